@@ -1,0 +1,37 @@
+import { recordActivities } from '../activity/index.js';
+import type { Db } from '../db/index.js';
+import { insertUser } from './store.js';
+
+export interface ImportedUser {
+  email: string;
+  handle: string;
+  displayName: string;
+  bio: string;
+  passwordHash: string;
+  isAdmin: boolean;
+  createdAt: number;
+}
+
+/**
+ * Bulk creation for the demo and importers: real past dates, one activity row each.
+ * Returns handle → id.
+ */
+export async function importUsers(trx: Db, users: ImportedUser[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const u of users) {
+    const id = await insertUser(trx, { ...u, at: u.createdAt });
+    ids.set(u.handle, id);
+  }
+  await recordActivities(
+    trx,
+    users.map((u) => ({
+      actorId: ids.get(u.handle) ?? null,
+      communityId: null,
+      kind: 'user.signed_up' as const,
+      targetKind: 'user',
+      targetId: ids.get(u.handle) ?? null,
+      at: u.createdAt,
+    })),
+  );
+  return ids;
+}

@@ -1,0 +1,10 @@
+/** Accounts: sign-up, sessions, password reset, profiles and personal access tokens. */
+export { registerAccountsApi } from './routes-api.js';
+export { registerAccountsPages } from './routes-pages.js';
+export { accountsMessages } from './messages.js';
+export { bearerOf, sessionTokenOf } from './cookies.js';
+export { resolveViewer, createAdmin, createApiToken, signUp } from './service.js';
+export { findUserByEmail, findUsersByHandles, findUsersByIds } from './store.js';
+export { hashPassword } from './secrets.js';
+export { presentUser } from './present.js';
+export { importUsers, type ImportedUser } from './imports.js';

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authLimit, requireViewer, writeLimit, type AppDeps } from '../http/index.js';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import { presentUser } from './present.js';
+import * as schemas from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['accounts'];
+
+export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = deps;
+
+  api.post(
+    '/api/v1/auth/signup',
+    {
+      schema: { tags, summary: 'Create an account and open a session', body: schemas.signUpInput },
+      config: authLimit(deps.limits),
+    },
+    async (req, reply) => {
+      const { userId, sessionToken } = await service.signUp(store, req.body);
+      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, userId);
+      return reply.status(201).send({ user: presentUser(user, true) });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/signin',
+    {
+      schema: {
+        tags,
+        summary: 'Open a session (sets the session cookie)',
+        body: schemas.signInInput,
+      },
+      config: authLimit(deps.limits),
+    },
+    async (req, reply) => {
+      const { userId, sessionToken } = await service.signIn(store, req.body);
+      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, userId);
+      return { user: presentUser(user, true) };
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/signout',
+    { schema: { tags, summary: 'Close the current session' } },
+    async (req, reply) => {
+      const token = sessionTokenOf(req);
+      if (token) await service.signOut(store, token);
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/password/forgot',
+    {
+      schema: {
+        tags,
+        summary: 'Send a password reset link by email',
+        body: schemas.forgotPasswordInput,
+      },
+      config: authLimit(deps.limits),
+    },
+    async (req, reply) => {
+      await service.requestPasswordReset(store, resetMail(deps, req.t), req.body.email);
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/password/reset',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset token',
+        body: schemas.resetPasswordInput,
+      },
+      config: authLimit(deps.limits),
+    },
+    async (req, reply) => {
+      await service.resetPassword(store, req.body.token, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+
+  api.get('/api/v1/me', { schema: { tags, summary: 'The signed-in account' } }, async (req) => {
+    const user = await service.getOwnAccount(store, requireViewer(req.viewer).id);
+    return { user: presentUser(user, true) };
+  });
+
+  api.patch(
+    '/api/v1/me',
+    {
+      schema: { tags, summary: 'Edit one’s profile', body: schemas.profileInput },
+      config: writeLimit(deps.limits),
+    },
+    async (req) => {
+      const viewer = requireViewer(req.viewer);
+      await service.updateProfile(store, viewer, req.body);
+      return { user: presentUser(await service.getOwnAccount(store, viewer.id), true) };
+    },
+  );
+
+  api.post(
+    '/api/v1/me/tokens',
+    {
+      schema: { tags, summary: 'Create a personal access token', body: schemas.tokenInput },
+      config: writeLimit(deps.limits),
+    },
+    async (req, reply) => {
+      const viewer = requireViewer(req.viewer);
+      const { id, token } = await service.createApiToken(store, viewer.id, req.body.name);
+      return reply.status(201).send({ id, name: req.body.name, token });
+    },
+  );
+
+  api.get(
+    '/api/v1/users/:handle',
+    { schema: { tags, summary: 'A member’s public profile', params: schemas.handleParams } },
+    async (req) => {
+      const user = await service.getProfile(store, req.params.handle);
+      return { user: presentUser(user, req.viewer?.id === user.id) };
+    },
+  );
+}
+
+export function resetMail(
+  deps: AppDeps,
+  t: (key: string, params?: Record<string, string>) => string,
+) {
+  return {
+    mailer: deps.mailer,
+    publicUrl: deps.publicUrl,
+    subject: t('accounts.reset.mailSubject'),
+    body: (link: string) => t('accounts.reset.mailBody', { link }),
+  };
+}

@@ -1,0 +1,200 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  asFormFailure,
+  authLimit,
+  formBody,
+  pageContext,
+  parseInput,
+  redirectAfterPost,
+  requireViewer,
+  safeNext,
+  sendPage,
+  writeLimit,
+  type AppDeps,
+} from '../http/index.js';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+} from './pages/auth-pages.js';
+import { EditProfilePage, PublicProfilePage } from './pages/profile-pages.js';
+import { resetMail } from './routes-api.js';
+import * as schemas from './schemas.js';
+import * as service from './service.js';
+
+export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void {
+  const { store } = deps;
+
+  app.get('/signup', (req, reply) => {
+    const next = safeNext((req.query as { next?: string }).next) ?? '';
+    return sendPage(
+      reply,
+      pageContext(req, reply),
+      req.t('accounts.signup.title'),
+      <SignUpPage ctx={pageContext(req, reply)} values={{ next }} />,
+    );
+  });
+
+  app.post('/signup', { config: authLimit(deps.limits) }, async (req, reply) => {
+    const form = formBody(req);
+    try {
+      const { sessionToken } = await service.signUp(store, parseInput(schemas.signUpInput, form));
+      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      return redirectAfterPost(reply, safeNext(form.next) ?? '/');
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.signup.title'),
+        <SignUpPage ctx={ctx} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  app.get('/signin', (req, reply) => {
+    const next = safeNext((req.query as { next?: string }).next) ?? '';
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('accounts.signin.title'),
+      <SignInPage ctx={ctx} values={{ next }} />,
+    );
+  });
+
+  app.post('/signin', { config: authLimit(deps.limits) }, async (req, reply) => {
+    const form = formBody(req);
+    try {
+      const { sessionToken } = await service.signIn(store, parseInput(schemas.signInInput, form));
+      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      return redirectAfterPost(reply, safeNext(form.next) ?? '/');
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.signin.title'),
+        <SignInPage ctx={ctx} values={{ email: form.email, next: form.next }} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  app.post('/signout', async (req, reply) => {
+    const token = sessionTokenOf(req);
+    if (token) await service.signOut(store, token);
+    clearSessionCookie(reply);
+    return redirectAfterPost(reply, '/');
+  });
+
+  app.get('/password/forgot', (req, reply) => {
+    const ctx = pageContext(req, reply);
+    return sendPage(reply, ctx, req.t('accounts.forgot.title'), <ForgotPasswordPage ctx={ctx} />);
+  });
+
+  app.post('/password/forgot', { config: authLimit(deps.limits) }, async (req, reply) => {
+    const form = formBody(req);
+    try {
+      const { email } = parseInput(schemas.forgotPasswordInput, form);
+      await service.requestPasswordReset(store, resetMail(deps, req.t), email);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.forgot.title'),
+        <ForgotPasswordPage ctx={ctx} sent />,
+      );
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.forgot.title'),
+        <ForgotPasswordPage ctx={ctx} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  app.get('/password/reset', (req, reply) => {
+    const token = (req.query as { token?: string }).token ?? '';
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('accounts.reset.title'),
+      <ResetPasswordPage ctx={ctx} values={{ token }} />,
+    );
+  });
+
+  app.post('/password/reset', { config: authLimit(deps.limits) }, async (req, reply) => {
+    const form = formBody(req);
+    try {
+      const input = parseInput(schemas.resetPasswordInput, form);
+      await service.resetPassword(store, input.token, input.password);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.reset.title'),
+        <ResetPasswordPage ctx={ctx} done />,
+      );
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.reset.title'),
+        <ResetPasswordPage ctx={ctx} values={{ token: form.token }} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  app.get('/profile', async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const user = await service.getOwnAccount(store, viewer.id);
+    const saved = (req.query as { saved?: string }).saved === '1';
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('accounts.profile.title'),
+      <EditProfilePage ctx={ctx} user={user} saved={saved} />,
+    );
+  });
+
+  app.post('/profile', { config: writeLimit(deps.limits) }, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    try {
+      await service.updateProfile(store, viewer, parseInput(schemas.profileInput, form));
+      return redirectAfterPost(reply, '/profile?saved=1');
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const user = await service.getOwnAccount(store, viewer.id);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('accounts.profile.title'),
+        <EditProfilePage ctx={ctx} user={user} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  app.get('/u/:handle', async (req, reply) => {
+    const user = await service.getProfile(store, (req.params as { handle: string }).handle);
+    const ctx = pageContext(req, reply);
+    return sendPage(reply, ctx, user.display_name, <PublicProfilePage ctx={ctx} user={user} />);
+  });
+}

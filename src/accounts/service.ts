@@ -1,0 +1,225 @@
+import type { Store } from '../db/index.js';
+import { now } from '../db/index.js';
+import { recordActivity } from '../activity/index.js';
+import { AppError, type Viewer } from '../http/index.js';
+import type { Mailer } from '../mail/index.js';
+import { freeHandle } from './handles.js';
+import type { ProfileInput, SignInInput, SignUpInput } from './schemas.js';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import * as store from './store.js';
+
+const SESSION_DAYS = 30;
+const RESET_MINUTES = 60;
+const DAY = 86_400_000;
+
+/** A password hash computed once, so a sign-in for an unknown email costs the same time. */
+let decoyHash: Promise<string> | undefined;
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function openSession(s: Store, userId: number): Promise<string> {
+  const token = newToken();
+  const at = now();
+  await store.insertSession(s.db, {
+    tokenHash: hashToken(token),
+    userId,
+    at,
+    expiresAt: at + SESSION_DAYS * DAY,
+  });
+  return token;
+}
+
+export async function signUp(
+  s: Store,
+  input: SignUpInput,
+): Promise<{ userId: number; sessionToken: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const at = now();
+  try {
+    const userId = await s.db.transaction().execute(async (trx) => {
+      if (await store.findUserByEmail(trx, input.email))
+        throw new AppError('email_taken', { field: 'email' });
+      const handle = await freeHandle(trx, input.displayName);
+      const id = await store.insertUser(trx, {
+        ...input,
+        handle,
+        passwordHash,
+        isAdmin: false,
+        at,
+      });
+      await recordActivity(trx, {
+        actorId: id,
+        communityId: null,
+        kind: 'user.signed_up',
+        targetKind: 'user',
+        targetId: id,
+        at,
+      });
+      return id;
+    });
+    return { userId, sessionToken: await openSession(s, userId) };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('email_taken', { field: 'email' });
+    throw err;
+  }
+}
+
+export async function signIn(
+  s: Store,
+  input: SignInInput,
+): Promise<{ userId: number; sessionToken: string }> {
+  const user = await store.findUserByEmail(s.db, input.email);
+  if (!user) {
+    decoyHash ??= hashPassword('decoy-password-for-timing');
+    await verifyPassword(await decoyHash, input.password);
+    throw new AppError('bad_credentials');
+  }
+  if (!(await verifyPassword(user.password_hash, input.password)))
+    throw new AppError('bad_credentials');
+  return { userId: user.id, sessionToken: await openSession(s, user.id) };
+}
+
+export async function signOut(s: Store, sessionToken: string): Promise<void> {
+  await store.deleteSession(s.db, hashToken(sessionToken));
+}
+
+function toViewer(row: {
+  id: number;
+  handle: string;
+  display_name: string;
+  is_admin: number;
+  locale: string | null;
+}): Viewer {
+  return {
+    id: row.id,
+    handle: row.handle,
+    displayName: row.display_name,
+    isAdmin: row.is_admin === 1,
+    locale: row.locale === 'fr' || row.locale === 'en' ? row.locale : null,
+  };
+}
+
+/** Who a request acts for: a bearer token wins over the session cookie. */
+export async function resolveViewer(
+  s: Store,
+  credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
+): Promise<{ viewer: Viewer; via: 'cookie' | 'token' } | null> {
+  if (credentials.bearer) {
+    const row = await store.findTokenUser(s.db, hashToken(credentials.bearer));
+    if (!row) return null;
+    await store.touchApiToken(s.db, row.token_id, now());
+    return { viewer: toViewer(row), via: 'token' };
+  }
+  if (credentials.sessionToken) {
+    const row = await store.findSessionUser(s.db, hashToken(credentials.sessionToken), now());
+    return row ? { viewer: toViewer(row), via: 'cookie' } : null;
+  }
+  return null;
+}
+
+/** Always succeeds from the outside, so the form cannot tell which emails have accounts. */
+export async function requestPasswordReset(
+  s: Store,
+  deps: { mailer: Mailer; publicUrl: string; subject: string; body: (link: string) => string },
+  email: string,
+): Promise<void> {
+  const user = await store.findUserByEmail(s.db, email);
+  if (!user) return;
+  const token = newToken();
+  const at = now();
+  await store.insertPasswordReset(s.db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    at,
+    expiresAt: at + RESET_MINUTES * 60_000,
+  });
+  const link = `${deps.publicUrl}/password/reset?token=${encodeURIComponent(token)}`;
+  await deps.mailer.send({ to: user.email, subject: deps.subject, text: deps.body(link) });
+}
+
+export async function resetPassword(s: Store, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await s.db.transaction().execute(async (trx) => {
+    const at = now();
+    const reset = await store.findUsablePasswordReset(trx, hashToken(token), at);
+    if (!reset)
+      throw new AppError('invalid_input', {
+        field: 'token',
+        messageKey: 'accounts.reset.invalidToken',
+      });
+    await store.updateUser(trx, reset.user_id, { password_hash: passwordHash }, at);
+    await store.markPasswordResetUsed(trx, reset.token_hash, at);
+    // Whoever held the old password is signed out everywhere.
+    await store.deleteSessionsOf(trx, reset.user_id);
+  });
+}
+
+export async function updateProfile(s: Store, viewer: Viewer, input: ProfileInput): Promise<void> {
+  const changes: Parameters<typeof store.updateUser>[2] = {};
+  if (input.displayName !== undefined) changes.display_name = input.displayName;
+  if (input.bio !== undefined) changes.bio = input.bio;
+  if (input.locale !== undefined) changes.locale = input.locale === '' ? null : input.locale;
+  if (input.handle !== undefined && input.handle !== viewer.handle) {
+    const owner = await store.findUserByHandle(s.db, input.handle);
+    if (owner) throw new AppError('slug_taken', { field: 'handle' });
+    changes.handle = input.handle;
+  }
+  try {
+    await store.updateUser(s.db, viewer.id, changes, now());
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('slug_taken', { field: 'handle' });
+    throw err;
+  }
+}
+
+export async function createApiToken(
+  s: Store,
+  userId: number,
+  name: string,
+): Promise<{ id: number; token: string }> {
+  const token = newToken('ruche_');
+  const id = await store.insertApiToken(s.db, {
+    userId,
+    name,
+    tokenHash: hashToken(token),
+    at: now(),
+  });
+  return { id, token };
+}
+
+/** For the CLI: creates an admin, or promotes the account that already has this email. */
+export async function createAdmin(
+  s: Store,
+  input: SignUpInput,
+): Promise<{ userId: number; created: boolean }> {
+  const existing = await store.findUserByEmail(s.db, input.email);
+  if (existing) {
+    await store.updateUser(s.db, existing.id, { is_admin: 1 }, now());
+    return { userId: existing.id, created: false };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const handle = await freeHandle(s.db, input.displayName);
+  const userId = await store.insertUser(s.db, {
+    ...input,
+    handle,
+    passwordHash,
+    isAdmin: true,
+    at: now(),
+  });
+  return { userId, created: true };
+}
+
+export async function getProfile(s: Store, handle: string) {
+  const user = await store.findUserByHandle(s.db, handle.toLowerCase());
+  if (!user) throw new AppError('not_found');
+  return user;
+}
+
+export async function getOwnAccount(s: Store, userId: number) {
+  const user = await store.findUserById(s.db, userId);
+  if (!user) throw new AppError('unauthenticated');
+  return user;
+}

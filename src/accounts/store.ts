@@ -1,0 +1,197 @@
+import type { Selectable } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+
+export type UserRow = Selectable<Database['users']>;
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByHandle(db: Db, handle: string) {
+  return db.selectFrom('users').selectAll().where('handle', '=', handle).executeTakeFirst();
+}
+
+export async function findUsersByHandles(db: Db, handles: string[]) {
+  if (handles.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'handle']).where('handle', 'in', handles).execute();
+}
+
+export async function findUsersByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function handlesStartingWith(db: Db, base: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('handle')
+    .where('handle', 'like', `${base}%`)
+    .execute();
+  return rows.map((r) => r.handle);
+}
+
+export async function insertUser(
+  db: Db,
+  user: {
+    email: string;
+    handle: string;
+    passwordHash: string;
+    displayName: string;
+    isAdmin: boolean;
+    at: number;
+    bio?: string;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      handle: user.handle,
+      password_hash: user.passwordHash,
+      display_name: user.displayName,
+      bio: user.bio ?? '',
+      locale: null,
+      is_admin: user.isAdmin ? 1 : 0,
+      created_at: user.at,
+      updated_at: user.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<
+    Pick<UserRow, 'display_name' | 'handle' | 'bio' | 'locale' | 'password_hash' | 'is_admin'>
+  >,
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: number; at: number; expiresAt: number },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      created_at: s.at,
+      expires_at: s.expiresAt,
+    })
+    .execute();
+}
+
+export function findSessionUser(db: Db, tokenHash: string, at: number) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.handle', 'users.display_name', 'users.is_admin', 'users.locale'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', at)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOf(db: Db, userId: number) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function insertPasswordReset(
+  db: Db,
+  r: { tokenHash: string; userId: number; at: number; expiresAt: number },
+) {
+  await db
+    .insertInto('password_resets')
+    .values({
+      token_hash: r.tokenHash,
+      user_id: r.userId,
+      created_at: r.at,
+      expires_at: r.expiresAt,
+      used_at: null,
+    })
+    .execute();
+}
+
+export function findUsablePasswordReset(db: Db, tokenHash: string, at: number) {
+  return db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', at)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markPasswordResetUsed(db: Db, tokenHash: string, at: number) {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function insertApiToken(
+  db: Db,
+  t: { userId: number; name: string; tokenHash: string; at: number },
+) {
+  const row = await db
+    .insertInto('api_tokens')
+    .values({
+      user_id: t.userId,
+      name: t.name,
+      token_hash: t.tokenHash,
+      created_at: t.at,
+      last_used_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findTokenUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id as token_id',
+      'users.id',
+      'users.handle',
+      'users.display_name',
+      'users.is_admin',
+      'users.locale',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchApiToken(db: Db, id: number, at: number) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

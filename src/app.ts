@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  accountsMessages,
+  bearerOf,
+  registerAccountsApi,
+  registerAccountsPages,
+  resolveViewer,
+  sessionTokenOf,
+} from './accounts/index.js';
+import {
+  communitiesMessages,
+  registerCommunitiesApi,
+  registerCommunitiesPages,
+} from './communities/index.js';
+import type { Config } from './config/index.js';
+import {
+  conversationsMessages,
+  registerConversationsApi,
+  registerConversationsPages,
+} from './conversations/index.js';
+import type { Store } from './db/index.js';
+import { AppError, createHttpServer, isApiRequest, safeNext, type AppDeps } from './http/index.js';
+import { httpMessages } from './http/messages.js';
+import {
+  createI18n,
+  defaultLocale,
+  isLocale,
+  localeFromAcceptLanguage,
+  type Locale,
+} from './i18n/index.js';
+import { instanceSecret } from './instance-secret.js';
+import { createMailer, type Mailer } from './mail/index.js';
+
+export const i18n = createI18n([
+  httpMessages,
+  accountsMessages,
+  communitiesMessages,
+  conversationsMessages,
+]);
+
+const LANG_COOKIE = 'ruche_lang';
+const VERSION = '0.1.0';
+
+function pickLocale(req: FastifyRequest): Locale {
+  const chosen = req.cookies[LANG_COOKIE];
+  return (
+    req.viewer?.locale ??
+    (isLocale(chosen) ? chosen : undefined) ??
+    localeFromAcceptLanguage(req.headers['accept-language']) ??
+    defaultLocale
+  );
+}
+
+/** A cookie-authenticated API write must come from our own pages, never another site. */
+function isCrossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') return true;
+  const origin = req.headers.origin;
+  return origin !== undefined && origin !== 'null' && new URL(origin).host !== req.headers.host;
+}
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  mailer?: Mailer;
+  logger?: boolean | object;
+}
+
+/** The composition root: plumbing, then each feature's routes. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, store } = options;
+  const app = await createHttpServer({
+    logger: options.logger ?? { level: config.logLevel },
+    cookieSecret: await instanceSecret(store, config.sessionSecret),
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    version: VERSION,
+  });
+  const deps: AppDeps = {
+    store,
+    mailer:
+      options.mailer ??
+      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+    publicUrl: config.publicUrl,
+    limits: config.rateLimits,
+    cookieSecure: config.cookieSecure,
+  };
+
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('locale', defaultLocale);
+  app.decorateRequest('t', (key: string) => key);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/assets/')) {
+      const resolved = await resolveViewer(store, {
+        sessionToken: sessionTokenOf(req),
+        bearer: bearerOf(req),
+      });
+      req.viewer = resolved?.viewer ?? null;
+      req.authVia = resolved?.via ?? null;
+      if (bearerOf(req) && !resolved) {
+        req.locale = pickLocale(req);
+        req.t = i18n.translator(req.locale);
+        throw new AppError('unauthenticated');
+      }
+    }
+    req.locale = pickLocale(req);
+    req.t = i18n.translator(req.locale);
+  });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return done();
+    if (!isApiRequest(req)) return app.csrfProtection(req, reply, done);
+    if (req.authVia === 'cookie' && isCrossSite(req)) return done(new AppError('csrf_failed'));
+    done();
+  });
+
+  app.get('/lang/:locale', (req, reply) => {
+    const { locale } = req.params as { locale: string };
+    if (!isLocale(locale)) throw new AppError('not_found');
+    reply.setCookie(LANG_COOKIE, locale, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      maxAge: 365 * 86_400,
+    });
+    return reply.redirect(safeNext((req.query as { next?: string }).next) ?? '/', 303);
+  });
+  app.get('/api/v1/openapi.json', () => app.swagger());
+  app.get('/healthz', () => ({ ok: true }));
+
+  registerAccountsApi(app, deps);
+  registerAccountsPages(app, deps);
+  registerCommunitiesApi(app, deps);
+  registerCommunitiesPages(app, deps);
+  registerConversationsApi(app, deps);
+  registerConversationsPages(app, deps);
+  return app;
+}

@@ -1,0 +1,202 @@
+import { CsrfField, type PageContext } from '../../http/index.js';
+import { formatNumber } from '../../i18n/index.js';
+import { renderMarkdown } from '../../markdown/index.js';
+import {
+  canManageCommunity,
+  canManageGroup,
+  hasAcceptedCurrentCharter,
+  type CommunityAccess,
+  type GroupAccess,
+} from '../policy.js';
+import type { GroupRow } from '../store.js';
+
+export function Badges(props: { ctx: PageContext; typology: string; visibility: string }) {
+  const { t } = props.ctx;
+  return (
+    <p class="badges">
+      <span class="badge">{t(`communities.typology.${props.typology}`)}</span>{' '}
+      <span class="badge">{t(`communities.visibility.${props.visibility}`)}</span>
+    </p>
+  );
+}
+
+/** The top of every community page: who it is for, and what the viewer can do next. */
+export function CommunityHeader(props: {
+  ctx: PageContext;
+  access: CommunityAccess;
+  memberCount: number;
+}) {
+  const { ctx, access } = props;
+  const { t } = ctx;
+  const c = access.community;
+  const m = access.membership;
+  const base = `/c/${c.slug}`;
+  return (
+    <header class="community-header">
+      <h1>
+        <a href={base}>{c.name}</a>
+      </h1>
+      <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
+      <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.purpose) }} />
+      <p class="muted">
+        {t('communities.members', { count: formatNumber(ctx.locale, props.memberCount) })}
+      </p>
+      {m?.status === 'active' && !hasAcceptedCurrentCharter(access) && (
+        <p class="notice" role="status">
+          {t('communities.charter.changed')}{' '}
+          <a href={`${base}/charter`}>{t('communities.readCharter')}</a>
+        </p>
+      )}
+      <ul class="actions">
+        <li>
+          <a href={`${base}/charter`}>{t('communities.readCharter')}</a>
+        </li>
+        {ctx.viewer && !m && (
+          <li>
+            <a class="button" href={`${base}/charter`}>
+              {t(
+                c.visibility === 'public'
+                  ? 'communities.charter.join'
+                  : 'communities.charter.request',
+              )}
+            </a>
+          </li>
+        )}
+        {m?.status === 'invited' && (
+          <li>
+            <a class="button" href={`${base}/charter`}>
+              {t('communities.charter.join')}
+            </a>
+          </li>
+        )}
+        {m?.status === 'pending' && <li class="muted">{t('communities.status.pending')}</li>}
+        {m?.status === 'active' && (
+          <li>
+            <a href={`${base}/members`}>{t('communities.membersLink')}</a>
+          </li>
+        )}
+        {canManageCommunity(access) && (
+          <li>
+            <a href={`${base}/settings`}>{t('communities.manage')}</a>
+          </li>
+        )}
+        {m && (
+          <li>
+            <form method="post" action={`${base}/leave`} class="inline">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link">
+                {t('communities.leave')}
+              </button>
+            </form>
+          </li>
+        )}
+      </ul>
+    </header>
+  );
+}
+
+export function GroupList(props: {
+  ctx: PageContext;
+  access: CommunityAccess;
+  groups: (GroupRow & { member_count: number | null })[];
+}) {
+  const { ctx, access } = props;
+  const { t } = ctx;
+  const base = `/c/${access.community.slug}`;
+  return (
+    <nav class="groups" aria-labelledby="groups-title">
+      <h2 id="groups-title">{t('communities.groups.title')}</h2>
+      {props.groups.length === 0 ? (
+        <p class="muted">{t('communities.groups.empty')}</p>
+      ) : (
+        <ul>
+          {props.groups.map((g) => (
+            <li key={g.id}>
+              <a href={`${base}/g/${g.slug}`}>{g.name}</a>{' '}
+              <span class="muted">
+                (
+                {t('communities.groups.members', {
+                  count: formatNumber(ctx.locale, Number(g.member_count ?? 0)),
+                })}
+                )
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManageCommunity(access) && (
+        <p>
+          <a href={`${base}/groups/new`}>{t('communities.groups.new')}</a>
+        </p>
+      )}
+    </nav>
+  );
+}
+
+export function GroupHeader(props: {
+  ctx: PageContext;
+  access: CommunityAccess;
+  g: GroupAccess;
+  activeMembers: number;
+  suggestSplit: boolean;
+}) {
+  const { ctx, access, g } = props;
+  const { t } = ctx;
+  const base = `/c/${access.community.slug}/g/${g.group.slug}`;
+  const status = g.groupMember?.status;
+  const isCommunityMember = access.membership?.status === 'active';
+  return (
+    <header class="group-header">
+      <p class="breadcrumb">
+        <a href={`/c/${access.community.slug}`}>{access.community.name}</a>
+      </p>
+      <h1>{g.group.name}</h1>
+      <p class="badges">
+        <span class="badge">{t(`communities.visibility.${g.group.visibility}`)}</span>
+      </p>
+      {g.group.description && (
+        <div
+          class="prose"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(g.group.description) }}
+        />
+      )}
+      {props.suggestSplit && canManageGroup(access, g) && (
+        <p class="warning" role="status">
+          {t('communities.group.split', { count: props.activeMembers })}
+        </p>
+      )}
+      <ul class="actions">
+        {isCommunityMember && (status === undefined || status === 'invited') && (
+          <li>
+            <form method="post" action={`${base}/join`} class="inline">
+              <CsrfField ctx={ctx} />
+              <button type="submit">
+                {t(
+                  g.group.visibility === 'public' || status === 'invited'
+                    ? 'communities.group.join'
+                    : 'communities.group.request',
+                )}
+              </button>
+            </form>
+          </li>
+        )}
+        {status === 'pending' && <li class="muted">{t('communities.group.pending')}</li>}
+        {status === 'active' && (
+          <li>
+            <form method="post" action={`${base}/leave`} class="inline">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link">
+                {t('communities.group.leave')}
+              </button>
+            </form>
+          </li>
+        )}
+        {canManageGroup(access, g) && (
+          <li>
+            <a href={`${base}/settings`}>{t('communities.group.settings')}</a>
+          </li>
+        )}
+      </ul>
+    </header>
+  );
+}

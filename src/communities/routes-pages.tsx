@@ -1,0 +1,307 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AppError,
+  asFormFailure,
+  formBody,
+  pageContext,
+  parseInput,
+  redirectAfterPost,
+  requireViewer,
+  sendPage,
+  writeLimit,
+  type AppDeps,
+} from '../http/index.js';
+import { requireVisibleCommunity } from './access.js';
+import {
+  CharterPage,
+  CommunityForm,
+  GroupForm,
+  MembersPage,
+  PublishCharterForm,
+} from './pages/forms.js';
+import { HomePage } from './pages/home.js';
+import { canManageCommunity } from './policy.js';
+import * as schemas from './schemas.js';
+import * as service from './service.js';
+
+type SlugParams = { slug: string };
+type GroupParams = { slug: string; group: string };
+
+export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): void {
+  const { store } = deps;
+  const write = { config: writeLimit(deps.limits) };
+  const slugOf = (req: FastifyRequest) => (req.params as SlugParams).slug;
+  const communityOf = (req: FastifyRequest) =>
+    requireVisibleCommunity(store.db, req.viewer, { slug: slugOf(req) });
+
+  app.get('/', async (req, reply) => {
+    const communities = await service.listVisibleCommunities(store, req.viewer);
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('communities.home.title'),
+      <HomePage ctx={ctx} communities={communities} />,
+    );
+  });
+
+  app.get('/communities/new', (req, reply) => {
+    if (!requireViewer(req.viewer).isAdmin) throw new AppError('forbidden');
+    const ctx = pageContext(req, reply);
+    return sendPage(reply, ctx, req.t('communities.new.title'), <CommunityForm ctx={ctx} />);
+  });
+
+  app.post('/communities/new', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    try {
+      const input = parseInput(schemas.communityInput, form);
+      await service.createCommunity(store, viewer, input);
+      return redirectAfterPost(reply, `/c/${input.slug}`);
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('communities.new.title'),
+        <CommunityForm ctx={ctx} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  async function showCharter(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    failure?: ReturnType<typeof asFormFailure>,
+  ) {
+    const view = await service.getCommunity(store, req.viewer, { slug: slugOf(req) });
+    const ctx = pageContext(req, reply);
+    const title = req.t('communities.charter.title', { name: view.access.community.name });
+    return sendPage(
+      reply,
+      ctx,
+      title,
+      <CharterPage ctx={ctx} access={view.access} charter={view.charter} failure={failure} />,
+      failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/charter', (req, reply) => showCharter(req, reply));
+
+  app.post('/c/:slug/join', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    const form = formBody(req);
+    try {
+      if (form.accept !== '1') throw new AppError('charter_not_accepted', { field: 'accept' });
+      const { charterVersion } = parseInput(schemas.joinInput, form);
+      await service.joinCommunity(store, viewer, access.community.id, charterVersion);
+      return redirectAfterPost(reply, `/c/${access.community.slug}`);
+    } catch (err) {
+      return showCharter(req, reply, asFormFailure(req, err));
+    }
+  });
+
+  app.post('/c/:slug/leave', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    await service.leaveCommunity(store, viewer, access.community.id);
+    return redirectAfterPost(reply, '/');
+  });
+
+  async function showSettings(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: {
+      values?: Record<string, string | undefined>;
+      failure?: ReturnType<typeof asFormFailure>;
+      saved?: boolean;
+    } = {},
+  ) {
+    const view = await service.getCommunity(store, req.viewer, { slug: slugOf(req) });
+    if (!canManageCommunity(view.access)) throw new AppError('forbidden');
+    const ctx = pageContext(req, reply);
+    const c = view.access.community;
+    return sendPage(
+      reply,
+      ctx,
+      req.t('communities.settings.title', { name: c.name }),
+      <>
+        <CommunityForm
+          ctx={ctx}
+          community={c}
+          values={extra.values}
+          failure={extra.failure}
+          saved={extra.saved}
+        />
+        <PublishCharterForm ctx={ctx} community={c} current={view.charter?.body ?? ''} />
+      </>,
+      extra.failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/settings', (req, reply) =>
+    showSettings(req, reply, { saved: (req.query as { saved?: string }).saved === '1' }),
+  );
+
+  app.post('/c/:slug/settings', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    const form = formBody(req);
+    try {
+      await service.updateCommunity(
+        store,
+        viewer,
+        access.community.id,
+        parseInput(schemas.communityPatch, form),
+      );
+      return redirectAfterPost(reply, `/c/${access.community.slug}/settings?saved=1`);
+    } catch (err) {
+      return showSettings(req, reply, { values: form, failure: asFormFailure(req, err) });
+    }
+  });
+
+  app.post('/c/:slug/charter/publish', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    try {
+      const { body } = parseInput(schemas.charterInput, formBody(req));
+      await service.publishCharter(store, viewer, access.community.id, body);
+      return redirectAfterPost(reply, `/c/${access.community.slug}/charter`);
+    } catch (err) {
+      return showSettings(req, reply, { failure: asFormFailure(req, err) });
+    }
+  });
+
+  app.get('/c/:slug/members', async (req, reply) => {
+    const access = await communityOf(req);
+    const members = await service.listMembers(store, req.viewer, access.community.id, {
+      limit: 500,
+      offset: 0,
+    });
+    const ctx = pageContext(req, reply);
+    const title = req.t('communities.members.title', { name: access.community.name });
+    return sendPage(
+      reply,
+      ctx,
+      title,
+      <MembersPage
+        ctx={ctx}
+        access={access}
+        members={members}
+        canManage={canManageCommunity(access)}
+      />,
+    );
+  });
+
+  app.post('/c/:slug/members/:userId', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    const form = formBody(req);
+    const { userId } = parseInput(schemas.memberParams.pick({ userId: true }), req.params);
+    const patch = parseInput(schemas.memberPatch, {
+      role: form.role || undefined,
+      approve: form.approve === '1',
+    });
+    await service.updateMember(store, viewer, access.community.id, userId, patch);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/members`);
+  });
+
+  app.post('/c/:slug/invitations', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    const { handle } = parseInput(schemas.inviteInput, formBody(req));
+    await service.inviteMember(store, viewer, access.community.id, handle.replace(/^@/, ''));
+    return redirectAfterPost(reply, `/c/${access.community.slug}/members`);
+  });
+
+  app.get('/c/:slug/groups/new', async (req, reply) => {
+    const access = await communityOf(req);
+    if (!canManageCommunity(access)) throw new AppError('forbidden');
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('communities.group.new.title'),
+      <GroupForm ctx={ctx} access={access} />,
+    );
+  });
+
+  app.post('/c/:slug/groups/new', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const access = await communityOf(req);
+    const form = formBody(req);
+    try {
+      const input = parseInput(schemas.groupInput, form);
+      await service.createGroup(store, viewer, access.community.id, input);
+      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${input.slug}`);
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('communities.group.new.title'),
+        <GroupForm ctx={ctx} access={access} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+
+  const groupOf = async (req: FastifyRequest) => {
+    const access = await communityOf(req);
+    const view = await service.getGroup(store, req.viewer, access, {
+      slug: (req.params as GroupParams).group,
+    });
+    return { access, group: view.g.group };
+  };
+
+  app.post('/c/:slug/g/:group/join', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const { access, group } = await groupOf(req);
+    await service.joinGroup(store, viewer, group.id);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+  });
+
+  app.post('/c/:slug/g/:group/leave', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const { access, group } = await groupOf(req);
+    await service.leaveGroup(store, viewer, group.id);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+  });
+
+  app.get('/c/:slug/g/:group/settings', async (req, reply) => {
+    const { access, group } = await groupOf(req);
+    requireViewer(req.viewer);
+    if (!canManageCommunity(access)) throw new AppError('forbidden');
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('communities.group.edit.title'),
+      <GroupForm ctx={ctx} access={access} group={group} />,
+    );
+  });
+
+  app.post('/c/:slug/g/:group/settings', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const { access, group } = await groupOf(req);
+    const form = formBody(req);
+    try {
+      await service.updateGroup(store, viewer, group.id, parseInput(schemas.groupPatch, form));
+      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+    } catch (err) {
+      const failure = asFormFailure(req, err);
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        ctx,
+        req.t('communities.group.edit.title'),
+        <GroupForm ctx={ctx} access={access} group={group} values={form} failure={failure} />,
+        failure.status,
+      );
+    }
+  });
+}

@@ -1,0 +1,437 @@
+import { countActiveMembersInGroup, recordActivity } from '../activity/index.js';
+import { findUsersByHandles } from '../accounts/index.js';
+import { now, type Store } from '../db/index.js';
+import { AppError, forbidden, type Viewer } from '../http/index.js';
+import { requireVisibleCommunity, requireVisibleGroup, groupAccessTo } from './access.js';
+import {
+  canManageCommunity,
+  canManageGroup,
+  canSeeGroup,
+  isActiveMember,
+  type CommunityAccess,
+} from './policy.js';
+import type {
+  CommunityInput,
+  CommunityPatch,
+  CommunityRole,
+  GroupInput,
+  GroupPatch,
+} from './schemas.js';
+import * as store from './store.js';
+
+/** Above this many active members a group stops being a micro-community (seed 000: 8 to 25). */
+export const GROUP_SPLIT_THRESHOLD = 25;
+const DAY = 86_400_000;
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
+  const all = await store.listAllCommunities(s.db);
+  const memberships = viewer ? await store.activeMembershipsOf(s.db, viewer.id) : [];
+  const mine = new Set(memberships.map((m) => m.community_id));
+  const visible = all.filter(
+    (c) => c.visibility !== 'invite_only' || viewer?.isAdmin || mine.has(c.id),
+  );
+  const counts = await store.countActiveMembers(
+    s.db,
+    visible.map((c) => c.id),
+  );
+  return visible.map((c) => ({
+    community: c,
+    memberCount: counts.get(c.id) ?? 0,
+    isMember: mine.has(c.id),
+  }));
+}
+
+export async function getCommunity(
+  s: Store,
+  viewer: Viewer | null,
+  ref: { id: number } | { slug: string },
+) {
+  const access = await requireVisibleCommunity(s.db, viewer, ref);
+  const [charter, groups, counts] = await Promise.all([
+    store.latestCharter(s.db, access.community.id),
+    store.listGroups(s.db, access.community.id),
+    store.countActiveMembers(s.db, [access.community.id]),
+  ]);
+  const visibleGroups = [];
+  for (const g of groups) {
+    if (canSeeGroup(access, await groupAccessTo(s.db, viewer, g))) visibleGroups.push(g);
+  }
+  return {
+    access,
+    charter,
+    groups: visibleGroups,
+    memberCount: counts.get(access.community.id) ?? 0,
+  };
+}
+
+export async function createCommunity(
+  s: Store,
+  viewer: Viewer,
+  input: CommunityInput,
+): Promise<number> {
+  if (!viewer.isAdmin) throw forbidden();
+  const at = now();
+  try {
+    return await s.db.transaction().execute(async (trx) => {
+      const id = await store.insertCommunity(trx, { ...input, createdBy: viewer.id, at });
+      await store.insertCharter(trx, {
+        communityId: id,
+        version: 1,
+        body: input.charter,
+        createdBy: viewer.id,
+        at,
+      });
+      await store.upsertMembership(trx, {
+        communityId: id,
+        userId: viewer.id,
+        role: 'animator',
+        status: 'active',
+        charterVersion: 1,
+        at,
+      });
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: id,
+        kind: 'community.created',
+        targetKind: 'community',
+        targetId: id,
+        at,
+      });
+      return id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('slug_taken', { field: 'slug' });
+    throw err;
+  }
+}
+
+export async function updateCommunity(
+  s: Store,
+  viewer: Viewer,
+  id: number,
+  patch: CommunityPatch,
+): Promise<void> {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!canManageCommunity(access)) throw forbidden();
+  await store.updateCommunity(s.db, id, patch, now());
+}
+
+/** A new charter version: every member is asked to accept it again before posting. */
+export async function publishCharter(
+  s: Store,
+  viewer: Viewer,
+  id: number,
+  body: string,
+): Promise<number> {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!canManageCommunity(access)) throw forbidden();
+  return s.db.transaction().execute(async (trx) => {
+    const version = ((await store.latestCharter(trx, id))?.version ?? 0) + 1;
+    const at = now();
+    await store.insertCharter(trx, { communityId: id, version, body, createdBy: viewer.id, at });
+    await store.updateMembership(trx, id, viewer.id, { charter_version: version });
+    return version;
+  });
+}
+
+/**
+ * Joining accepts the current charter. Public communities let one in at once; private ones
+ * record a request; invite-only ones only an invitation already made.
+ */
+export async function joinCommunity(s: Store, viewer: Viewer, id: number, charterVersion: number) {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (charterVersion !== access.charterVersion) {
+    throw new AppError(
+      charterVersion < access.charterVersion ? 'charter_outdated' : 'charter_not_accepted',
+      { field: 'charterVersion' },
+    );
+  }
+  const m = access.membership;
+  const status: store.MembershipStatus =
+    m?.status === 'active' ||
+    m?.status === 'invited' ||
+    access.community.visibility === 'public' ||
+    viewer.isAdmin
+      ? 'active'
+      : 'pending';
+  await s.db.transaction().execute(async (trx) => {
+    const at = now();
+    await store.upsertMembership(trx, {
+      communityId: id,
+      userId: viewer.id,
+      role: m?.role ?? 'member',
+      status,
+      charterVersion,
+      at: m?.status === 'active' ? m.joined_at : at,
+    });
+    if (m?.status !== 'active') {
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: id,
+        kind: status === 'active' ? 'community.joined' : 'community.join_requested',
+        targetKind: 'community',
+        targetId: id,
+        at,
+      });
+    }
+  });
+  return { status };
+}
+
+export async function leaveCommunity(s: Store, viewer: Viewer, id: number): Promise<void> {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!access.membership) return;
+  await s.db.transaction().execute(async (trx) => {
+    await store.deleteGroupMembershipsIn(trx, id, viewer.id);
+    await store.deleteMembership(trx, id, viewer.id);
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: id,
+      kind: 'community.left',
+      targetKind: 'community',
+      targetId: id,
+      at: now(),
+    });
+  });
+}
+
+export async function listMembers(
+  s: Store,
+  viewer: Viewer | null,
+  id: number,
+  page: { limit: number; offset: number },
+) {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!isActiveMember(access) && !access.isAdmin) throw forbidden();
+  const rows = await store.listMembers(s.db, id, page.limit, page.offset);
+  // Only animators see pending requests and invitations.
+  return canManageCommunity(access) ? rows : rows.filter((r) => r.status === 'active');
+}
+
+export async function updateMember(
+  s: Store,
+  viewer: Viewer,
+  id: number,
+  userId: number,
+  patch: { role?: CommunityRole | undefined; approve?: boolean | undefined },
+) {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!canManageCommunity(access)) throw forbidden();
+  const target = await store.findMembership(s.db, id, userId);
+  if (!target) throw new AppError('not_found');
+  await s.db.transaction().execute(async (trx) => {
+    const changes: Parameters<typeof store.updateMembership>[3] = {};
+    if (patch.role) changes.role = patch.role;
+    if (patch.approve && target.status === 'pending') changes.status = 'active';
+    await store.updateMembership(trx, id, userId, changes);
+    if (changes.status === 'active') {
+      await recordActivity(trx, {
+        actorId: userId,
+        communityId: id,
+        kind: 'community.joined',
+        targetKind: 'community',
+        targetId: id,
+        at: now(),
+      });
+    }
+  });
+}
+
+export async function inviteMember(
+  s: Store,
+  viewer: Viewer,
+  id: number,
+  handle: string,
+): Promise<number> {
+  const access = await requireVisibleCommunity(s.db, viewer, { id });
+  if (!canManageCommunity(access)) throw forbidden();
+  const [user] = await findUsersByHandles(s.db, [handle]);
+  if (!user) throw new AppError('not_found');
+  const existing = await store.findMembership(s.db, id, user.id);
+  if (existing?.status === 'active') return user.id;
+  await store.upsertMembership(s.db, {
+    communityId: id,
+    userId: user.id,
+    role: existing?.role ?? 'member',
+    status: 'invited',
+    charterVersion: null,
+    at: now(),
+  });
+  return user.id;
+}
+
+export async function createGroup(
+  s: Store,
+  viewer: Viewer,
+  communityId: number,
+  input: GroupInput,
+): Promise<number> {
+  const access = await requireVisibleCommunity(s.db, viewer, { id: communityId });
+  if (!canManageCommunity(access)) throw forbidden();
+  const at = now();
+  try {
+    return await s.db.transaction().execute(async (trx) => {
+      const id = await store.insertGroup(trx, { communityId, ...input, createdBy: viewer.id, at });
+      await store.upsertGroupMember(trx, {
+        groupId: id,
+        userId: viewer.id,
+        role: 'animator',
+        status: 'active',
+        at,
+      });
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId,
+        groupId: id,
+        kind: 'group.created',
+        targetKind: 'group',
+        targetId: id,
+        at,
+      });
+      return id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('slug_taken', { field: 'slug' });
+    throw err;
+  }
+}
+
+async function requireGroup(s: Store, viewer: Viewer | null, groupId: number) {
+  const unsafeGroup = await store.findGroupById(s.db, groupId);
+  if (!unsafeGroup) throw new AppError('not_found');
+  const access = await requireVisibleCommunity(s.db, viewer, { id: unsafeGroup.community_id });
+  const g = await requireVisibleGroup(s.db, access, viewer, { id: groupId });
+  return { access, g };
+}
+
+export async function updateGroup(
+  s: Store,
+  viewer: Viewer,
+  groupId: number,
+  patch: GroupPatch,
+): Promise<void> {
+  const { access, g } = await requireGroup(s, viewer, groupId);
+  if (!canManageGroup(access, g)) throw forbidden();
+  await store.updateGroup(s.db, groupId, patch);
+}
+
+export async function getGroup(
+  s: Store,
+  viewer: Viewer | null,
+  access: CommunityAccess,
+  ref: { id: number } | { slug: string },
+) {
+  const g = await requireVisibleGroup(s.db, access, viewer, ref);
+  const activeMembers = await countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY);
+  const memberCount =
+    (await store.listGroups(s.db, access.community.id)).find((x) => x.id === g.group.id)
+      ?.member_count ?? 0;
+  return {
+    g,
+    activeMembers: Number(activeMembers),
+    memberCount: Number(memberCount),
+    suggestSplit: activeMembers > GROUP_SPLIT_THRESHOLD,
+  };
+}
+
+export async function getGroupById(s: Store, viewer: Viewer | null, groupId: number) {
+  const { access } = await requireGroup(s, viewer, groupId);
+  return { access, ...(await getGroup(s, viewer, access, { id: groupId })) };
+}
+
+/** Public groups open to every community member; private ones take a request; invite-only an invitation. */
+export async function joinGroup(s: Store, viewer: Viewer, groupId: number) {
+  const { access, g } = await requireGroup(s, viewer, groupId);
+  if (!isActiveMember(access)) throw forbidden('communities.group.joinCommunityFirst');
+  const current = g.groupMember?.status;
+  const status: store.MembershipStatus =
+    current === 'active' ||
+    current === 'invited' ||
+    g.group.visibility === 'public' ||
+    canManageCommunity(access)
+      ? 'active'
+      : 'pending';
+  await s.db.transaction().execute(async (trx) => {
+    const at = now();
+    await store.upsertGroupMember(trx, {
+      groupId,
+      userId: viewer.id,
+      role: g.groupMember?.role ?? 'member',
+      status,
+      at,
+    });
+    if (status === 'active' && current !== 'active') {
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: access.community.id,
+        groupId,
+        kind: 'group.joined',
+        targetKind: 'group',
+        targetId: groupId,
+        at,
+      });
+    }
+  });
+  return { status };
+}
+
+export async function leaveGroup(s: Store, viewer: Viewer, groupId: number): Promise<void> {
+  const { access, g } = await requireGroup(s, viewer, groupId);
+  if (!g.groupMember) return;
+  await s.db.transaction().execute(async (trx) => {
+    await store.deleteGroupMember(trx, groupId, viewer.id);
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: access.community.id,
+      groupId,
+      kind: 'group.left',
+      targetKind: 'group',
+      targetId: groupId,
+      at: now(),
+    });
+  });
+}
+
+export async function approveGroupMember(
+  s: Store,
+  viewer: Viewer,
+  groupId: number,
+  userId: number,
+): Promise<void> {
+  const { access, g } = await requireGroup(s, viewer, groupId);
+  if (!canManageGroup(access, g)) throw forbidden();
+  const target = await store.findGroupMember(s.db, groupId, userId);
+  if (target?.status !== 'pending') throw new AppError('not_found');
+  await s.db.transaction().execute(async (trx) => {
+    await store.upsertGroupMember(trx, {
+      groupId,
+      userId,
+      role: target.role,
+      status: 'active',
+      at: target.joined_at,
+    });
+    await recordActivity(trx, {
+      actorId: userId,
+      communityId: access.community.id,
+      groupId,
+      kind: 'group.joined',
+      targetKind: 'group',
+      targetId: groupId,
+      at: now(),
+    });
+  });
+}
+
+/** Community id → slug for the communities a viewer may see, to link search results. */
+export async function listVisibleCommunitySlugs(
+  s: Store,
+  viewer: Viewer | null,
+): Promise<Map<number, string>> {
+  const list = await listVisibleCommunities(s, viewer);
+  return new Map(list.map((x) => [x.community.id, x.community.slug]));
+}

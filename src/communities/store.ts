@@ -1,0 +1,324 @@
+import type { Selectable } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+
+export type CommunityRow = Selectable<Database['communities']>;
+export type MembershipRow = Selectable<Database['memberships']>;
+export type GroupRow = Selectable<Database['groups']>;
+export type GroupMemberRow = Selectable<Database['group_members']>;
+export type MembershipStatus = 'active' | 'pending' | 'invited';
+
+export function findCommunityById(db: Db, id: number) {
+  return db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findCommunityBySlug(db: Db, slug: string) {
+  return db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listAllCommunities(db: Db) {
+  return db.selectFrom('communities').selectAll().orderBy('name').execute();
+}
+
+export async function countActiveMembers(db: Db, communityIds: number[]) {
+  if (communityIds.length === 0) return new Map<number, number>();
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['community_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('community_id', 'in', communityIds)
+    .where('status', '=', 'active')
+    .groupBy('community_id')
+    .execute();
+  return new Map(rows.map((r) => [r.community_id, Number(r.n)]));
+}
+
+export async function insertCommunity(
+  db: Db,
+  c: {
+    slug: string;
+    name: string;
+    purpose: string;
+    typology: string;
+    visibility: string;
+    createdBy: number | null;
+    at: number;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('communities')
+    .values({
+      slug: c.slug,
+      name: c.name,
+      purpose: c.purpose,
+      typology: c.typology,
+      visibility: c.visibility,
+      created_by: c.createdBy,
+      created_at: c.at,
+      updated_at: c.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCommunity(
+  db: Db,
+  id: number,
+  changes: Partial<Pick<CommunityRow, 'name' | 'purpose' | 'typology' | 'visibility'>>,
+  at: number,
+) {
+  await db
+    .updateTable('communities')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function latestCharter(db: Db, communityId: number) {
+  return db
+    .selectFrom('charters')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertCharter(
+  db: Db,
+  c: { communityId: number; version: number; body: string; createdBy: number | null; at: number },
+) {
+  await db
+    .insertInto('charters')
+    .values({
+      community_id: c.communityId,
+      version: c.version,
+      body: c.body,
+      created_by: c.createdBy,
+      created_at: c.at,
+    })
+    .execute();
+}
+
+export function findMembership(db: Db, communityId: number, userId: number) {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function upsertMembership(
+  db: Db,
+  m: {
+    communityId: number;
+    userId: number;
+    role: string;
+    status: MembershipStatus;
+    charterVersion: number | null;
+    at: number;
+  },
+) {
+  await db
+    .insertInto('memberships')
+    .values({
+      community_id: m.communityId,
+      user_id: m.userId,
+      role: m.role,
+      status: m.status,
+      charter_version: m.charterVersion,
+      joined_at: m.at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['community_id', 'user_id'])
+        .doUpdateSet({
+          role: m.role,
+          status: m.status,
+          charter_version: m.charterVersion,
+          joined_at: m.at,
+        }),
+    )
+    .execute();
+}
+
+export async function updateMembership(
+  db: Db,
+  communityId: number,
+  userId: number,
+  changes: Partial<Pick<MembershipRow, 'role' | 'status' | 'charter_version'>>,
+) {
+  await db
+    .updateTable('memberships')
+    .set(changes)
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function deleteMembership(db: Db, communityId: number, userId: number) {
+  await db
+    .deleteFrom('memberships')
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export function listMembers(db: Db, communityId: number, limit: number, offset: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'users.id',
+      'users.handle',
+      'users.display_name',
+      'memberships.role',
+      'memberships.status',
+      'memberships.joined_at',
+    ])
+    .where('memberships.community_id', '=', communityId)
+    .orderBy('memberships.status', 'desc')
+    .orderBy('users.display_name')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export function activeMembershipsOf(db: Db, userId: number) {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .execute();
+}
+
+export async function deleteGroupMembershipsIn(db: Db, communityId: number, userId: number) {
+  await db
+    .deleteFrom('group_members')
+    .where('user_id', '=', userId)
+    .where('group_id', 'in', (eb) =>
+      eb.selectFrom('groups').select('id').where('community_id', '=', communityId),
+    )
+    .execute();
+}
+
+export function findGroupById(db: Db, id: number) {
+  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findGroupBySlug(db: Db, communityId: number, slug: string) {
+  return db
+    .selectFrom('groups')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function listGroups(db: Db, communityId: number) {
+  return db
+    .selectFrom('groups')
+    .selectAll('groups')
+    .select((eb) =>
+      eb
+        .selectFrom('group_members')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('group_members.group_id', '=', 'groups.id')
+        .where('group_members.status', '=', 'active')
+        .as('member_count'),
+    )
+    .where('community_id', '=', communityId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function insertGroup(
+  db: Db,
+  g: {
+    communityId: number;
+    slug: string;
+    name: string;
+    description: string;
+    visibility: string;
+    createdBy: number | null;
+    at: number;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('groups')
+    .values({
+      community_id: g.communityId,
+      slug: g.slug,
+      name: g.name,
+      description: g.description,
+      visibility: g.visibility,
+      created_by: g.createdBy,
+      created_at: g.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateGroup(
+  db: Db,
+  id: number,
+  changes: Partial<Pick<GroupRow, 'name' | 'description' | 'visibility'>>,
+) {
+  await db.updateTable('groups').set(changes).where('id', '=', id).execute();
+}
+
+export function findGroupMember(db: Db, groupId: number, userId: number) {
+  return db
+    .selectFrom('group_members')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function upsertGroupMember(
+  db: Db,
+  m: { groupId: number; userId: number; role: string; status: MembershipStatus; at: number },
+) {
+  await db
+    .insertInto('group_members')
+    .values({
+      group_id: m.groupId,
+      user_id: m.userId,
+      role: m.role,
+      status: m.status,
+      joined_at: m.at,
+    })
+    .onConflict((oc) =>
+      oc.columns(['group_id', 'user_id']).doUpdateSet({ role: m.role, status: m.status }),
+    )
+    .execute();
+}
+
+export async function deleteGroupMember(db: Db, groupId: number, userId: number) {
+  await db
+    .deleteFrom('group_members')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export function activeGroupIdsOf(db: Db, userId: number) {
+  return db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .execute();
+}
+
+export function groupsIn(db: Db, communityIds: number[]) {
+  if (communityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('groups')
+    .select(['id', 'community_id', 'visibility'])
+    .where('community_id', 'in', communityIds)
+    .execute();
+}

@@ -1,0 +1,5 @@
+/** Conversations: topics (discussions, questions), replies, accepted answers, reactions, search. */
+export { registerConversationsApi } from './routes-api.js';
+export { registerConversationsPages } from './routes-pages.js';
+export { conversationsMessages } from './messages.js';
+export { importTopic, type ImportedTopic } from './imports.js';

@@ -1,0 +1,231 @@
+import { canManageCommunity } from '../../communities/index.js';
+import {
+  CsrfField,
+  Field,
+  FormError,
+  type FormBody,
+  type FormFailure,
+  type PageContext,
+} from '../../http/index.js';
+import { formatDate } from '../../i18n/index.js';
+import { canChangePost, canPostIn, type TopicAccess } from '../access.js';
+import { reactionSummary } from '../present.js';
+import { reactionKinds } from '../schemas.js';
+import type * as store from '../store.js';
+
+type Reply = Awaited<ReturnType<typeof store.listReplies>>[number];
+type ReactionRow = Awaited<ReturnType<typeof store.reactionsFor>>[number];
+
+export interface TopicView extends TopicAccess {
+  author: { handle: string; displayName: string } | undefined;
+  replies: Reply[];
+  reactions: ReactionRow[];
+}
+
+function Reactions(props: {
+  ctx: PageContext;
+  slug: string;
+  target: 'topic' | 'reply';
+  id: number;
+  rows: ReactionRow[];
+  canReact: boolean;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const { counts, mine } = reactionSummary(props.rows, props.target, props.id);
+  return (
+    <div class="reactions" role="group" aria-label={t('conversations.reactions')}>
+      {reactionKinds.map((kind) => {
+        const count = counts[kind] ?? 0;
+        const label = t(`conversations.reaction.${kind}`);
+        const isMine = mine.includes(kind);
+        if (!props.canReact)
+          return count > 0 ? (
+            <span key={kind} class="reaction">
+              {t('conversations.reaction.give', { reaction: label, count })}
+            </span>
+          ) : null;
+        return (
+          <form key={kind} method="post" action={`/c/${props.slug}/react`} class="inline">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="target" value={props.target} />
+            <input type="hidden" name="id" value={String(props.id)} />
+            <input type="hidden" name="kind" value={kind} />
+            <input type="hidden" name="on" value={isMine ? '0' : '1'} />
+            <button
+              type="submit"
+              class={isMine ? 'reaction mine' : 'reaction'}
+              aria-pressed={isMine}
+            >
+              {t('conversations.reaction.give', { reaction: label, count })}
+            </button>
+          </form>
+        );
+      })}
+    </div>
+  );
+}
+
+function PostActions(props: { ctx: PageContext; editHref: string; deleteAction: string }) {
+  const { ctx } = props;
+  return (
+    <p class="post-actions">
+      <a href={props.editHref}>{ctx.t('conversations.edit')}</a>{' '}
+      <form method="post" action={props.deleteAction} class="inline">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="link">
+          {ctx.t('conversations.delete')}
+        </button>
+      </form>
+    </p>
+  );
+}
+
+export function TopicPage(props: {
+  ctx: PageContext;
+  view: TopicView;
+  values?: FormBody;
+  failure?: FormFailure | undefined;
+}) {
+  const { ctx, view, failure } = props;
+  const { t, viewer } = ctx;
+  const { topic, access } = view;
+  const slug = access.community.slug;
+  const base = `/c/${slug}`;
+  const canReact = access.membership?.status === 'active';
+  const canAccept =
+    topic.kind === 'question' &&
+    viewer !== null &&
+    ((topic.author_id === viewer.id && canReact) || canManageCommunity(access));
+  const names = new Map(view.replies.map((r) => [r.id, r.author_name]));
+  return (
+    <article class="topic">
+      <p class="breadcrumb">
+        <a href={base}>{access.community.name}</a>
+        {view.group && (
+          <>
+            {' › '}
+            <a href={`${base}/g/${view.group.group.slug}`}>{view.group.group.name}</a>
+          </>
+        )}
+      </p>
+      <h1>{topic.title}</h1>
+      <p class="muted">
+        <span class="badge">{t(`conversations.kind.${topic.kind}`)}</span>
+        {topic.accepted_reply_id !== null && (
+          <span class="badge ok">{t('conversations.answered')}</span>
+        )}{' '}
+        {view.author && <a href={`/u/${view.author.handle}`}>{view.author.displayName}</a>} ·{' '}
+        <time dateTime={new Date(topic.created_at).toISOString()}>
+          {formatDate(ctx.locale, topic.created_at)}
+        </time>
+        {topic.updated_at > topic.created_at && ` · ${t('conversations.edited')}`}
+      </p>
+      <div class="prose" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
+      <Reactions
+        ctx={ctx}
+        slug={slug}
+        target="topic"
+        id={topic.id}
+        rows={view.reactions}
+        canReact={canReact}
+      />
+      {viewer && canChangePost(access, viewer, topic.author_id) && (
+        <PostActions
+          ctx={ctx}
+          editHref={`${base}/t/${topic.id}/edit`}
+          deleteAction={`${base}/t/${topic.id}/delete`}
+        />
+      )}
+
+      <section aria-labelledby="replies-title">
+        <h2 id="replies-title">{t('conversations.reply.count', { count: view.replies.length })}</h2>
+        <ol class="replies">
+          {view.replies.map((r) => {
+            const isAccepted = topic.accepted_reply_id === r.id;
+            return (
+              <li key={r.id} id={`reply-${r.id}`} class={isAccepted ? 'reply accepted' : 'reply'}>
+                {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
+                <p class="muted">
+                  <a href={`/u/${r.author_handle}`}>{r.author_name}</a> ·{' '}
+                  <time dateTime={new Date(r.created_at).toISOString()}>
+                    {formatDate(ctx.locale, r.created_at)}
+                  </time>
+                  {r.parent_reply_id !== null && names.has(r.parent_reply_id) && (
+                    <>
+                      {' · '}
+                      <a href={`#reply-${r.parent_reply_id}`}>
+                        {t('conversations.reply.inReplyTo', {
+                          name: names.get(r.parent_reply_id) ?? '',
+                        })}
+                      </a>
+                    </>
+                  )}
+                  {r.updated_at > r.created_at && ` · ${t('conversations.edited')}`}
+                </p>
+                <div class="prose" dangerouslySetInnerHTML={{ __html: r.body_html }} />
+                <Reactions
+                  ctx={ctx}
+                  slug={slug}
+                  target="reply"
+                  id={r.id}
+                  rows={view.reactions}
+                  canReact={canReact}
+                />
+                {canAccept && (
+                  <form method="post" action={`${base}/t/${topic.id}/accept`} class="inline">
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="replyId" value={isAccepted ? '' : String(r.id)} />
+                    <button type="submit">
+                      {isAccepted ? t('conversations.unaccept') : t('conversations.accept')}
+                    </button>
+                  </form>
+                )}
+                {viewer && canChangePost(access, viewer, r.author_id) && (
+                  <PostActions
+                    ctx={ctx}
+                    editHref={`${base}/r/${r.id}/edit`}
+                    deleteAction={`${base}/r/${r.id}/delete`}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {viewer && canPostIn(access, view.group) ? (
+        <section aria-labelledby="reply-title" class="reply-form">
+          <h2 id="reply-title">{t('conversations.reply.title')}</h2>
+          <FormError ctx={ctx} message={failure?.message} />
+          <form method="post" action={`${base}/t/${topic.id}/replies`} novalidate>
+            <CsrfField ctx={ctx} />
+            <Field
+              name="body"
+              multiline
+              rows={6}
+              label={t('conversations.field.body')}
+              hint={t('conversations.field.bodyHint')}
+              value={props.values?.body}
+              required
+              error={failure?.field === 'body' ? failure.message : undefined}
+            />
+            <button type="submit">{t('conversations.reply.submit')}</button>
+          </form>
+        </section>
+      ) : (
+        <p class="notice">
+          <a
+            href={
+              viewer
+                ? `${base}/charter`
+                : `/signin?next=${encodeURIComponent(`${base}/t/${topic.id}`)}`
+            }
+          >
+            {t('conversations.joinToPost')}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}

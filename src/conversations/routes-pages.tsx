@@ -1,0 +1,363 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CommunityHeader,
+  GroupHeader,
+  GroupList,
+  getCommunity,
+  getGroup,
+  listVisibleCommunitySlugs,
+} from '../communities/index.js';
+import {
+  AppError,
+  asFormFailure,
+  formBody,
+  pageContext,
+  parseInput,
+  redirectAfterPost,
+  requireViewer,
+  sendPage,
+  writeLimit,
+  type AppDeps,
+  type FormBody,
+  type FormFailure,
+} from '../http/index.js';
+import { canPostIn } from './access.js';
+import { ComposePage, EditPostPage } from './pages/compose.js';
+import { SearchPage } from './pages/search.js';
+import { TopicList } from './pages/topic-list.js';
+import { TopicPage } from './pages/topic.js';
+import * as schemas from './schemas.js';
+import { searchConversations } from './search.js';
+import * as service from './service.js';
+
+const PAGE_SIZE = 30;
+type Params = { slug: string; id: string; group: string };
+
+function pageOf(req: FastifyRequest): number {
+  const n = Number((req.query as { page?: string }).page ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}
+
+function idOf(req: FastifyRequest): number {
+  return parseInput(schemas.idParams, { id: (req.params as Params).id }).id;
+}
+
+export function registerConversationsPages(app: FastifyInstance, deps: AppDeps): void {
+  const { store } = deps;
+  const write = { config: writeLimit(deps.limits) };
+
+  app.get('/c/:slug', async (req, reply) => {
+    const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
+    const page = pageOf(req);
+    const ctx = pageContext(req, reply);
+    const c = view.access.community;
+    const { topics } = await service
+      .listTopics(store, req.viewer, c.id, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE })
+      .catch((err: unknown) => {
+        // A private community shows its header and charter to outsiders, never its topics.
+        if (err instanceof AppError && err.code === 'not_found') return { topics: [] };
+        throw err;
+      });
+    return sendPage(
+      reply,
+      ctx,
+      c.name,
+      <div class="with-aside">
+        <div>
+          <CommunityHeader ctx={ctx} access={view.access} memberCount={view.memberCount} />
+          {canPostIn(view.access, undefined) && (
+            <p>
+              <a class="button" href={`/c/${c.slug}/new`}>
+                {req.t('conversations.new')}
+              </a>
+            </p>
+          )}
+          <TopicList
+            ctx={ctx}
+            slug={c.slug}
+            topics={topics.slice(0, PAGE_SIZE)}
+            page={page}
+            hasMore={topics.length > PAGE_SIZE}
+            basePath={`/c/${c.slug}`}
+          />
+        </div>
+        <aside>
+          <GroupList ctx={ctx} access={view.access} groups={view.groups} />
+        </aside>
+      </div>,
+    );
+  });
+
+  app.get('/c/:slug/g/:group', async (req, reply) => {
+    const params = req.params as Params;
+    const view = await getCommunity(store, req.viewer, { slug: params.slug });
+    const groupView = await getGroup(store, req.viewer, view.access, { slug: params.group });
+    const page = pageOf(req);
+    const c = view.access.community;
+    const g = groupView.g.group;
+    const { topics } = await service.listTopics(store, req.viewer, c.id, {
+      groupId: g.id,
+      limit: PAGE_SIZE + 1,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      g.name,
+      <div>
+        <GroupHeader
+          ctx={ctx}
+          access={view.access}
+          g={groupView.g}
+          activeMembers={groupView.activeMembers}
+          suggestSplit={groupView.suggestSplit}
+        />
+        {canPostIn(view.access, groupView.g) && (
+          <p>
+            <a class="button" href={`/c/${c.slug}/new?group=${g.id}`}>
+              {req.t('conversations.newInGroup')}
+            </a>
+          </p>
+        )}
+        <TopicList
+          ctx={ctx}
+          slug={c.slug}
+          topics={topics.slice(0, PAGE_SIZE)}
+          page={page}
+          hasMore={topics.length > PAGE_SIZE}
+          basePath={`/c/${c.slug}/g/${g.slug}`}
+        />
+      </div>,
+    );
+  });
+
+  async function showCompose(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: FormBody,
+    failure?: FormFailure,
+  ) {
+    requireViewer(req.viewer);
+    const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
+    const ctx = pageContext(req, reply);
+    const c = view.access.community;
+    return sendPage(
+      reply,
+      ctx,
+      req.t('conversations.compose.title'),
+      <ComposePage
+        ctx={ctx}
+        community={c}
+        groups={view.groups}
+        values={values}
+        failure={failure}
+      />,
+      failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/new', (req, reply) =>
+    showCompose(req, reply, { groupId: (req.query as { group?: string }).group }),
+  );
+
+  app.post('/c/:slug/new', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
+    try {
+      const input = parseInput(schemas.topicInput, { ...form, groupId: form.groupId || null });
+      const id = await service.createTopic(store, viewer, view.access.community.id, input);
+      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`);
+    } catch (err) {
+      return showCompose(req, reply, form, asFormFailure(req, err));
+    }
+  });
+
+  async function topicOf(req: FastifyRequest) {
+    const view = await service.getTopic(store, req.viewer, idOf(req));
+    if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
+    return view;
+  }
+
+  async function showTopic(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values?: FormBody,
+    failure?: FormFailure,
+  ) {
+    const view = await topicOf(req);
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      view.topic.title,
+      <TopicPage ctx={ctx} view={view} values={values} failure={failure} />,
+      failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/t/:id', (req, reply) => showTopic(req, reply));
+
+  app.post('/c/:slug/t/:id/replies', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    const topicId = idOf(req);
+    try {
+      const id = await service.createReply(
+        store,
+        viewer,
+        topicId,
+        parseInput(schemas.replyInput, {
+          body: form.body,
+          parentReplyId: form.parentReplyId || null,
+        }),
+      );
+      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`);
+    } catch (err) {
+      return showTopic(req, reply, form, asFormFailure(req, err));
+    }
+  });
+
+  app.post('/c/:slug/t/:id/accept', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const topicId = idOf(req);
+    const replyId = formBody(req).replyId;
+    await service.acceptReply(
+      store,
+      viewer,
+      topicId,
+      replyId ? parseInput(schemas.acceptInput, { replyId }).replyId : null,
+    );
+    return redirectAfterPost(
+      reply,
+      `/c/${(req.params as Params).slug}/t/${topicId}${replyId ? `#reply-${replyId}` : ''}`,
+    );
+  });
+
+  app.post('/c/:slug/react', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    const target = form.target === 'reply' ? 'reply' : 'topic';
+    const { id } = parseInput(schemas.idParams, { id: form.id });
+    const { kind } = parseInput(schemas.reactionInput, { kind: form.kind });
+    const topicId = await service.setReaction(
+      store,
+      viewer,
+      { kind: target, id },
+      kind,
+      form.on !== '0',
+    );
+    return redirectAfterPost(
+      reply,
+      `/c/${(req.params as Params).slug}/t/${topicId}${target === 'reply' ? `#reply-${id}` : ''}`,
+    );
+  });
+
+  async function showTopicEdit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values?: FormBody,
+    failure?: FormFailure,
+  ) {
+    const view = await topicOf(req);
+    const base = `/c/${view.access.community.slug}/t/${view.topic.id}`;
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('conversations.edit.title'),
+      <EditPostPage
+        ctx={ctx}
+        action={`${base}/edit`}
+        back={base}
+        title={values?.title ?? view.topic.title}
+        body={values?.body ?? view.topic.body}
+        failure={failure}
+      />,
+      failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/t/:id/edit', (req, reply) => {
+    requireViewer(req.viewer);
+    return showTopicEdit(req, reply);
+  });
+
+  app.post('/c/:slug/t/:id/edit', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    try {
+      await service.editTopic(store, viewer, idOf(req), parseInput(schemas.topicPatch, form));
+      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`);
+    } catch (err) {
+      return showTopicEdit(req, reply, form, asFormFailure(req, err));
+    }
+  });
+
+  app.post('/c/:slug/t/:id/delete', write, async (req, reply) => {
+    await service.deleteTopic(store, requireViewer(req.viewer), idOf(req));
+    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}`);
+  });
+
+  async function showReplyEdit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values?: FormBody,
+    failure?: FormFailure,
+  ) {
+    const r = await service.getReplyForEdit(store, requireViewer(req.viewer), idOf(req));
+    const slug = r.access.community.slug;
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('conversations.edit.title'),
+      <EditPostPage
+        ctx={ctx}
+        action={`/c/${slug}/r/${r.reply.id}/edit`}
+        back={`/c/${slug}/t/${r.topic.id}#reply-${r.reply.id}`}
+        body={values?.body ?? r.reply.body}
+        failure={failure}
+      />,
+      failure?.status ?? 200,
+    );
+  }
+
+  app.get('/c/:slug/r/:id/edit', (req, reply) => showReplyEdit(req, reply));
+
+  app.post('/c/:slug/r/:id/edit', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const form = formBody(req);
+    try {
+      const { body } = parseInput(schemas.replyPatch, form);
+      const topicId = await service.editReply(store, viewer, idOf(req), body);
+      return redirectAfterPost(
+        reply,
+        `/c/${(req.params as Params).slug}/t/${topicId}#reply-${idOf(req)}`,
+      );
+    } catch (err) {
+      return showReplyEdit(req, reply, form, asFormFailure(req, err));
+    }
+  });
+
+  app.post('/c/:slug/r/:id/delete', write, async (req, reply) => {
+    const topicId = await service.deleteReply(store, requireViewer(req.viewer), idOf(req));
+    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}`);
+  });
+
+  app.get('/search', async (req, reply) => {
+    const query = parseInput(schemas.searchQuery, req.query);
+    const result = query.q.trim()
+      ? await searchConversations(store, req.viewer, query)
+      : { hits: [], total: 0 };
+    const slugs = await listVisibleCommunitySlugs(store, req.viewer);
+    const ctx = pageContext(req, reply);
+    return sendPage(
+      reply,
+      ctx,
+      req.t('conversations.search.title'),
+      <SearchPage ctx={ctx} q={query.q} hits={result.hits} total={result.total} slugs={slugs} />,
+    );
+  });
+}

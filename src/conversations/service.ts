@@ -1,0 +1,410 @@
+import { findUsersByIds } from '../accounts/index.js';
+import { recordActivity } from '../activity/index.js';
+import { readableScope, requireReadableGroup } from '../communities/index.js';
+import { canManageCommunity } from '../communities/index.js';
+import { now, type Db, type Store } from '../db/index.js';
+import { AppError, forbidden, type Viewer } from '../http/index.js';
+import { renderMarkdown, toPlainText } from '../markdown/index.js';
+import { indexDocument, removeDocument, removeTopicDocuments } from '../search/index.js';
+import {
+  canChangePost,
+  canPostIn,
+  requireReadableCommunity,
+  requireReadableTopic,
+  type TopicAccess,
+} from './access.js';
+import type { ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import * as store from './store.js';
+
+function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
+  const m = t.access.membership;
+  if (m?.status === 'active') return new AppError('charter_outdated');
+  return forbidden('conversations.mustJoin');
+}
+
+async function indexTopic(
+  trx: Db,
+  s: Store,
+  topic: {
+    id: number;
+    community_id: number;
+    group_id: number | null;
+    title: string;
+    body: string;
+    created_at: number;
+  },
+) {
+  await indexDocument(trx, s.dialect, {
+    docKind: 'topic',
+    docId: topic.id,
+    topicId: topic.id,
+    communityId: topic.community_id,
+    groupId: topic.group_id,
+    title: topic.title,
+    body: toPlainText(topic.body),
+    createdAt: topic.created_at,
+  });
+}
+
+export async function listTopics(
+  s: Store,
+  viewer: Viewer | null,
+  communityId: number,
+  q: { groupId?: number | undefined; limit: number; offset: number },
+) {
+  const access = await requireReadableCommunity(s.db, viewer, communityId);
+  if (q.groupId !== undefined) await requireReadableGroup(s.db, access, viewer, q.groupId);
+  const scope = await readableScope(s.db, viewer);
+  const topics = await store.listTopics(s.db, {
+    communityId,
+    groupId: q.groupId,
+    readableGroupIds: scope.groupIds,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { access, topics };
+}
+
+export async function createTopic(
+  s: Store,
+  viewer: Viewer,
+  communityId: number,
+  input: TopicInput,
+): Promise<number> {
+  const access = await requireReadableCommunity(s.db, viewer, communityId);
+  const group = input.groupId
+    ? await requireReadableGroup(s.db, access, viewer, input.groupId)
+    : undefined;
+  if (!canPostIn(access, group)) throw postingDenied({ access });
+  const at = now();
+  return s.db.transaction().execute(async (trx) => {
+    const row = {
+      community_id: communityId,
+      group_id: group?.group.id ?? null,
+      title: input.title,
+      body: input.body,
+      created_at: at,
+    };
+    const id = await store.insertTopic(trx, {
+      communityId,
+      groupId: row.group_id,
+      authorId: viewer.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      at,
+    });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId,
+      groupId: row.group_id,
+      kind: 'topic.created',
+      targetKind: 'topic',
+      targetId: id,
+      at,
+    });
+    await indexTopic(trx, s, { id, ...row });
+    return id;
+  });
+}
+
+export async function getTopic(s: Store, viewer: Viewer | null, topicId: number) {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  const replies = await store.listReplies(s.db, topicId);
+  const reactions = await store.reactionsFor(
+    s.db,
+    topicId,
+    replies.map((r) => r.id),
+    viewer?.id ?? null,
+  );
+  const [authorRow] = await findUsersByIds(s.db, [t.topic.author_id]);
+  const author = authorRow
+    ? { handle: authorRow.handle, displayName: authorRow.display_name }
+    : undefined;
+  if (viewer) {
+    // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
+    await recordActivity(s.db, {
+      actorId: viewer.id,
+      communityId: t.topic.community_id,
+      groupId: t.topic.group_id,
+      kind: 'content.viewed',
+      targetKind: 'topic',
+      targetId: topicId,
+      at: now(),
+    });
+  }
+  return { ...t, author, replies, reactions };
+}
+
+export async function editTopic(
+  s: Store,
+  viewer: Viewer,
+  topicId: number,
+  patch: TopicPatch,
+): Promise<void> {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.insertRevision(trx, {
+      targetKind: 'topic',
+      targetId: topicId,
+      title: t.topic.title,
+      body: t.topic.body,
+      editedBy: viewer.id,
+      at,
+    });
+    const title = patch.title ?? t.topic.title;
+    const body = patch.body ?? t.topic.body;
+    await store.updateTopic(trx, topicId, {
+      title,
+      body,
+      body_html: renderMarkdown(body),
+      updated_at: at,
+    });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: t.topic.community_id,
+      groupId: t.topic.group_id,
+      kind: 'topic.edited',
+      targetKind: 'topic',
+      targetId: topicId,
+      at,
+    });
+    await indexTopic(trx, s, { ...t.topic, title, body });
+  });
+}
+
+export async function deleteTopic(s: Store, viewer: Viewer, topicId: number): Promise<void> {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.updateTopic(trx, topicId, { deleted_at: at });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: t.topic.community_id,
+      groupId: t.topic.group_id,
+      kind: 'topic.deleted',
+      targetKind: 'topic',
+      targetId: topicId,
+      at,
+    });
+    await removeTopicDocuments(trx, s.dialect, topicId);
+  });
+}
+
+export async function createReply(
+  s: Store,
+  viewer: Viewer,
+  topicId: number,
+  input: ReplyInput,
+): Promise<number> {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canPostIn(t.access, t.group)) throw postingDenied(t);
+  if (input.parentReplyId) {
+    const parent = await store.findReply(s.db, input.parentReplyId);
+    if (parent?.topic_id !== topicId)
+      throw new AppError('invalid_input', {
+        field: 'parentReplyId',
+        messageKey: 'error.invalid_input.invalid',
+        params: { field: 'parentReplyId' },
+      });
+  }
+  const at = now();
+  return s.db.transaction().execute(async (trx) => {
+    const id = await store.insertReply(trx, {
+      topicId,
+      parentReplyId: input.parentReplyId ?? null,
+      authorId: viewer.id,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      at,
+    });
+    await store.bumpReplyCount(trx, topicId, 1, at);
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: t.topic.community_id,
+      groupId: t.topic.group_id,
+      kind: 'reply.created',
+      targetKind: 'reply',
+      targetId: id,
+      at,
+    });
+    await indexDocument(trx, s.dialect, {
+      docKind: 'reply',
+      docId: id,
+      topicId,
+      communityId: t.topic.community_id,
+      groupId: t.topic.group_id,
+      title: t.topic.title,
+      body: toPlainText(input.body),
+      createdAt: at,
+    });
+    return id;
+  });
+}
+
+async function requireReplyInReadableTopic(s: Store, viewer: Viewer, replyId: number) {
+  const unsafeReply = await store.findReply(s.db, replyId);
+  if (!unsafeReply) throw new AppError('not_found');
+  const t = await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
+  return { reply: unsafeReply, ...t };
+}
+
+export async function editReply(
+  s: Store,
+  viewer: Viewer,
+  replyId: number,
+  body: string,
+): Promise<number> {
+  const r = await requireReplyInReadableTopic(s, viewer, replyId);
+  if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.insertRevision(trx, {
+      targetKind: 'reply',
+      targetId: replyId,
+      title: null,
+      body: r.reply.body,
+      editedBy: viewer.id,
+      at,
+    });
+    await store.updateReply(trx, replyId, {
+      body,
+      body_html: renderMarkdown(body),
+      updated_at: at,
+    });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: r.topic.community_id,
+      groupId: r.topic.group_id,
+      kind: 'reply.edited',
+      targetKind: 'reply',
+      targetId: replyId,
+      at,
+    });
+    await indexDocument(trx, s.dialect, {
+      docKind: 'reply',
+      docId: replyId,
+      topicId: r.topic.id,
+      communityId: r.topic.community_id,
+      groupId: r.topic.group_id,
+      title: r.topic.title,
+      body: toPlainText(body),
+      createdAt: r.reply.created_at,
+    });
+  });
+  return r.topic.id;
+}
+
+export async function deleteReply(s: Store, viewer: Viewer, replyId: number): Promise<number> {
+  const r = await requireReplyInReadableTopic(s, viewer, replyId);
+  if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.updateReply(trx, replyId, { deleted_at: at });
+    await store.bumpReplyCount(trx, r.topic.id, -1, null);
+    if (r.topic.accepted_reply_id === replyId)
+      await store.updateTopic(trx, r.topic.id, { accepted_reply_id: null });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: r.topic.community_id,
+      groupId: r.topic.group_id,
+      kind: 'reply.deleted',
+      targetKind: 'reply',
+      targetId: replyId,
+      at,
+    });
+    await removeDocument(trx, s.dialect, 'reply', replyId);
+  });
+  return r.topic.id;
+}
+
+/** The asker, or an animator, marks which reply answered a question. */
+export async function acceptReply(
+  s: Store,
+  viewer: Viewer,
+  topicId: number,
+  replyId: number | null,
+): Promise<void> {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  const isAsker = t.topic.author_id === viewer.id && t.access.membership?.status === 'active';
+  if (!isAsker && !canManageCommunity(t.access)) throw forbidden();
+  if (t.topic.kind !== 'question')
+    throw new AppError('conflict', { messageKey: 'conversations.accept.notQuestion' });
+  if (replyId !== null) {
+    const reply = await store.findReply(s.db, replyId);
+    if (reply?.topic_id !== topicId) throw new AppError('not_found');
+  }
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.updateTopic(trx, topicId, { accepted_reply_id: replyId });
+    if (replyId !== null) {
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: t.topic.community_id,
+        groupId: t.topic.group_id,
+        kind: 'answer.accepted',
+        targetKind: 'reply',
+        targetId: replyId,
+        at,
+      });
+    }
+  });
+}
+
+/** Reacting needs membership; "merci" is a reaction like the others, counted apart in analytics. */
+export async function setReaction(
+  s: Store,
+  viewer: Viewer,
+  target: { kind: 'topic' | 'reply'; id: number },
+  reaction: ReactionKind,
+  on: boolean,
+): Promise<number> {
+  const t =
+    target.kind === 'topic'
+      ? await requireReadableTopic(s.db, viewer, target.id)
+      : await requireReplyInReadableTopic(s, viewer, target.id);
+  if (t.access.membership?.status !== 'active') throw forbidden('conversations.mustJoin');
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    const key = { targetKind: target.kind, targetId: target.id, userId: viewer.id, kind: reaction };
+    const changed = on
+      ? await store.insertReaction(trx, { ...key, at })
+      : await store.deleteReaction(trx, key);
+    if (changed) {
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: t.topic.community_id,
+        groupId: t.topic.group_id,
+        kind: on ? 'reaction.added' : 'reaction.removed',
+        targetKind: target.kind,
+        targetId: target.id,
+        at,
+      });
+    }
+  });
+  return t.topic.id;
+}
+
+export async function listRevisions(
+  s: Store,
+  viewer: Viewer | null,
+  target: { kind: 'topic' | 'reply'; id: number },
+) {
+  if (target.kind === 'topic') await requireReadableTopic(s.db, viewer, target.id);
+  else {
+    const unsafeReply = await store.findReply(s.db, target.id);
+    if (!unsafeReply) throw new AppError('not_found');
+    await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
+  }
+  return store.listRevisions(s.db, target.kind, target.id);
+}
+
+export async function getReplyForEdit(s: Store, viewer: Viewer, replyId: number) {
+  const r = await requireReplyInReadableTopic(s, viewer, replyId);
+  if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  return r;
+}

@@ -1,0 +1,5 @@
+export type { Database } from './schema.js';
+export type { Dialect } from './dialect.js';
+export { openStore, migrateToLatest, type Store, type Db } from './connect.js';
+export { now } from './time.js';
+export { getSetting, setSetting } from './settings.js';

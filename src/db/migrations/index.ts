@@ -1,0 +1,24 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../dialect.js';
+import * as core from './001_core.js';
+import * as search from './002_search.js';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+const all: Record<string, DialectMigration> = {
+  '001_core': core,
+  '002_search': search,
+};
+
+/** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    getMigrations() {
+      const entries = Object.entries(all).map(([name, m]): [string, Migration] => [
+        name,
+        { up: (db) => m.up(db, dialect) },
+      ]);
+      return Promise.resolve(Object.fromEntries(entries));
+    },
+  };
+}

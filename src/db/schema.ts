@@ -1,0 +1,152 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables of Ruche. Times are epoch milliseconds (integer on SQLite, bigint on
+ * PostgreSQL, read back as numbers) so both dialects compare and bucket them alike.
+ * Flags are 0/1 integers for the same reason.
+ */
+export interface Database {
+  instance_settings: { key: string; value: string };
+  users: {
+    id: Generated<number>;
+    email: string;
+    handle: string;
+    password_hash: string;
+    display_name: string;
+    bio: string;
+    locale: string | null;
+    is_admin: number;
+    created_at: number;
+    updated_at: number;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: number;
+    created_at: number;
+    expires_at: number;
+  };
+  password_resets: {
+    token_hash: string;
+    user_id: number;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+  };
+  api_tokens: {
+    id: Generated<number>;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    created_at: number;
+    last_used_at: number | null;
+  };
+  communities: {
+    id: Generated<number>;
+    slug: string;
+    name: string;
+    purpose: string;
+    typology: string;
+    visibility: string;
+    created_by: number | null;
+    created_at: number;
+    updated_at: number;
+  };
+  charters: {
+    id: Generated<number>;
+    community_id: number;
+    version: number;
+    body: string;
+    created_by: number | null;
+    created_at: number;
+  };
+  memberships: {
+    community_id: number;
+    user_id: number;
+    role: string;
+    status: string;
+    charter_version: number | null;
+    joined_at: number;
+  };
+  groups: {
+    id: Generated<number>;
+    community_id: number;
+    slug: string;
+    name: string;
+    description: string;
+    visibility: string;
+    created_by: number | null;
+    created_at: number;
+  };
+  group_members: {
+    group_id: number;
+    user_id: number;
+    role: string;
+    status: string;
+    joined_at: number;
+  };
+  topics: {
+    id: Generated<number>;
+    community_id: number;
+    group_id: number | null;
+    author_id: number;
+    kind: string;
+    title: string;
+    body: string;
+    body_html: string;
+    accepted_reply_id: number | null;
+    reply_count: number;
+    created_at: number;
+    updated_at: number;
+    last_activity_at: number;
+    deleted_at: number | null;
+  };
+  replies: {
+    id: Generated<number>;
+    topic_id: number;
+    parent_reply_id: number | null;
+    author_id: number;
+    body: string;
+    body_html: string;
+    created_at: number;
+    updated_at: number;
+    deleted_at: number | null;
+  };
+  post_revisions: {
+    id: Generated<number>;
+    target_kind: string;
+    target_id: number;
+    title: string | null;
+    body: string;
+    edited_by: number;
+    created_at: number;
+  };
+  reactions: {
+    id: Generated<number>;
+    target_kind: string;
+    target_id: number;
+    user_id: number;
+    kind: string;
+    created_at: number;
+  };
+  activity_log: {
+    id: Generated<number>;
+    actor_id: number | null;
+    community_id: number | null;
+    group_id: number | null;
+    kind: string;
+    target_kind: string | null;
+    target_id: number | null;
+    created_at: number;
+  };
+  search_documents: {
+    id: Generated<number>;
+    doc_kind: 'topic' | 'reply';
+    doc_id: number;
+    topic_id: number;
+    community_id: number;
+    group_id: number | null;
+    title: string;
+    body: string;
+    created_at: number;
+  };
+}

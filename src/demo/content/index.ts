@@ -1,0 +1,51 @@
+import { Clock } from './calendar.js';
+import { buildPeople } from './members.js';
+import { ANIMATOR_HANDLE } from './profiles.js';
+import { Random } from './random.js';
+import { addReactions } from './reactions.js';
+import { buildStructure } from './structure.js';
+import { growThread } from './threads.js';
+import { draftTopics } from './topics.js';
+import type { DemoData, DemoOptions } from './types.js';
+import { makeVisits } from './visits.js';
+
+export type {
+  DemoCommunity,
+  DemoData,
+  DemoGroup,
+  DemoMember,
+  DemoOptions,
+  DemoReaction,
+  DemoReply,
+  DemoTopic,
+  DemoTypology,
+  DemoVisibility,
+  DemoVisit,
+} from './types.js';
+
+/** Fixed so that the demo is the same on every install unless a seed is asked for. */
+export const DEFAULT_DEMO_SEED = 20_240_611;
+
+/**
+ * A year in the life of a French volunteers' network and its partners' support space: pure and
+ * deterministic (same `now` and seed, same data), no database access, every date in the 365
+ * days before `now`.
+ */
+export function generateDemo(options: DemoOptions): DemoData {
+  const rng = new Random(options.seed ?? DEFAULT_DEMO_SEED);
+  const clock = new Clock(options.now);
+  const people = buildPeople(rng, clock);
+  const { communities, spaces } = buildStructure(rng, clock, people);
+  const threads = draftTopics(rng, clock, spaces);
+  for (const thread of threads) {
+    growThread(rng, clock, thread);
+    addReactions(rng, clock, thread);
+  }
+  return {
+    members: people.map((p) => p.member),
+    communities,
+    topics: threads.map((t) => t.topic),
+    visits: makeVisits(rng, clock, threads),
+    animatorHandle: ANIMATOR_HANDLE,
+  };
+}

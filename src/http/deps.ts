@@ -1,0 +1,12 @@
+import type { Store } from '../db/index.js';
+import type { Mailer } from '../mail/index.js';
+import type { RateLimits } from './limits.js';
+
+/** What route modules receive from the composition root. */
+export interface AppDeps {
+  store: Store;
+  mailer: Mailer;
+  publicUrl: string;
+  limits: RateLimits;
+  cookieSecure: boolean;
+}

@@ -1,0 +1,94 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './page-context.js';
+
+/** The frame of every page: skip link, landmarks, language switch, sign-in state. */
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const { t, viewer } = ctx;
+  const otherLocale = ctx.locale === 'fr' ? 'en' : 'fr';
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            {t('app.name')}
+          </a>
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              <li>
+                <a href="/">{t('nav.home')}</a>
+              </li>
+              <li>
+                <a href="/search">{t('nav.search')}</a>
+              </li>
+              {viewer ? (
+                <>
+                  <li>
+                    <a href="/profile">{t('nav.profile')}</a>
+                  </li>
+                  <li>
+                    <form method="post" action="/signout" class="inline">
+                      <input type="hidden" name="_csrf" value={ctx.csrf} />
+                      <button type="submit" class="link">
+                        {t('nav.signout')}
+                      </button>
+                    </form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <a href={`/signin?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signin')}</a>
+                  </li>
+                  <li>
+                    <a href="/signup">{t('nav.signup')}</a>
+                  </li>
+                </>
+              )}
+              <li>
+                <a
+                  href={`/lang/${otherLocale}?next=${encodeURIComponent(ctx.path)}`}
+                  hreflang={otherLocale}
+                  lang={otherLocale}
+                >
+                  {otherLocale === 'fr' ? 'Français' : 'English'}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('footer.text')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** An error summary at the top of a form, announced to screen readers. */
+export function FormError(props: { ctx: PageContext; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <div class="form-error" role="alert" id="form-error">
+      <p>
+        <strong>{props.ctx.t('form.errorSummary')}</strong> {props.message}
+      </p>
+    </div>
+  );
+}
+
+export function CsrfField(props: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.ctx.csrf} />;
+}

@@ -1,0 +1,74 @@
+export const locales = ['fr', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'fr';
+
+export type Messages = Record<string, string>;
+/** A feature's strings: French and English must carry exactly the same keys. */
+export type Catalogue<K extends string = string> = { fr: Record<K, string>; en: Record<K, string> };
+
+export function defineMessages<K extends string>(c: Catalogue<K>): Catalogue<K> {
+  return c;
+}
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Picks the first supported language of an Accept-Language header, by its q weights. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.lang).find(isLocale);
+}
+
+export interface I18n {
+  translator(locale: Locale): Translate;
+  keys(locale: Locale): string[];
+}
+
+/** Merges the features' catalogues; a missing key shows itself rather than failing the page. */
+export function createI18n(catalogues: Catalogue[]): I18n {
+  const merged: Record<Locale, Messages> = { fr: {}, en: {} };
+  for (const c of catalogues) {
+    Object.assign(merged.fr, c.fr);
+    Object.assign(merged.en, c.en);
+  }
+  return {
+    translator(locale) {
+      const messages = merged[locale];
+      return (key, params) => {
+        const template = messages[key] ?? key;
+        if (!params) return template;
+        return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+          const value = params[name];
+          if (value === undefined) return whole;
+          return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+        });
+      };
+    },
+    keys(locale) {
+      return Object.keys(merged[locale]);
+    },
+  };
+}
+
+export function formatDate(locale: Locale, epochMs: number): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(epochMs),
+  );
+}
+
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

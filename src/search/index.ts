@@ -1,0 +1,155 @@
+import type { Db, Dialect } from '../db/index.js';
+import { makeSnippet } from './snippet.js';
+import {
+  deleteDocument,
+  deleteTopicDocuments,
+  findDocuments,
+  updateTopicPlace,
+  upsertDocument,
+} from './store.js';
+import { parseQuery } from './terms.js';
+
+export type DocKind = 'topic' | 'reply';
+
+/** What is searchable of a topic or a reply; `title` and `body` are plain text. */
+export interface SearchDocument {
+  docKind: DocKind;
+  docId: number;
+  topicId: number;
+  communityId: number;
+  groupId: number | null;
+  title: string;
+  body: string;
+  createdAt: number;
+}
+
+/** What the searcher may read: communities, and the groups within them. Nothing else is returned. */
+export interface SearchScope {
+  communityIds: number[];
+  groupIds: number[];
+}
+
+export interface SearchInput {
+  query: string;
+  scope: SearchScope;
+  /** Narrows the search to one community (still within the scope). */
+  communityId?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  docKind: DocKind;
+  docId: number;
+  topicId: number;
+  communityId: number;
+  groupId: number | null;
+  title: string;
+  /** Plain text around the first match (or the start of the body); escape it when rendering. */
+  snippet: string;
+  createdAt: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+}
+
+// Kept well below PostgreSQL's 1 MB tsvector limit; the rest of a huge post is not searchable.
+const MAX_TITLE_CHARS = 1_000;
+const MAX_BODY_CHARS = 60_000;
+const MAX_LIMIT = 100;
+
+function clean(text: string, max: number): string {
+  // PostgreSQL text cannot hold NUL; SQLite could, but both must index the same thing.
+  return text.slice(0, max).replace(/\0/g, ' ');
+}
+
+function ids(values: number[]): number[] {
+  return values.filter((v) => Number.isSafeInteger(v));
+}
+
+/**
+ * Indexes a topic or a reply, replacing what was indexed for it before. Pass the
+ * transaction that writes the post so the index never disagrees with it.
+ */
+export async function indexDocument(db: Db, dialect: Dialect, doc: SearchDocument): Promise<void> {
+  await upsertDocument(db, dialect, {
+    doc_kind: doc.docKind,
+    doc_id: doc.docId,
+    topic_id: doc.topicId,
+    community_id: doc.communityId,
+    group_id: doc.groupId,
+    title: clean(doc.title, MAX_TITLE_CHARS),
+    body: clean(doc.body, MAX_BODY_CHARS),
+    created_at: doc.createdAt,
+  });
+}
+
+/** Removes one topic or reply from the index (a no-op if it was not indexed). */
+export async function removeDocument(
+  db: Db,
+  dialect: Dialect,
+  docKind: DocKind,
+  docId: number,
+): Promise<void> {
+  await deleteDocument(db, dialect, docKind, docId);
+}
+
+/** Removes a topic and all its replies from the index. */
+export async function removeTopicDocuments(
+  db: Db,
+  dialect: Dialect,
+  topicId: number,
+): Promise<void> {
+  await deleteTopicDocuments(db, dialect, topicId);
+}
+
+/** Moves a topic and its replies to another community or group, as their visibility follows. */
+export async function moveTopicDocuments(
+  db: Db,
+  _dialect: Dialect,
+  topicId: number,
+  communityId: number,
+  groupId: number | null,
+): Promise<void> {
+  await updateTopicPlace(db, topicId, communityId, groupId);
+}
+
+/**
+ * Finds topics and replies matching every word of the query, in French or English, with
+ * or without accents, best match first then newest. Only documents of `scope` are
+ * returned; an empty scope or a query without words returns nothing. Never throws on
+ * what a member types.
+ */
+export async function searchDocuments(
+  db: Db,
+  dialect: Dialect,
+  input: SearchInput,
+): Promise<SearchResult> {
+  const parsed = parseQuery(input.query);
+  const communityIds = ids(input.scope.communityIds).filter(
+    (id) => input.communityId === undefined || id === input.communityId,
+  );
+  if (parsed.groups.length === 0 || communityIds.length === 0) return { hits: [], total: 0 };
+
+  const { rows, total } = await findDocuments(db, dialect, {
+    text: parsed.text,
+    groups: parsed.groups,
+    communityIds,
+    groupIds: ids(input.scope.groupIds),
+    limit: Math.max(1, Math.min(MAX_LIMIT, Math.trunc(input.limit) || 1)),
+    offset: Math.max(0, Math.trunc(input.offset) || 0),
+  });
+  const hits = rows.map((row): SearchHit => ({
+    docKind: row.doc_kind,
+    docId: row.doc_id,
+    topicId: row.topic_id,
+    communityId: row.community_id,
+    groupId: row.group_id,
+    title: row.title,
+    snippet: makeSnippet(row.body, parsed.groups),
+    createdAt: row.created_at,
+  }));
+  return { hits, total };
+}

@@ -1,0 +1,197 @@
+import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { Database, Db, Dialect } from '../db/index.js';
+import { toFtsMatch, toIndexedTerms } from './terms.js';
+
+export type DocumentRow = Omit<Insertable<Database['search_documents']>, 'id'>;
+export type FoundRow = Omit<Selectable<Database['search_documents']>, 'id'>;
+
+export interface FindInput {
+  /** What the member typed (PostgreSQL parses it itself). */
+  text: string;
+  /** The same query as stems, one group of alternatives per word (for SQLite FTS5). */
+  groups: string[][];
+  communityIds: number[];
+  groupIds: number[];
+  limit: number;
+  offset: number;
+}
+
+/** The SQLite FTS5 table beside search_documents; not part of Database, only search knows it. */
+type FtsTables = { search_documents_fts: { rowid: number; title: string; body: string } };
+
+const COLUMNS = [
+  'd.doc_kind',
+  'd.doc_id',
+  'd.topic_id',
+  'd.community_id',
+  'd.group_id',
+  'd.title',
+  'd.body',
+  'd.created_at',
+] as const;
+
+/** On SQLite a document is two rows (document and FTS entry) that must change together. */
+function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+export async function upsertDocument(db: Db, dialect: Dialect, row: DocumentRow): Promise<void> {
+  const upsert = (trx: Db) =>
+    trx
+      .insertInto('search_documents')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['doc_kind', 'doc_id']).doUpdateSet({
+          topic_id: row.topic_id,
+          community_id: row.community_id,
+          group_id: row.group_id,
+          title: row.title,
+          body: row.body,
+          created_at: row.created_at,
+        }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+  switch (dialect) {
+    case 'postgres':
+      // The tsvector is a generated column: nothing else to write.
+      await upsert(db);
+      return;
+    case 'sqlite':
+      await inTransaction(db, async (trx) => {
+        const { id } = await upsert(trx);
+        await trx
+          .withTables<FtsTables>()
+          .replaceInto('search_documents_fts')
+          .values({ rowid: id, title: toIndexedTerms(row.title), body: toIndexedTerms(row.body) })
+          .execute();
+      });
+      return;
+  }
+}
+
+async function deleteWhere(
+  db: Db,
+  dialect: Dialect,
+  filter: { docKind: 'topic' | 'reply'; docId: number } | { topicId: number },
+): Promise<void> {
+  const remove = async (trx: Db) => {
+    const fts = trx.withTables<FtsTables>();
+    const documents = fts.selectFrom('search_documents').select('id');
+    const ids =
+      'topicId' in filter
+        ? documents.where('topic_id', '=', filter.topicId)
+        : documents.where('doc_kind', '=', filter.docKind).where('doc_id', '=', filter.docId);
+    if (dialect === 'sqlite') {
+      await fts.deleteFrom('search_documents_fts').where('rowid', 'in', ids).execute();
+    }
+    await fts.deleteFrom('search_documents').where('id', 'in', ids).execute();
+  };
+  switch (dialect) {
+    case 'postgres':
+      await remove(db);
+      return;
+    case 'sqlite':
+      await inTransaction(db, remove);
+      return;
+  }
+}
+
+export function deleteDocument(
+  db: Db,
+  dialect: Dialect,
+  docKind: 'topic' | 'reply',
+  docId: number,
+): Promise<void> {
+  return deleteWhere(db, dialect, { docKind, docId });
+}
+
+export function deleteTopicDocuments(db: Db, dialect: Dialect, topicId: number): Promise<void> {
+  return deleteWhere(db, dialect, { topicId });
+}
+
+/** The FTS entries hold only words, so moving a topic touches search_documents alone. */
+export async function updateTopicPlace(
+  db: Db,
+  topicId: number,
+  communityId: number,
+  groupId: number | null,
+): Promise<void> {
+  await db
+    .updateTable('search_documents')
+    .set({ community_id: communityId, group_id: groupId })
+    .where('topic_id', '=', topicId)
+    .execute();
+}
+
+/** The scope as one parameter per list, whatever its length. */
+function inScope(
+  dialect: Dialect,
+  communityIds: number[],
+  groupIds: number[],
+): RawBuilder<SqlBool> {
+  switch (dialect) {
+    case 'postgres':
+      return sql<SqlBool>`d.community_id = any(${communityIds}::bigint[])
+        and (d.group_id is null or d.group_id = any(${groupIds}::bigint[]))`;
+    case 'sqlite':
+      return sql<SqlBool>`d.community_id in (select value from json_each(${JSON.stringify(communityIds)}))
+        and (d.group_id is null
+          or d.group_id in (select value from json_each(${JSON.stringify(groupIds)})))`;
+  }
+}
+
+export async function findDocuments(
+  db: Db,
+  dialect: Dialect,
+  input: FindInput,
+): Promise<{ rows: FoundRow[]; total: number }> {
+  const scope = inScope(dialect, input.communityIds, input.groupIds);
+
+  switch (dialect) {
+    case 'postgres': {
+      // < and > are blanked as in the indexed text (see 002_search).
+      const text = sql`translate(${input.text}, '<>', '  ')`;
+      const query = sql`(plainto_tsquery('ruche_french', ${text})
+        || plainto_tsquery('ruche_english', ${text}))`;
+      const matched = db
+        .selectFrom('search_documents as d')
+        .where(sql<SqlBool>`d.tsv @@ ${query}`)
+        .where(scope);
+      const rows = await matched
+        .select(COLUMNS)
+        .orderBy(sql`ts_rank(d.tsv, ${query})`, 'desc')
+        .orderBy('d.created_at', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(input.limit)
+        .offset(input.offset)
+        .execute();
+      const count = await matched
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { rows, total: Number(count.n) };
+    }
+    case 'sqlite': {
+      const matched = db
+        .withTables<FtsTables>()
+        .selectFrom('search_documents_fts')
+        .innerJoin('search_documents as d', 'd.id', 'search_documents_fts.rowid')
+        .where(sql<SqlBool>`search_documents_fts match ${toFtsMatch(input.groups)}`)
+        .where(scope);
+      const rows = await matched
+        .select(COLUMNS)
+        // bm25 is lower for better matches; a word in the title weighs three in the body.
+        .orderBy(sql`bm25(search_documents_fts, 3.0, 1.0)`)
+        .orderBy('d.created_at', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(input.limit)
+        .offset(input.offset)
+        .execute();
+      const count = await matched
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { rows, total: Number(count.n) };
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemFrench } from '@orama/stemmers/french';
+import { isStopword } from './stopwords.js';
+
+/** A word of a text: its folded form, where it sits in the original, and its stems. */
+export interface Token {
+  term: string;
+  start: number;
+  end: number;
+  variants: string[];
+}
+
+/** A parsed query: one group of alternatives (French and English stems) per word. */
+export interface ParsedQuery {
+  text: string;
+  groups: string[][];
+}
+
+const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const TERM = /[\p{L}\p{N}]+/gu;
+const PLAIN_TERM = /^[\p{L}\p{N}]+$/u;
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+// Stemming a 2,000-letter "word" is pointless; such tokens are matched as they are.
+const MAX_STEMMED_LENGTH = 40;
+const MAX_QUERY_CHARS = 500;
+const MAX_QUERY_WORDS = 24;
+
+function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c);
+}
+
+function stemsOf(term: string, accented: string | null): string[] {
+  if (term.length > MAX_STEMMED_LENGTH || /^\p{N}+$/u.test(term)) return [term];
+  // The French stemmer knows accented suffixes ("créées" → "cré"), so the accented
+  // form is stemmed too, then folded; the folded form covers queries typed without accents.
+  const stems = [stemFrench(term), stemEnglish(term)];
+  if (accented !== null && accented !== term) stems.push(fold(stemFrench(accented)));
+  return [...new Set(stems.filter((s) => PLAIN_TERM.test(s)))];
+}
+
+/** Splits text into lower-case, accent-free words of Unicode letters and digits, with stems. */
+export function* iterateTokens(text: string): Generator<Token> {
+  for (const match of text.matchAll(RAW_WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const folded = fold(match[0]);
+    const accented = PLAIN_TERM.test(folded) ? match[0].toLowerCase().normalize('NFC') : null;
+    for (const [term] of folded.matchAll(TERM)) {
+      yield { term, start, end, variants: stemsOf(term, accented) };
+    }
+  }
+}
+
+export function tokenize(text: string): Token[] {
+  return [...iterateTokens(text)];
+}
+
+/** The text an FTS5 column holds for a field: every stem of every word, space-separated. */
+export function toIndexedTerms(text: string): string {
+  return tokenize(text)
+    .flatMap((t) => t.variants)
+    .join(' ');
+}
+
+/**
+ * Reads what a member typed. Common French and English words are dropped unless the
+ * query has nothing else, as PostgreSQL's configurations do.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  const text = input.slice(0, MAX_QUERY_CHARS).replace(/\0/g, ' ');
+  const tokens = tokenize(text);
+  const meaningful = tokens.filter((t) => !isStopword(t.term));
+  const kept = meaningful.length > 0 ? meaningful : tokens;
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const token of kept) {
+    const key = token.variants.join(' ');
+    if (seen.has(key) || token.variants.length === 0) continue;
+    seen.add(key);
+    groups.push(token.variants);
+  }
+  return { text, groups: groups.slice(0, MAX_QUERY_WORDS) };
+}
+
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** An FTS5 MATCH expression: every word required, each as any of its stems; all quoted. */
+export function toFtsMatch(groups: string[][]): string {
+  return groups
+    .map((g) => (g.length === 1 ? quote(g[0] ?? '') : `(${g.map(quote).join(' OR ')})`))
+    .join(' AND ');
+}

@@ -1,0 +1,20 @@
+import { createApp } from './app.js';
+import type { Config } from './config/index.js';
+import { migrateToLatest, openStore, type Store } from './db/index.js';
+
+/** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
+export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
+  const store = openStore(config.database);
+  await migrateToLatest(store);
+  if (onStore) await onStore(store);
+  const app = await createApp({ config, store });
+  await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    store,
+    async stop() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config/index.js';
+import { migrateToLatest, openStore, type Store } from '../src/db/index.js';
+import type { MailMessage, Mailer } from '../src/mail/index.js';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+/** The PostgreSQL suite runs when RUCHE_TEST_POSTGRES_URL names a server (CI sets it). */
+const postgresAdminUrl = process.env.RUCHE_TEST_POSTGRES_URL;
+export const databases: DbKind[] = postgresAdminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestStore {
+  store: Store;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of the given kind; PostgreSQL ones are created and dropped per suite. */
+export async function createTestStore(kind: DbKind): Promise<TestStore> {
+  if (kind === 'sqlite') {
+    const store = openStore({ kind: 'sqlite', path: ':memory:' });
+    await migrateToLatest(store);
+    return { store, drop: () => store.close() };
+  }
+  if (!postgresAdminUrl) throw new Error('RUCHE_TEST_POSTGRES_URL is not set');
+  const name = `ruche_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const store = openStore({ kind: 'postgres', url: url.toString() });
+  await migrateToLatest(store);
+  return {
+    store,
+    async drop() {
+      await store.close();
+      const c = new pg.Client({ connectionString: postgresAdminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    RUCHE_DEMO: '0',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  mails: MailMessage[];
+  close(): Promise<void>;
+}
+
+/** The real Fastify app listening on a loopback port, over a fresh database. */
+export async function startTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  existing?: TestStore,
+): Promise<TestApp> {
+  const db = existing ?? (await createTestStore(kind));
+  const mails: MailMessage[] = [];
+  const mailer: Mailer = {
+    send(m) {
+      mails.push(m);
+      return Promise.resolve();
+    },
+  };
+  const config = testConfig(env);
+  const app = await createApp({ config, store: db.store, mailer, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    store: db.store,
+    url: `http://127.0.0.1:${port}`,
+    mails,
+    async close() {
+      await app.close();
+      if (!existing) await db.drop();
+    },
+  };
+}
