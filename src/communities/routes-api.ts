@@ -41,11 +41,9 @@ export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): voi
     async (req, reply) => {
       const id = await service.createCommunity(store, requireViewer(req.viewer), req.body);
       const view = await service.getCommunity(store, req.viewer, { id });
-      return reply
-        .status(201)
-        .send({
-          community: presentCommunity(view.access.community, { memberCount: view.memberCount }),
-        });
+      return reply.status(201).send({
+        community: presentCommunity(view.access.community, { memberCount: view.memberCount }),
+      });
     },
   );
 

@@ -130,14 +130,12 @@ export async function upsertMembership(
       joined_at: m.at,
     })
     .onConflict((oc) =>
-      oc
-        .columns(['community_id', 'user_id'])
-        .doUpdateSet({
-          role: m.role,
-          status: m.status,
-          charter_version: m.charterVersion,
-          joined_at: m.at,
-        }),
+      oc.columns(['community_id', 'user_id']).doUpdateSet({
+        role: m.role,
+        status: m.status,
+        charter_version: m.charterVersion,
+        joined_at: m.at,
+      }),
     )
     .execute();
 }

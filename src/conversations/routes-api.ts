@@ -58,7 +58,7 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
     '/api/v1/topics/:id',
     { schema: { tags, summary: 'A topic with its replies', params: schemas.idParams } },
     async (req) => {
-      const view = await service.getTopic(store, req.viewer, req.params.id);
+      const view = await service.getTopic(store, req.viewer, req.params.id, { countVisit: true });
       return {
         topic: presentTopic(view.topic, view.author, view.reactions),
         replies: view.replies.map((r) => presentReply(r, view.reactions)),

@@ -174,8 +174,8 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     }
   });
 
-  async function topicOf(req: FastifyRequest) {
-    const view = await service.getTopic(store, req.viewer, idOf(req));
+  async function topicOf(req: FastifyRequest, countVisit = false) {
+    const view = await service.getTopic(store, req.viewer, idOf(req), { countVisit });
     if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
     return view;
   }
@@ -186,7 +186,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     values?: FormBody,
     failure?: FormFailure,
   ) {
-    const view = await topicOf(req);
+    const view = await topicOf(req, !failure);
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,

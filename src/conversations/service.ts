@@ -109,7 +109,12 @@ export async function createTopic(
   });
 }
 
-export async function getTopic(s: Store, viewer: Viewer | null, topicId: number) {
+export async function getTopic(
+  s: Store,
+  viewer: Viewer | null,
+  topicId: number,
+  options: { countVisit?: boolean } = {},
+) {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   const replies = await store.listReplies(s.db, topicId);
   const reactions = await store.reactionsFor(
@@ -122,7 +127,7 @@ export async function getTopic(s: Store, viewer: Viewer | null, topicId: number)
   const author = authorRow
     ? { handle: authorRow.handle, displayName: authorRow.display_name }
     : undefined;
-  if (viewer) {
+  if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
     await recordActivity(s.db, {
       actorId: viewer.id,

@@ -30,6 +30,8 @@ export function openStore(database: Config['database']): Store {
       connectionString: database.url,
       max: 10,
     });
+    // An idle client whose server connection dies must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -12,6 +12,12 @@ import type { z } from 'zod';
 import { installErrorHandlers } from './error-handler.js';
 import { toInputError } from './validation.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: string[];
+  }
+}
+
 export interface HttpOptions {
   logger: FastifyServerOptions['logger'];
   cookieSecret: string;
@@ -36,6 +42,13 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  // Kept so a test can check the OpenAPI document against what is really served.
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/') || route.method === 'HEAD') return;
+    for (const method of [route.method].flat()) apiRoutes.push(`${method} ${route.url}`);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

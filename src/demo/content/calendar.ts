@@ -48,8 +48,9 @@ export class Clock {
   }
 }
 
+/** Saturday or Sunday (UTC). Day 0 of the epoch was a Thursday. */
 export function isWeekend(at: number): boolean {
-  const day = new Date(at).getUTCDay();
+  const day = (Math.floor(at / DAY) + 4) % 7;
   return day === 0 || day === 6;
 }
 

@@ -22,13 +22,13 @@ const MEMBER_COUNT = 300;
 /** Generated members: volunteers only, both communities, partners only. */
 const HOMES = { volunteers: 173, both: 60, partners: 53 } as const;
 /** Share of generated members who ever post; the others only read or react. */
-const POSTER_SHARE = 0.5;
+const POSTER_SHARE = 0.47;
 
 export function buildPeople(rng: Random, clock: Clock): Person[] {
   const used = new Set(PERSONAS.map((p) => p.handle));
   const people = PERSONAS.map((p): Person => {
     const joined = new Map(Object.entries(p.joined).map(([c, days]) => [c, clock.daysAgo(days)]));
-    const weight = p.core ? (p.handle === ANIMATOR_HANDLE ? 4 : 5) : 3;
+    const weight = p.core ? 4 : 3;
     return {
       member: member(p.handle, p.displayName, p.bio, joined, p.handle === ANIMATOR_HANDLE, clock),
       core: p.core,
@@ -42,8 +42,11 @@ export function buildPeople(rng: Random, clock: Clock): Person[] {
     ...Array<'both'>(HOMES.both).fill('both'),
     ...Array<'partners'>(HOMES.partners).fill('partners'),
   ]);
+  const count = MEMBER_COUNT - PERSONAS.length;
+  // An exact number of posters keeps the share of silent members stable across seeds.
+  const posting = rng.shuffle(Array.from({ length: count }, (_, i) => i < count * POSTER_SHARE));
   const pseudonyms = rng.shuffle(PSEUDONYMS);
-  for (const home of homes.slice(0, MEMBER_COUNT - PERSONAS.length)) {
+  for (const [i, home] of homes.slice(0, count).entries()) {
     const joined = joinDates(rng, clock, home);
     const pseudonym = rng.chance(0.08) ? pseudonyms.pop() : undefined;
     const [displayName, base] = pseudonym !== undefined ? [pseudonym, slug(pseudonym)] : name(rng);
@@ -59,15 +62,15 @@ export function buildPeople(rng: Random, clock: Clock): Person[] {
       core: false,
       joined,
       until,
-      weights: weights(rng),
+      weights: weights(rng, posting[i] === true),
     });
   }
   return people;
 }
 
-function weights(rng: Random): Record<Act, number> {
-  if (rng.chance(POSTER_SHARE)) {
-    const post = Math.min(4, Math.max(0.3, rng.logNormal(1.3, 1)));
+function weights(rng: Random, posts: boolean): Record<Act, number> {
+  if (posts) {
+    const post = Math.min(6, Math.max(0.3, rng.logNormal(1.5, 1)));
     return { post, react: 1 + post * 0.4, visit: 2 + post * 0.6 };
   }
   // Lurkers: about half of them react now and then, all of them read.

@@ -13,13 +13,21 @@ export interface Seat {
 
 /**
  * The people who may act in a space at a given moment, drawn by weight. Drawing only from seats
- * joined before `at` is what keeps every action after the member's arrival.
+ * joined before `at` is what keeps every action after the member's arrival. Seats are sorted by
+ * arrival and copied into typed arrays: tens of thousands of draws must stay fast.
  */
 export class Pool {
-  constructor(readonly seats: readonly Seat[]) {}
+  readonly seats: readonly Seat[];
+  private readonly joined: Float64Array;
+  private readonly until: Float64Array;
+  private readonly weights: Record<Act, Float64Array>;
 
-  present(at: number): Seat[] {
-    return this.seats.filter((s) => s.joinedAt <= at && at <= s.until);
+  constructor(seats: readonly Seat[]) {
+    this.seats = [...seats].sort((a, b) => a.joinedAt - b.joinedAt);
+    this.joined = Float64Array.from(this.seats, (s) => s.joinedAt);
+    this.until = Float64Array.from(this.seats, (s) => s.until);
+    const of = (act: Act) => Float64Array.from(this.seats, (s) => s.weights[act]);
+    this.weights = { post: of('post'), react: of('react'), visit: of('visit') };
   }
 
   has(handle: string, at: number): boolean {
@@ -27,21 +35,41 @@ export class Pool {
   }
 
   pick(rng: Random, act: Act, at: number, skip?: ReadonlySet<string>): Seat | undefined {
+    const weights = this.weights[act];
+    const end = this.arrivedBy(at);
     let total = 0;
-    for (const s of this.seats) if (this.eligible(s, at, skip)) total += s.weights[act];
+    for (let i = 0; i < end; i++) if (this.usable(i, at, weights, skip)) total += weights[i] ?? 0;
     if (total <= 0) return undefined;
     let r = rng.next() * total;
     let last: Seat | undefined;
-    for (const s of this.seats) {
-      if (!this.eligible(s, at, skip) || s.weights[act] <= 0) continue;
-      last = s;
-      r -= s.weights[act];
-      if (r < 0) return s;
+    for (let i = 0; i < end; i++) {
+      if (!this.usable(i, at, weights, skip)) continue;
+      last = this.seats[i];
+      r -= weights[i] ?? 0;
+      if (r < 0) return last;
     }
     return last;
   }
 
-  private eligible(s: Seat, at: number, skip?: ReadonlySet<string>): boolean {
-    return s.joinedAt <= at && at <= s.until && !(skip?.has(s.handle) ?? false);
+  /** Number of seats joined at or before `at` (binary search on the sorted arrivals). */
+  private arrivedBy(at: number): number {
+    let lo = 0;
+    let hi = this.joined.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.joined[mid] ?? Infinity) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private usable(
+    i: number,
+    at: number,
+    weights: Float64Array,
+    skip?: ReadonlySet<string>,
+  ): boolean {
+    if ((weights[i] ?? 0) <= 0 || (this.until[i] ?? 0) < at) return false;
+    return skip === undefined || !skip.has(this.seats[i]?.handle ?? '');
   }
 }

@@ -124,7 +124,7 @@ export const VOLUNTEER_BIOS = [
   'En service civique pour un an : {mission} et beaucoup de bonne humeur.',
   'Compétences : {skill}. Disponible surtout le {weekday}.',
   'Parent de deux enfants, bénévole le {weekday} pour {mission}.',
-  "Je coordonne les bénévoles de l'antenne de {city}.",
+  "Je coordonne les bénévoles de l'antenne {de:city}.",
   'Je découvre le bénévolat : merci pour votre accueil !',
   "J'aime {skill}, les jeux de société et la randonnée.",
   'Côté pro : {skill}. Côté asso : {mission}.',
@@ -134,7 +134,7 @@ export const VOLUNTEER_BIOS = [
 export const PARTNER_BIOS = [
   'Mission RSE chez {partner}.',
   'Responsable mécénat chez {partner}.',
-  'Service vie associative, ville de {city}.',
-  'Je coordonne la journée solidaire de {partner}.',
+  'Service vie associative, ville {de:city}.',
+  'Je coordonne la journée solidaire {de:partner}.',
   'Comptabilité et conventions chez {partner}.',
 ] as const;

@@ -25,7 +25,7 @@ export const TEXTS = {
     'Vos réactions et vos propres expériences sont les bienvenues.',
     "Et chez vous, qu'est-ce qui fonctionne ?",
     "N'hésitez pas à compléter.",
-    'Merci encore à toutes celles et ceux qui ont donné de leur temps.',
+    'Au plaisir de vous lire !',
     'On en reparle à la prochaine rencontre ?',
     'Je mettrai ce message à jour au fil de vos retours.',
   ],
@@ -68,7 +68,7 @@ export const TEXTS = {
     "Petite précision : il s'agit surtout du créneau du {weekday}.",
     'Mise à jour : on avance, merci à toutes et à tous !',
     "Je relance, au cas où quelqu'un aurait une idée.",
-    "J'ai pu en parler avec le référent de {city}, ça s'éclaircit.",
+    "J'ai pu en parler avec le référent {de:city}, ça s'éclaircit.",
   ],
   thanks: [
     'ça a fonctionné !',
@@ -79,10 +79,10 @@ export const TEXTS = {
   ],
   intros: [
     'Bonjour à toutes et à tous ! Je suis à {city} et je donne un coup de main pour {mission}.',
-    'Bonjour ! Je participe à {mission} à {city} depuis peu.',
-    'Hello, je viens de {city}. Côté pro : {skill}. Côté asso : {mission}.',
+    'Bonjour ! Je participe {a:mission} à {city} depuis peu.',
+    'Hello, je viens {de:city}. Côté pro : {skill}. Côté asso : {mission}.',
     "Bonsoir ! Je m'occupe {de:mission} le {weekday}, venez voir quand vous voulez.",
-    "Bonjour, nouvelle recrue de {city} : j'ai choisi {mission}.",
+    "Bonjour, nouvelle recrue {de:city} : j'ai choisi {mission}.",
     "Coucou ! Moi, c'est {mission} le {weekday} à {city}. Au plaisir de vous croiser !",
   ],
 } as const;

@@ -3,7 +3,7 @@ import type { Theme } from './theme.js';
 /** « Outils numériques »: everyday tools and the digital divide of senior volunteers. */
 export const TOOLS: Theme = {
   questions: [
-    'Comment ajouter mes disponibilités dans {tool} ?',
+    'Comment ajouter mes disponibilités dans le planning ?',
     '{tool} ne fonctionne plus sur mon téléphone, que faire ?',
     'Comment aider un bénévole senior à utiliser {tool} ?',
     'Quel outil pour faire un sondage de dates tout simple ?',
@@ -21,13 +21,13 @@ export const TOOLS: Theme = {
     'Fracture numérique : notre atelier du {weekday} à {city}',
     'Retour sur la formation {de:month} : {tool}',
     'Astuce du jour : {tool} en trois clics',
-    'Nous passons à {tool} pour {mission}',
+    'Nous passons {a:tool} pour {mission}',
     'Accessibilité : ce que nous avons amélioré à {city}',
     'Inclusion numérique : {count} seniors accompagnés à {city}',
     'Vos outils préférés pour coordonner {mission}',
   ],
   openings: [
-    "Plusieurs bénévoles de {city} n'arrivent pas à utiliser {tool}.",
+    "Plusieurs bénévoles {de:city} n'arrivent pas à utiliser {tool}.",
     'Depuis la dernière mise à jour, {tool} se comporte bizarrement.',
     'Nous animons un atelier numérique le {weekday} pour {public}.',
     "Je ne suis pas très à l'aise avec l'informatique, alors je préfère demander ici.",
@@ -89,7 +89,7 @@ export const COORDINATION: Theme = {
     'répondre à chaque nouvel arrivant sous 48 heures',
     'un message privé avant toute sanction',
     'un bilan court par groupe chaque mois',
-    '**des chiffres agrégés**, jamais de surveillance individuelle',
+    'des chiffres **agrégés**, jamais de surveillance individuelle',
     'repérer les personnes qui répondent souvent et les remercier',
   ],
   answers: [

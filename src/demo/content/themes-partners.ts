@@ -13,7 +13,7 @@ export const PARTNER_SUPPORT: Theme = {
     'Comment publier une mission de bénévolat pour {partner} à {city} ?',
     'Peut-on réserver nos missions à nos salariés ?',
     'Où télécharger {doc} ?',
-    "Comment supprimer les données d'un salarié parti de {partner} ?",
+    "Comment supprimer les données d'un salarié parti {de:partner} ?",
     'Le tableau de bord affiche {count} heures au lieu du double, est-ce normal ?',
   ],
   discussions: [
@@ -65,7 +65,7 @@ export const SKILLS: Theme = {
   questions: [
     'Comment cadrer une mission de mécénat de compétences sur {skill} ?',
     'Combien de jours par an nos salariés peuvent-ils donner ?',
-    'Qui a déjà accueilli un salarié de {partner} en mission ?',
+    'Qui a déjà accueilli un salarié {de:partner} en mission ?',
     'Comment valoriser une mission pro bono dans le bilan RSE ?',
     'Qui cherche un coup de main sur {skill} à {city} ?',
     "Comment évaluer l'impact d'une journée solidaire ?",
@@ -73,7 +73,7 @@ export const SKILLS: Theme = {
   ],
   discussions: [
     'Journée solidaire chez {partner} : {count} salariés mobilisés',
-    "Retour sur une mission pro bono : {skill} pour l'antenne de {city}",
+    "Retour sur une mission pro bono : {skill} pour l'antenne {de:city}",
     'Catalogue des missions de compétences {de:month}',
     '{partner} propose des ateliers sur {skill}',
     'Ce que le bénévolat de compétences a changé dans notre équipe',
@@ -81,7 +81,7 @@ export const SKILLS: Theme = {
   openings: [
     'Chez {partner}, plusieurs collègues souhaitent donner de leur temps sur {skill}.',
     'Nous avons accueilli {n} salariés en mécénat de compétences cette année.',
-    "L'antenne de {city} cherche un appui ponctuel sur {skill}.",
+    "L'antenne {de:city} cherche un appui ponctuel sur {skill}.",
     'Notre journée solidaire est prévue en {month}.',
   ],
   tips: [
@@ -93,7 +93,7 @@ export const SKILLS: Theme = {
   answers: [
     'Une mission réussie tient en une page : le besoin, le livrable, la durée et un contact.',
     "Chez nous, c'est deux jours par an et par salarié, sur le temps de travail.",
-    "Nous avons accueilli une graphiste de {partner} : trois demi-journées et une affiche qu'on utilise encore.",
+    "Nous avons accueilli une graphiste {de:partner} : trois demi-journées et une affiche qu'on utilise encore.",
     "Le plus simple pour l'impact : deux ou trois questions aux bénéficiaires avant et après.",
     'Beaucoup de missions se font très bien à distance, surtout sur {skill}.',
   ],
@@ -104,7 +104,7 @@ export const SKILLS: Theme = {
 export const AGREEMENTS: Theme = {
   questions: [
     'Quel délai pour signer {doc} ?',
-    'Faut-il un avenant pour ajouter le site de {city} ?',
+    'Faut-il un avenant pour ajouter le site {de:city} ?',
     '{doc} mentionne un mauvais montant, comment le corriger ?',
     'Qui signe {doc} côté association ?',
     'Reçu fiscal pour un don en nature : quelle valeur indiquer ?',
@@ -120,7 +120,7 @@ export const AGREEMENTS: Theme = {
     "Nous renouvelons notre partenariat avec l'association pour une année.",
     "Notre service comptable attend {doc} pour clôturer l'exercice.",
     'Nous avons fait un don en nature après {event}.',
-    'Le site de {city} rejoint notre programme de bénévolat.',
+    'Le site {de:city} rejoint notre programme de bénévolat.',
   ],
   tips: ['le numéro SIRET', 'le montant et la date du don', 'le nom du signataire'],
   answers: [

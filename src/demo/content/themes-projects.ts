@@ -63,7 +63,7 @@ export const FUNDRAISING: Theme = {
   questions: [
     'Comment relancer les donateurs après {event} ?',
     'Quel objectif fixer pour une cagnotte en ligne à {city} ?',
-    'Arrondi en caisse : quels commerçants de {city} ont accepté ?',
+    'Arrondi en caisse : quels commerçants {de:city} ont accepté ?',
     'Comment émettre un reçu fiscal pour un don reçu pendant {event} ?',
     'Peut-on solliciter {partner} pour un mécénat en nature ?',
     'Quelle plateforme de financement participatif pour {mission} ?',
@@ -105,7 +105,7 @@ export const FUNDRAISING: Theme = {
     "Raconte une histoire concrète : une famille aidée parle plus qu'un tableau de chiffres.",
     'Le mécénat en nature compte aussi : locaux, matériel, compétences.',
     "Publie un point d'étape à mi-parcours, ça relance la collecte.",
-    'Le trésorier de {city} a un modèle de dossier de subvention, je te mets en contact.',
+    'Le trésorier {de:city} a un modèle de dossier de subvention, je te mets en contact.',
   ],
   links: [
     ['Modèle de remerciement', 'modele-merci-donateurs'],
@@ -138,8 +138,8 @@ export const MENTORING: Theme = {
     'Faire circuler les savoirs : une séance sur {skill} à {city}',
   ],
   openings: [
-    "J'accompagne depuis {n} mois une personne orientée par l'antenne de {city}.",
-    'Nous venons de former un nouveau binôme autour de {skill}.',
+    "J'accompagne depuis {n} mois une personne orientée par l'antenne {de:city}.",
+    'Nous venons de former un nouveau binôme autour {de:skill}.',
     "Je suis mentor depuis peu et je découvre la posture d'accompagnement.",
     "Avec {public}, la confiance met parfois du temps à s'installer.",
     'Notre groupe de mentors se retrouve tous les deux mois à {city}.',

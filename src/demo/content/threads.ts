@@ -5,8 +5,8 @@ import type { DemoReply } from './types.js';
 import { writeAnswer, writeFollowUp, writeNested, writeThanks } from './writer.js';
 
 /** Recent topics are often still waiting for an answer; old ones rarely stayed silent. */
-const SILENT_RECENT = 0.4;
-const SILENT_OLD = 0.05;
+const SILENT_RECENT = 0.45;
+const SILENT_OLD = 0.06;
 const RECENT = 10 * DAY;
 /** Questions with an answer from someone else that end up with an accepted reply. */
 const ACCEPT_RATE = 0.78;
@@ -35,13 +35,12 @@ export function growThread(rng: Random, clock: Clock, thread: Thread): void {
     if (author !== undefined) {
       const parentIndex = chooseParent(rng, replies, author, self);
       const parent = parentIndex === null ? undefined : replies[parentIndex];
-      let body: string;
-      if (self) {
-        body = writeFollowUp(voice);
-        if (parent !== undefined) body = `@${parent.authorHandle} ${body}`;
-      } else if (parent !== undefined) {
-        body = writeNested(voice, space.theme, parent.authorHandle);
-      } else body = writeAnswer(voice, space.theme, topic.kind);
+      const body =
+        parent !== undefined
+          ? writeNested(voice, space.theme, parent.authorHandle)
+          : self
+            ? writeFollowUp(voice)
+            : writeAnswer(voice, space.theme, topic.kind);
       replies.push({ authorHandle: author, body, createdAt: at, parentIndex });
     }
     at += Math.max(MINUTE, rng.logNormal(5 * HOUR, 1.5));

@@ -129,9 +129,6 @@ export const VOCABULARY = {
     'les notifications par e-mail',
     'le sondage de disponibilités',
     "l'outil d'émargement",
-    "la lettre d'information",
-    "le lecteur d'écran",
-    'le QR code',
   ],
   skill: [
     'la comptabilité',

@@ -46,7 +46,7 @@ export function writeAnswer(voice: Voice, theme: Theme, kind: 'question' | 'disc
   if (kind === 'question' && rng.chance(0.3)) parts.push(line(voice, theme.answers));
   if (rng.chance(0.15)) parts.push(list(voice, theme.tips));
   if (rng.chance(0.1)) parts.push(link(voice, theme));
-  if (rng.chance(0.25)) parts.push(line(voice, TEXTS.closers));
+  if (kind === 'question' && rng.chance(0.3)) parts.push(line(voice, TEXTS.closers));
   return [...new Set(parts)].join('\n\n');
 }
 
