@@ -70,6 +70,7 @@ export async function startTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
   existing?: TestStore,
+  options: { realMailer?: boolean } = {},
 ): Promise<TestApp> {
   const db = existing ?? (await createTestStore(kind));
   const mails: MailMessage[] = [];
@@ -80,7 +81,12 @@ export async function startTestApp(
     },
   };
   const config = testConfig(env);
-  const app = await createApp({ config, store: db.store, mailer, logger: false });
+  const app = await createApp({
+    config,
+    store: db.store,
+    ...(options.realMailer ? {} : { mailer }),
+    logger: false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -117,6 +117,23 @@ describe.each(databases)('accounts on %s', (kind) => {
     expect(bad.status).toBe(401);
   });
 
+  it('speaks the account language, else Accept-Language, else French, and switches on demand', async () => {
+    const anon = new Client(t.url);
+    expect((await anon.page('/signin')).html).toContain('<html lang="fr"');
+    const en = await anon.request('GET', '/signin', {
+      headers: { 'accept-language': 'en-US,en;q=0.8,fr;q=0.5' },
+    });
+    expect(await en.text()).toContain('<html lang="en"');
+    const switched = await anon.page('/lang/en?next=/signin');
+    expect(switched.location).toBe('/signin');
+    expect((await anon.page('/signin')).html).toContain('Forgot your password?');
+    expect((await anon.page('/lang/en?next=//evil.example')).location).toBe('/');
+    const m = await newMember(t);
+    await m.client.api('PATCH', '/me', { locale: 'en' });
+    const page = await m.client.request('GET', '/', { headers: { 'accept-language': 'fr' } });
+    expect(await page.text()).toContain('Sign out');
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await startTestApp(kind, { RATE_LIMIT_AUTH_PER_MINUTE: '3' });
     try {

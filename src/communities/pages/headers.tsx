@@ -51,7 +51,7 @@ export function CommunityHeader(props: {
         <li>
           <a href={`${base}/charter`}>{t('communities.readCharter')}</a>
         </li>
-        {ctx.viewer && !m && (
+        {!m && (
           <li>
             <a class="button" href={`${base}/charter`}>
               {t(

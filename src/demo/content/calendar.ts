@@ -24,7 +24,7 @@ export class Clock {
   }
 
   daysAgo(days: number): number {
-    return this.now - days * DAY;
+    return Math.round(this.now - days * DAY);
   }
 
   /** A moment in [from, to] drawn from the growth curve, so recent months are busier. */

@@ -256,3 +256,24 @@ describe('generateDemo determinism and speed', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('demo dates', () => {
+  it('are whole milliseconds, as the databases store them', () => {
+    const data = generateDemo({ now: Date.UTC(2026, 10, 23, 6, 0, 0) });
+    const times = [
+      ...data.members.map((m) => m.createdAt),
+      ...data.communities.flatMap((c) => [
+        c.createdAt,
+        ...c.memberships.map((m) => m.joinedAt),
+        ...c.groups.flatMap((g) => [g.createdAt, ...g.members.map((m) => m.joinedAt)]),
+      ]),
+      ...data.topics.flatMap((t) => [
+        t.createdAt,
+        ...t.replies.map((r) => r.createdAt),
+        ...t.reactions.map((r) => r.createdAt),
+      ]),
+      ...data.visits.map((v) => v.at),
+    ];
+    expect(times.filter((x) => !Number.isInteger(x))).toEqual([]);
+  });
+});

@@ -97,7 +97,10 @@ function joinDates(
   if (home === 'both') {
     const from = Math.max(partners + DAY, first + HOUR);
     const later = from + rng.logNormal(15, 1) * DAY;
-    joined.set(PARTNERS, later < clock.now ? later : from + rng.next() * (clock.now - from));
+    joined.set(
+      PARTNERS,
+      Math.round(later < clock.now ? later : from + rng.next() * (clock.now - from)),
+    );
   }
   return joined;
 }

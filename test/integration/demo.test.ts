@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, ensureDemo } from '../../src/demo/index.js';
+import { Client } from '../client.js';
+import { countRows } from '../fixtures.js';
+import {
+  createTestStore,
+  databases,
+  startTestApp,
+  type TestApp,
+  type TestStore,
+} from '../harness.js';
+
+describe.each(databases)('demo community on %s', (kind) => {
+  let db: TestStore;
+  let t: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    db = await createTestStore(kind);
+    await ensureDemo(db.store, { log: (l) => lines.push(l), progress: false });
+    t = await startTestApp(kind, {}, db);
+  }, 180_000);
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  it('seeds a realistic community once, and prints the animator’s login', async () => {
+    expect(await countRows(t, 'users')).toBe(300);
+    expect(await countRows(t, 'communities')).toBe(2);
+    expect(await countRows(t, 'groups')).toBeGreaterThanOrEqual(6);
+    expect(await countRows(t, 'topics')).toBeGreaterThanOrEqual(350);
+    expect(await countRows(t, 'replies')).toBeGreaterThanOrEqual(2500);
+    expect(lines.at(-1)).toContain(`camille@demo.ruche.test / password: ${DEMO_PASSWORD}`);
+    await ensureDemo(db.store, { log: () => undefined, progress: false });
+    expect(await countRows(t, 'users')).toBe(300);
+  });
+
+  it('lets the demo animator sign in and see the split advice and the private community', async () => {
+    const c = new Client(t.url);
+    expect(
+      (
+        await c.api('POST', '/auth/signin', {
+          email: 'camille@demo.ruche.test',
+          password: DEMO_PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
+    const list = await c.api<{
+      communities: { id: number; visibility: string; isMember: boolean }[];
+    }>('GET', '/communities');
+    expect(list.body.communities.filter((x) => x.isMember)).toHaveLength(2);
+    const community = await c.api<{ groups: { id: number }[] }>(
+      'GET',
+      `/communities/${list.body.communities[0]?.id ?? 0}`,
+    );
+    const views = await Promise.all(
+      community.body.groups.map((g) => c.api<{ suggestSplit: boolean }>('GET', `/groups/${g.id}`)),
+    );
+    expect(views.some((v) => v.body.suggestSplit)).toBe(true);
+    const found = await c.api<{ total: number }>('GET', '/search?q=bénévoles');
+    expect(found.body.total).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../client.js';
+import { PASSWORD, newMember } from '../fixtures.js';
+import { startTestApp, type TestApp } from '../harness.js';
+
+/** A real SMTP conversation on loopback: what Ruche sends is what a mail server receives. */
+describe('password reset by email over SMTP', () => {
+  const received: { to: string; subject: string; text: string }[] = [];
+  let smtp: SMTPServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        simpleParser(stream)
+          .then((mail) => {
+            const to = [mail.to ?? []]
+              .flat()
+              .map((a) => a.text)
+              .join(',');
+            received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+            done();
+          })
+          .catch(done);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    t = await startTestApp(
+      'sqlite',
+      { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Ruche <ruche@example.test>' },
+      undefined,
+      { realMailer: true },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  it('mails a working link in the reader’s language, and nothing for an unknown address', async () => {
+    const m = await newMember(t);
+    const anon = new Client(t.url);
+    const unknown = await anon.api('POST', '/auth/password/forgot', {
+      email: 'nobody@example.test',
+    });
+    expect(unknown.status).toBe(202);
+    const res = await anon.api(
+      'POST',
+      '/auth/password/forgot',
+      { email: m.email },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
+    expect(res.status).toBe(202);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ to: m.email, subject: 'Ruche: choose a new password' });
+    const token = /token=([\w%-]+)/.exec(received[0]?.text ?? '')?.[1] ?? '';
+    const reset = await anon.api('POST', '/auth/password/reset', {
+      token: decodeURIComponent(token),
+      password: 'changed-by-email-link',
+    });
+    expect(reset.status).toBe(204);
+    expect(
+      (await anon.api('POST', '/auth/signin', { email: m.email, password: PASSWORD })).status,
+    ).toBe(401);
+    expect(
+      (
+        await anon.api('POST', '/auth/signin', {
+          email: m.email,
+          password: 'changed-by-email-link',
+        })
+      ).status,
+    ).toBe(200);
+  });
+});
