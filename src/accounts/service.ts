@@ -1,4 +1,4 @@
-import type { Store } from '../db/index.js';
+import type { Db, Store } from '../db/index.js';
 import { now } from '../db/index.js';
 import { recordActivity } from '../activity/index.js';
 import { AppError, type Viewer } from '../http/index.js';
@@ -20,10 +20,10 @@ function isUniqueViolation(err: unknown): boolean {
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-async function openSession(s: Store, userId: number): Promise<string> {
+async function openSession(db: Db, userId: number): Promise<string> {
   const token = newToken();
   const at = now();
-  await store.insertSession(s.db, {
+  await store.insertSession(db, {
     tokenHash: hashToken(token),
     userId,
     at,
@@ -60,7 +60,7 @@ export async function signUp(
       });
       return id;
     });
-    return { userId, sessionToken: await openSession(s, userId) };
+    return { userId, sessionToken: await openSession(s.db, userId) };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('email_taken', { field: 'email' });
     throw err;
@@ -79,11 +79,32 @@ export async function signIn(
   }
   if (!(await verifyPassword(user.password_hash, input.password)))
     throw new AppError('bad_credentials');
-  return { userId: user.id, sessionToken: await openSession(s, user.id) };
+  const sessionToken = await s.db.transaction().execute(async (trx) => {
+    const token = await openSession(trx, user.id);
+    await recordActivity(trx, {
+      actorId: user.id,
+      communityId: null,
+      kind: 'user.signed_in',
+      at: now(),
+    });
+    return token;
+  });
+  return { userId: user.id, sessionToken };
 }
 
 export async function signOut(s: Store, sessionToken: string): Promise<void> {
-  await store.deleteSession(s.db, hashToken(sessionToken));
+  const tokenHash = hashToken(sessionToken);
+  await s.db.transaction().execute(async (trx) => {
+    const user = await store.findSessionUser(trx, tokenHash, now());
+    await store.deleteSession(trx, tokenHash);
+    if (user)
+      await recordActivity(trx, {
+        actorId: user.id,
+        communityId: null,
+        kind: 'user.signed_out',
+        at: now(),
+      });
+  });
 }
 
 function toViewer(row: {
@@ -154,6 +175,12 @@ export async function resetPassword(s: Store, token: string, password: string): 
     await store.markPasswordResetUsed(trx, reset.token_hash, at);
     // Whoever held the old password is signed out everywhere.
     await store.deleteSessionsOf(trx, reset.user_id);
+    await recordActivity(trx, {
+      actorId: reset.user_id,
+      communityId: null,
+      kind: 'user.password_reset',
+      at,
+    });
   });
 }
 
@@ -168,7 +195,15 @@ export async function updateProfile(s: Store, viewer: Viewer, input: ProfileInpu
     changes.handle = input.handle;
   }
   try {
-    await store.updateUser(s.db, viewer.id, changes, now());
+    await s.db.transaction().execute(async (trx) => {
+      await store.updateUser(trx, viewer.id, changes, now());
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: null,
+        kind: 'user.profile_updated',
+        at: now(),
+      });
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('slug_taken', { field: 'handle' });
     throw err;

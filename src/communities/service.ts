@@ -118,7 +118,17 @@ export async function updateCommunity(
 ): Promise<void> {
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!canManageCommunity(access)) throw forbidden();
-  await store.updateCommunity(s.db, id, patch, now());
+  await s.db.transaction().execute(async (trx) => {
+    await store.updateCommunity(trx, id, patch, now());
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: id,
+      kind: 'community.updated',
+      targetKind: 'community',
+      targetId: id,
+      at: now(),
+    });
+  });
 }
 
 /** A new charter version: every member is asked to accept it again before posting. */
@@ -135,6 +145,14 @@ export async function publishCharter(
     const at = now();
     await store.insertCharter(trx, { communityId: id, version, body, createdBy: viewer.id, at });
     await store.updateMembership(trx, id, viewer.id, { charter_version: version });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: id,
+      kind: 'community.charter_published',
+      targetKind: 'charter',
+      detail: String(version),
+      at,
+    });
     return version;
   });
 }
@@ -229,6 +247,17 @@ export async function updateMember(
     if (patch.role) changes.role = patch.role;
     if (patch.approve && target.status === 'pending') changes.status = 'active';
     await store.updateMembership(trx, id, userId, changes);
+    if (patch.role && patch.role !== target.role) {
+      await recordActivity(trx, {
+        actorId: viewer.id,
+        communityId: id,
+        kind: 'community.role_changed',
+        targetKind: 'user',
+        targetId: userId,
+        detail: patch.role,
+        at: now(),
+      });
+    }
     if (changes.status === 'active') {
       await recordActivity(trx, {
         actorId: userId,
@@ -254,13 +283,23 @@ export async function inviteMember(
   if (!user) throw new AppError('not_found');
   const existing = await store.findMembership(s.db, id, user.id);
   if (existing?.status === 'active') return user.id;
-  await store.upsertMembership(s.db, {
-    communityId: id,
-    userId: user.id,
-    role: existing?.role ?? 'member',
-    status: 'invited',
-    charterVersion: null,
-    at: now(),
+  await s.db.transaction().execute(async (trx) => {
+    await store.upsertMembership(trx, {
+      communityId: id,
+      userId: user.id,
+      role: existing?.role ?? 'member',
+      status: 'invited',
+      charterVersion: null,
+      at: now(),
+    });
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: id,
+      kind: 'community.invited',
+      targetKind: 'user',
+      targetId: user.id,
+      at: now(),
+    });
   });
   return user.id;
 }
@@ -317,7 +356,18 @@ export async function updateGroup(
 ): Promise<void> {
   const { access, g } = await requireGroup(s, viewer, groupId);
   if (!canManageGroup(access, g)) throw forbidden();
-  await store.updateGroup(s.db, groupId, patch);
+  await s.db.transaction().execute(async (trx) => {
+    await store.updateGroup(trx, groupId, patch);
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: access.community.id,
+      groupId,
+      kind: 'group.updated',
+      targetKind: 'group',
+      targetId: groupId,
+      at: now(),
+    });
+  });
 }
 
 export async function getGroup(
@@ -365,12 +415,12 @@ export async function joinGroup(s: Store, viewer: Viewer, groupId: number) {
       status,
       at,
     });
-    if (status === 'active' && current !== 'active') {
+    if (status !== current) {
       await recordActivity(trx, {
         actorId: viewer.id,
         communityId: access.community.id,
         groupId,
-        kind: 'group.joined',
+        kind: status === 'active' ? 'group.joined' : 'group.join_requested',
         targetKind: 'group',
         targetId: groupId,
         at,

@@ -34,12 +34,13 @@ export async function importTopic(
     bodyHtml: renderMarkdown(t.body),
     at: t.createdAt,
   });
-  const scope = { communityId: t.communityId, groupId: t.groupId };
+  const scope = { communityId: t.communityId, groupId: t.groupId, topicId };
   const activity: ActivityEntry[] = [
     {
       actorId: t.authorId,
       ...scope,
       kind: 'topic.created',
+      detail: t.kind,
       targetKind: 'topic',
       targetId: topicId,
       at: t.createdAt,
@@ -48,7 +49,6 @@ export async function importTopic(
   await indexDocument(trx, dialect, {
     docKind: 'topic',
     docId: topicId,
-    topicId,
     ...scope,
     title: t.title,
     body: toPlainText(t.body),
@@ -74,12 +74,12 @@ export async function importTopic(
       kind: 'reply.created',
       targetKind: 'reply',
       targetId: id,
+      inReplyTo: parent,
       at: r.createdAt,
     });
     await indexDocument(trx, dialect, {
       docKind: 'reply',
       docId: id,
-      topicId,
       ...scope,
       title: t.title,
       body: toPlainText(r.body),
@@ -121,6 +121,8 @@ export async function importTopic(
         kind: 'reaction.added',
         targetKind,
         targetId,
+        inReplyTo: targetKind === 'reply' ? targetId : null,
+        detail: re.kind,
         at: re.createdAt,
       });
     }

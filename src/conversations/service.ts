@@ -16,6 +16,11 @@ import {
 import type { ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
 import * as store from './store.js';
 
+/** Where a topic lives, for its activity rows: community, group and the topic itself. */
+function topicScope(topic: { id: number; community_id: number; group_id: number | null }) {
+  return { communityId: topic.community_id, groupId: topic.group_id, topicId: topic.id };
+}
+
 function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
   const m = t.access.membership;
   if (m?.status === 'active') return new AppError('charter_outdated');
@@ -99,7 +104,9 @@ export async function createTopic(
       actorId: viewer.id,
       communityId,
       groupId: row.group_id,
+      topicId: id,
       kind: 'topic.created',
+      detail: input.kind,
       targetKind: 'topic',
       targetId: id,
       at,
@@ -130,9 +137,8 @@ export async function getTopic(
   if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
     await recordActivity(s.db, {
+      ...topicScope(t.topic),
       actorId: viewer.id,
-      communityId: t.topic.community_id,
-      groupId: t.topic.group_id,
       kind: 'content.viewed',
       targetKind: 'topic',
       targetId: topicId,
@@ -169,9 +175,8 @@ export async function editTopic(
       updated_at: at,
     });
     await recordActivity(trx, {
+      ...topicScope(t.topic),
       actorId: viewer.id,
-      communityId: t.topic.community_id,
-      groupId: t.topic.group_id,
       kind: 'topic.edited',
       targetKind: 'topic',
       targetId: topicId,
@@ -188,9 +193,8 @@ export async function deleteTopic(s: Store, viewer: Viewer, topicId: number): Pr
   await s.db.transaction().execute(async (trx) => {
     await store.updateTopic(trx, topicId, { deleted_at: at });
     await recordActivity(trx, {
+      ...topicScope(t.topic),
       actorId: viewer.id,
-      communityId: t.topic.community_id,
-      groupId: t.topic.group_id,
       kind: 'topic.deleted',
       targetKind: 'topic',
       targetId: topicId,
@@ -229,12 +233,12 @@ export async function createReply(
     });
     await store.bumpReplyCount(trx, topicId, 1, at);
     await recordActivity(trx, {
+      ...topicScope(t.topic),
       actorId: viewer.id,
-      communityId: t.topic.community_id,
-      groupId: t.topic.group_id,
       kind: 'reply.created',
       targetKind: 'reply',
       targetId: id,
+      inReplyTo: input.parentReplyId ?? null,
       at,
     });
     await indexDocument(trx, s.dialect, {
@@ -282,9 +286,8 @@ export async function editReply(
       updated_at: at,
     });
     await recordActivity(trx, {
+      ...topicScope(r.topic),
       actorId: viewer.id,
-      communityId: r.topic.community_id,
-      groupId: r.topic.group_id,
       kind: 'reply.edited',
       targetKind: 'reply',
       targetId: replyId,
@@ -314,9 +317,8 @@ export async function deleteReply(s: Store, viewer: Viewer, replyId: number): Pr
     if (r.topic.accepted_reply_id === replyId)
       await store.updateTopic(trx, r.topic.id, { accepted_reply_id: null });
     await recordActivity(trx, {
+      ...topicScope(r.topic),
       actorId: viewer.id,
-      communityId: r.topic.community_id,
-      groupId: r.topic.group_id,
       kind: 'reply.deleted',
       targetKind: 'reply',
       targetId: replyId,
@@ -346,17 +348,14 @@ export async function acceptReply(
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.updateTopic(trx, topicId, { accepted_reply_id: replyId });
-    if (replyId !== null) {
-      await recordActivity(trx, {
-        actorId: viewer.id,
-        communityId: t.topic.community_id,
-        groupId: t.topic.group_id,
-        kind: 'answer.accepted',
-        targetKind: 'reply',
-        targetId: replyId,
-        at,
-      });
-    }
+    await recordActivity(trx, {
+      ...topicScope(t.topic),
+      actorId: viewer.id,
+      kind: replyId !== null ? 'answer.accepted' : 'answer.unaccepted',
+      targetKind: 'reply',
+      targetId: replyId ?? t.topic.accepted_reply_id,
+      at,
+    });
   });
 }
 
@@ -381,12 +380,13 @@ export async function setReaction(
       : await store.deleteReaction(trx, key);
     if (changed) {
       await recordActivity(trx, {
+        ...topicScope(t.topic),
         actorId: viewer.id,
-        communityId: t.topic.community_id,
-        groupId: t.topic.group_id,
         kind: on ? 'reaction.added' : 'reaction.removed',
         targetKind: target.kind,
         targetId: target.id,
+        inReplyTo: target.kind === 'reply' ? target.id : null,
+        detail: reaction,
         at,
       });
     }

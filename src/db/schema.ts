@@ -136,6 +136,9 @@ export interface Database {
     kind: string;
     target_kind: string | null;
     target_id: number | null;
+    topic_id: number | null;
+    in_reply_to: number | null;
+    detail: string | null;
     created_at: number;
   };
   search_documents: {

@@ -118,6 +118,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
           kind: 'content.viewed' as const,
           targetKind: 'topic',
           targetId: topicIds[v.topicIndex] ?? null,
+          topicId: topicIds[v.topicIndex] ?? null,
           at: v.at,
         };
       }),

@@ -134,6 +134,26 @@ describe.each(databases)('accounts on %s', (kind) => {
     expect(await page.text()).toContain('Sign out');
   });
 
+  it('logs sign-in, profile edits and sign-out in the activity log', async () => {
+    const m = await newMember(t);
+    const c = new Client(t.url);
+    await c.api('POST', '/auth/signin', { email: m.email, password: PASSWORD });
+    await c.api('PATCH', '/me', { bio: 'Bénévole depuis 2019' });
+    await c.api('POST', '/auth/signout');
+    const rows = await t.store.db
+      .selectFrom('activity_log')
+      .select('kind')
+      .where('actor_id', '=', m.id)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.kind)).toEqual([
+      'user.signed_up',
+      'user.signed_in',
+      'user.profile_updated',
+      'user.signed_out',
+    ]);
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await startTestApp(kind, { RATE_LIMIT_AUTH_PER_MINUTE: '3' });
     try {

@@ -198,6 +198,11 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('target_kind', 'text')
     .addColumn('target_id', 'bigint')
+    // The topic an action belongs to and the reply it answers: enough to measure response
+    // times from the log alone, without reading the conversation tables.
+    .addColumn('topic_id', 'bigint')
+    .addColumn('in_reply_to', 'bigint')
+    .addColumn('detail', 'text')
     .addColumn('created_at', time, (c) => c.notNull())
     .execute();
   await db.schema

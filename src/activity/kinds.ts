@@ -1,0 +1,42 @@
+/** The kinds of actions the activity log records; analytics read nothing else. */
+export const activityKinds = [
+  'user.signed_up',
+  'user.signed_in',
+  'user.signed_out',
+  'user.profile_updated',
+  'user.password_reset',
+  'community.created',
+  'community.updated',
+  'community.charter_published',
+  'community.joined',
+  'community.join_requested',
+  'community.invited',
+  'community.left',
+  'community.role_changed',
+  'group.created',
+  'group.updated',
+  'group.joined',
+  'group.join_requested',
+  'group.left',
+  'topic.created',
+  'topic.edited',
+  'topic.deleted',
+  'reply.created',
+  'reply.edited',
+  'reply.deleted',
+  'answer.accepted',
+  'answer.unaccepted',
+  'reaction.added',
+  'reaction.removed',
+  'content.viewed',
+] as const;
+
+export type ActivityKind = (typeof activityKinds)[number];
+
+/** Kinds that count as taking part (contributions and reactions), for "active member" counts. */
+export const participationKinds: ActivityKind[] = [
+  'topic.created',
+  'reply.created',
+  'reaction.added',
+  'answer.accepted',
+];

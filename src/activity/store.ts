@@ -1,0 +1,65 @@
+import type { Db } from '../db/index.js';
+import type { ActivityKind } from './kinds.js';
+import { participationKinds } from './kinds.js';
+
+export interface ActivityEntry {
+  actorId: number | null;
+  communityId: number | null;
+  groupId?: number | null;
+  kind: ActivityKind;
+  targetKind?: string | null;
+  targetId?: number | null;
+  /** The topic the action belongs to (for topics, replies, reactions, acceptances, views). */
+  topicId?: number | null;
+  /** The reply this action answers or reacts to, when it is aimed at a reply. */
+  inReplyTo?: number | null;
+  /** A small qualifier: the topic kind, the reaction kind, the new role. */
+  detail?: string | null;
+  at: number;
+}
+
+function toRow(e: ActivityEntry) {
+  return {
+    actor_id: e.actorId,
+    community_id: e.communityId,
+    group_id: e.groupId ?? null,
+    kind: e.kind,
+    target_kind: e.targetKind ?? null,
+    target_id: e.targetId ?? null,
+    topic_id: e.topicId ?? null,
+    in_reply_to: e.inReplyTo ?? null,
+    detail: e.detail ?? null,
+    created_at: e.at,
+  };
+}
+
+/** Writes one activity row; call it inside the transaction of the action it records. */
+export async function recordActivity(trx: Db, entry: ActivityEntry): Promise<void> {
+  await trx.insertInto('activity_log').values(toRow(entry)).execute();
+}
+
+/** Bulk form for importers and the demo: the same rows, many at once. */
+export async function recordActivities(trx: Db, entries: ActivityEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await trx
+      .insertInto('activity_log')
+      .values(entries.slice(i, i + 500).map(toRow))
+      .execute();
+  }
+}
+
+/** Distinct members who took part in a group since a time: the micro-community size that matters. */
+export async function countActiveMembersInGroup(
+  db: Db,
+  groupId: number,
+  since: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('activity_log')
+    .select((eb) => eb.fn.count<number>('actor_id').distinct().as('n'))
+    .where('group_id', '=', groupId)
+    .where('created_at', '>=', since)
+    .where('kind', 'in', participationKinds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
