@@ -195,3 +195,8 @@ export async function countUsers(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function listAdminIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('is_admin', '=', 1).execute();
+  return rows.map((r) => r.id);
+}

@@ -23,3 +23,5 @@ export { CommunityHeader, GroupHeader, GroupList } from './pages/headers.js';
 export type { CommunityRow, GroupRow } from './store.js';
 export { presentCommunity } from './present.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';
+export { staffIdsOf } from './service.js';
+export { communityRoles, type CommunityRole } from './schemas.js';

@@ -8,7 +8,7 @@ export const typologies = [
 export type Typology = (typeof typologies)[number];
 export const visibilities = ['public', 'private', 'invite_only'] as const;
 export type Visibility = (typeof visibilities)[number];
-export const communityRoles = ['member', 'moderator', 'animator'] as const;
+export const communityRoles = ['member', 'moderator', 'animator', 'sponsor'] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
 const slug = z

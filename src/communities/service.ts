@@ -1,5 +1,5 @@
 import { countActiveMembersInGroup, recordActivity } from '../activity/index.js';
-import { findUsersByHandles } from '../accounts/index.js';
+import { findUsersByHandles, listAdminIds } from '../accounts/index.js';
 import { now, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { requireVisibleCommunity, requireVisibleGroup, groupAccessTo } from './access.js';
@@ -484,4 +484,13 @@ export async function listVisibleCommunitySlugs(
 ): Promise<Map<number, string>> {
   const list = await listVisibleCommunities(s, viewer);
   return new Map(list.map((x) => [x.community.id, x.community.slug]));
+}
+
+/** Who is staff in a community: its animators and moderators, and every instance admin. */
+export async function staffIdsOf(s: Store, communityId: number): Promise<Set<number>> {
+  const [staff, admins] = await Promise.all([
+    store.staffMemberIds(s.db, communityId),
+    listAdminIds(s.db),
+  ]);
+  return new Set([...staff, ...admins]);
 }

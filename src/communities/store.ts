@@ -320,3 +320,13 @@ export function groupsIn(db: Db, communityIds: number[]) {
     .where('community_id', 'in', communityIds)
     .execute();
 }
+
+export async function staffMemberIds(db: Db, communityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('community_id', '=', communityId)
+    .where('role', 'in', ['animator', 'moderator'])
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -53,7 +53,7 @@ export function createI18n(catalogues: Catalogue[]): I18n {
         return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
           const value = params[name];
           if (value === undefined) return whole;
-          return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+          return typeof value === 'number' ? formatNumber(locale, value) : value;
         });
       };
     },
@@ -63,12 +63,24 @@ export function createI18n(catalogues: Catalogue[]): I18n {
   };
 }
 
+// Building an Intl formatter costs far more than using one: keep one per locale.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatDate(locale: Locale, epochMs: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(epochMs),
-  );
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(new Date(epochMs));
 }
 
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
 }

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordActivities, type ActivityEntry, type ActivityKind } from '../activity/index.js';
+import { createTestStore, databases, type TestStore } from '../../test/harness.js';
+import { computeCockpit, type Cockpit } from './cockpit.js';
+import { buildModel } from './model.js';
+import { suppressForSponsor } from './privacy.js';
+import { isoWeek } from './stats.js';
+import { loadCommunityLog } from './store.js';
+
+/**
+ * A hand-built community whose every figure is worked out below, in the comments next to
+ * each assertion. Times are days (and hours) before `to`.
+ */
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const to = Date.UTC(2026, 5, 1);
+const at = (days: number, hours = 0) => to - days * DAY + hours * HOUR;
+const COMMUNITY = 1;
+const STAFF = 100;
+const [A, B, C, D, E, F, H, I, J] = [1, 2, 3, 4, 5, 6, 8, 9, 10] as const;
+
+function row(
+  actor: number,
+  kind: ActivityKind,
+  when: number,
+  extra: Partial<ActivityEntry> = {},
+): ActivityEntry {
+  return { actorId: actor, communityId: COMMUNITY, kind, at: when, ...extra };
+}
+const topic = (actor: number, id: number, when: number, kind = 'discussion') =>
+  row(actor, 'topic.created', when, {
+    targetKind: 'topic',
+    targetId: id,
+    topicId: id,
+    detail: kind,
+  });
+const reply = (
+  actor: number,
+  id: number,
+  topicId: number,
+  when: number,
+  inReplyTo: number | null = null,
+) => row(actor, 'reply.created', when, { targetKind: 'reply', targetId: id, topicId, inReplyTo });
+
+const log: ActivityEntry[] = [
+  ...[STAFF, A].map((id) => row(id, 'community.joined', at(200))),
+  row(F, 'community.joined', at(300)),
+  ...[C, D, E].map((id) => row(id, 'community.joined', at(100))),
+  row(B, 'community.joined', at(25)),
+  row(H, 'community.joined', at(16)),
+  row(I, 'community.joined', at(85)),
+  row(J, 'community.joined', at(75)),
+  topic(F, 50, at(150)), // before the window: F is dormant, not a newcomer
+  topic(A, 49, at(120)), // A's first contribution: A is no newcomer
+  ...[80, 73, 66, 59, 52].flatMap((d, k) => [
+    topic(A, 70 + 2 * k, at(d)),
+    topic(A, 71 + 2 * k, at(d, 1)),
+  ]),
+  topic(B, 1, at(20)),
+  reply(B, 101, 1, at(20, 1)), // self-reply: a contribution, never a response
+  reply(A, 102, 1, at(20, 5)), // first response to T1 after 5 h
+  row(C, 'reaction.added', at(19), {
+    targetKind: 'topic',
+    targetId: 1,
+    topicId: 1,
+    detail: 'merci',
+  }),
+  row(D, 'content.viewed', at(18), { targetKind: 'topic', targetId: 1, topicId: 1 }),
+  topic(A, 2, at(15), 'question'),
+  reply(STAFF, 103, 2, at(15, 30)), // staff answer T2 after 30 h
+  row(A, 'answer.accepted', at(13), { targetKind: 'reply', targetId: 103, topicId: 2 }),
+  reply(H, 105, 2, at(12)), // H's first post, a reply
+  row(A, 'reaction.added', at(12, 50), {
+    targetKind: 'reply',
+    targetId: 105,
+    topicId: 2,
+    inReplyTo: 105,
+    detail: 'merci',
+  }),
+  topic(B, 3, at(10)),
+  reply(A, 104, 3, at(10, 2)),
+  row(A, 'reply.deleted', at(10, 3), { targetKind: 'reply', targetId: 104, topicId: 3 }), // T3 stays unanswered
+  topic(B, 7, at(8)),
+  row(B, 'topic.deleted', at(7), { targetKind: 'topic', targetId: 7, topicId: 7 }), // never counts
+  topic(A, 4, at(5), 'question'), // unanswered question
+  topic(I, 60, at(80)),
+  reply(I, 106, 60, at(60)), // day 20 after I's first post: retained at 30 days
+  topic(J, 61, at(70)),
+  row(E, 'content.viewed', at(95)), // before the window: E stays dormant
+];
+
+describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
+  let db: TestStore;
+  let month: Cockpit;
+  let quarter: Cockpit;
+  beforeAll(async () => {
+    db = await createTestStore(kind);
+    await recordActivities(db.store.db, log);
+    const rows = await loadCommunityLog(db.store.db, {
+      communityId: COMMUNITY,
+      to,
+      visitsFrom: to - 200 * DAY,
+    });
+    const model = buildModel(rows, new Set([STAFF]));
+    const base = { model, to, createdAt: at(300), groups: [] };
+    month = computeCockpit({ ...base, from: at(30) });
+    quarter = computeCockpit({ ...base, from: at(90) });
+  });
+  afterAll(() => db.drop());
+
+  it('puts each member in one circle over the 90-day window, staff apart', () => {
+    // A: 13 contributions in 8 ISO weeks (the deleted reply does not count) → core.
+    // B, H, I, J contribute; C only reacts; D only visits; E and F did nothing in the window.
+    expect(month.circles.counts).toEqual({
+      core: 1,
+      contributor: 4,
+      reactor: 1,
+      lurker: 1,
+      dormant: 2,
+    });
+    expect(month.circles.total).toBe(9);
+    expect(month.circles.shares.core).toBeCloseTo(1 / 9);
+  });
+
+  it('measures the time to first response, ignoring self-replies and deleted replies', () => {
+    const r = month.responsiveness;
+    // Topics of the last 30 days: T1 (5 h), T2 (30 h), T3 (its only reply deleted), T4 (none); T7 deleted.
+    expect(r.topics).toBe(4);
+    expect(r.answered).toBe(2);
+    expect(r.median_hours).toBe(17.5);
+    expect(r.p90_hours).toBe(30);
+    expect(r.answered_within_24h).toBe(0.25);
+    expect(r.answered_within_48h).toBe(0.5);
+    expect(r.questions).toBe(2);
+    expect(r.question_answered_rate).toBe(0.5);
+    expect(r.question_accepted_rate).toBe(0.5);
+    expect(r.unanswered.map((u) => u.topicId)).toEqual([3, 4]);
+  });
+
+  it('follows newcomers: answered within 48 h, retention only once day 30 has passed', () => {
+    // 30 days: B (answered after 5 h) and H (first reaction after 50 h).
+    expect(month.newcomers.count).toBe(2);
+    expect(month.newcomers.first_post_answered_48h).toBe(0.5);
+    expect(month.newcomers.retention_30d).toEqual({ eligible: 0, retained: 0, rate: null });
+    // Welcome gap: newcomers' first topics (T1: 5 h) against veterans' (T2: 30 h).
+    expect(month.newcomers.welcome_gap).toBeCloseTo(5 / 30);
+    expect(month.newcomers.welcome_gap_warning).toBe(false);
+    // Both welcomes came from A, the core member.
+    expect(month.newcomers.core_share_of_welcomes).toBe(1);
+    // 90 days: B, H, I, J; only I and J have passed day 30, and I posted again on day 20.
+    expect(quarter.newcomers.count).toBe(4);
+    expect(quarter.newcomers.first_post_answered_48h).toBe(0.25);
+    expect(quarter.newcomers.retention_30d).toEqual({ eligible: 2, retained: 1, rate: 0.5 });
+    expect(quarter.newcomers.retention_90d.rate).toBeNull();
+    expect(quarter.newcomers.unanswered_48h.map((n) => n.memberId).sort((x, y) => x - y)).toEqual([H, I, J]);
+  });
+
+  it('measures concentration among contributors over the window', () => {
+    // Contributions: A 13, B 3, I 2, H 1, J 1 = 20.
+    const c = month.concentration;
+    expect(c).toMatchObject({
+      contributors: 5,
+      contributions: 20,
+      top10_share: 0.65,
+      absence_factor: 1,
+    });
+    expect(c.gini).toBeCloseTo(0.52);
+  });
+
+  it('climbs the engagement ladder over the period', () => {
+    // Interacting: A, B, C, H; reached adds D; engaged: A (core at the end).
+    expect(month.ladder).toMatchObject({ reached: 5, interacting: 4, engaged: 1 });
+    expect(month.ladder.conversion).toEqual({
+      interacting_per_reached: 0.8,
+      engaged_per_interacting: 0.25,
+    });
+    // April → May: A and I interacted in April (J's topic was in March); in May A held,
+    // I fell to nothing, B, C, D and H rose (D only to "reached").
+    expect(month.ladder.flows).toEqual([{ month: '2026-05', up: 4, held: 1, down: 1 }]);
+  });
+
+  it('counts growth, churn and the lifecycle stage', () => {
+    expect(month.activity.growth).toBe(2); // B and H joined in the last 30 days
+    // Active 60–30 days ago: A and I; since then: A, B, C, D, H → I churned.
+    expect(month.activity.churn).toBe(1);
+    expect(month.activity.churn_rate).toBe(0.5);
+    // Last 30 days: 8 contributions, 7 by members → 87.5 % → establishment.
+    expect(month.lifecycle).toMatchObject({
+      stage: 'establishment',
+      contributions_30d: 8,
+      active_members_30d: 5,
+    });
+    expect(month.lifecycle.member_share).toBe(0.875);
+    expect(month.activity.daily).toHaveLength(30);
+  });
+
+  it('hides from sponsors every figure over fewer than five people, and every list', () => {
+    const s = suppressForSponsor(month);
+    expect(s.circles.counts).toEqual({
+      core: null,
+      contributor: null,
+      reactor: null,
+      lurker: null,
+      dormant: null,
+    });
+    expect(s.ladder.reached).toBe(5);
+    expect(s.ladder.interacting).toBeNull();
+    expect(s.newcomers.first_post_answered_48h).toBeNull();
+    expect(s.concentration.gini).toBe(month.concentration.gini);
+    expect(s.responsiveness.unanswered).toEqual([]);
+    expect(s.recently_inactive_core).toEqual([]);
+  });
+});
+
+describe('ISO weeks', () => {
+  it('follow ISO 8601 at year boundaries', () => {
+    expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');
+    expect(isoWeek(Date.UTC(2024, 11, 30))).toBe('2025-W01');
+    expect(isoWeek(Date.UTC(2026, 10, 23))).toBe('2026-W48');
+  });
+});

@@ -1,0 +1,31 @@
+import type { CommunityModel } from './model.js';
+import { gini, ratio } from './stats.js';
+
+/** CHAOSS contributor absence factor and friends, over the window, non-staff contributors. */
+export function concentration(m: CommunityModel, from: number, to: number) {
+  const perActor = new Map<number, number>();
+  for (const c of m.contributions) {
+    if (c.at < from || c.at >= to || m.staff.has(c.actor)) continue;
+    perActor.set(c.actor, (perActor.get(c.actor) ?? 0) + 1);
+  }
+  const amounts = [...perActor.values()].sort((a, b) => b - a);
+  const total = amounts.reduce((a, b) => a + b, 0);
+  const top = Math.ceil(amounts.length * 0.1);
+  let running = 0;
+  let absence = 0;
+  for (const x of amounts) {
+    if (running * 2 >= total) break;
+    running += x;
+    absence += 1;
+  }
+  return {
+    contributors: amounts.length,
+    contributions: total,
+    top10_share: ratio(
+      amounts.slice(0, top).reduce((a, b) => a + b, 0),
+      total,
+    ),
+    absence_factor: total === 0 ? null : absence,
+    gini: gini(amounts),
+  };
+}
