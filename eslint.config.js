@@ -11,6 +11,7 @@ const features = [
   'demo',
   'markdown',
   'mail',
+  'analytics',
 ];
 
 export default tseslint.config(
