@@ -12,6 +12,7 @@ const features = [
   'markdown',
   'mail',
   'analytics',
+  'importers',
 ];
 
 export default tseslint.config(
@@ -44,5 +45,10 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Small browser scripts served as they are.
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
   },
 );

@@ -12,6 +12,7 @@ import {
   registerCommunitiesApi,
   registerCommunitiesPages,
 } from './communities/index.js';
+import { analyticsMessages, registerAnalyticsRoutes } from './analytics/index.js';
 import type { Config } from './config/index.js';
 import {
   conversationsMessages,
@@ -36,6 +37,7 @@ export const i18n = createI18n([
   accountsMessages,
   communitiesMessages,
   conversationsMessages,
+  analyticsMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';
@@ -134,5 +136,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);
   registerConversationsPages(app, deps);
+  registerAnalyticsRoutes(app, deps);
   return app;
 }

@@ -152,7 +152,11 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(quarter.newcomers.first_post_answered_48h).toBe(0.25);
     expect(quarter.newcomers.retention_30d).toEqual({ eligible: 2, retained: 1, rate: 0.5 });
     expect(quarter.newcomers.retention_90d.rate).toBeNull();
-    expect(quarter.newcomers.unanswered_48h.map((n) => n.memberId).sort((x, y) => x - y)).toEqual([H, I, J]);
+    expect(quarter.newcomers.unanswered_48h.map((n) => n.memberId).sort((x, y) => x - y)).toEqual([
+      H,
+      I,
+      J,
+    ]);
   });
 
   it('measures concentration among contributors over the window', () => {

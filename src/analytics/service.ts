@@ -1,9 +1,4 @@
-import {
-  canManageCommunity,
-  getCommunity,
-  staffIdsOf,
-  type CommunityAccess,
-} from '../communities/index.js';
+import { cockpitAudience, getCommunity, staffIdsOf } from '../communities/index.js';
 import { type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { computeCockpit, WINDOW_DAYS } from './cockpit.js';
@@ -13,15 +8,6 @@ import { DAY } from './stats.js';
 import { loadCommunityLog } from './store.js';
 
 export type CockpitAudience = 'staff' | 'sponsor';
-
-/** Animators, moderators and admins see everything; sponsors see aggregates only. */
-export function cockpitAudience(a: CommunityAccess): CockpitAudience | null {
-  if (canManageCommunity(a)) return 'staff';
-  const m = a.membership;
-  if (m?.status !== 'active') return null;
-  if (m.role === 'moderator') return 'staff';
-  return m.role === 'sponsor' ? 'sponsor' : null;
-}
 
 export interface Period {
   from: number;

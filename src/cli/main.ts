@@ -1,8 +1,12 @@
 import { Command } from 'commander';
 import { createAdmin, createApiToken, findUserByEmail } from '../accounts/index.js';
+import { cockpitCsv, reportCockpit, resolvePeriod } from '../analytics/index.js';
 import { loadConfig } from '../config/index.js';
+import { AppError } from '../http/index.js';
+import { i18n } from '../app.js';
 import { migrateToLatest, openStore } from '../db/index.js';
 import { ensureDemo, seedDemo } from '../demo/index.js';
+import { formatSummary, importStackExchange } from '../importers/index.js';
 import { startServer } from '../server.js';
 
 const program = new Command('ruche').description('Ruche — the community manager’s platform.');
@@ -68,6 +72,23 @@ program
     await store.close();
   });
 
+const importer = program.command('import').description('Import a community from another platform.');
+importer
+  .command('stackexchange <dir>')
+  .description('Import a Stack Exchange data dump (its folder of XML files) into a new community.')
+  .option('--slug <slug>', 'the community’s short name (default: from the site’s name)')
+  .option('--name <name>', 'the community’s name (default: from the site’s name)')
+  .action(async (dir: string, opts: { slug?: string; name?: string }) => {
+    const store = openStore(loadConfig().database);
+    await migrateToLatest(store);
+    try {
+      const summary = await importStackExchange(store, { dir, ...opts, progress: true });
+      for (const line of formatSummary(summary)) console.log(line);
+    } finally {
+      await store.close();
+    }
+  });
+
 const token = program.command('token').description('Personal access tokens for the API.');
 token
   .command('create')
@@ -84,7 +105,49 @@ token
     await store.close();
   });
 
+program
+  .command('report')
+  .description(
+    'Print a community’s cockpit figures for a period (JSON keyed as in docs/indicators.md).',
+  )
+  .argument('<community>', 'the community’s slug')
+  .option('--from <date>', 'start of the period, YYYY-MM-DD (default: 90 days before --to)')
+  .option('--to <date>', 'end of the period (excluded), YYYY-MM-DD (default: now)')
+  .option('--json', 'print JSON instead of CSV')
+  .action(async (slug: string, opts: { from?: string; to?: string; json?: boolean }) => {
+    const store = openStore(loadConfig().database);
+    await migrateToLatest(store);
+    try {
+      const period = resolvePeriod({ from: opts.from, to: opts.to }, Date.now());
+      const { community, cockpit } = await reportCockpit(store, slug, period).catch(
+        (err: unknown) => {
+          throw err instanceof AppError && err.code === 'not_found'
+            ? new Error(`No community with the slug "${slug}".`)
+            : err;
+        },
+      );
+      const out = opts.json
+        ? JSON.stringify(
+            { community: { id: community.id, slug: community.slug }, ...cockpit },
+            null,
+            2,
+          )
+        : cockpitCsv(cockpit);
+      process.stdout.write(`${out}\n`);
+    } finally {
+      await store.close();
+    }
+  });
+
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // Domain errors speak the same words as the API, in English on the command line.
+  const t = i18n.translator('en');
+  const message =
+    err instanceof AppError
+      ? t(err.details.messageKey ?? `error.${err.code}`, err.details.params)
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  console.error(message);
   process.exit(1);
 });

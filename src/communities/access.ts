@@ -24,6 +24,7 @@ export async function accessTo(
     isAdmin: viewer?.isAdmin ?? false,
     membership,
     charterVersion: charter?.version ?? 0,
+    charter,
   };
 }
 

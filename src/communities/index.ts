@@ -18,6 +18,7 @@ export {
   joinCommunity,
   joinGroup,
   listVisibleCommunitySlugs,
+  readableGroupIdsIn,
 } from './service.js';
 export { CommunityHeader, GroupHeader, GroupList } from './pages/headers.js';
 export type { CommunityRow, GroupRow } from './store.js';

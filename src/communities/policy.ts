@@ -1,4 +1,4 @@
-import type { CommunityRow, GroupMemberRow, GroupRow, MembershipRow } from './store.js';
+import type { CharterRow, CommunityRow, GroupMemberRow, GroupRow, MembershipRow } from './store.js';
 
 /** Everything the permission questions need about one viewer in one community. */
 export interface CommunityAccess {
@@ -7,6 +7,7 @@ export interface CommunityAccess {
   isAdmin: boolean;
   membership: MembershipRow | undefined;
   charterVersion: number;
+  charter: CharterRow | undefined;
 }
 
 export interface GroupAccess {
@@ -68,4 +69,10 @@ export function canPostInGroup(a: CommunityAccess, g: GroupAccess): boolean {
 
 export function canManageGroup(a: CommunityAccess, g: GroupAccess): boolean {
   return canManageCommunity(a) || (isActiveGroupMember(g) && g.groupMember?.role === 'animator');
+}
+
+/** Animators, moderators and admins see the whole cockpit; sponsors aggregates only; others nothing. */
+export function cockpitAudience(a: CommunityAccess): 'staff' | 'sponsor' | null {
+  if (canModerateCommunity(a)) return 'staff';
+  return isActiveMember(a) && a.membership?.role === 'sponsor' ? 'sponsor' : null;
 }

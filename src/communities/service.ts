@@ -2,9 +2,10 @@ import { countActiveMembersInGroup, recordActivity } from '../activity/index.js'
 import { findUsersByHandles, listAdminIds } from '../accounts/index.js';
 import { now, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
-import { requireVisibleCommunity, requireVisibleGroup, groupAccessTo } from './access.js';
+import { requireVisibleCommunity, requireVisibleGroup } from './access.js';
 import {
   canManageCommunity,
+  canReadGroupContent,
   canManageGroup,
   canSeeGroup,
   isActiveMember,
@@ -52,21 +53,37 @@ export async function getCommunity(
   ref: { id: number } | { slug: string },
 ) {
   const access = await requireVisibleCommunity(s.db, viewer, ref);
-  const [charter, groups, counts] = await Promise.all([
-    store.latestCharter(s.db, access.community.id),
-    store.listGroups(s.db, access.community.id),
+  const [groups, counts] = await Promise.all([
+    groupsWithAccess(s, access, viewer),
     store.countActiveMembers(s.db, [access.community.id]),
   ]);
-  const visibleGroups = [];
-  for (const g of groups) {
-    if (canSeeGroup(access, await groupAccessTo(s.db, viewer, g))) visibleGroups.push(g);
-  }
   return {
     access,
-    charter,
-    groups: visibleGroups,
+    charter: access.charter,
+    groups: groups.filter((g) => canSeeGroup(access, g.access)).map((g) => g.group),
     memberCount: counts.get(access.community.id) ?? 0,
   };
+}
+
+/** Every group of the community with the viewer's standing in it: two queries, whatever the count. */
+async function groupsWithAccess(s: Store, access: CommunityAccess, viewer: Viewer | null) {
+  const [groups, mine] = await Promise.all([
+    store.listGroups(s.db, access.community.id),
+    viewer
+      ? store.groupMembershipsIn(s.db, access.community.id, viewer.id)
+      : new Map<number, store.GroupMemberRow>(),
+  ]);
+  return groups.map((group) => ({ group, access: { group, groupMember: mine.get(group.id) } }));
+}
+
+/** The groups of one community whose content the viewer may read: the filter for topic lists. */
+export async function readableGroupIdsIn(
+  s: Store,
+  access: CommunityAccess,
+  viewer: Viewer | null,
+): Promise<number[]> {
+  const groups = await groupsWithAccess(s, access, viewer);
+  return groups.filter((g) => canReadGroupContent(access, g.access)).map((g) => g.group.id);
 }
 
 export async function createCommunity(

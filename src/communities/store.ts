@@ -5,6 +5,7 @@ export type CommunityRow = Selectable<Database['communities']>;
 export type MembershipRow = Selectable<Database['memberships']>;
 export type GroupRow = Selectable<Database['groups']>;
 export type GroupMemberRow = Selectable<Database['group_members']>;
+export type CharterRow = Selectable<Database['charters']>;
 export type MembershipStatus = 'active' | 'pending' | 'invited';
 
 export function findCommunityById(db: Db, id: number) {
@@ -329,4 +330,16 @@ export async function staffMemberIds(db: Db, communityId: number): Promise<numbe
     .where('role', 'in', ['animator', 'moderator'])
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/** The viewer's group memberships inside one community, in one query. */
+export async function groupMembershipsIn(db: Db, communityId: number, userId: number) {
+  const rows = await db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .selectAll('group_members')
+    .where('groups.community_id', '=', communityId)
+    .where('group_members.user_id', '=', userId)
+    .execute();
+  return new Map(rows.map((r) => [r.group_id, r]));
 }

@@ -13,7 +13,15 @@ export interface ImportedTopic {
   title: string;
   body: string;
   createdAt: number;
-  replies: { authorId: number; body: string; createdAt: number; parentIndex: number | null }[];
+  /** Up minus down votes carried over from another platform (Stack Exchange); 0 if absent. */
+  score?: number;
+  replies: {
+    authorId: number;
+    body: string;
+    createdAt: number;
+    parentIndex: number | null;
+    score?: number;
+  }[];
   acceptedReplyIndex: number | null;
   acceptedBy: number | null;
   acceptedAt: number | null;
@@ -32,6 +40,7 @@ export async function importTopic(
   const topicId = await store.insertTopic(trx, {
     ...t,
     bodyHtml: renderMarkdown(t.body),
+    score: t.score ?? 0,
     at: t.createdAt,
   });
   const scope = { communityId: t.communityId, groupId: t.groupId, topicId };
@@ -64,6 +73,7 @@ export async function importTopic(
       authorId: r.authorId,
       body: r.body,
       bodyHtml: renderMarkdown(r.body),
+      score: r.score ?? 0,
       at: r.createdAt,
     });
     replyIds.push(id);

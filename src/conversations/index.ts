@@ -3,3 +3,5 @@ export { registerConversationsApi } from './routes-api.js';
 export { registerConversationsPages } from './routes-pages.js';
 export { conversationsMessages } from './messages.js';
 export { importTopic, type ImportedTopic } from './imports.js';
+
+export { topicTitles } from './titles.js';

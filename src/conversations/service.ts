@@ -1,6 +1,6 @@
 import { findUsersByIds } from '../accounts/index.js';
 import { recordActivity } from '../activity/index.js';
-import { readableScope, requireReadableGroup } from '../communities/index.js';
+import { readableGroupIdsIn, requireReadableGroup } from '../communities/index.js';
 import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
@@ -59,11 +59,12 @@ export async function listTopics(
 ) {
   const access = await requireReadableCommunity(s.db, viewer, communityId);
   if (q.groupId !== undefined) await requireReadableGroup(s.db, access, viewer, q.groupId);
-  const scope = await readableScope(s.db, viewer);
+  const readableGroupIds =
+    q.groupId === undefined ? await readableGroupIdsIn(s, access, viewer) : [];
   const topics = await store.listTopics(s.db, {
     communityId,
     groupId: q.groupId,
-    readableGroupIds: scope.groupIds,
+    readableGroupIds,
     limit: q.limit,
     offset: q.offset,
   });

@@ -75,6 +75,7 @@ export async function insertTopic(
     title: string;
     body: string;
     bodyHtml: string;
+    score?: number;
     at: number;
   },
 ): Promise<number> {
@@ -90,6 +91,7 @@ export async function insertTopic(
       body_html: t.bodyHtml,
       accepted_reply_id: null,
       reply_count: 0,
+      score: t.score ?? 0,
       created_at: t.at,
       updated_at: t.at,
       last_activity_at: t.at,
@@ -162,6 +164,7 @@ export async function insertReply(
     authorId: number;
     body: string;
     bodyHtml: string;
+    score?: number;
     at: number;
   },
 ): Promise<number> {
@@ -173,6 +176,7 @@ export async function insertReply(
       author_id: r.authorId,
       body: r.body,
       body_html: r.bodyHtml,
+      score: r.score ?? 0,
       created_at: r.at,
       updated_at: r.at,
       deleted_at: null,
@@ -277,4 +281,9 @@ export async function reactionsFor(
     )
     .execute();
   return rows.map((r) => ({ ...r, mine: viewerId !== null && r.user_id === viewerId }));
+}
+
+export async function titlesOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('topics').select(['id', 'title']).where('id', 'in', ids).execute();
 }

@@ -95,6 +95,8 @@ export interface Database {
     body_html: string;
     accepted_reply_id: number | null;
     reply_count: number;
+    /** Up minus down votes, as imported from Stack Exchange (003_imports). */
+    score: Generated<number>;
     created_at: number;
     updated_at: number;
     last_activity_at: number;
@@ -107,6 +109,7 @@ export interface Database {
     author_id: number;
     body: string;
     body_html: string;
+    score: Generated<number>;
     created_at: number;
     updated_at: number;
     deleted_at: number | null;
@@ -151,5 +154,24 @@ export interface Database {
     title: string;
     body: string;
     created_at: number;
+  };
+  /** One row per run of an importer; the first run of a source created its community. */
+  import_runs: {
+    id: Generated<number>;
+    source: string;
+    community_id: number;
+    /** Tells imported e-mail addresses apart when several sites share a database. */
+    email_tag: string | null;
+    started_at: number;
+    finished_at: number | null;
+    summary: string | null;
+  };
+  /** Which source id (user, question, answer, comment) became which row. */
+  import_map: {
+    source: string;
+    kind: 'user' | 'deleted_user' | 'question' | 'answer' | 'comment';
+    source_id: number;
+    target_id: number;
+    run_id: number;
   };
 }

@@ -84,3 +84,26 @@ export function formatNumber(locale: Locale, n: number): string {
   }
   return f.format(n);
 }
+
+const percentFormats = new Map<Locale, Intl.NumberFormat>();
+const decimalFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** 0.256 → "26 %" (fr) or "26%" (en). */
+export function formatPercent(locale: Locale, share: number): string {
+  let f = percentFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, f);
+  }
+  return f.format(share);
+}
+
+/** A measure with at most one decimal: 17.5 → "17,5" (fr). */
+export function formatDecimal(locale: Locale, n: number): string {
+  let f = decimalFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    decimalFormats.set(locale, f);
+  }
+  return f.format(n);
+}

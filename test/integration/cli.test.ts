@@ -45,13 +45,38 @@ describe('ruche CLI', () => {
     const store = openStore({ kind: 'sqlite', path: env.SQLITE_PATH });
     const t = await startTestApp('sqlite', {}, { store, drop: () => store.close() });
     try {
-      const me = await new Client(t.url).api<{ user: { isAdmin: boolean } }>(
-        'GET',
-        '/me',
-        undefined,
-        { authorization: `Bearer ${token}` },
-      );
+      const bearer = { authorization: `Bearer ${token}` };
+      const api = new Client(t.url);
+      const me = await api.api<{ user: { isAdmin: boolean } }>('GET', '/me', undefined, bearer);
       expect(me.body.user.isAdmin).toBe(true);
+      const created = await api.api(
+        'POST',
+        '/communities',
+        {
+          slug: 'rapport',
+          name: 'Rapport',
+          purpose: 'Une communauté pour le rapport.',
+          typology: 'internal_community',
+          visibility: 'public',
+          charter: 'Soyons bienveillants.',
+        },
+        bearer,
+      );
+      expect(created.status).toBe(201);
+      const report = JSON.parse((await ruche('report', 'rapport', '--json')).stdout) as {
+        community: { slug: string };
+        circles: { total: number };
+        lifecycle: { stage: string };
+      };
+      expect(report).toMatchObject({
+        community: { slug: 'rapport' },
+        circles: { total: 0 },
+        lifecycle: { stage: 'inception' },
+      });
+      expect((await ruche('report', 'rapport')).stdout).toMatch(/^section,indicator,point,value\n/);
+      await expect(ruche('report', 'absente')).rejects.toThrow(
+        /No community with the slug "absente"/,
+      );
     } finally {
       await t.close();
       await store.close();

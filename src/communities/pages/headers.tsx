@@ -3,6 +3,7 @@ import { formatNumber } from '../../i18n/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import {
   canManageCommunity,
+  cockpitAudience,
   canManageGroup,
   hasAcceptedCurrentCharter,
   type CommunityAccess,
@@ -78,6 +79,11 @@ export function CommunityHeader(props: {
         {canManageCommunity(access) && (
           <li>
             <a href={`${base}/settings`}>{t('communities.manage')}</a>
+          </li>
+        )}
+        {cockpitAudience(access) && (
+          <li>
+            <a href={`${base}/cockpit`}>{t('communities.cockpit')}</a>
           </li>
         )}
         {m && (

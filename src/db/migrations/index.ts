@@ -2,12 +2,14 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as core from './001_core.js';
 import * as search from './002_search.js';
+import * as imports from './003_imports.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 const all: Record<string, DialectMigration> = {
   '001_core': core,
   '002_search': search,
+  '003_imports': imports,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -1,0 +1,68 @@
+// Draws the cockpit's charts with Chart.js from the page's JSON block. Without JavaScript the
+// tables beside each chart carry the same figures.
+(function () {
+  'use strict';
+  var source = document.getElementById('cockpit-data');
+  if (!source || typeof window.Chart !== 'function') return;
+  var data = JSON.parse(source.textContent || '{}');
+  var honey = '#8a4b00';
+  var palette = ['#8a4b00', '#1f6f3a', '#1a5fb4', '#a4121b', '#5e5c64'];
+
+  // A fresh options object per chart: Chart.js keeps and resolves the one it is given.
+  function options(extra) {
+    return Object.assign(
+      {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+      },
+      extra || {},
+    );
+  }
+
+  function draw(name, config) {
+    var canvas = document.querySelector('canvas[data-chart="' + name + '"]');
+    if (canvas) new window.Chart(canvas, config);
+  }
+
+  draw('circles', {
+    type: 'bar',
+    data: {
+      labels: data.circles.labels,
+      datasets: [{ data: data.circles.values, backgroundColor: palette }],
+    },
+    options: options(),
+  });
+  draw('ladder', {
+    type: 'bar',
+    data: {
+      labels: data.ladder.labels,
+      datasets: [{ data: data.ladder.values, backgroundColor: honey }],
+    },
+    options: options(),
+  });
+  draw('flows', {
+    type: 'bar',
+    data: {
+      labels: data.flows.labels,
+      datasets: data.flows.series.map(function (s, i) {
+        return { label: s.label, data: s.values, backgroundColor: palette[i] };
+      }),
+    },
+    options: options({
+      plugins: { legend: { display: true } },
+      scales: { x: { stacked: true }, y: { stacked: true } },
+    }),
+  });
+  draw('dau', {
+    type: 'line',
+    data: {
+      labels: data.dau.labels,
+      datasets: [
+        { label: data.dau.label, data: data.dau.values, borderColor: honey, pointRadius: 0 },
+      ],
+    },
+    options: options(),
+  });
+})();

@@ -1,0 +1,348 @@
+import type { PageContext } from '../../http/index.js';
+import { formatDate } from '../../i18n/index.js';
+import { circleNames } from '../circles.js';
+import type { CockpitView } from '../privacy.js';
+import { Chart, FigureTable, Section } from './figures.js';
+import { fmt } from './format.js';
+import { PeriodForm } from './period-form.js';
+
+export interface CockpitPageProps {
+  ctx: PageContext;
+  community: { slug: string; name: string };
+  cockpit: CockpitView;
+  isSponsor: boolean;
+  query: string;
+  days: number | undefined;
+  names: Map<number, { handle: string; displayName: string }>;
+  titles: Map<number, string>;
+}
+
+/** Data for the chart script, in a JSON block that the browser never executes. */
+function chartData(c: CockpitView, t: PageContext['t']) {
+  const json = JSON.stringify({
+    circles: {
+      labels: circleNames.map((n) => t(`analytics.circle.${n}`)),
+      values: circleNames.map((n) => c.circles.counts[n]),
+    },
+    ladder: {
+      labels: ['reached', 'interacting', 'engaged'].map((n) => t(`analytics.ladder.${n}`)),
+      values: [c.ladder.reached, c.ladder.interacting, c.ladder.engaged],
+    },
+    flows: {
+      labels: c.ladder.flows.map((f) => f.month),
+      series: (['up', 'held', 'down'] as const).map((k) => ({
+        label: t(`analytics.ladder.${k}`),
+        values: c.ladder.flows.map((f) => f[k]),
+      })),
+    },
+    dau: {
+      label: t('analytics.activity.dau'),
+      labels: c.activity.daily.map((d) => d.date),
+      values: c.activity.daily.map((d) => d.dau),
+    },
+  });
+  return json.replace(/</g, '\\u003c');
+}
+
+export function CockpitPage(props: CockpitPageProps) {
+  const { ctx, cockpit: c } = props;
+  const { t } = ctx;
+  const f = fmt(ctx);
+  const name = (id: number) => props.names.get(id);
+  const stage = c.lifecycle.stage;
+  return (
+    <div class="cockpit">
+      <p class="breadcrumb">
+        <a href={`/c/${props.community.slug}`}>{props.community.name}</a>
+      </p>
+      <h1>{t('analytics.title', { name: props.community.name })}</h1>
+      <PeriodForm ctx={ctx} slug={props.community.slug} days={props.days} period={c.period} />
+      <p>
+        <a href={`/c/${props.community.slug}/cockpit.csv${props.query}`} download>
+          {t('analytics.csv')}
+        </a>
+      </p>
+      {props.isSponsor && <p class="notice">{t('analytics.sponsor')}</p>}
+
+      <Section id="lifecycle" title={t('analytics.lifecycle.title')}>
+        <p class="stage">
+          <strong>
+            {t('analytics.lifecycle.stage', { stage: t(`analytics.stage.${stage}`) })}
+          </strong>
+        </p>
+        <p>{t(`analytics.advice.${stage}`)}</p>
+        {c.lifecycle.warning && (
+          <p class="warning">{t(`analytics.lifecycle.warning.${c.lifecycle.warning}`)}</p>
+        )}
+        <FigureTable
+          caption={t('analytics.lifecycle.title')}
+          head={[t('analytics.table.figure'), t('analytics.table.value')]}
+          rows={[
+            [t('analytics.lifecycle.memberShare'), f.share(c.lifecycle.member_share)],
+            [t('analytics.activity.active30'), f.count(c.lifecycle.active_members_30d)],
+          ]}
+        />
+        {c.lifecycle.groups.length > 0 && (
+          <table class="figures">
+            <caption>{t('analytics.lifecycle.groups')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.lifecycle.group')}</th>
+                <th scope="col">{t('analytics.lifecycle.stageColumn')}</th>
+                <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
+                <th scope="col">{t('analytics.activity.active30')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.lifecycle.groups.map((g) => (
+                <tr key={g.groupId}>
+                  <th scope="row">{g.name}</th>
+                  <td>{t(`analytics.stage.${g.stage}`)}</td>
+                  <td>{f.share(g.member_share)}</td>
+                  <td>{f.count(g.active_members_30d)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section id="circles" title={t('analytics.circles.title')}>
+        <p>{t('analytics.circles.intro')}</p>
+        <div class="chart-and-table">
+          <Chart name="circles" label={t('analytics.circles.title')} />
+          <table class="figures">
+            <caption>{t('analytics.circles.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.table.figure')}</th>
+                <th scope="col">{t('analytics.table.count')}</th>
+                <th scope="col">{t('analytics.table.share')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {circleNames.map((n) => (
+                <tr key={n}>
+                  <th scope="row">{t(`analytics.circle.${n}`)}</th>
+                  <td>{f.count(c.circles.counts[n])}</td>
+                  <td>{f.share(c.circles.shares[n])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section id="ladder" title={t('analytics.ladder.title')}>
+        <div class="chart-and-table">
+          <Chart name="ladder" label={t('analytics.ladder.title')} />
+          <FigureTable
+            caption={t('analytics.ladder.title')}
+            head={[t('analytics.table.figure'), t('analytics.table.value')]}
+            rows={[
+              [t('analytics.ladder.reached'), f.count(c.ladder.reached)],
+              [t('analytics.ladder.interacting'), f.count(c.ladder.interacting)],
+              [t('analytics.ladder.engaged'), f.count(c.ladder.engaged)],
+              [
+                t('analytics.ladder.conversion1'),
+                f.share(c.ladder.conversion.interacting_per_reached),
+              ],
+              [
+                t('analytics.ladder.conversion2'),
+                f.share(c.ladder.conversion.engaged_per_interacting),
+              ],
+            ]}
+          />
+        </div>
+        <div class="chart-and-table">
+          <Chart name="flows" label={t('analytics.ladder.flows')} />
+          <table class="figures">
+            <caption>{t('analytics.ladder.flows')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.ladder.month')}</th>
+                <th scope="col">{t('analytics.ladder.up')}</th>
+                <th scope="col">{t('analytics.ladder.held')}</th>
+                <th scope="col">{t('analytics.ladder.down')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.ladder.flows.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{row.month}</th>
+                  <td>{f.count(row.up)}</td>
+                  <td>{f.count(row.held)}</td>
+                  <td>{f.count(row.down)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section id="responsiveness" title={t('analytics.responsiveness.title')}>
+        <FigureTable
+          caption={t('analytics.responsiveness.title')}
+          head={[t('analytics.table.figure'), t('analytics.table.value')]}
+          rows={[
+            [t('analytics.responsiveness.topics'), f.count(c.responsiveness.topics)],
+            [t('analytics.responsiveness.median'), f.decimal(c.responsiveness.median_hours)],
+            [t('analytics.responsiveness.p90'), f.decimal(c.responsiveness.p90_hours)],
+            [t('analytics.responsiveness.within24'), f.share(c.responsiveness.answered_within_24h)],
+            [t('analytics.responsiveness.within48'), f.share(c.responsiveness.answered_within_48h)],
+            [
+              t('analytics.responsiveness.questionAnswered'),
+              f.share(c.responsiveness.question_answered_rate),
+            ],
+            [
+              t('analytics.responsiveness.questionAccepted'),
+              f.share(c.responsiveness.question_accepted_rate),
+            ],
+          ]}
+        />
+        {!props.isSponsor && (
+          <details>
+            <summary>
+              {t('analytics.responsiveness.unanswered', {
+                count: c.responsiveness.unanswered.length,
+              })}
+            </summary>
+            <ul>
+              {c.responsiveness.unanswered.map((u) => (
+                <li key={u.topicId}>
+                  <a href={`/c/${props.community.slug}/t/${u.topicId ?? 0}`}>
+                    {props.titles.get(u.topicId ?? 0) ?? `#${u.topicId ?? ''}`}
+                  </a>{' '}
+                  <span class="muted">{formatDate(ctx.locale, u.createdAt ?? 0)}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </Section>
+
+      <Section id="newcomers" title={t('analytics.newcomers.title')}>
+        {c.newcomers.welcome_gap_warning && (
+          <p class="warning">{t('analytics.newcomers.welcomeGapWarning')}</p>
+        )}
+        <FigureTable
+          caption={t('analytics.newcomers.title')}
+          head={[t('analytics.table.figure'), t('analytics.table.value')]}
+          rows={[
+            [t('analytics.newcomers.count'), f.count(c.newcomers.count)],
+            [t('analytics.newcomers.answered48'), f.share(c.newcomers.first_post_answered_48h)],
+            [
+              t('analytics.newcomers.retention30', {
+                eligible: f.count(c.newcomers.retention_30d.eligible),
+              }),
+              f.share(c.newcomers.retention_30d.rate),
+            ],
+            [
+              t('analytics.newcomers.retention90', {
+                eligible: f.count(c.newcomers.retention_90d.eligible),
+              }),
+              f.share(c.newcomers.retention_90d.rate),
+            ],
+            [t('analytics.newcomers.welcomeGap'), f.decimal(c.newcomers.welcome_gap)],
+            [t('analytics.newcomers.coreShare'), f.share(c.newcomers.core_share_of_welcomes)],
+          ]}
+        />
+        {!props.isSponsor && (
+          <details>
+            <summary>
+              {t('analytics.newcomers.unanswered', { count: c.newcomers.unanswered_48h.length })}
+            </summary>
+            <ul>
+              {c.newcomers.unanswered_48h.map((n) => {
+                const who = name(n.memberId ?? 0);
+                return (
+                  <li key={n.memberId}>
+                    {who ? (
+                      <a href={`/u/${who.handle}`}>{who.displayName}</a>
+                    ) : (
+                      `#${n.memberId ?? ''}`
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        )}
+      </Section>
+
+      <Section id="concentration" title={t('analytics.concentration.title')}>
+        <FigureTable
+          caption={t('analytics.concentration.title')}
+          head={[t('analytics.table.figure'), t('analytics.table.value')]}
+          rows={[
+            [t('analytics.concentration.contributors'), f.count(c.concentration.contributors)],
+            [t('analytics.concentration.top10'), f.share(c.concentration.top10_share)],
+            [t('analytics.concentration.absence'), f.count(c.concentration.absence_factor)],
+            [
+              t('analytics.concentration.gini'),
+              f.decimal(
+                c.concentration.gini === null ? null : Math.round(c.concentration.gini * 100) / 100,
+              ),
+            ],
+          ]}
+        />
+      </Section>
+
+      <Section id="activity" title={t('analytics.activity.title')}>
+        <div class="chart-and-table">
+          <Chart name="dau" label={t('analytics.activity.dau')} />
+          <FigureTable
+            caption={t('analytics.activity.title')}
+            head={[t('analytics.table.figure'), t('analytics.table.value')]}
+            rows={[
+              [t('analytics.activity.stickiness'), f.share(c.activity.stickiness)],
+              [t('analytics.activity.growth'), f.count(c.activity.growth)],
+              [t('analytics.activity.churn'), f.count(c.activity.churn)],
+              [t('analytics.activity.active30'), f.count(c.activity.active_last_30d)],
+            ]}
+          />
+        </div>
+        <FigureTable
+          caption={t('analytics.activity.wau')}
+          head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
+          rows={c.activity.weekly.map((w) => [w.week, f.count(w.wau)])}
+        />
+      </Section>
+
+      {!props.isSponsor && (
+        <Section
+          id="inactive-core"
+          title={t('analytics.inactiveCore.title', { count: c.recently_inactive_core.length })}
+        >
+          <p>{t('analytics.inactiveCore.intro')}</p>
+          <ul>
+            {c.recently_inactive_core.map((p) => {
+              const who = name(p.memberId ?? 0);
+              return (
+                <li key={p.memberId}>
+                  {who ? (
+                    <a href={`/u/${who.handle}`}>{who.displayName}</a>
+                  ) : (
+                    `#${p.memberId ?? ''}`
+                  )}{' '}
+                  <span class="muted">
+                    {t('analytics.lastContribution', {
+                      date: formatDate(ctx.locale, p.lastContributionAt ?? 0),
+                    })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      )}
+      <script
+        type="application/json"
+        id="cockpit-data"
+        dangerouslySetInnerHTML={{ __html: chartData(c, t) }}
+      />
+      <script src="/assets/vendor/chart.umd.min.js" defer />
+      <script src="/assets/cockpit.js" defer />
+    </div>
+  );
+}

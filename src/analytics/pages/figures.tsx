@@ -1,0 +1,52 @@
+import type { ComponentChildren } from 'preact';
+
+/** A two-column table of named figures: the accessible form of every chart. */
+export function FigureTable(props: {
+  caption: string;
+  head: [string, string];
+  rows: [string, string][];
+}) {
+  return (
+    <table class="figures">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.head[0]}</th>
+          <th scope="col">{props.head[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A chart drawn by the client script from the page's data; the table beside it carries the figures. */
+export function Chart(props: { name: string; label: string }) {
+  return (
+    <div class="chart-box">
+      <canvas
+        class="chart"
+        data-chart={props.name}
+        role="img"
+        aria-label={props.label}
+        height={220}
+      />
+    </div>
+  );
+}
+
+export function Section(props: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="cockpit-section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}

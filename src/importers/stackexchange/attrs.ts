@@ -1,0 +1,29 @@
+import type { XmlRow } from '../read-xml.js';
+
+/** A whole-number attribute, or null when absent or not a number. */
+export function intOf(row: XmlRow, name: string): number | null {
+  const v = row[name];
+  if (v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Dump dates are UTC without a zone ("2011-08-17T20:18:56.507"): read them as such. */
+export function dateOf(row: XmlRow, name = 'CreationDate'): number {
+  const v = row[name];
+  const t = v ? Date.parse(v.endsWith('Z') ? v : `${v}Z`) : NaN;
+  if (Number.isNaN(t)) throw new Error(`Row ${row.Id ?? '?'}: unreadable ${name} "${v ?? ''}"`);
+  return t;
+}
+
+/** Stack Exchange post types the importer reads; the others (tag wikis…) are skipped. */
+export const QUESTION = 1;
+export const ANSWER = 2;
+
+/** Vote types: an accepted answer, up and down votes (anonymous in public dumps). */
+export const ACCEPT_VOTE = 1;
+export const UP_VOTE = 2;
+export const DOWN_VOTE = 3;
+
+/** The "Community" bot of every Stack Exchange site. */
+export const COMMUNITY_USER_ID = -1;

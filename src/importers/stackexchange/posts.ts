@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { htmlToText } from '../html-text.js';
+import { readRows } from '../read-xml.js';
+import { ANSWER, QUESTION, dateOf, intOf } from './attrs.js';
+import type { DumpIndex } from './scan.js';
+
+export interface SourcePost {
+  id: number;
+  ownerId: number | null;
+  createdAt: number;
+  /** Plain, Markdown-ish text converted from the post's HTML. */
+  body: string;
+}
+
+export interface SourceComment {
+  id: number;
+  postId: number;
+  userId: number | null;
+  createdAt: number;
+  text: string;
+  score: number;
+}
+
+/** The texts of a window of questions: each question with its answers and comments. */
+export interface PostWindow {
+  questions: Map<number, SourcePost & { title: string }>;
+  /** Question id → its answers. */
+  answers: Map<number, SourcePost[]>;
+  /** Question id → the comments on it and on its answers. */
+  comments: Map<number, SourceComment[]>;
+}
+
+function push<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Streams Posts.xml and Comments.xml again, keeping the texts of the given questions only:
+ * memory stays bounded by the window, whatever the size of the dump.
+ */
+export async function readWindow(
+  dir: string,
+  index: DumpIndex,
+  questionIds: Set<number>,
+): Promise<PostWindow> {
+  const window: PostWindow = { questions: new Map(), answers: new Map(), comments: new Map() };
+  await readRows(join(dir, 'Posts.xml'), (row) => {
+    const id = intOf(row, 'Id');
+    if (id === null) return;
+    const type = intOf(row, 'PostTypeId');
+    const questionId = type === QUESTION ? id : index.answerParent.get(id);
+    if (questionId === undefined || !questionIds.has(questionId)) return;
+    const post: SourcePost = {
+      id,
+      ownerId: intOf(row, 'OwnerUserId'),
+      createdAt: dateOf(row),
+      body: htmlToText(row.Body ?? ''),
+    };
+    if (type === QUESTION) {
+      window.questions.set(id, { ...post, title: row.Title?.trim() || `Question ${id}` });
+    } else if (type === ANSWER) push(window.answers, questionId, post);
+  });
+  await readRows(join(dir, 'Comments.xml'), (row) => {
+    const postId = intOf(row, 'PostId');
+    if (postId === null) return;
+    const questionId = index.questions.has(postId) ? postId : index.answerParent.get(postId);
+    if (questionId === undefined || !questionIds.has(questionId)) return;
+    push(window.comments, questionId, {
+      id: intOf(row, 'Id') ?? 0,
+      postId,
+      userId: intOf(row, 'UserId'),
+      createdAt: dateOf(row),
+      // Comments are already a small Markdown dialect, not HTML.
+      text: (row.Text ?? '').trim(),
+      score: intOf(row, 'Score') ?? 0,
+    });
+  });
+  return window;
+}

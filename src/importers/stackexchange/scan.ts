@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { readRows } from '../read-xml.js';
+import { ACCEPT_VOTE, ANSWER, DOWN_VOTE, QUESTION, UP_VOTE, dateOf, intOf } from './attrs.js';
+
+/** What the first pass learns from a dump: relations and counts only, never a text. */
+export interface DumpIndex {
+  /** Question id → its accepted answer id, if any. */
+  questions: Map<number, number | null>;
+  /** Answer id → its question id. */
+  answerParent: Map<number, number>;
+  /** Post id → up minus down votes. */
+  scores: Map<number, number>;
+  /** Answer id → when its question's author accepted it. */
+  acceptedAt: Map<number, number>;
+  /** Post id → named votes (favourites, bounties) as flat [userId, time, userId, time…]. */
+  namedVotes: Map<number, number[]>;
+  /** Who wrote a question, an answer or a comment (source ids, maybe unknown to Users.xml). */
+  authorIds: Set<number>;
+  voterIds: Set<number>;
+  /** Some post or comment has no author at all (a deleted account). */
+  hasAnonymousContent: boolean;
+  earliest: number;
+  counts: {
+    questions: number;
+    answers: number;
+    comments: number;
+    skippedPosts: number;
+    skippedComments: number;
+  };
+}
+
+/** Reads Posts.xml, Comments.xml and Votes.xml once each, keeping only numbers. */
+export async function scanDump(dir: string, onBytes: (n: number) => void): Promise<DumpIndex> {
+  const index: DumpIndex = {
+    questions: new Map(),
+    answerParent: new Map(),
+    scores: new Map(),
+    acceptedAt: new Map(),
+    namedVotes: new Map(),
+    authorIds: new Set(),
+    voterIds: new Set(),
+    hasAnonymousContent: false,
+    earliest: Infinity,
+    counts: { questions: 0, answers: 0, comments: 0, skippedPosts: 0, skippedComments: 0 },
+  };
+  let done = 0;
+  const progress = (bytes: number) => onBytes(done + bytes);
+  const noteAuthor = (id: number | null) => {
+    if (id === null) index.hasAnonymousContent = true;
+    else index.authorIds.add(id);
+  };
+
+  done += await scanFile(join(dir, 'Posts.xml'), progress, (row) => {
+    const id = intOf(row, 'Id');
+    const type = intOf(row, 'PostTypeId');
+    const parent = intOf(row, 'ParentId');
+    if (id !== null && type === QUESTION) {
+      index.questions.set(id, intOf(row, 'AcceptedAnswerId'));
+      index.earliest = Math.min(index.earliest, dateOf(row));
+      index.counts.questions++;
+      // Posts.xml is in id order and an answer always comes after its question.
+    } else if (id !== null && type === ANSWER && parent !== null && index.questions.has(parent)) {
+      index.answerParent.set(id, parent);
+      index.counts.answers++;
+    } else {
+      index.counts.skippedPosts++;
+      return;
+    }
+    noteAuthor(intOf(row, 'OwnerUserId'));
+  });
+
+  const isImported = (postId: number | null): postId is number =>
+    postId !== null && (index.questions.has(postId) || index.answerParent.has(postId));
+
+  done += await scanFile(join(dir, 'Comments.xml'), progress, (row) => {
+    if (!isImported(intOf(row, 'PostId'))) {
+      index.counts.skippedComments++;
+      return;
+    }
+    index.counts.comments++;
+    noteAuthor(intOf(row, 'UserId'));
+  });
+
+  await scanFile(join(dir, 'Votes.xml'), progress, (row) => {
+    const postId = intOf(row, 'PostId');
+    if (!isImported(postId)) return;
+    const type = intOf(row, 'VoteTypeId');
+    if (type === UP_VOTE || type === DOWN_VOTE) {
+      index.scores.set(postId, (index.scores.get(postId) ?? 0) + (type === UP_VOTE ? 1 : -1));
+    } else if (type === ACCEPT_VOTE) index.acceptedAt.set(postId, dateOf(row));
+    const userId = intOf(row, 'UserId');
+    if (userId === null) return;
+    index.voterIds.add(userId);
+    const list = index.namedVotes.get(postId);
+    if (list) list.push(userId, dateOf(row));
+    else index.namedVotes.set(postId, [userId, dateOf(row)]);
+  });
+  return index;
+}
+
+async function scanFile(
+  path: string,
+  onBytes: (n: number) => void,
+  onRow: Parameters<typeof readRows>[1],
+): Promise<number> {
+  let size = 0;
+  await readRows(path, onRow, (n) => {
+    size = n;
+    onBytes(n);
+  });
+  return size;
+}

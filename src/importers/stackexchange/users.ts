@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type { ImportedUser } from '../../accounts/index.js';
+import { htmlToText } from '../html-text.js';
+import { readRows } from '../read-xml.js';
+import { COMMUNITY_USER_ID, dateOf, intOf } from './attrs.js';
+
+/** A Stack Exchange account worth importing: it posted, commented or voted by name. */
+export interface SourceUser {
+  id: number;
+  name: string;
+  bio: string;
+  createdAt: number;
+}
+
+/** The key of the one account standing for every deleted author (no Stack Exchange id is 0). */
+export const DELETED_USER_KEY = 0;
+const MAX_BIO = 2000;
+
+/**
+ * Streams Users.xml, keeping only the wanted accounts. `earliest` is the oldest account
+ * date of the whole file: the site's own start, given to the community.
+ */
+export async function readUsers(
+  dir: string,
+  wanted: Set<number>,
+  onBytes: (n: number) => void,
+): Promise<{ users: SourceUser[]; earliest: number }> {
+  const users: SourceUser[] = [];
+  let earliest = Infinity;
+  await readRows(
+    join(dir, 'Users.xml'),
+    (row) => {
+      const id = intOf(row, 'Id');
+      const createdAt = dateOf(row);
+      earliest = Math.min(earliest, createdAt);
+      if (id === null || !wanted.has(id)) return;
+      const about = row.AboutMe ? htmlToText(row.AboutMe) : '';
+      users.push({
+        id,
+        name: row.DisplayName?.trim() || `user${id}`,
+        bio: about.slice(0, MAX_BIO).trim(),
+        createdAt,
+      });
+    },
+    onBytes,
+  );
+  return { users, earliest };
+}
+
+/** Addresses nobody can receive mail at (.invalid), telling each source account apart. */
+export function emailOf(key: number, tag: string | null): string {
+  const local =
+    key === COMMUNITY_USER_ID ? 'community' : key === DELETED_USER_KEY ? 'deleted' : String(key);
+  return `se-${tag ? `${tag}-` : ''}${local}@import.invalid`;
+}
+
+/** The accounts to create, the deleted-authors one included when needed. */
+export function toImportedUsers(
+  users: SourceUser[],
+  opts: {
+    handles: Map<number, string>;
+    emailTag: string | null;
+    passwordHash: string;
+    deletedAt: number | null;
+  },
+): { key: number; user: ImportedUser }[] {
+  const all = [...users];
+  if (opts.deletedAt !== null) {
+    all.push({
+      id: DELETED_USER_KEY,
+      name: 'Utilisateur supprimé',
+      bio: 'Les auteurs dont le compte Stack Exchange a été supprimé.',
+      createdAt: opts.deletedAt,
+    });
+  }
+  return all.map((u) => ({
+    key: u.id,
+    user: {
+      email: emailOf(u.id, opts.emailTag),
+      handle: opts.handles.get(u.id) ?? `se-${u.id}`,
+      displayName: u.name,
+      bio: u.bio,
+      passwordHash: opts.passwordHash,
+      isAdmin: false,
+      createdAt: u.createdAt,
+    },
+  }));
+}

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, ensureDemo } from '../../src/demo/index.js';
+import { createTestStore, startTestApp, type TestApp, type TestStore } from '../harness.js';
+import {
+  axeViolations,
+  describeViolations,
+  frenchContext,
+  hasChromium,
+  isSerious,
+  launchBrowser,
+} from './browser.js';
+
+type Figures = {
+  circles: { counts: Record<string, number> };
+  ladder: { reached: number; interacting: number; engaged: number };
+  responsiveness: { topics: number };
+};
+
+/** The demo community's cockpit, as an animator sees it in French. */
+describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
+  let db: TestStore;
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const path = '/c/reseau-des-benevoles/cockpit?days=90';
+
+  beforeAll(async () => {
+    db = await createTestStore('sqlite');
+    await ensureDemo(db.store, { log: () => undefined, progress: false });
+    t = await startTestApp('sqlite', {}, db);
+    browser = await launchBrowser();
+    page = await (await frenchContext(browser)).newPage();
+    await page.goto(`${t.url}/signin`);
+    await page.getByLabel('Adresse e-mail').fill('camille@demo.ruche.test');
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${t.url}/`);
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close();
+    await t.close();
+    await db.drop();
+  });
+
+  it('reaches the cockpit from the community page and draws every chart beside its table', async () => {
+    await page.goto(`${t.url}/c/reseau-des-benevoles`);
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.waitForURL(`${t.url}/c/reseau-des-benevoles/cockpit`);
+    await page.goto(`${t.url}${path}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Tableau de bord de Réseau des bénévoles',
+    );
+    for (const heading of [
+      'Cycle de vie',
+      'Cercles',
+      'Échelle d’engagement',
+      'Réactivité',
+      'Nouveaux membres',
+      'Concentration',
+      'Activité',
+    ]) {
+      expect(
+        await page.getByRole('heading', { level: 2, name: heading, exact: true }).count(),
+        heading,
+      ).toBe(1);
+    }
+    const drawn = await page.evaluate(() => {
+      const chart = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } })
+        .Chart;
+      return [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')].map((c) => ({
+        name: c.dataset.chart,
+        drawn: Boolean(chart?.getChart(c)) && c.width > 0,
+      }));
+    });
+    expect(drawn).toEqual(
+      ['circles', 'ladder', 'flows', 'dau'].map((name) => ({ name, drawn: true })),
+    );
+    expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
+  });
+
+  it('passes axe-core with no serious or critical violation', async () => {
+    await page.goto(`${t.url}${path}`);
+    const serious = (await axeViolations(page)).filter(isSerious);
+    expect(serious, describeViolations(serious)).toEqual([]);
+  });
+
+  it('offers a CSV whose figures match the API and the tables on the page', async () => {
+    await page.goto(`${t.url}${path}`);
+    const api = (await (
+      await page.request.get(`${t.url}/api/v1/communities/1/analytics?days=90`)
+    ).json()) as Figures;
+    const href = await page
+      .getByRole('link', { name: 'Télécharger les chiffres (CSV)' })
+      .getAttribute('href');
+    const csv = await (await page.request.get(`${t.url}${href ?? ''}`)).text();
+    const values = new Map(
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([section, name, point, value]) => [
+          `${section}.${name}${point ? `@${point}` : ''}`,
+          value,
+        ]),
+    );
+    for (const circle of ['core', 'contributor', 'reactor', 'lurker', 'dormant']) {
+      expect(values.get(`circles.counts.${circle}`), circle).toBe(
+        String(api.circles.counts[circle]),
+      );
+    }
+    expect(values.get('ladder.reached')).toBe(String(api.ladder.reached));
+    expect(values.get('responsiveness.topics')).toBe(String(api.responsiveness.topics));
+    const coreRow = page.getByRole('row', { name: /^Noyau/ });
+    expect(await coreRow.getByRole('cell').first().textContent()).toBe(
+      new Intl.NumberFormat('fr').format(api.circles.counts.core ?? 0),
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../client.js';
+import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
+import { databases, startTestApp, type TestApp } from '../harness.js';
+
+type Figures = {
+  audience: string;
+  circles: { total: number; counts: Record<string, number | null> };
+  ladder: { reached: number | null; interacting: number | null };
+  responsiveness: { topics: number; unanswered: unknown[] };
+  newcomers: { count: number | null; unanswered_48h: unknown[] };
+  concentration: { contributors: number; contributions: number };
+  lifecycle: { stage: string };
+};
+
+function parseCsv(text: string): Map<string, string> {
+  const rows = text.trim().split('\n').slice(1);
+  return new Map(
+    rows
+      .map((r) => r.split(','))
+      .map(([section, name, point, value]) => [
+        `${section}.${name}${point ? `@${point}` : ''}`,
+        value ?? '',
+      ]),
+  );
+}
+
+describe.each(databases)('the cockpit through the API and pages on %s', (kind) => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<typeof newAdmin>>;
+  let community: { id: number; slug: string };
+  let member: Awaited<ReturnType<typeof newMember>>;
+  let sponsor: Awaited<ReturnType<typeof newMember>>;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    admin = await newAdmin(t);
+    community = await newCommunity(admin.client, 'private');
+    member = await newMember(t);
+    sponsor = await newMember(t);
+    for (const m of [member, sponsor]) {
+      await join(m.client, community.id);
+      await admin.client.api('PATCH', `/communities/${community.id}/members/${m.id}`, {
+        approve: true,
+      });
+    }
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${sponsor.id}`, {
+      role: 'sponsor',
+    });
+    const q = await member.client.api<{ topic: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/topics`,
+      { kind: 'question', title: 'Première question', body: 'Qui sait ?' },
+    );
+    await admin.client.api('POST', `/topics/${q.body.topic.id}/replies`, { body: 'Moi.' });
+    await member.client.api('POST', `/communities/${community.id}/topics`, {
+      title: 'Sans réponse',
+      body: 'Personne ?',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('gives animators every figure, from the activity log', async () => {
+    const res = await admin.client.api<Figures>(
+      'GET',
+      `/communities/${community.id}/analytics?days=30`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.audience).toBe('staff');
+    // The admin is staff; the member and the sponsor are the population.
+    expect(res.body.circles.total).toBe(2);
+    expect(res.body.circles.counts).toMatchObject({ contributor: 1, dormant: 1 });
+    expect(res.body.responsiveness.topics).toBe(2);
+    expect(res.body.responsiveness.unanswered).toHaveLength(1);
+    expect(res.body.newcomers.count).toBe(1);
+    expect(res.body.concentration).toMatchObject({ contributors: 1, contributions: 2 });
+    expect(res.body.lifecycle.stage).toBe('establishment');
+  });
+
+  it('serves the same figures as CSV', async () => {
+    const json = (
+      await admin.client.api<Figures>('GET', `/communities/${community.id}/analytics?days=30`)
+    ).body;
+    const res = await admin.client.request(
+      'GET',
+      `/api/v1/communities/${community.id}/analytics.csv?days=30`,
+    );
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const csv = parseCsv(await res.text());
+    expect(csv.get('circles.counts.contributor')).toBe(String(json.circles.counts.contributor));
+    expect(csv.get('responsiveness.topics')).toBe(String(json.responsiveness.topics));
+    expect(csv.get('lifecycle.stage')).toBe(json.lifecycle.stage);
+    const page = await admin.client.request('GET', `/c/${community.slug}/cockpit.csv?days=30`);
+    expect(await page.text()).toBe(
+      await (
+        await admin.client.request(
+          'GET',
+          `/api/v1/communities/${community.id}/analytics.csv?days=30`,
+        )
+      ).text(),
+    );
+  });
+
+  it('shows sponsors aggregates only: small figures and lists withheld', async () => {
+    const res = await sponsor.client.api<Figures>(
+      'GET',
+      `/communities/${community.id}/analytics?days=30`,
+    );
+    expect(res.body.audience).toBe('sponsor');
+    expect(res.body.circles.counts).toEqual({
+      core: null,
+      contributor: null,
+      reactor: null,
+      lurker: null,
+      dormant: null,
+    });
+    expect(res.body.newcomers.count).toBeNull();
+    expect(res.body.responsiveness.unanswered).toEqual([]);
+    const page = await sponsor.client.page(`/c/${community.slug}/cockpit`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Vue direction');
+    expect(page.html).not.toContain('Sans réponse');
+  });
+
+  it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {
+    expect((await member.client.api('GET', `/communities/${community.id}/analytics`)).status).toBe(
+      403,
+    );
+    expect((await member.client.page(`/c/${community.slug}/cockpit`)).status).toBe(403);
+    const outsider = await newMember(t);
+    expect(
+      (await outsider.client.api('GET', `/communities/${community.id}/analytics`)).status,
+    ).toBe(404);
+    expect(
+      (await new Client(t.url).api('GET', `/communities/${community.id}/analytics`)).status,
+    ).toBe(404);
+  });
+
+  it('renders the cockpit page with its tables and to-do lists, and rejects a reversed period', async () => {
+    const page = await admin.client.page(`/c/${community.slug}/cockpit?days=90`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Tableau de bord de');
+    expect(page.html).toContain('<table class="figures">');
+    expect(page.html).toContain('Sans réponse');
+    const bad = await admin.client.api(
+      'GET',
+      `/communities/${community.id}/analytics?from=2026-05-01&to=2026-04-01`,
+      undefined,
+      { 'accept-language': 'en' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      error: {
+        code: 'invalid_input',
+        message: 'The period is invalid: the start date must come before the end date.',
+      },
+    });
+    expect(
+      (await admin.client.api('GET', `/communities/${community.id}/analytics?days=7`)).status,
+    ).toBe(400);
+  });
+});
