@@ -9,7 +9,8 @@ export function handleBase(displayName: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 24);
+    .slice(0, 24)
+    .replace(/-+$/, '');
   return base.length >= 3 ? base : `membre${base ? `-${base}` : ''}`;
 }
 

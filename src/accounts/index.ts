@@ -8,3 +8,4 @@ export { findUserByEmail, findUsersByHandles, findUsersByIds, listAdminIds } fro
 export { hashPassword } from './secrets.js';
 export { presentUser } from './present.js';
 export { importUsers, type ImportedUser } from './imports.js';
+export { handleBase } from './handles.js';

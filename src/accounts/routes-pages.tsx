@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   asFormFailure,
+  resendForm,
   authLimit,
   formBody,
   pageContext,
@@ -44,15 +45,9 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
       return redirectAfterPost(reply, safeNext(form.next) ?? '/');
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.signup.title'),
-        <SignUpPage ctx={ctx} values={form} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('accounts.signup.title'), (ctx, failure) => (
+        <SignUpPage ctx={ctx} values={form} failure={failure} />
+      ));
     }
   });
 
@@ -74,15 +69,9 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
       return redirectAfterPost(reply, safeNext(form.next) ?? '/');
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.signin.title'),
-        <SignInPage ctx={ctx} values={{ email: form.email, next: form.next }} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('accounts.signin.title'), (ctx, failure) => (
+        <SignInPage ctx={ctx} values={{ email: form.email, next: form.next }} failure={failure} />
+      ));
     }
   });
 
@@ -111,15 +100,9 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
         <ForgotPasswordPage ctx={ctx} sent />,
       );
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.forgot.title'),
-        <ForgotPasswordPage ctx={ctx} values={form} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('accounts.forgot.title'), (ctx, failure) => (
+        <ForgotPasswordPage ctx={ctx} values={form} failure={failure} />
+      ));
     }
   });
 
@@ -147,15 +130,9 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
         <ResetPasswordPage ctx={ctx} done />,
       );
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.reset.title'),
-        <ResetPasswordPage ctx={ctx} values={{ token: form.token }} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('accounts.reset.title'), (ctx, failure) => (
+        <ResetPasswordPage ctx={ctx} values={{ token: form.token }} failure={failure} />
+      ));
     }
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
   asFormFailure,
+  resendForm,
   formBody,
   pageContext,
   parseInput,
@@ -59,15 +60,9 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       await service.createCommunity(store, viewer, input);
       return redirectAfterPost(reply, `/c/${input.slug}`);
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('communities.new.title'),
-        <CommunityForm ctx={ctx} values={form} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('communities.new.title'), (ctx, failure) => (
+        <CommunityForm ctx={ctx} values={form} failure={failure} />
+      ));
     }
   });
 
@@ -238,15 +233,9 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       await service.createGroup(store, viewer, access.community.id, input);
       return redirectAfterPost(reply, `/c/${access.community.slug}/g/${input.slug}`);
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('communities.group.new.title'),
-        <GroupForm ctx={ctx} access={access} values={form} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('communities.group.new.title'), (ctx, failure) => (
+        <GroupForm ctx={ctx} access={access} values={form} failure={failure} />
+      ));
     }
   });
 
@@ -293,15 +282,9 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       await service.updateGroup(store, viewer, group.id, parseInput(schemas.groupPatch, form));
       return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
     } catch (err) {
-      const failure = asFormFailure(req, err);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('communities.group.edit.title'),
-        <GroupForm ctx={ctx} access={access} group={group} values={form} failure={failure} />,
-        failure.status,
-      );
+      return resendForm(req, reply, err, req.t('communities.group.edit.title'), (ctx, failure) => (
+        <GroupForm ctx={ctx} access={access} group={group} values={form} failure={failure} />
+      ));
     }
   });
 }

@@ -16,3 +16,4 @@ export {
   type FormFailure,
   type FormBody,
 } from './form-failure.js';
+export { resendForm } from './resend-form.js';

@@ -1,18 +1,5 @@
-import { findUsersByHandles } from '../accounts/index.js';
+import { findUsersByHandles, handleBase } from '../accounts/index.js';
 import type { Db } from '../db/index.js';
-
-/** A readable @handle from a display name: "Élise Durand" → "elise-durand" (3 to 24 chars). */
-export function handleBase(displayName: string): string {
-  const base = displayName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 24)
-    .replace(/-+$/, '');
-  return base.length >= 3 ? base : `membre${base ? `-${base}` : ''}`;
-}
 
 /**
  * Gives everyone a handle unique both among them and in the database: the base from the

@@ -1,13 +1,5 @@
-import { type Kysely, type CreateTableBuilder } from 'kysely';
 import type { Dialect } from '../dialect.js';
-
-type AnyDb = Kysely<unknown>;
-
-function withId<T extends string>(dialect: Dialect, table: CreateTableBuilder<T>) {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'bigint', (c) => c.generatedByDefaultAsIdentity().primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import { withId, type AnyDb } from './helpers.js';
 
 export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   const time = 'bigint';

@@ -1,13 +1,6 @@
-import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Dialect } from '../dialect.js';
-
-type AnyDb = Kysely<unknown>;
-
-function withId<T extends string>(dialect: Dialect, table: CreateTableBuilder<T>) {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'bigint', (c) => c.generatedByDefaultAsIdentity().primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import { withId, type AnyDb } from './helpers.js';
 
 /**
  * Imports from other platforms (src/importers): which source went into which community, and

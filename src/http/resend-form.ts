@@ -1,0 +1,18 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { asFormFailure, type FormFailure } from './form-failure.js';
+import { pageContext, type PageContext } from './page-context.js';
+import { sendPage } from './render.js';
+
+/** Shows a form again with the reason it failed, at the failure's status (4xx only). */
+export function resendForm(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  err: unknown,
+  title: string,
+  render: (ctx: PageContext, failure: FormFailure) => VNode,
+): FastifyReply {
+  const failure = asFormFailure(req, err);
+  const ctx = pageContext(req, reply);
+  return sendPage(reply, ctx, title, render(ctx, failure), failure.status);
+}
