@@ -4,6 +4,7 @@ import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import type { Db } from '../db/index.js';
+import { reportCockpit } from '../analytics/index.js';
 import { importStackExchange, type ImportSummary } from './index.js';
 
 const dir = fileURLToPath(
@@ -48,6 +49,105 @@ function expectedFigures() {
     earliest: Math.min(...dates),
     latest: Math.max(...dates),
     commentOnAnswer: comments.find((c) => answerIds.has(c.PostId ?? '')),
+  };
+}
+
+/**
+ * The cockpit's figures worked out straight from the XML, following docs/indicators.md and the
+ * importer's mapping (answers and comments are replies; named votes are likes; the accept
+ * happens at its vote's date, never before the answer; unknown authors are one deleted member).
+ */
+function expectedCockpit(to: number) {
+  const DAY = 86_400_000;
+  const at = (d = '') => Date.parse(`${d}Z`);
+  const users = new Map(rowsOf('Users.xml').map((u) => [u.Id ?? '', at(u.CreationDate)]));
+  const who = (id?: string) => (id === '-1' ? 'community' : id && users.has(id) ? id : 'deleted');
+  const posts = rowsOf('Posts.xml');
+  const questions = posts.filter((p) => p.PostTypeId === '1');
+  const questionIds = new Set(questions.map((q) => q.Id));
+  const answers = posts.filter((p) => p.PostTypeId === '2' && questionIds.has(p.ParentId ?? ''));
+  const topicOfAnswer = new Map(answers.map((a) => [a.Id, a.ParentId ?? '']));
+  const answerAt = new Map(answers.map((a) => [a.Id, at(a.CreationDate)]));
+  const comments = rowsOf('Comments.xml').filter(
+    (c) => questionIds.has(c.PostId) || topicOfAnswer.has(c.PostId),
+  );
+  const votes = rowsOf('Votes.xml');
+  const contributions = [
+    ...questions.map((q) => ({ actor: who(q.OwnerUserId), at: at(q.CreationDate) })),
+    ...answers.map((a) => ({ actor: who(a.OwnerUserId), at: at(a.CreationDate) })),
+    ...comments.map((c) => ({ actor: who(c.UserId), at: at(c.CreationDate) })),
+  ];
+  const acceptVote = new Map(
+    votes.filter((v) => v.VoteTypeId === '1').map((v) => [v.PostId, at(v.CreationDate)]),
+  );
+  const acceptedAt = (q: Record<string, string>) => {
+    const id = q.AcceptedAnswerId;
+    if (!id || !answerAt.has(id)) return undefined;
+    return Math.max(acceptVote.get(id) ?? 0, answerAt.get(id) ?? 0);
+  };
+  const postAt = new Map([...questions, ...answers].map((p) => [p.Id, at(p.CreationDate)]));
+  const reactions = [
+    ...votes
+      .filter((v) => v.UserId && users.has(v.UserId) && postAt.has(v.PostId))
+      .map((v) => ({
+        actor: v.UserId ?? '',
+        at: Math.max(at(v.CreationDate), postAt.get(v.PostId) ?? 0),
+      })),
+    ...questions.flatMap((q) => {
+      const when = acceptedAt(q);
+      return when === undefined ? [] : [{ actor: who(q.OwnerUserId), at: when }];
+    }),
+  ];
+  const inWindow = (t: number) => t >= to - 90 * DAY && t < to;
+  const perActor = new Map<string, { n: number; weeks: Set<number> }>();
+  for (const c of contributions.filter((x) => inWindow(x.at))) {
+    const e = perActor.get(c.actor) ?? { n: 0, weeks: new Set<number>() };
+    e.n += 1;
+    // Monday-based weeks: the same partition as ISO weeks.
+    e.weeks.add(Math.floor((c.at / DAY + 3) / 7));
+    perActor.set(c.actor, e);
+  }
+  const reactors = new Set(reactions.filter((r) => inWindow(r.at)).map((r) => r.actor));
+  const members = new Set(
+    [...contributions, ...reactions]
+      .map((x) => x.actor)
+      .filter((id) => id !== 'community' && id !== 'deleted' && (users.get(id) ?? Infinity) < to),
+  );
+  const people = new Set([...members, ...perActor.keys(), ...reactors]);
+  const circles = { core: 0, contributor: 0, reactor: 0, lurker: 0, dormant: 0 };
+  for (const id of people) {
+    const c = perActor.get(id);
+    if (c && c.n >= 12 && c.weeks.size >= 4) circles.core++;
+    else if (c) circles.contributor++;
+    else if (reactors.has(id)) circles.reactor++;
+    else circles.dormant++;
+  }
+  const from = to - 365 * DAY;
+  const inPeriod = questions.filter((q) => at(q.CreationDate) >= from && at(q.CreationDate) < to);
+  const hours: number[] = [];
+  for (const q of inPeriod) {
+    const asker = who(q.OwnerUserId);
+    const start = at(q.CreationDate);
+    const replies = [
+      ...answers
+        .filter((a) => a.ParentId === q.Id)
+        .map((a) => ({ by: who(a.OwnerUserId), at: at(a.CreationDate) })),
+      ...comments
+        .filter((c) => c.PostId === q.Id || topicOfAnswer.get(c.PostId) === q.Id)
+        .map((c) => ({ by: who(c.UserId), at: at(c.CreationDate) })),
+    ].filter((r) => r.by !== asker && r.at >= start && r.at < to);
+    if (replies.length) hours.push((Math.min(...replies.map((r) => r.at)) - start) / 3_600_000);
+  }
+  hours.sort((a, b) => a - b);
+  const mid = Math.floor(hours.length / 2);
+  const median = hours.length % 2 ? hours[mid] : ((hours[mid - 1] ?? 0) + (hours[mid] ?? 0)) / 2;
+  const accepted = inPeriod.filter((q) => (acceptedAt(q) ?? Infinity) < to).length;
+  return {
+    from,
+    circles,
+    topics: inPeriod.length,
+    median,
+    acceptedRate: accepted / inPeriod.length,
   };
 }
 
@@ -149,6 +249,29 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(Number(c.topicCreated.t)).toBe(expected.questions);
     expect(Number(c.replyCreated.n)).toBe(expected.answers + expected.comments);
     expect(Number(c.replyCreated.t)).toBe(expected.answers + expected.comments);
+  });
+
+  it('gives the cockpit figures that the XML itself gives', async () => {
+    const dates = expectedFigures();
+    // The year ending half-way through the site's questions: enough of them to mean something.
+    const sorted = rowsOf('Posts.xml')
+      .filter((p) => p.PostTypeId === '1')
+      .map((p) => Date.parse(`${p.CreationDate}Z`))
+      .sort((a, b) => a - b);
+    const pivot = new Date(sorted[Math.floor(sorted.length * 0.5)] ?? dates.latest);
+    const to = Date.UTC(pivot.getUTCFullYear(), pivot.getUTCMonth(), 1);
+    const want = expectedCockpit(to);
+    const community = await db.store.db
+      .selectFrom('communities')
+      .select('slug')
+      .where('id', '=', first.communityId)
+      .executeTakeFirstOrThrow();
+    const { cockpit } = await reportCockpit(db.store, community.slug, { from: want.from, to });
+    expect(cockpit.circles.counts).toEqual(want.circles);
+    expect(cockpit.responsiveness.topics).toBe(want.topics);
+    expect(cockpit.responsiveness.median_hours).toBeCloseTo(want.median ?? NaN, 6);
+    expect(cockpit.responsiveness.question_accepted_rate).toBeCloseTo(want.acceptedRate, 9);
+    expect(want.topics).toBeGreaterThan(20);
   });
 
   it('imports nothing new when run again', async () => {
