@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +8,27 @@ import type { Db } from '../db/index.js';
 import { reportCockpit } from '../analytics/index.js';
 import { importStackExchange, type ImportSummary } from './index.js';
 
-const dir = fileURLToPath(
-  new URL('../../../shared/data/french.meta.stackexchange.com/', import.meta.url),
-);
+/**
+ * The dump is read where it lies, never copied: beside the project (`../shared`), or where
+ * RUCHE_SHARED_DATA points, or at the workplace's fixed place for clones made elsewhere.
+ */
+const dumpName = 'french.meta.stackexchange.com/';
+const dir =
+  [
+    process.env.RUCHE_SHARED_DATA,
+    fileURLToPath(new URL('../../../shared/data/', import.meta.url)),
+    '/work/shared/data/',
+  ]
+    .filter((d): d is string => Boolean(d))
+    .map((d) => join(d, dumpName))
+    .find((d) => existsSync(join(d, 'Posts.xml'))) ??
+  fail(
+    `The French Language Meta dump was not found: set RUCHE_SHARED_DATA to the shared data folder.`,
+  );
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 /** A tiny reader of its own, so the expected figures owe nothing to the importer's code. */
 function rowsOf(file: string): Record<string, string>[] {
