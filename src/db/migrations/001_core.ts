@@ -202,4 +202,10 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .on('activity_log')
     .columns(['community_id', 'created_at'])
     .execute();
+  // A group's active members (the split advice) are counted on every group page.
+  await db.schema
+    .createIndex('activity_log_group_time_idx')
+    .on('activity_log')
+    .columns(['group_id', 'created_at'])
+    .execute();
 }
