@@ -64,14 +64,18 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
   );
 
-  app.get('/c/:slug/cockpit', async (req, reply) => {
+  /** The page routes name the community by its slug and the period in the query string. */
+  async function cockpitOfPage(req: FastifyRequest) {
     const q = parseInput(schemas.periodQuery, req.query);
-    const view = await communityCockpit(
-      store,
-      req.viewer,
-      { slug: (req.params as { slug: string }).slug },
-      resolvePeriod(q, now()),
-    );
+    const slug = (req.params as { slug: string }).slug;
+    return {
+      q,
+      view: await communityCockpit(store, req.viewer, { slug }, resolvePeriod(q, now())),
+    };
+  }
+
+  app.get('/c/:slug/cockpit', async (req, reply) => {
+    const { q, view } = await cockpitOfPage(req);
     const c = view.cockpit;
     const memberIds = [
       ...c.newcomers.unanswered_48h.map((n) => n.memberId),
@@ -107,13 +111,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.get('/c/:slug/cockpit.csv', async (req, reply) => {
-    const q = parseInput(schemas.periodQuery, req.query);
-    const view = await communityCockpit(
-      store,
-      req.viewer,
-      { slug: (req.params as { slug: string }).slug },
-      resolvePeriod(q, now()),
-    );
+    const { view } = await cockpitOfPage(req);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
