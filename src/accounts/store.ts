@@ -188,14 +188,6 @@ export async function touchApiToken(db: Db, id: number, at: number) {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function listAdminIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('is_admin', '=', 1).execute();
   return rows.map((r) => r.id);

@@ -2,8 +2,6 @@ import type { Circle } from './circles.js';
 import type { CommunityModel } from './model.js';
 import { monthKey, ratio } from './stats.js';
 
-const rungs = ['none', 'reached', 'interacting', 'engaged'] as const;
-
 /** Distinct non-staff people at each rung of seed 000's ladder for [from, to). */
 function rungsOver(m: CommunityModel, from: number, to: number, core: Set<number>) {
   const inPeriod = (at: number) => at >= from && at < to;
@@ -79,5 +77,3 @@ function monthlyFlows(m: CommunityModel, from: number, to: number) {
   }
   return flows;
 }
-
-export { rungs };

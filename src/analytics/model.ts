@@ -52,8 +52,6 @@ export interface CommunityModel {
   isMemberAtEnd: Set<number>;
 }
 
-const contributionKinds = new Set(['topic.created', 'reply.created', 'group.created']);
-
 export function buildModel(rows: LogRow[], staff: Set<number>): CommunityModel {
   const deletedTopics = new Set<number>();
   const deletedReplies = new Set<number>();
@@ -146,8 +144,4 @@ export function buildModel(rows: LogRow[], staff: Set<number>): CommunityModel {
     }
   }
   return m;
-}
-
-export function isContributionKind(kind: string): boolean {
-  return contributionKinds.has(kind);
 }
