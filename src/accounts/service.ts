@@ -1,5 +1,5 @@
 import type { Db, Store } from '../db/index.js';
-import { now } from '../db/index.js';
+import { isUniqueViolation, now } from '../db/index.js';
 import { recordActivity } from '../activity/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 import type { Mailer } from '../mail/index.js';
@@ -14,11 +14,6 @@ const DAY = 86_400_000;
 
 /** A password hash computed once, so a sign-in for an unknown email costs the same time. */
 let decoyHash: Promise<string> | undefined;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 async function openSession(db: Db, userId: number): Promise<string> {
   const token = newToken();

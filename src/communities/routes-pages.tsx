@@ -47,7 +47,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/communities/new', (req, reply) => {
-    if (!requireViewer(req.viewer).isAdmin) throw new AppError('forbidden');
+    service.requireCommunityCreator(req.viewer);
     const ctx = pageContext(req, reply);
     return sendPage(reply, ctx, req.t('communities.new.title'), <CommunityForm ctx={ctx} />);
   });
@@ -115,8 +115,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       saved?: boolean;
     } = {},
   ) {
-    const view = await service.getCommunity(store, req.viewer, { slug: slugOf(req) });
-    if (!canManageCommunity(view.access)) throw new AppError('forbidden');
+    const view = await service.getCommunityToManage(store, req.viewer, slugOf(req));
     const ctx = pageContext(req, reply);
     const c = view.access.community;
     return sendPage(
@@ -213,8 +212,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/c/:slug/groups/new', async (req, reply) => {
-    const access = await communityOf(req);
-    if (!canManageCommunity(access)) throw new AppError('forbidden');
+    const { access } = await service.getCommunityToManage(store, req.viewer, slugOf(req));
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
@@ -262,9 +260,10 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/c/:slug/g/:group/settings', async (req, reply) => {
-    const { access, group } = await groupOf(req);
-    requireViewer(req.viewer);
-    if (!canManageCommunity(access)) throw new AppError('forbidden');
+    const access = await communityOf(req);
+    const { group } = (
+      await service.getGroupToManage(store, req.viewer, access, (req.params as GroupParams).group)
+    ).g;
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,

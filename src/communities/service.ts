@@ -1,6 +1,6 @@
 import { countActiveMembersInGroup, recordActivity } from '../activity/index.js';
 import { findUsersByHandles, listAdminIds } from '../accounts/index.js';
-import { now, type Store } from '../db/index.js';
+import { isUniqueViolation, now, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { requireVisibleCommunity, requireVisibleGroup } from './access.js';
 import {
@@ -23,11 +23,6 @@ import * as store from './store.js';
 /** Above this many active members a group stops being a micro-community (seed 000: 8 to 25). */
 export const GROUP_SPLIT_THRESHOLD = 25;
 const DAY = 86_400_000;
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
   const all = await store.listAllCommunities(s.db);
@@ -91,7 +86,7 @@ export async function createCommunity(
   viewer: Viewer,
   input: CommunityInput,
 ): Promise<number> {
-  if (!viewer.isAdmin) throw forbidden();
+  requireCommunityCreator(viewer);
   const at = now();
   try {
     return await s.db.transaction().execute(async (trx) => {
@@ -395,9 +390,7 @@ export async function getGroup(
 ) {
   const g = await requireVisibleGroup(s.db, access, viewer, ref);
   const activeMembers = await countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY);
-  const memberCount =
-    (await store.listGroups(s.db, access.community.id)).find((x) => x.id === g.group.id)
-      ?.member_count ?? 0;
+  const memberCount = await store.countGroupMembers(s.db, g.group.id);
   return {
     g,
     activeMembers: Number(activeMembers),
@@ -510,4 +503,32 @@ export async function staffIdsOf(s: Store, communityId: number): Promise<Set<num
     listAdminIds(s.db),
   ]);
   return new Set([...staff, ...admins]);
+}
+
+/** The community whose settings the viewer may change (animators, admins); forbidden otherwise. */
+export async function getCommunityToManage(s: Store, viewer: Viewer | null, slug: string) {
+  if (!viewer) throw new AppError('unauthenticated');
+  const view = await getCommunity(s, viewer, { slug });
+  if (!canManageCommunity(view.access)) throw forbidden();
+  return view;
+}
+
+/** The group whose settings the viewer may change (its animators, the community's, admins). */
+export async function getGroupToManage(
+  s: Store,
+  viewer: Viewer | null,
+  access: CommunityAccess,
+  slug: string,
+) {
+  if (!viewer) throw new AppError('unauthenticated');
+  const view = await getGroup(s, viewer, access, { slug });
+  if (!canManageGroup(access, view.g)) throw forbidden();
+  return view;
+}
+
+/** Only instance admins open new communities. */
+export function requireCommunityCreator(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError('unauthenticated');
+  if (!viewer.isAdmin) throw forbidden();
+  return viewer;
 }

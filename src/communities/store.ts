@@ -343,3 +343,13 @@ export async function groupMembershipsIn(db: Db, communityId: number, userId: nu
     .execute();
   return new Map(rows.map((r) => [r.group_id, r]));
 }
+
+export async function countGroupMembers(db: Db, groupId: number): Promise<number> {
+  const row = await db
+    .selectFrom('group_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

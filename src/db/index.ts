@@ -3,3 +3,4 @@ export type { Dialect } from './dialect.js';
 export { openStore, migrateToLatest, type Store, type Db } from './connect.js';
 export { now } from './time.js';
 export { getSetting, setSetting } from './settings.js';
+export { isUniqueViolation } from './errors.js';

@@ -198,6 +198,30 @@ describe.each(databases)('communities and groups on %s', (kind) => {
     expect((await m.client.api('POST', `/groups/${pub}/leave`)).status).toBe(204);
   });
 
+  it('opens settings pages to those who manage, sends others away', async () => {
+    const c = await newCommunity(admin.client);
+    await admin.client.api('POST', `/communities/${c.id}/groups`, {
+      slug: 'atelier',
+      name: 'Atelier',
+      visibility: 'public',
+    });
+    const m = await newMember(t);
+    await join(m.client, c.id);
+    for (const path of [
+      `/c/${c.slug}/settings`,
+      `/c/${c.slug}/groups/new`,
+      `/c/${c.slug}/g/atelier/settings`,
+    ]) {
+      expect((await admin.client.page(path)).status, path).toBe(200);
+      expect((await m.client.page(path)).status, path).toBe(403);
+      expect((await new Client(t.url).page(path)).location, path).toBe(
+        `/signin?next=${encodeURIComponent(path)}`,
+      );
+    }
+    expect((await m.client.page('/communities/new')).status).toBe(403);
+    expect((await admin.client.page('/communities/new')).status).toBe(200);
+  });
+
   it('tells animators when a group passes 25 active members and suggests a split', async () => {
     const c = await newCommunity(admin.client);
     const g = (
