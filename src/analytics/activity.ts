@@ -1,59 +1,67 @@
-import type { CommunityModel } from './model.js';
-import { DAY, dayKey, isoWeek, monthKey, ratio } from './stats.js';
+import type { DayRow, ScopeFacts } from './facts.js';
+import { dayOf } from './rollup/scopes.js';
+import { monthOfDay, weekLabel, weekOfDay } from './stats-days.js';
+import { dayKey, DAY, ratio } from './stats.js';
 
-/** Every (member, time, group) where a non-staff member visited, reacted or contributed. */
-export function activeEvents(m: CommunityModel) {
-  const out: { actor: number; at: number; group: number | null }[] = [];
-  for (const list of [m.contributions, m.reactions, m.visits]) {
-    for (const e of list)
-      if (!m.staff.has(e.actor)) out.push({ actor: e.actor, at: e.at, group: e.group });
-  }
-  return out;
+/** Distinct non-staff members with a visit, reaction or contribution on days [fromDay, toDay). */
+export function activeBetween(
+  rows: DayRow[],
+  staff: Set<number>,
+  fromDay: number,
+  toDay: number,
+): Set<number> {
+  const active = new Set<number>();
+  for (const d of rows)
+    if (d.day >= fromDay && d.day < toDay && !staff.has(d.member)) active.add(d.member);
+  return active;
 }
 
-function distinctBy(events: { actor: number; at: number }[], key: (at: number) => string) {
-  const sets = new Map<string, Set<number>>();
-  for (const e of events) {
-    const k = key(e.at);
-    const s = sets.get(k) ?? new Set<number>();
-    s.add(e.actor);
-    sets.set(k, s);
+function distinctBy<K>(rows: DayRow[], key: (day: number) => K): Map<K, Set<number>> {
+  const sets = new Map<K, Set<number>>();
+  for (const d of rows) {
+    const k = key(d.day);
+    let s = sets.get(k);
+    if (!s) {
+      s = new Set();
+      sets.set(k, s);
+    }
+    s.add(d.member);
   }
   return sets;
 }
 
-export function activeBetween(
-  events: { actor: number; at: number }[],
-  from: number,
-  to: number,
-): Set<number> {
-  return new Set(events.filter((e) => e.at >= from && e.at < to).map((e) => e.actor));
-}
-
-export function activity(m: CommunityModel, from: number, to: number) {
-  const events = activeEvents(m);
-  const inPeriod = events.filter((e) => e.at >= from && e.at < to);
-  const daily = distinctBy(inPeriod, dayKey);
-  const weekly = distinctBy(inPeriod, isoWeek);
-  const monthly = distinctBy(inPeriod, monthKey);
+export function activity(f: ScopeFacts) {
+  const fromDay = dayOf(f.from);
+  const toDay = dayOf(f.to);
+  const inPeriod = f.days.filter(
+    (d) => d.day >= fromDay && d.day < toDay && !f.staff.has(d.member),
+  );
+  // A scope has one row per member and day: counting rows counts members.
+  const dauByDay = new Map<number, number>();
+  for (const d of inPeriod) dauByDay.set(d.day, (dauByDay.get(d.day) ?? 0) + 1);
   const days: { date: string; dau: number }[] = [];
-  for (let t = Date.parse(`${dayKey(from)}T00:00:00Z`); t < to; t += DAY)
-    days.push({ date: dayKey(t), dau: daily.get(dayKey(t))?.size ?? 0 });
+  for (let day = fromDay; day < toDay; day++)
+    days.push({ date: dayKey(day * DAY), dau: dauByDay.get(day) ?? 0 });
   const meanDau = days.length ? days.reduce((a, d) => a + d.dau, 0) / days.length : 0;
-  const mau = [...monthly].map(([month, s]) => ({ month, mau: s.size }));
+  const weekly = [...distinctBy(inPeriod, weekOfDay)]
+    .sort((a, b) => a[0] - b[0])
+    .map(([week, s]) => ({ week: weekLabel(week), wau: s.size }));
+  const mau = [...distinctBy(inPeriod, monthOfDay)]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([month, s]) => ({ month, mau: s.size }));
   const meanMau = mau.length ? mau.reduce((a, x) => a + x.mau, 0) / mau.length : 0;
-  const joinedInPeriod = [...m.joinedAt].filter(
-    ([id, at]) => at >= from && at < to && !m.staff.has(id),
-  ).length;
-  const last30 = activeBetween(events, to - 30 * DAY, to);
-  const previous30 = activeBetween(events, to - 60 * DAY, to - 30 * DAY);
-  const churned = [...previous30].filter((id) => !last30.has(id)).length;
+  let growth = 0;
+  for (const [id, at] of f.firstJoined) if (at >= f.from && at < f.to && !f.staff.has(id)) growth++;
+  const last30 = activeBetween(f.days, f.staff, toDay - 30, toDay);
+  const previous30 = activeBetween(f.days, f.staff, toDay - 60, toDay - 30);
+  let churned = 0;
+  for (const id of previous30) if (!last30.has(id)) churned++;
   return {
     daily: days,
-    weekly: [...weekly].map(([week, s]) => ({ week, wau: s.size })),
+    weekly,
     monthly: mau,
     stickiness: ratio(meanDau, meanMau),
-    growth: joinedInPeriod,
+    growth,
     churn: churned,
     churn_rate: ratio(churned, previous30.size),
     active_last_30d: last30.size,

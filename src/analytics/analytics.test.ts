@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordActivities, type ActivityEntry, type ActivityKind } from '../activity/index.js';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import { computeCockpit, type Cockpit } from './cockpit.js';
-import { buildModel } from './model.js';
+import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor } from './privacy.js';
+import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
 import { isoWeek } from './stats.js';
-import { loadCommunityLog } from './store.js';
 
 /**
  * A hand-built community whose every figure is worked out below, in the comments next to
@@ -89,22 +89,25 @@ const log: ActivityEntry[] = [
   row(E, 'content.viewed', at(95)), // before the window: E stays dormant
 ];
 
+async function cockpitOf(db: TestStore, from: number) {
+  const scope = { communityId: COMMUNITY, groupId: 0 };
+  const facts = await loadScopeFacts(db.store.db, scope, { from, to }, new Set([STAFF]));
+  return computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+}
+
 describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
   let db: TestStore;
   let month: Cockpit;
   let quarter: Cockpit;
   beforeAll(async () => {
     db = await createTestStore(kind);
-    await recordActivities(db.store.db, log);
-    const rows = await loadCommunityLog(db.store.db, {
-      communityId: COMMUNITY,
-      to,
-      visitsFrom: to - 200 * DAY,
-    });
-    const model = buildModel(rows, new Set([STAFF]));
-    const base = { model, to, createdAt: at(300), groups: [] };
-    month = computeCockpit({ ...base, from: at(30) });
-    quarter = computeCockpit({ ...base, from: at(90) });
+    // Two refreshes: the roll-ups are incremental, so the second half folds into the first.
+    await recordActivities(db.store.db, log.slice(0, 30));
+    await refreshRollups(db.store);
+    await recordActivities(db.store.db, log.slice(30));
+    await refreshRollups(db.store);
+    month = await cockpitOf(db, at(30));
+    quarter = await cockpitOf(db, at(90));
   });
   afterAll(() => db.drop());
 
@@ -221,5 +224,44 @@ describe('ISO weeks', () => {
     expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');
     expect(isoWeek(Date.UTC(2024, 11, 30))).toBe('2025-W01');
     expect(isoWeek(Date.UTC(2026, 10, 23))).toBe('2026-W48');
+  });
+});
+
+describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind) => {
+  const [P, Q, R, S, T] = [21, 22, 23, 24, 25] as const;
+  const deletions: ActivityEntry[] = [
+    ...[P, Q, R, S, T].map((id) => row(id, 'community.joined', at(100))),
+    topic(P, 10, at(10)),
+    reply(Q, 201, 10, at(10, 1)), // first reply after 1 h, deleted below
+    reply(R, 202, 10, at(10, 3)), // becomes the first reply: 3 h
+    topic(S, 11, at(9)),
+    reply(T, 203, 11, at(9, 2)),
+    row(Q, 'reply.deleted', at(8), { targetKind: 'reply', targetId: 201, topicId: 10 }),
+    row(S, 'topic.deleted', at(7), { targetKind: 'topic', targetId: 11, topicId: 11 }), // takes 203
+    row(T, 'community.left', at(6)),
+  ];
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind);
+  });
+  afterAll(() => db.drop());
+
+  it('hands the first response over, drops a deleted topic’s replies and first posts', async () => {
+    for (const entry of deletions) {
+      await recordActivities(db.store.db, [entry]);
+      await refreshRollups(db.store);
+    }
+    const stepwise = await cockpitOf(db, at(30));
+    // T10 only (T11 deleted); its first live reply by someone else is R's, after 3 h.
+    expect(stepwise.responsiveness).toMatchObject({ topics: 1, answered: 1, median_hours: 3 });
+    // Newcomers: P (T10) and R (reply 202); Q's and T's only posts are gone, S's topic too.
+    expect(stepwise.newcomers.count).toBe(2);
+    expect(stepwise.concentration).toMatchObject({ contributors: 2, contributions: 2 });
+    // T left: four members at the end, of whom Q and S did nothing that still counts.
+    expect(stepwise.circles.counts).toMatchObject({ contributor: 2, dormant: 2 });
+    expect(stepwise.circles.total).toBe(4);
+
+    expect(await rebuildRollups(db.store)).toBe(deletions.length);
+    expect(await cockpitOf(db, at(30))).toEqual(stepwise);
   });
 });

@@ -1,5 +1,6 @@
-import type { CommunityModel } from './model.js';
-import { isoWeek, ratio } from './stats.js';
+import type { ScopeFacts } from './facts.js';
+import { weekOfDay } from './stats-days.js';
+import { ratio } from './stats.js';
 
 export const circleNames = ['core', 'contributor', 'reactor', 'lurker', 'dormant'] as const;
 export type Circle = (typeof circleNames)[number];
@@ -13,33 +14,34 @@ export const defaultCircleThresholds: CircleThresholds = { coreContributions: 12
 
 /** Each non-staff member's circle: members at the end of the window and anyone active in it. */
 export function circleOf(
-  m: CommunityModel,
-  from: number,
-  to: number,
+  f: ScopeFacts,
+  fromDay: number,
+  toDay: number,
   t = defaultCircleThresholds,
 ): Map<number, Circle> {
-  const inWindow = (at: number) => at >= from && at < to;
-  const contributions = new Map<number, { n: number; weeks: Set<string> }>();
-  for (const c of m.contributions) {
-    if (!inWindow(c.at)) continue;
-    const e = contributions.get(c.actor) ?? { n: 0, weeks: new Set<string>() };
-    e.n += 1;
-    e.weeks.add(isoWeek(c.at));
-    contributions.set(c.actor, e);
+  const seen = new Map<number, { n: number; weeks: Set<number>; reacted: boolean }>();
+  for (const d of f.days) {
+    if (d.day < fromDay || d.day >= toDay || f.staff.has(d.member)) continue;
+    let e = seen.get(d.member);
+    if (!e) {
+      e = { n: 0, weeks: new Set(), reacted: false };
+      seen.set(d.member, e);
+    }
+    if (d.contributions > 0) {
+      e.n += d.contributions;
+      e.weeks.add(weekOfDay(d.day));
+    }
+    if (d.reactions > 0) e.reacted = true;
   }
-  const reactors = new Set(m.reactions.filter((r) => inWindow(r.at)).map((r) => r.actor));
-  const visitors = new Set(m.visits.filter((v) => inWindow(v.at)).map((v) => v.actor));
-  const people = new Set([...m.isMemberAtEnd, ...contributions.keys(), ...reactors, ...visitors]);
   const circles = new Map<number, Circle>();
-  for (const id of people) {
-    if (m.staff.has(id)) continue;
-    const c = contributions.get(id);
-    if (c && c.n >= t.coreContributions && c.weeks.size >= t.coreWeeks) circles.set(id, 'core');
-    else if (c) circles.set(id, 'contributor');
-    else if (reactors.has(id)) circles.set(id, 'reactor');
-    else if (visitors.has(id)) circles.set(id, 'lurker');
-    else circles.set(id, 'dormant');
+  for (const [id, e] of seen) {
+    if (e.n >= t.coreContributions && e.weeks.size >= t.coreWeeks) circles.set(id, 'core');
+    else if (e.n > 0) circles.set(id, 'contributor');
+    else if (e.reacted) circles.set(id, 'reactor');
+    else circles.set(id, 'lurker');
   }
+  for (const id of f.membersAtEnd)
+    if (!circles.has(id) && !f.staff.has(id)) circles.set(id, 'dormant');
   return circles;
 }
 

@@ -1,14 +1,25 @@
-import type { CommunityModel } from './model.js';
+import type { ScopeFacts } from './facts.js';
 import { gini, ratio } from './stats.js';
 
-/** CHAOSS contributor absence factor and friends, over the window, non-staff contributors. */
-export function concentration(m: CommunityModel, from: number, to: number) {
-  const perActor = new Map<number, number>();
-  for (const c of m.contributions) {
-    if (c.at < from || c.at >= to || m.staff.has(c.actor)) continue;
-    perActor.set(c.actor, (perActor.get(c.actor) ?? 0) + 1);
+/** Contributions per non-staff member over days [fromDay, toDay). */
+export function contributionsPerMember(f: ScopeFacts, fromDay: number, toDay: number) {
+  const per = new Map<number, { n: number; lastDay: number }>();
+  for (const d of f.days) {
+    if (d.contributions <= 0 || d.day < fromDay || d.day >= toDay || f.staff.has(d.member))
+      continue;
+    const e = per.get(d.member) ?? { n: 0, lastDay: d.day };
+    e.n += d.contributions;
+    e.lastDay = Math.max(e.lastDay, d.day);
+    per.set(d.member, e);
   }
-  const amounts = [...perActor.values()].sort((a, b) => b - a);
+  return per;
+}
+
+/** CHAOSS contributor absence factor and friends, over the window, non-staff contributors. */
+export function concentration(f: ScopeFacts, fromDay: number, toDay: number) {
+  const amounts = [...contributionsPerMember(f, fromDay, toDay).values()]
+    .map((e) => e.n)
+    .sort((a, b) => b - a);
   const total = amounts.reduce((a, b) => a + b, 0);
   const top = Math.ceil(amounts.length * 0.1);
   let running = 0;

@@ -1,79 +1,91 @@
 import type { Circle } from './circles.js';
-import type { CommunityModel } from './model.js';
-import { monthKey, ratio } from './stats.js';
+import type { DayRow, ScopeFacts } from './facts.js';
+import { dayOf } from './rollup/scopes.js';
+import { monthOfDay } from './stats-days.js';
+import { ratio } from './stats.js';
 
-/** Distinct non-staff people at each rung of seed 000's ladder for [from, to). */
-function rungsOver(m: CommunityModel, from: number, to: number, core: Set<number>) {
-  const inPeriod = (at: number) => at >= from && at < to;
-  const interacting = new Set<number>();
-  for (const c of m.contributions) if (inPeriod(c.at)) interacting.add(c.actor);
-  for (const r of m.reactions) if (inPeriod(r.at)) interacting.add(r.actor);
-  const engaged = new Set<number>(core);
-  for (const c of m.commitments) if (inPeriod(c.at)) engaged.add(c.actor);
-  // Anyone who interacted has seen the community: reached includes them.
-  const reached = new Set<number>(interacting);
-  for (const v of m.visits) if (inPeriod(v.at)) reached.add(v.actor);
-  for (const id of engaged) reached.add(id);
-  const drop = (s: Set<number>) => new Set([...s].filter((id) => !m.staff.has(id)));
-  return {
-    reached: drop(reached),
-    interacting: drop(new Set([...interacting, ...engaged])),
-    engaged: drop(engaged),
-  };
+/** A member's rung: 3 engaged, 2 interacting, 1 reached. */
+function rungOfDay(d: DayRow): number {
+  if (d.commitments > 0) return 3;
+  if (d.contributions > 0 || d.reactions > 0) return 2;
+  return d.visits > 0 ? 1 : 0;
 }
 
-function rungOf(id: number, r: ReturnType<typeof rungsOver>): number {
-  if (r.engaged.has(id)) return 3;
-  if (r.interacting.has(id)) return 2;
-  return r.reached.has(id) ? 1 : 0;
+/** Each non-staff member's highest rung over a run of days. */
+function rungs(f: ScopeFacts, fromDay: number, toDay: number): Map<number, number> {
+  const best = new Map<number, number>();
+  for (const d of f.days) {
+    if (d.day < fromDay || d.day >= toDay || f.staff.has(d.member)) continue;
+    const r = rungOfDay(d);
+    if (r > (best.get(d.member) ?? 0)) best.set(d.member, r);
+  }
+  return best;
 }
 
-export function ladder(m: CommunityModel, from: number, to: number, circles: Map<number, Circle>) {
-  const core = new Set([...circles].filter(([, c]) => c === 'core').map(([id]) => id));
-  const r = rungsOver(m, from, to, core);
+/** Seed 000's ladder over [from, to): core members at `to` count as engaged. */
+export function ladder(f: ScopeFacts, circles: Map<number, Circle>) {
+  const best = rungs(f, dayOf(f.from), dayOf(f.to));
+  for (const [id, c] of circles) if (c === 'core') best.set(id, 3);
+  let reached = 0;
+  let interacting = 0;
+  let engaged = 0;
+  for (const r of best.values()) {
+    if (r >= 1) reached++;
+    if (r >= 2) interacting++;
+    if (r >= 3) engaged++;
+  }
   return {
-    reached: r.reached.size,
-    interacting: r.interacting.size,
-    engaged: r.engaged.size,
+    reached,
+    interacting,
+    engaged,
     conversion: {
-      interacting_per_reached: ratio(r.interacting.size, r.reached.size),
-      engaged_per_interacting: ratio(r.engaged.size, r.interacting.size),
+      interacting_per_reached: ratio(interacting, reached),
+      engaged_per_interacting: ratio(engaged, interacting),
     },
-    flows: monthlyFlows(m, from, to),
+    flows: monthlyFlows(f),
   };
 }
 
 /** Month-to-month moves between rungs: each calendar month of the period against the one before. */
-function monthlyFlows(m: CommunityModel, from: number, to: number) {
-  const months: { key: string; start: number; end: number }[] = [];
+function monthlyFlows(f: ScopeFacts) {
   // Starts a month early so the period's first month is compared with the one before it.
-  const d = new Date(from);
-  let start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
-  while (start < to) {
-    const s = new Date(start);
-    const end = Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1);
-    months.push({ key: monthKey(start), start, end: Math.min(end, to) });
-    start = end;
+  const d = new Date(f.from);
+  const firstMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
+  const byMonth = new Map<string, Map<number, number>>();
+  const toDay = dayOf(f.to);
+  for (const row of f.days) {
+    if (row.day < dayOf(firstMonth) || row.day >= toDay || f.staff.has(row.member)) continue;
+    const key = monthOfDay(row.day);
+    let m = byMonth.get(key);
+    if (!m) {
+      m = new Map();
+      byMonth.set(key, m);
+    }
+    const r = rungOfDay(row);
+    if (r > (m.get(row.member) ?? 0)) m.set(row.member, r);
   }
   const flows: { month: string; up: number; held: number; down: number }[] = [];
-  let previous: ReturnType<typeof rungsOver> | undefined;
-  for (const month of months) {
-    const current = rungsOver(m, month.start, month.end, new Set());
+  let start = firstMonth;
+  let previous: Map<number, number> | undefined;
+  while (start < f.to) {
+    const key = monthOfDay(dayOf(start));
+    const current = byMonth.get(key) ?? new Map<number, number>();
     if (previous) {
-      const people = new Set([...previous.reached, ...current.reached]);
       let up = 0;
       let held = 0;
       let down = 0;
-      for (const id of people) {
-        const before = rungOf(id, previous);
-        const after = rungOf(id, current);
+      for (const [id, after] of current) {
+        const before = previous.get(id) ?? 0;
         if (after > before) up++;
         else if (after < before) down++;
         else held++;
       }
-      flows.push({ month: month.key, up, held, down });
+      for (const id of previous.keys()) if (!current.has(id)) down++;
+      flows.push({ month: key, up, held, down });
     }
     previous = current;
+    const s = new Date(start);
+    start = Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1);
   }
   return flows;
 }

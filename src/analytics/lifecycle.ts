@@ -1,52 +1,59 @@
-import { activeBetween, activeEvents } from './activity.js';
-import type { CommunityModel } from './model.js';
+import { activeBetween } from './activity.js';
+import type { DayRow } from './facts.js';
 import { DAY, ratio } from './stats.js';
 
 export const stages = ['inception', 'establishment', 'maturity', 'mitosis', 'decline'] as const;
 export type Stage = (typeof stages)[number];
 
+export interface LifecycleInput {
+  /** The scope's member days (a community, or one group), covering the last 60 days. */
+  rows: DayRow[];
+  /** For a community: its groups' member days over the same 60 days. */
+  groups: Map<number, DayRow[]>;
+  isGroup: boolean;
+  staff: Set<number>;
+  toDay: number;
+  createdAt: number | null;
+  splitThreshold?: number;
+}
+
 /** Millington's stages as seed 004 reads them, from the last 30 days before `to`. */
-export function lifecycle(
-  m: CommunityModel,
-  to: number,
-  opts: { createdAt: number | null; groupId?: number; splitThreshold?: number } = {
-    createdAt: null,
-  },
-) {
-  const from = to - 30 * DAY;
-  const inScope = <T extends { group: number | null }>(e: T) =>
-    opts.groupId === undefined || e.group === opts.groupId;
-  const recent = m.contributions.filter((c) => c.at >= from && c.at < to && inScope(c));
-  const byMembers = recent.filter((c) => !m.staff.has(c.actor)).length;
-  const memberShare = ratio(byMembers, recent.length);
-  const events = activeEvents(m).filter(inScope);
-  const activeNow = activeBetween(events, from, to).size;
-  const activeBefore = activeBetween(events, from - 30 * DAY, from).size;
+export function lifecycle(x: LifecycleInput) {
+  const fromDay = x.toDay - 30;
+  const split = x.splitThreshold ?? 25;
+  const contributions = (rows: DayRow[]) => {
+    let all = 0;
+    let byMembers = 0;
+    for (const d of rows) {
+      if (d.day < fromDay || d.day >= x.toDay) continue;
+      all += d.contributions;
+      if (!x.staff.has(d.member)) byMembers += d.contributions;
+    }
+    return { all, byMembers };
+  };
+  const recent = contributions(x.rows);
+  const memberShare = ratio(recent.byMembers, recent.all);
+  const activeNow = activeBetween(x.rows, x.staff, fromDay, x.toDay).size;
+  const activeBefore = activeBetween(x.rows, x.staff, fromDay - 30, fromDay).size;
   const isDeclining = activeBefore > 0 && activeNow <= activeBefore * 0.7;
-  const groupActive = new Map<number, Set<number>>();
-  for (const e of events) {
-    if (e.group === null || e.at < from || e.at >= to) continue;
-    const s = groupActive.get(e.group) ?? new Set<number>();
-    s.add(e.actor);
-    groupActive.set(e.group, s);
-  }
-  const bigGroups = [...groupActive]
-    .filter(([, s]) => s.size > (opts.splitThreshold ?? 25))
+  const bigGroups = [...x.groups]
+    .filter(([, rows]) => activeBetween(rows, x.staff, fromDay, x.toDay).size > split)
     .map(([g]) => g);
-  const inGroups = recent.filter((c) => c.group !== null).length;
+  let inGroups = 0;
+  for (const rows of x.groups.values()) inGroups += contributions(rows).all;
   let stage: Stage;
   if (isDeclining) stage = 'decline';
   else if (memberShare === null || memberShare < 0.5) stage = 'inception';
   else if (memberShare <= 0.9) stage = 'establishment';
-  else if (opts.groupId === undefined && (inGroups * 2 > recent.length || bigGroups.length > 0))
+  else if (x.isGroup ? activeNow > split : inGroups * 2 > recent.all || bigGroups.length > 0)
     stage = 'mitosis';
-  else if (opts.groupId !== undefined && bigGroups.includes(opts.groupId)) stage = 'mitosis';
   else stage = 'maturity';
-  const ageMonths = opts.createdAt === null ? null : (to - opts.createdAt) / (30.44 * DAY);
+  const to = x.toDay * DAY;
+  const ageMonths = x.createdAt === null ? null : (to - x.createdAt) / (30.44 * DAY);
   return {
     stage,
     member_share: memberShare,
-    contributions_30d: recent.length,
+    contributions_30d: recent.all,
     active_members_30d: activeNow,
     active_members_previous_30d: activeBefore,
     groups_over_threshold: bigGroups,

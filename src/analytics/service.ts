@@ -1,11 +1,12 @@
-import { cockpitAudience, getCommunity, staffIdsOf } from '../communities/index.js';
+import { cockpitAudience, getCommunity, getGroup, staffIdsOf } from '../communities/index.js';
 import { type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
-import { computeCockpit, WINDOW_DAYS } from './cockpit.js';
-import { buildModel } from './model.js';
+import { computeCockpit } from './cockpit.js';
+import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor, type CockpitView } from './privacy.js';
+import { refreshRollups } from './rollup/refresh.js';
+import { instanceScope, type Scope } from './rollup/scopes.js';
 import { DAY } from './stats.js';
-import { loadCommunityLog } from './store.js';
 
 export type CockpitAudience = 'staff' | 'sponsor';
 
@@ -14,13 +15,19 @@ export interface Period {
   to: number;
 }
 
-/** A period from `days` (30, 90, 365) or explicit dates; bad or reversed dates are an input error. */
+/**
+ * A period from `days` (30, 90, 365) or explicit dates, in whole UTC days: the daily roll-ups'
+ * grain. The last day is the one `to` falls in (today by default). Bad or reversed dates are an
+ * input error.
+ */
 export function resolvePeriod(
   q: { days?: number | undefined; from?: string | undefined; to?: string | undefined },
   now: number,
 ): Period {
-  const to = q.to ? Date.parse(q.to) : now;
-  const from = q.from ? Date.parse(q.from) : to - (q.days ?? 90) * DAY;
+  const end = q.to ? Date.parse(q.to) : Math.floor(now / DAY) * DAY + DAY;
+  const start = q.from ? Date.parse(q.from) : end - (q.days ?? 90) * DAY;
+  const from = Math.floor(start / DAY) * DAY;
+  const to = Math.ceil(end / DAY) * DAY;
   if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to || to - from > 3 * 366 * DAY) {
     throw new AppError('invalid_input', {
       field: 'from',
@@ -31,6 +38,12 @@ export function resolvePeriod(
   return { from, to };
 }
 
+function audienceOf(access: Parameters<typeof cockpitAudience>[0]): CockpitAudience {
+  const audience = cockpitAudience(access);
+  if (!audience) throw access.membership ? forbidden() : new AppError('not_found');
+  return audience;
+}
+
 /** The cockpit of one community, checked and shaped for the viewer's role. */
 export async function communityCockpit(
   s: Store,
@@ -39,45 +52,92 @@ export async function communityCockpit(
   period: Period,
 ) {
   const view = await getCommunity(s, viewer, ref);
-  const audience = cockpitAudience(view.access);
-  if (!audience) throw view.access.membership ? forbidden() : new AppError('not_found');
-  return {
-    ...view,
-    audience,
-    cockpit: await computeFor(s, view.access.community, view.groups, period, audience),
-  };
+  const audience = audienceOf(view.access);
+  const community = view.access.community;
+  const cockpit = await computeFor(s, period, audience, {
+    scope: { communityId: community.id, groupId: 0 },
+    staffOf: community.id,
+    createdAt: community.created_at,
+    groups: view.groups,
+  });
+  return { ...view, audience, cockpit };
 }
 
-/** For the CLI: no viewer, full figures. */
+/** The cockpit of one group: for the community's staff, and its sponsors aggregated. */
+export async function groupCockpit(
+  s: Store,
+  viewer: Viewer | null,
+  ref: { community: { id: number } | { slug: string }; group: { id: number } | { slug: string } },
+  period: Period,
+) {
+  const view = await getCommunity(s, viewer, ref.community);
+  const audience = audienceOf(view.access);
+  const { g } = await getGroup(s, viewer, view.access, ref.group);
+  const community = view.access.community;
+  const cockpit = await computeFor(s, period, audience, {
+    scope: { communityId: community.id, groupId: g.group.id },
+    staffOf: community.id,
+    createdAt: g.group.created_at,
+    groups: [],
+  });
+  return { ...view, group: g.group, audience, cockpit };
+}
+
+/** Every community together: for instance admins. */
+export async function instanceCockpit(s: Store, viewer: Viewer | null, period: Period) {
+  if (!viewer) throw new AppError('unauthenticated');
+  if (!viewer.isAdmin) throw forbidden();
+  return instanceReport(s, period);
+}
+
+/** For the CLI, which runs as the operator: full figures of a community, no viewer. */
 export async function reportCockpit(s: Store, slug: string, period: Period) {
   const view = await getCommunity(
     s,
     { id: 0, handle: 'cli', displayName: 'cli', isAdmin: true, locale: null },
     { slug },
   );
+  const community = view.access.community;
   return {
-    community: view.access.community,
-    cockpit: await computeFor(s, view.access.community, view.groups, period, 'staff'),
+    community,
+    cockpit: await computeFor(s, period, 'staff', {
+      scope: { communityId: community.id, groupId: 0 },
+      staffOf: community.id,
+      createdAt: community.created_at,
+      groups: view.groups,
+    }),
   };
+}
+
+function instanceReport(s: Store, period: Period) {
+  return computeFor(s, period, 'staff', {
+    scope: instanceScope,
+    staffOf: null,
+    createdAt: null,
+    groups: [],
+  });
 }
 
 async function computeFor(
   s: Store,
-  community: { id: number; created_at: number },
-  groups: { id: number; name: string }[],
   period: Period,
   audience: CockpitAudience,
+  x: {
+    scope: Scope;
+    staffOf: number | null;
+    createdAt: number | null;
+    groups: { id: number; name: string }[];
+  },
 ): Promise<CockpitView> {
-  const visitsFrom = Math.min(period.from, period.to - WINDOW_DAYS * DAY) - 31 * DAY;
-  const [rows, staff] = await Promise.all([
-    loadCommunityLog(s.db, { communityId: community.id, to: period.to, visitsFrom }),
-    staffIdsOf(s, community.id),
-  ]);
+  // Folds in what was logged since the last refresh: usually a handful of rows.
+  await refreshRollups(s);
+  const staff = await staffIdsOf(s, x.staffOf);
+  const facts = await loadScopeFacts(s.db, x.scope, period, staff);
   const cockpit = computeCockpit({
-    model: buildModel(rows, staff),
-    ...period,
-    createdAt: community.created_at,
-    groups,
+    facts,
+    createdAt: x.createdAt,
+    isGroup: x.scope.groupId !== 0,
+    groups: x.groups,
   });
   return audience === 'sponsor' ? suppressForSponsor(cockpit) : cockpit;
 }

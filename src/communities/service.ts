@@ -496,8 +496,8 @@ export async function listVisibleCommunitySlugs(
   return new Map(list.map((x) => [x.community.id, x.community.slug]));
 }
 
-/** Who is staff in a community: its animators and moderators, and every instance admin. */
-export async function staffIdsOf(s: Store, communityId: number): Promise<Set<number>> {
+/** Admins and the staff of a community (or of every community, for instance-wide figures). */
+export async function staffIdsOf(s: Store, communityId: number | null): Promise<Set<number>> {
   const [staff, admins] = await Promise.all([
     store.staffMemberIds(s.db, communityId),
     listAdminIds(s.db),

@@ -322,13 +322,15 @@ export function groupsIn(db: Db, communityIds: number[]) {
     .execute();
 }
 
-export async function staffMemberIds(db: Db, communityId: number): Promise<number[]> {
-  const rows = await db
+/** Animators and moderators of one community, or of any community when none is named. */
+export async function staffMemberIds(db: Db, communityId: number | null): Promise<number[]> {
+  let q = db
     .selectFrom('memberships')
     .select('user_id')
-    .where('community_id', '=', communityId)
-    .where('role', 'in', ['animator', 'moderator'])
-    .execute();
+    .distinct()
+    .where('role', 'in', ['animator', 'moderator']);
+  if (communityId !== null) q = q.where('community_id', '=', communityId);
+  const rows = await q.execute();
   return rows.map((r) => r.user_id);
 }
 

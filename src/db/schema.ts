@@ -144,6 +144,50 @@ export interface Database {
     detail: string | null;
     created_at: number;
   };
+  rollup_state: { name: string; last_log_id: number };
+  rollup_member_days: {
+    community_id: number;
+    group_id: number;
+    day: number;
+    member_id: number;
+    contributions: number;
+    reactions: number;
+    visits: number;
+    commitments: number;
+  };
+  rollup_posts: {
+    kind: 'topic' | 'reply';
+    id: number;
+    community_id: number;
+    group_id: number;
+    topic_id: number;
+    in_reply_to: number | null;
+    author_id: number;
+    detail: string | null;
+    created_at: number;
+    deleted: number;
+    accepted_reply_id: number | null;
+    first_reply_id: number | null;
+    first_reply_at: number | null;
+    first_reply_by: number | null;
+    first_reaction_at: number | null;
+    first_reaction_by: number | null;
+  };
+  rollup_first_posts: {
+    community_id: number;
+    group_id: number;
+    member_id: number;
+    post_kind: 'topic' | 'reply';
+    post_id: number;
+    created_at: number;
+  };
+  rollup_memberships: {
+    community_id: number;
+    group_id: number;
+    member_id: number;
+    joined_at: number;
+    left_at: number | null;
+  };
   search_documents: {
     id: Generated<number>;
     doc_kind: 'topic' | 'reply';

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js';
 import * as core from './001_core.js';
 import * as search from './002_search.js';
 import * as imports from './003_imports.js';
+import * as rollups from './004_rollups.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -10,6 +11,7 @@ const all: Record<string, DialectMigration> = {
   '001_core': core,
   '002_search': search,
   '003_imports': imports,
+  '004_rollups': rollups,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import type { Db, Store } from '../../db/index.js';
+import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
+import { repairAfterDeletions } from './repair.js';
+import { addDayDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
+
+const CURSOR = 'analytics';
+const BATCH = 20_000;
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+}
+
+// One refresh at a time per store in this process; each caller's refresh starts after the one
+// before it, so it sees every action logged before it was asked for.
+const queues = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Folds the log rows written since the last refresh into the roll-ups, in batches, each in its
+ * own transaction with the cursor: history is never recomputed, and a crash loses nothing.
+ * Returns how many log rows were read.
+ */
+export function refreshRollups(
+  s: Store,
+  onProgress?: (p: RefreshProgress) => void,
+): Promise<number> {
+  return inTurn(s, () => refreshNow(s, onProgress));
+}
+
+function inTurn<T>(s: Store, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(s) ?? Promise.resolve()).catch(() => undefined).then(work);
+  queues.set(s, run);
+  return run;
+}
+
+async function refreshNow(s: Store, onProgress?: (p: RefreshProgress) => void): Promise<number> {
+  const end = await settledLogEnd(s);
+  let cursor = await readCursor(s.db);
+  const start = cursor;
+  while (cursor < end) {
+    const moved = await s.db.transaction().execute(async (trx) => {
+      // Taking the cursor row first makes a second process wait, then see it moved, and stop.
+      const claimed = await trx
+        .updateTable('rollup_state')
+        .set({ last_log_id: cursor })
+        .where('name', '=', CURSOR)
+        .where('last_log_id', '=', cursor)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return null;
+      const rows = await readLog(trx, cursor, end);
+      const last = rows.at(-1)?.id ?? end;
+      await applyBatch(trx, rows);
+      await trx
+        .updateTable('rollup_state')
+        .set({ last_log_id: last })
+        .where('name', '=', CURSOR)
+        .execute();
+      return last;
+    });
+    if (moved === null) break;
+    cursor = moved;
+    onProgress?.({ done: cursor - start, total: end - start });
+  }
+  return cursor - start;
+}
+
+/**
+ * The last log id every earlier id is committed under. On PostgreSQL ids are handed out
+ * before commit, so a slow transaction could commit a smaller id later: a brief SHARE lock
+ * waits for writers in flight, after which no smaller id can appear.
+ */
+async function settledLogEnd(s: Store): Promise<number> {
+  const max = (db: Db) =>
+    db
+      .selectFrom('activity_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.id ?? 0));
+  if (s.dialect === 'sqlite') return max(s.db);
+  return s.db.transaction().execute(async (trx) => {
+    await sql`lock table activity_log in share mode`.execute(trx);
+    return max(trx);
+  });
+}
+
+async function readCursor(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('rollup_state')
+    .select('last_log_id')
+    .where('name', '=', CURSOR)
+    .executeTakeFirst();
+  return row?.last_log_id ?? 0;
+}
+
+function readLog(trx: Db, after: number, upTo: number): Promise<LogEntry[]> {
+  return trx
+    .selectFrom('activity_log')
+    .select([
+      'id',
+      'actor_id',
+      'community_id',
+      'group_id',
+      'kind',
+      'target_id',
+      'topic_id',
+      'in_reply_to',
+      'detail',
+      'created_at',
+    ])
+    .where('id', '>', after)
+    .where('id', '<=', upTo)
+    .orderBy('id')
+    .limit(BATCH)
+    .execute();
+}
+
+async function applyBatch(trx: Db, rows: LogEntry[]): Promise<void> {
+  const fold = new BatchFold(await loadPosts(trx, referencedPosts(rows)));
+  for (const row of rows) fold.add(row);
+  await savePosts(
+    trx,
+    [...fold.dirty].flatMap((key) => fold.posts.get(key) ?? []),
+  );
+  await addDayDeltas(trx, fold.days.values());
+  await offerFirstPosts(trx, fold);
+  await applyMemberships(trx, fold.memberships);
+  await repairAfterDeletions(trx, fold);
+}
+
+async function loadPosts(
+  trx: Db,
+  ids: { topics: Set<number>; replies: Set<number> },
+): Promise<Map<string, PostRow>> {
+  const posts = new Map<string, PostRow>();
+  for (const [kind, set] of [
+    ['topic', ids.topics],
+    ['reply', ids.replies],
+  ] as const) {
+    const all = [...set];
+    for (let i = 0; i < all.length; i += 1000) {
+      const rows = await trx
+        .selectFrom('rollup_posts')
+        .selectAll()
+        .where('kind', '=', kind)
+        .where('id', 'in', all.slice(i, i + 1000))
+        .execute();
+      for (const r of rows) posts.set(postKey(r.kind, r.id), r);
+    }
+  }
+  return posts;
+}
+
+/** Empties the roll-ups and reads the whole log again (`ruche rollups rebuild`). */
+export async function rebuildRollups(
+  s: Store,
+  onProgress?: (p: RefreshProgress) => void,
+): Promise<number> {
+  return inTurn(s, async () => {
+    await s.db.transaction().execute(async (trx) => {
+      for (const table of [
+        'rollup_member_days',
+        'rollup_posts',
+        'rollup_first_posts',
+        'rollup_memberships',
+      ] as const)
+        await trx.deleteFrom(table).execute();
+      await trx
+        .updateTable('rollup_state')
+        .set({ last_log_id: 0 })
+        .where('name', '=', CURSOR)
+        .execute();
+    });
+    return refreshNow(s, onProgress);
+  });
+}
