@@ -1,6 +1,8 @@
+import { refreshRollups } from './analytics/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { migrateToLatest, openStore, type Store } from './db/index.js';
+import { every } from './jobs/index.js';
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
@@ -9,10 +11,20 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
   if (onStore) await onStore(store);
   const app = await createApp({ config, store });
   await app.listen({ port: config.port, host: config.host });
+  // Keeps the cockpit's roll-ups close to the log, so opening a cockpit folds little.
+  const rollups =
+    config.rollupIntervalMs > 0
+      ? every(
+          config.rollupIntervalMs,
+          () => refreshRollups(store),
+          (err) => app.log.error({ err }, 'roll-up refresh failed'),
+        )
+      : undefined;
   return {
     app,
     store,
     async stop() {
+      await rollups?.stop();
       await app.close();
       await store.close();
     },

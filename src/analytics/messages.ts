@@ -3,6 +3,7 @@ import { defineMessages } from '../i18n/index.js';
 export const analyticsMessages = defineMessages({
   fr: {
     'analytics.title': 'Tableau de bord de {name}',
+    'analytics.instance': 'toute l’instance',
     'analytics.link': 'Tableau de bord',
     'analytics.period': 'Période',
     'analytics.period.30': '30 derniers jours',
@@ -106,6 +107,7 @@ export const analyticsMessages = defineMessages({
   },
   en: {
     'analytics.title': 'Dashboard of {name}',
+    'analytics.instance': 'the whole instance',
     'analytics.link': 'Dashboard',
     'analytics.period': 'Period',
     'analytics.period.30': 'Last 30 days',

@@ -1,15 +1,22 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
 import { topicTitles } from '../conversations/index.js';
-import { now } from '../db/index.js';
+import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
 import { cockpitCsv } from './csv.js';
-import { CockpitPage } from './pages/cockpit-page.js';
+import { CockpitPage, LIST_LIMIT } from './pages/cockpit-page.js';
+import type { CockpitView } from './privacy.js';
 import * as schemas from './schemas.js';
-import { communityCockpit, resolvePeriod } from './service.js';
+import {
+  communityCockpit,
+  groupCockpit,
+  instanceCockpit,
+  resolvePeriod,
+  type CockpitAudience,
+} from './service.js';
 
 const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
 
@@ -18,31 +25,45 @@ function queryString(req: FastifyRequest): string {
   return i === -1 ? '' : req.url.slice(i);
 }
 
+/** One cockpit as the page and CSV routes see it, whatever its scope. */
+interface ScopedCockpit {
+  cockpit: CockpitView;
+  audience: CockpitAudience;
+  heading: string;
+  base: string;
+  trail: { href: string; label: string }[];
+  file: string;
+}
+
+type PageLoader = (
+  req: FastifyRequest,
+  period: ReturnType<typeof resolvePeriod>,
+) => Promise<ScopedCockpit>;
+
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
-
+  const periodOf = (q: schemas.PeriodQuery) => resolvePeriod(q, now());
   api.get(
     '/api/v1/communities/:id/analytics',
     {
       schema: {
         tags: ['analytics'],
-        summary: 'The cockpit’s figures for a period (animators, moderators; sponsors aggregated)',
+        summary: 'A community’s cockpit for a period (animators, moderators; sponsors aggregated)',
         params: schemas.idParams,
         querystring: schemas.periodQuery,
       },
     },
     async (req) => {
-      const view = await communityCockpit(
+      const v = await communityCockpit(
         store,
         req.viewer,
         { id: req.params.id },
-        resolvePeriod(req.query, now()),
+        periodOf(req.query),
       );
-      return { communityId: view.access.community.id, audience: view.audience, ...view.cockpit };
+      return { communityId: v.access.community.id, audience: v.audience, ...v.cockpit };
     },
   );
-
   api.get(
     '/api/v1/communities/:id/analytics.csv',
     {
@@ -54,74 +75,165 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       },
     },
     async (req, reply) => {
-      const view = await communityCockpit(
+      const v = await communityCockpit(
         store,
         req.viewer,
         { id: req.params.id },
-        resolvePeriod(req.query, now()),
+        periodOf(req.query),
       );
-      return reply.header('content-type', 'text/csv; charset=utf-8').send(cockpitCsv(view.cockpit));
+      return sendCsv(reply, v.cockpit);
     },
   );
+  api.get(
+    '/api/v1/communities/:id/groups/:groupId/analytics',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'One group’s cockpit for a period (the community’s staff; sponsors aggregated)',
+        params: schemas.groupParams,
+        querystring: schemas.periodQuery,
+      },
+    },
+    async (req) => {
+      const v = await groupCockpit(
+        store,
+        req.viewer,
+        { community: { id: req.params.id }, group: { id: req.params.groupId } },
+        periodOf(req.query),
+      );
+      return {
+        communityId: v.access.community.id,
+        groupId: v.group.id,
+        audience: v.audience,
+        ...v.cockpit,
+      };
+    },
+  );
+  api.get(
+    '/api/v1/analytics',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'The whole instance’s cockpit for a period (instance admins)',
+        querystring: schemas.periodQuery,
+      },
+    },
+    async (req) => ({
+      audience: 'staff',
+      ...(await instanceCockpit(store, req.viewer, periodOf(req.query))),
+    }),
+  );
 
-  /** The page routes name the community by its slug and the period in the query string. */
-  async function cockpitOfPage(req: FastifyRequest) {
-    const q = parseInput(schemas.periodQuery, req.query);
-    const slug = (req.params as { slug: string }).slug;
+  const community: PageLoader = async (req, period) => {
+    const { slug } = req.params as { slug: string };
+    const v = await communityCockpit(store, req.viewer, { slug }, period);
+    const c = v.access.community;
     return {
-      q,
-      view: await communityCockpit(store, req.viewer, { slug }, resolvePeriod(q, now())),
+      cockpit: v.cockpit,
+      audience: v.audience,
+      heading: c.name,
+      base: `/c/${c.slug}/cockpit`,
+      trail: [{ href: `/c/${c.slug}`, label: c.name }],
+      file: c.slug,
     };
+  };
+  const group: PageLoader = async (req, period) => {
+    const { slug, group: groupSlug } = req.params as { slug: string; group: string };
+    const v = await groupCockpit(
+      store,
+      req.viewer,
+      { community: { slug }, group: { slug: groupSlug } },
+      period,
+    );
+    const c = v.access.community;
+    return {
+      cockpit: v.cockpit,
+      audience: v.audience,
+      heading: v.group.name,
+      base: `/c/${c.slug}/g/${v.group.slug}/cockpit`,
+      trail: [
+        { href: `/c/${c.slug}`, label: c.name },
+        { href: `/c/${c.slug}/g/${v.group.slug}`, label: v.group.name },
+      ],
+      file: `${c.slug}-${v.group.slug}`,
+    };
+  };
+  const instance: PageLoader = async (req, period) => ({
+    cockpit: await instanceCockpit(store, req.viewer, period),
+    audience: 'staff',
+    heading: req.t('analytics.instance'),
+    base: '/cockpit',
+    trail: [],
+    file: 'instance',
+  });
+
+  for (const [path, load] of [
+    ['/c/:slug/cockpit', community],
+    ['/c/:slug/g/:group/cockpit', group],
+    ['/cockpit', instance],
+  ] as const) {
+    app.get(path, async (req, reply) => {
+      const q = parseInput(schemas.periodQuery, req.query);
+      const scoped = await load(req, periodOf(q));
+      return sendCockpitPage(store, req, reply, scoped, q);
+    });
+    app.get(`${path}.csv`, async (req, reply) => {
+      const q = parseInput(schemas.periodQuery, req.query);
+      const scoped = await load(req, periodOf(q));
+      return sendCsv(reply, scoped.cockpit, `${scoped.file}-cockpit.csv`);
+    });
   }
-
-  app.get('/c/:slug/cockpit', async (req, reply) => {
-    const { q, view } = await cockpitOfPage(req);
-    const c = view.cockpit;
-    const memberIds = [
-      ...c.newcomers.unanswered_48h.map((n) => n.memberId),
-      ...c.recently_inactive_core.map((p) => p.memberId),
-    ].filter((x): x is number => x !== null);
-    const [users, titles] = await Promise.all([
-      findUsersByIds(store.db, memberIds),
-      topicTitles(
-        store.db,
-        c.responsiveness.unanswered.map((u) => u.topicId).filter((x): x is number => x !== null),
-      ),
-    ]);
-    const names = new Map(
-      users.map((u) => [u.id, { handle: u.handle, displayName: u.display_name }]),
-    );
-    const ctx = pageContext(req, reply);
-    const community = view.access.community;
-    return sendPage(
-      reply,
-      ctx,
-      req.t('analytics.title', { name: community.name }),
-      <CockpitPage
-        ctx={ctx}
-        community={community}
-        cockpit={c}
-        isSponsor={view.audience === 'sponsor'}
-        query={queryString(req)}
-        days={q.from ? undefined : q.days}
-        names={names}
-        titles={titles}
-      />,
-    );
-  });
-
-  app.get('/c/:slug/cockpit.csv', async (req, reply) => {
-    const { view } = await cockpitOfPage(req);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="${view.access.community.slug}-cockpit.csv"`,
-      )
-      .send(cockpitCsv(view.cockpit));
-  });
 
   app.get('/assets/vendor/chart.umd.min.js', (_req, reply) =>
     reply.sendFile('chart.umd.min.js', chartDir),
+  );
+}
+
+function sendCsv(reply: FastifyReply, cockpit: CockpitView, file?: string) {
+  reply.header('content-type', 'text/csv; charset=utf-8');
+  if (file) reply.header('content-disposition', `attachment; filename="${file}"`);
+  return reply.send(cockpitCsv(cockpit));
+}
+
+async function sendCockpitPage(
+  store: Store,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  scoped: ScopedCockpit,
+  q: schemas.PeriodQuery,
+) {
+  const c = scoped.cockpit;
+  const memberIds = [
+    ...c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => n.memberId),
+    ...c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => p.memberId),
+  ].filter((x): x is number => x !== null);
+  const topicIds = c.responsiveness.unanswered
+    .slice(0, LIST_LIMIT)
+    .map((u) => u.topicId)
+    .filter((x): x is number => x !== null);
+  const [users, titles] = await Promise.all([
+    findUsersByIds(store.db, memberIds),
+    topicTitles(store.db, topicIds),
+  ]);
+  const names = new Map(
+    users.map((u) => [u.id, { handle: u.handle, displayName: u.display_name }]),
+  );
+  const ctx = pageContext(req, reply);
+  return sendPage(
+    reply,
+    ctx,
+    req.t('analytics.title', { name: scoped.heading }),
+    <CockpitPage
+      ctx={ctx}
+      heading={scoped.heading}
+      base={scoped.base}
+      trail={scoped.trail}
+      cockpit={c}
+      isSponsor={scoped.audience === 'sponsor'}
+      query={queryString(req)}
+      days={q.from ? undefined : q.days}
+      names={names}
+      titles={titles}
+    />,
   );
 }

@@ -21,3 +21,7 @@ export type PeriodQuery = z.infer<typeof periodQuery>;
 export const idParams = z.object({
   id: z.coerce.number().int().positive().describe('Community identifier.'),
 });
+
+export const groupParams = idParams.extend({
+  groupId: z.coerce.number().int().positive().describe('Group identifier.'),
+});

@@ -1,12 +1,19 @@
 import { Command } from 'commander';
 import { createAdmin, createApiToken, findUserByEmail } from '../accounts/index.js';
-import { cockpitCsv, reportCockpit, resolvePeriod } from '../analytics/index.js';
+import {
+  cockpitCsv,
+  rebuildRollups,
+  refreshRollups,
+  reportCockpit,
+  resolvePeriod,
+  type RefreshProgress,
+} from '../analytics/index.js';
 import { loadConfig } from '../config/index.js';
 import { AppError } from '../http/index.js';
 import { i18n } from '../app.js';
 import { migrateToLatest, openStore } from '../db/index.js';
 import { ensureDemo, seedDemo } from '../demo/index.js';
-import { formatSummary, importStackExchange } from '../importers/index.js';
+import { formatSummary, importStackExchange, startPhase } from '../importers/index.js';
 import { startServer } from '../server.js';
 
 const program = new Command('ruche').description('Ruche — the community manager’s platform.');
@@ -138,6 +145,36 @@ program
       await store.close();
     }
   });
+
+const rollups = program
+  .command('rollups')
+  .description('The cockpit’s roll-ups of the activity log (the server refreshes them itself).');
+for (const [name, description, run] of [
+  ['refresh', 'Fold the activity logged since the last refresh.', refreshRollups],
+  ['rebuild', 'Empty the roll-ups and read the whole activity log again.', rebuildRollups],
+] as const) {
+  rollups
+    .command(name)
+    .description(description)
+    .action(async () => {
+      const store = openStore(loadConfig().database);
+      await migrateToLatest(store);
+      const started = Date.now();
+      let bar: ReturnType<typeof startPhase> | undefined;
+      const onProgress = (p: RefreshProgress) => {
+        bar ??= startPhase(Boolean(process.stdout.isTTY), 'Roll-ups', p.total, 'log rows');
+        bar.update(p.done);
+      };
+      try {
+        const rows = await run(store, onProgress);
+        bar?.stop();
+        const seconds = (Date.now() - started) / 1000;
+        console.log(`Read ${rows} activity rows in ${seconds.toFixed(1)} s.`);
+      } finally {
+        await store.close();
+      }
+    });
+}
 
 program.parseAsync().catch((err: unknown) => {
   // Domain errors speak the same words as the API, in English on the command line.

@@ -20,6 +20,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: booleanFlag,
+  ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   rateLimits: { writesPerMinute: number; authPerMinute: number };
   trustProxy: boolean;
   cookieSecure: boolean;
+  /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
+  rollupIntervalMs: number;
 };
 
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
+    rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
   };
 }

@@ -285,5 +285,10 @@ export async function reactionsFor(
 
 export async function titlesOf(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('topics').select(['id', 'title']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('topics')
+    .innerJoin('communities', 'communities.id', 'topics.community_id')
+    .select(['topics.id', 'topics.title', 'communities.slug'])
+    .where('topics.id', 'in', ids)
+    .execute();
 }

@@ -32,6 +32,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               </li>
               {viewer ? (
                 <>
+                  {viewer.isAdmin && (
+                    <li>
+                      <a href="/cockpit">{t('nav.cockpit')}</a>
+                    </li>
+                  )}
                   <li>
                     <a href="/profile">{t('nav.profile')}</a>
                   </li>

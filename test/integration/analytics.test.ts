@@ -160,3 +160,77 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     ).toBe(400);
   });
 });
+
+describe.each(databases)('group and instance cockpits on %s', (kind) => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<typeof newAdmin>>;
+  let member: Awaited<ReturnType<typeof newMember>>;
+  let community: { id: number; slug: string };
+  let group: { id: number; slug: string };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    admin = await newAdmin(t);
+    community = await newCommunity(admin.client, 'public');
+    const g = await admin.client.api<{ group: { id: number; slug: string } }>(
+      'POST',
+      `/communities/${community.id}/groups`,
+      {
+        slug: 'velo',
+        name: 'Atelier vélo',
+        description: 'Réparer ensemble.',
+        visibility: 'public',
+      },
+    );
+    group = g.body.group;
+    member = await newMember(t);
+    await join(member.client, community.id);
+    await member.client.api('POST', `/groups/${group.id}/join`);
+    await member.client.api('POST', `/communities/${community.id}/topics`, {
+      kind: 'question',
+      title: 'Dans le groupe',
+      body: 'Une chambre à air ?',
+      groupId: group.id,
+    });
+    await member.client.api('POST', `/communities/${community.id}/topics`, {
+      title: 'Hors du groupe',
+      body: 'Bonjour à tous.',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('scopes a group’s cockpit to the group’s activity and members', async () => {
+    const res = await admin.client.api<Figures & { groupId: number }>(
+      'GET',
+      `/communities/${community.id}/groups/${group.id}/analytics?days=30`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.groupId).toBe(group.id);
+    expect(res.body.responsiveness.topics).toBe(1);
+    expect(res.body.concentration.contributions).toBe(1);
+    expect(res.body.circles.counts.contributor).toBe(1);
+    const whole = await admin.client.api<Figures>(
+      'GET',
+      `/communities/${community.id}/analytics?days=30`,
+    );
+    expect(whole.body.responsiveness.topics).toBe(2);
+    const page = await admin.client.page(`/c/${community.slug}/g/${group.slug}/cockpit`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Tableau de bord de Atelier vélo');
+    expect(page.html).toContain('Dans le groupe');
+    expect(page.html).not.toContain('Hors du groupe');
+    expect((await member.client.page(`/c/${community.slug}/g/${group.slug}/cockpit`)).status).toBe(
+      403,
+    );
+  });
+
+  it('gives instance admins the whole instance, and no one else', async () => {
+    const res = await admin.client.api<Figures>('GET', '/analytics?days=30');
+    expect(res.status).toBe(200);
+    expect(res.body.responsiveness.topics).toBe(2);
+    expect(res.body.newcomers.count).toBe(1);
+    expect((await admin.client.page('/cockpit')).html).toContain('toute l’instance');
+    expect((await member.client.api('GET', '/analytics')).status).toBe(403);
+    expect((await new Client(t.url).api('GET', '/analytics')).status).toBe(401);
+  });
+});

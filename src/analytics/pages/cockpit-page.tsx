@@ -8,14 +8,21 @@ import { PeriodForm } from './period-form.js';
 
 export interface CockpitPageProps {
   ctx: PageContext;
-  community: { slug: string; name: string };
+  /** What the cockpit is of: a community, one group, or the whole instance. */
+  heading: string;
+  /** The cockpit's own address; its CSV is the same with `.csv`. */
+  base: string;
+  trail: { href: string; label: string }[];
   cockpit: CockpitView;
   isSponsor: boolean;
   query: string;
   days: number | undefined;
   names: Map<number, { handle: string; displayName: string }>;
-  titles: Map<number, string>;
+  titles: Map<number, { title: string; href: string }>;
 }
+
+/** Lists on the page stop here; the API and the CSV carry every figure. */
+export const LIST_LIMIT = 200;
 
 /** Data for the chart script, in a JSON block that the browser never executes. */
 function chartData(c: CockpitView, t: PageContext['t']) {
@@ -52,13 +59,20 @@ export function CockpitPage(props: CockpitPageProps) {
   const stage = c.lifecycle.stage;
   return (
     <div class="cockpit">
-      <p class="breadcrumb">
-        <a href={`/c/${props.community.slug}`}>{props.community.name}</a>
-      </p>
-      <h1>{t('analytics.title', { name: props.community.name })}</h1>
-      <PeriodForm ctx={ctx} slug={props.community.slug} days={props.days} period={c.period} />
+      {props.trail.length > 0 && (
+        <p class="breadcrumb">
+          {props.trail.map((link, i) => (
+            <>
+              {i > 0 && ' › '}
+              <a href={link.href}>{link.label}</a>
+            </>
+          ))}
+        </p>
+      )}
+      <h1>{t('analytics.title', { name: props.heading })}</h1>
+      <PeriodForm ctx={ctx} action={props.base} days={props.days} period={c.period} />
       <p>
-        <a href={`/c/${props.community.slug}/cockpit.csv${props.query}`} download>
+        <a href={`${props.base}.csv${props.query}`} download>
           {t('analytics.csv')}
         </a>
       </p>
@@ -208,14 +222,15 @@ export function CockpitPage(props: CockpitPageProps) {
               })}
             </summary>
             <ul>
-              {c.responsiveness.unanswered.map((u) => (
-                <li key={u.topicId}>
-                  <a href={`/c/${props.community.slug}/t/${u.topicId ?? 0}`}>
-                    {props.titles.get(u.topicId ?? 0) ?? `#${u.topicId ?? ''}`}
-                  </a>{' '}
-                  <span class="muted">{formatDate(ctx.locale, u.createdAt ?? 0)}</span>
-                </li>
-              ))}
+              {c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u) => {
+                const topic = props.titles.get(u.topicId ?? 0);
+                return (
+                  <li key={u.topicId}>
+                    {topic ? <a href={topic.href}>{topic.title}</a> : `#${u.topicId ?? ''}`}{' '}
+                    <span class="muted">{formatDate(ctx.locale, u.createdAt ?? 0)}</span>
+                  </li>
+                );
+              })}
             </ul>
           </details>
         )}
@@ -253,7 +268,7 @@ export function CockpitPage(props: CockpitPageProps) {
               {t('analytics.newcomers.unanswered', { count: c.newcomers.unanswered_48h.length })}
             </summary>
             <ul>
-              {c.newcomers.unanswered_48h.map((n) => {
+              {c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => {
                 const who = name(n.memberId ?? 0);
                 return (
                   <li key={n.memberId}>
@@ -316,7 +331,7 @@ export function CockpitPage(props: CockpitPageProps) {
         >
           <p>{t('analytics.inactiveCore.intro')}</p>
           <ul>
-            {c.recently_inactive_core.map((p) => {
+            {c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => {
               const who = name(p.memberId ?? 0);
               return (
                 <li key={p.memberId}>

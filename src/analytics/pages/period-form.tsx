@@ -3,12 +3,12 @@ import type { PageContext } from '../../http/index.js';
 /** Plain GET forms: they work without JavaScript and give a shareable address. */
 export function PeriodForm(props: {
   ctx: PageContext;
-  slug: string;
+  action: string;
   days: number | undefined;
   period: { from: string; to: string };
 }) {
   const { t } = props.ctx;
-  const action = `/c/${props.slug}/cockpit`;
+  const { action } = props;
   return (
     <div class="period-forms">
       <form method="get" action={action} class="inline-form">

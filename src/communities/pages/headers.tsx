@@ -202,6 +202,11 @@ export function GroupHeader(props: {
             <a href={`${base}/settings`}>{t('communities.group.settings')}</a>
           </li>
         )}
+        {cockpitAudience(access) && (
+          <li>
+            <a href={`${base}/cockpit`}>{t('communities.cockpit')}</a>
+          </li>
+        )}
       </ul>
     </header>
   );

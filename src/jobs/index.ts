@@ -1,0 +1,2 @@
+/** Background work inside the server process. */
+export { every, type RecurringJob } from './every.js';
