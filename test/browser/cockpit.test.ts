@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
 
   it('reaches the cockpit from the community page and draws every chart beside its table', async () => {
     await page.goto(`${t.url}/c/reseau-des-benevoles`);
-    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('link', { name: 'Tableau de bord', exact: true }).click();
     await page.waitForURL(`${t.url}/c/reseau-des-benevoles/cockpit`);
     await page.goto(`${t.url}${path}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -79,10 +79,13 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
   });
 
-  it('passes axe-core with no serious or critical violation', async () => {
-    await page.goto(`${t.url}${path}`);
-    const serious = (await axeViolations(page)).filter(isSerious);
-    expect(serious, describeViolations(serious)).toEqual([]);
+  it('passes axe-core with no serious or critical violation, for the community and a group', async () => {
+    for (const address of [path, '/c/reseau-des-benevoles/g/accueil-des-nouveaux/cockpit']) {
+      const res = await page.goto(`${t.url}${address}`);
+      expect(res?.status(), address).toBe(200);
+      const serious = (await axeViolations(page)).filter(isSerious);
+      expect(serious, describeViolations(serious)).toEqual([]);
+    }
   });
 
   it('offers a CSV whose figures match the API and the tables on the page', async () => {
