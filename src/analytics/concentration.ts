@@ -1,24 +1,11 @@
 import type { ScopeFacts } from './facts.js';
 import { gini, ratio } from './stats.js';
 
-/** Contributions per non-staff member over days [fromDay, toDay). */
-export function contributionsPerMember(f: ScopeFacts, fromDay: number, toDay: number) {
-  const per = new Map<number, { n: number; lastDay: number }>();
-  for (const d of f.days) {
-    if (d.contributions <= 0 || d.day < fromDay || d.day >= toDay || f.staff.has(d.member))
-      continue;
-    const e = per.get(d.member) ?? { n: 0, lastDay: d.day };
-    e.n += d.contributions;
-    e.lastDay = Math.max(e.lastDay, d.day);
-    per.set(d.member, e);
-  }
-  return per;
-}
-
 /** CHAOSS contributor absence factor and friends, over the window, non-staff contributors. */
-export function concentration(f: ScopeFacts, fromDay: number, toDay: number) {
-  const amounts = [...contributionsPerMember(f, fromDay, toDay).values()]
-    .map((e) => e.n)
+export function concentration(f: ScopeFacts) {
+  const amounts = f.window
+    .map((w) => w.contributions)
+    .filter((n) => n > 0)
     .sort((a, b) => b - a);
   const total = amounts.reduce((a, b) => a + b, 0);
   const top = Math.ceil(amounts.length * 0.1);

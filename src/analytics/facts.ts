@@ -1,16 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import { dayOf, type Scope } from './rollup/scopes.js';
+import { decompose, memberRows, notStaff } from './ranges.js';
+import { dayOf, monthOf, nextMonth, previousMonth, weekOf, type Scope } from './rollup/scopes.js';
+import { monthMoves } from './rollup/settle.js';
 import { DAY } from './stats.js';
-
-/** One member's counts for one day in the scope. */
-export interface DayRow {
-  day: number;
-  member: number;
-  contributions: number;
-  reactions: number;
-  visits: number;
-  commitments: number;
-}
 
 export interface TopicFact {
   id: number;
@@ -28,104 +21,438 @@ export interface Response {
   by: number;
 }
 
-/** A member's first topic or reply in the scope, and the first response it got. */
+/** A member's first topic or reply in the scope, the first response to it, and whether they came back. */
 export interface FirstPost {
   member: number;
   kind: 'topic' | 'reply';
   id: number;
   at: number;
   response: Response | undefined;
+  /** Another live topic or reply on a day between day 7 and 30 (30 and 90) after the first. */
+  kept30: boolean;
+  kept90: boolean;
+}
+
+/** A non-staff member's totals over the window. */
+export interface WindowMember {
+  member: number;
+  contributions: number;
+  reactions: number;
+  visits: number;
+  /** ISO weeks with a contribution. */
+  weeks: number;
+  isMemberAtEnd: boolean;
+}
+
+export interface Series {
+  /** The bucket's first day. */
+  start: number;
+  active: number;
+}
+
+export interface Moves {
+  month: number;
+  up: number;
+  held: number;
+  down: number;
+}
+
+/** Contributions (everyone and members only) and active members over the last 30 days and the 30 before. */
+export interface Recent {
+  contributions: number;
+  byMembers: number;
+  active: number;
+  activeBefore: number;
 }
 
 /**
- * What the indicators of one scope and period read, all from the roll-ups: member days from
- * the month before the period (flows, churn) to its end, the period's topics and first posts,
- * membership spells, and the staff, who are counted apart.
+ * What the indicators of one scope and period read, all from the roll-ups and already reduced
+ * in SQL: nothing here grows with the number of events, only with the number of active members.
+ * Staff are left out of every member figure (their counts are taken off the bucket totals).
  */
 export interface ScopeFacts {
   from: number;
   to: number;
   staff: Set<number>;
-  days: DayRow[];
-  /** Per group of the community, the last 60 days (lifecycle of each group). */
-  groupDays: Map<number, DayRow[]>;
+  window: WindowMember[];
+  /** Non-staff members at the end of the window who did nothing in it. */
+  dormant: number;
+  /** Each non-staff member's highest rung over the period: 1 reached, 2 interacting, 3 engaged. */
+  rungs: Map<number, number>;
+  /** The last day with a contribution, for non-staff members who contributed in the last 28 days. */
+  lastContributionDay: Map<number, number>;
+  daily: Series[];
+  weekly: Series[];
+  monthly: Series[];
+  /** Rung moves for each month of the period, from the month before. */
+  moves: Moves[];
+  /** Non-staff members active in the last 30 days, and in the 30 before. */
+  last30: Set<number>;
+  previous30: Set<number>;
+  recent: Recent;
+  /** For a community: the same per group. */
+  groups: Map<number, Recent>;
+  growth: number;
   topics: TopicFact[];
   firstPosts: FirstPost[];
-  membersAtEnd: Set<number>;
-  /** When each member first joined the scope, for everyone who joined before `to`. */
-  firstJoined: Map<number, number>;
 }
 
-/** The first day the cockpit of [from, to) reads: a month before the period, and 60 days before `to`. */
-export function firstDayNeeded(from: number, to: number): number {
-  const d = new Date(from);
-  const monthBefore = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
-  return dayOf(Math.min(monthBefore, to - 120 * DAY));
-}
+/** Window length for circles and concentration, in days. */
+export const WINDOW_DAYS = 90;
 
 export async function loadScopeFacts(
   db: Db,
   scope: Scope,
   period: { from: number; to: number },
-  staff: Set<number>,
+  staffSet: Set<number>,
 ): Promise<ScopeFacts> {
   const { from, to } = period;
-  const [days, groupDays, topics, firstPosts, spells] = await Promise.all([
-    loadDays(db, scope, firstDayNeeded(from, to), dayOf(to)),
+  const staff = [...staffSet];
+  const fromDay = dayOf(from);
+  const toDay = dayOf(to);
+  const [window, members, rungs, lastContributionDay, series, moves, last30, previous30] =
+    await Promise.all([
+      windowMembers(db, scope, staff, toDay - WINDOW_DAYS, toDay, to),
+      membersAtEnd(db, scope, staff, to),
+      periodRungs(db, scope, staff, fromDay, toDay),
+      lastContributions(db, scope, staff, toDay - 28, toDay),
+      activeSeries(db, scope, staff, fromDay, toDay),
+      monthlyMoves(db, scope, staff, fromDay, toDay),
+      activeMembers(db, scope, staff, toDay - 30, toDay),
+      activeMembers(db, scope, staff, toDay - 60, toDay - 30),
+    ]);
+  const [recent, groups, growth, topics, firstPosts] = await Promise.all([
+    contributionsOver(db, scope, staff, toDay - 30, toDay),
     scope.communityId !== 0 && scope.groupId === 0
-      ? loadGroupDays(db, scope.communityId, dayOf(to) - 60, dayOf(to))
-      : new Map<number, DayRow[]>(),
+      ? groupsRecent(db, scope.communityId, staff, toDay)
+      : new Map<number, Recent>(),
+    growthOver(db, scope, staff, from, to),
     loadTopics(db, scope, from, to),
     loadFirstPosts(db, scope, from, to),
-    db
-      .selectFrom('rollup_memberships')
-      .select(['member_id', 'joined_at', 'left_at'])
+  ]);
+  return {
+    from,
+    to,
+    staff: staffSet,
+    window,
+    dormant: members - window.filter((w) => w.isMemberAtEnd).length,
+    rungs,
+    lastContributionDay,
+    ...series,
+    moves,
+    last30,
+    previous30,
+    recent: { ...recent, active: last30.size, activeBefore: previous30.size },
+    groups,
+    growth,
+    topics,
+    firstPosts,
+  };
+}
+
+const scopeIs = (scope: Scope, prefix = '') =>
+  sql`${sql.ref(`${prefix}community_id`)} = ${scope.communityId} and ${sql.ref(`${prefix}group_id`)} = ${scope.groupId}`;
+
+const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
+
+async function windowMembers(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+  to: number,
+): Promise<WindowMember[]> {
+  const rows = await sql<Omit<WindowMember, 'isMemberAtEnd'> & { is_member: number }>`
+    select u.member_id as member, sum(u.contributions) as contributions,
+      sum(u.reactions) as reactions, sum(u.visits) as visits,
+      count(distinct case when u.contributions > 0 then u.wk end) as weeks,
+      case when exists (
+        select 1 from rollup_memberships s
+        where ${scopeIs(scope, 's.')} and s.member_id = u.member_id and ${atEnd(to)}
+      ) then 1 else 0 end as is_member
+    from (${memberRows(scope, decompose(fromDay, toDay, 'week'))}) as u
+    where 1 = 1 ${notStaff(staff, 'u.member_id')}
+    group by u.member_id`.execute(db);
+  return rows.rows.map(({ is_member, ...r }) => ({
+    member: Number(r.member),
+    contributions: Number(r.contributions),
+    reactions: Number(r.reactions),
+    visits: Number(r.visits),
+    weeks: Number(r.weeks),
+    isMemberAtEnd: Number(is_member) === 1,
+  }));
+}
+
+/** Non-staff members of the scope at `to`. */
+async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(distinct member_id) as n from rollup_memberships
+    where ${scopeIs(scope)} and ${atEnd(to)} ${notStaff(staff)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+async function periodRungs(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+): Promise<Map<number, number>> {
+  const r = await sql<{ member: number; rung: number }>`
+    select u.member_id as member,
+      case when sum(u.commitments) > 0 then 3
+        when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
+    from (${memberRows(scope, decompose(fromDay, toDay))}) as u
+    where 1 = 1 ${notStaff(staff, 'u.member_id')}
+    group by u.member_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
+}
+
+async function lastContributions(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+): Promise<Map<number, number>> {
+  const r = await sql<{ member: number; day: number }>`
+    select member_id as member, max(day) as day from rollup_member_days
+    where ${scopeIs(scope)} and day >= ${fromDay} and day < ${toDay} and contributions > 0
+      ${notStaff(staff)}
+    group by member_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.member), Number(x.day)]));
+}
+
+async function activeMembers(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+): Promise<Set<number>> {
+  const r = await sql<{ member: number }>`
+    select distinct u.member_id as member from (${memberRows(scope, decompose(fromDay, toDay))}) as u
+    where 1 = 1 ${notStaff(staff, 'u.member_id')}`.execute(db);
+  return new Set(r.rows.map((x) => Number(x.member)));
+}
+
+/**
+ * Active members per day, ISO week and month of the period. Whole buckets come counted from
+ * rollup_buckets, less the staff in them; weeks and months cut by the period's edges are counted
+ * on the spot over the days inside.
+ */
+async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: number, toDay: number) {
+  const counted = async (grain: 'day' | 'week' | 'month', first: number, end: number) => {
+    if (first >= end) return new Map<number, number>();
+    const all = await db
+      .selectFrom('rollup_buckets')
+      .select(['bucket', 'active'])
       .where('community_id', '=', scope.communityId)
       .where('group_id', '=', scope.groupId)
-      .where('joined_at', '<', to)
-      .execute(),
-  ]);
-  const membersAtEnd = new Set<number>();
-  const firstJoined = new Map<number, number>();
-  for (const s of spells) {
-    if (s.left_at === null || s.left_at >= to) membersAtEnd.add(s.member_id);
-    const known = firstJoined.get(s.member_id);
-    if (known === undefined || s.joined_at < known) firstJoined.set(s.member_id, s.joined_at);
+      .where('grain', '=', grain)
+      .where('bucket', '>=', first)
+      .where('bucket', '<', end)
+      .execute();
+    const counts = new Map(all.map((b) => [b.bucket, b.active]));
+    if (staff.length) {
+      const ofStaff = await sql<{ bucket: number; n: number }>`
+        select ${sql.ref(grain)} as bucket, count(*) as n
+        from ${sql.table(`rollup_member_${grain}s`)}
+        where ${scopeIs(scope)} and ${sql.ref(grain)} >= ${first} and ${sql.ref(grain)} < ${end}
+          and member_id in (${sql.join(staff)})
+          and (contributions > 0 or reactions > 0 or visits > 0)
+        group by ${sql.ref(grain)}`.execute(db);
+      for (const s of ofStaff.rows)
+        counts.set(Number(s.bucket), (counts.get(Number(s.bucket)) ?? 0) - Number(s.n));
+    }
+    return counts;
+  };
+  const live = async (a: number, b: number) => (await activeMembers(db, scope, staff, a, b)).size;
+
+  const days = await counted('day', fromDay, toDay);
+  const daily: Series[] = [];
+  for (let d = fromDay; d < toDay; d++) daily.push({ start: d, active: days.get(d) ?? 0 });
+
+  const weekly: Series[] = [];
+  const firstWeek = weekOf(fromDay);
+  const weeks = await counted(
+    'week',
+    firstWeek === fromDay ? fromDay : firstWeek + 7,
+    weekOf(toDay),
+  );
+  for (let w = firstWeek; w < toDay; w += 7) {
+    const whole = w >= fromDay && w + 7 <= toDay;
+    const n = whole
+      ? (weeks.get(w) ?? 0)
+      : await live(Math.max(w, fromDay), Math.min(w + 7, toDay));
+    if (n > 0) weekly.push({ start: w, active: n });
   }
-  return { from, to, staff, days, groupDays, topics, firstPosts, membersAtEnd, firstJoined };
+
+  const monthly: Series[] = [];
+  const firstMonth = monthOf(fromDay);
+  const months = await counted(
+    'month',
+    firstMonth === fromDay ? fromDay : nextMonth(firstMonth),
+    monthOf(toDay),
+  );
+  for (let m = firstMonth; m < toDay; m = nextMonth(m)) {
+    const whole = m >= fromDay && nextMonth(m) <= toDay;
+    const n = whole
+      ? (months.get(m) ?? 0)
+      : await live(Math.max(m, fromDay), Math.min(nextMonth(m), toDay));
+    if (n > 0) monthly.push({ start: m, active: n });
+  }
+  return { daily, weekly, monthly };
 }
 
-function daysQuery(db: Db, communityId: number, fromDay: number, toDay: number) {
-  // Aliased to DayRow's names: a year of a large community is millions of rows, read once.
-  return db
-    .selectFrom('rollup_member_days')
-    .select(['day', 'member_id as member', 'contributions', 'reactions', 'visits', 'commitments'])
-    .where('community_id', '=', communityId)
-    .where('day', '>=', fromDay)
-    .where('day', '<', toDay)
-    .where((eb) =>
-      eb.or([eb('contributions', '>', 0), eb('reactions', '>', 0), eb('visits', '>', 0)]),
-    );
-}
-
-function loadDays(db: Db, scope: Scope, fromDay: number, toDay: number): Promise<DayRow[]> {
-  return daysQuery(db, scope.communityId, fromDay, toDay)
+/**
+ * Each month of the period against the month before: counted moves from rollup_buckets less
+ * the staff's own moves; a last month cut by `to` is compared on the spot.
+ */
+async function monthlyMoves(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+): Promise<Moves[]> {
+  const months: number[] = [];
+  for (let m = monthOf(fromDay); m < toDay; m = nextMonth(m)) months.push(m);
+  const stored = await db
+    .selectFrom('rollup_buckets')
+    .select(['bucket', 'up', 'held', 'down'])
+    .where('community_id', '=', scope.communityId)
     .where('group_id', '=', scope.groupId)
+    .where('grain', '=', 'month')
+    .where('bucket', 'in', months.length ? months : [-1])
     .execute();
+  const byMonth = new Map(stored.map((b) => [b.bucket, b]));
+  const s = { community_id: scope.communityId, group_id: scope.groupId };
+  const out: Moves[] = [];
+  for (const month of months) {
+    if (nextMonth(month) > toDay) {
+      out.push({ month, ...(await cutMonthMoves(db, scope, staff, month, toDay)) });
+      continue;
+    }
+    const b = byMonth.get(month);
+    const total = { up: b?.up ?? 0, held: b?.held ?? 0, down: b?.down ?? 0 };
+    if (!b) {
+      // No one active that month, or never counted: count it now.
+      Object.assign(total, await monthMoves(db, s, previousMonth(month), month));
+    }
+    if (staff.length) {
+      const ofStaff = await monthMoves(db, s, previousMonth(month), month, { only: staff });
+      total.up -= ofStaff.up;
+      total.held -= ofStaff.held;
+      total.down -= ofStaff.down;
+    }
+    out.push({ month, ...total });
+  }
+  return out;
 }
 
-async function loadGroupDays(db: Db, communityId: number, fromDay: number, toDay: number) {
-  const rows = await daysQuery(db, communityId, fromDay, toDay)
-    .select('group_id')
-    .where('group_id', '!=', 0)
-    .execute();
-  const byGroup = new Map<number, DayRow[]>();
-  for (const { group_id, ...day } of rows) {
-    const list = byGroup.get(group_id) ?? [];
-    list.push(day);
-    byGroup.set(group_id, list);
+/** Moves into a month that `to` cuts short: its days so far against the whole month before. */
+async function cutMonthMoves(db: Db, scope: Scope, staff: number[], month: number, toDay: number) {
+  const rungsOver = async (pieces: ReturnType<typeof decompose>) => {
+    const r = await sql<{ member: number; rung: number }>`
+      select u.member_id as member,
+        case when sum(u.commitments) > 0 then 3
+          when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
+      from (${memberRows(scope, pieces)}) as u
+      where 1 = 1 ${notStaff(staff, 'u.member_id')}
+      group by u.member_id`.execute(db);
+    return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
+  };
+  const before = await rungsOver([{ grain: 'month', from: previousMonth(month), to: month }]);
+  const now = await rungsOver(decompose(month, toDay, 'week'));
+  let up = 0;
+  let held = 0;
+  let down = 0;
+  for (const [id, rung] of now) {
+    const was = before.get(id) ?? 0;
+    if (rung > was) up++;
+    else if (rung < was) down++;
+    else held++;
   }
-  return byGroup;
+  for (const id of before.keys()) if (!now.has(id)) down++;
+  return { up, held, down };
+}
+
+async function contributionsOver(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+) {
+  const all = await db
+    .selectFrom('rollup_buckets')
+    .select((eb) => eb.fn.sum<number>('contributions').as('n'))
+    .where('community_id', '=', scope.communityId)
+    .where('group_id', '=', scope.groupId)
+    .where('grain', '=', 'day')
+    .where('bucket', '>=', fromDay)
+    .where('bucket', '<', toDay)
+    .executeTakeFirst();
+  const contributions = Number(all?.n ?? 0);
+  if (!staff.length) return { contributions, byMembers: contributions };
+  const ofStaff = await sql<{ n: number }>`
+    select sum(contributions) as n from rollup_member_days
+    where ${scopeIs(scope)} and day >= ${fromDay} and day < ${toDay}
+      and member_id in (${sql.join(staff)})`.execute(db);
+  return { contributions, byMembers: contributions - Number(ofStaff.rows[0]?.n ?? 0) };
+}
+
+/** Per group of a community: contributions and active members, last 30 days and the 30 before. */
+async function groupsRecent(
+  db: Db,
+  communityId: number,
+  staff: number[],
+  toDay: number,
+): Promise<Map<number, Recent>> {
+  const all = { communityId, groupId: -1 };
+  const totals = await sql<{ g: number; n: number; members: number }>`
+    select group_id as g, sum(contributions) as n,
+      sum(case when 1 = 1 ${notStaff(staff)} then contributions else 0 end) as members
+    from rollup_member_days
+    where community_id = ${communityId} and group_id <> 0
+      and day >= ${toDay - 30} and day < ${toDay}
+    group by group_id`.execute(db);
+  const distinct = async (a: number, b: number) => {
+    const r = await sql<{ g: number; n: number }>`
+      select u.group_id as g, count(distinct u.member_id) as n
+      from (${memberRows(all, decompose(a, b, 'week'))}) as u
+      where 1 = 1 ${notStaff(staff, 'u.member_id')}
+      group by u.group_id`.execute(db);
+    return new Map(r.rows.map((x) => [Number(x.g), Number(x.n)]));
+  };
+  const [now, before] = await Promise.all([
+    distinct(toDay - 30, toDay),
+    distinct(toDay - 60, toDay - 30),
+  ]);
+  const groups = new Map<number, Recent>();
+  const ids = new Set([...totals.rows.map((r) => Number(r.g)), ...now.keys(), ...before.keys()]);
+  for (const g of ids) {
+    const t = totals.rows.find((r) => Number(r.g) === g);
+    groups.set(g, {
+      contributions: Number(t?.n ?? 0),
+      byMembers: Number(t?.members ?? 0),
+      active: now.get(g) ?? 0,
+      activeBefore: before.get(g) ?? 0,
+    });
+  }
+  return groups;
+}
+
+async function growthOver(db: Db, scope: Scope, staff: number[], from: number, to: number) {
+  const r = await sql<{ n: number }>`
+    select count(*) as n from (
+      select member_id, min(joined_at) as first from rollup_memberships
+      where ${scopeIs(scope)} ${notStaff(staff)}
+      group by member_id) as j
+    where j.first >= ${from} and j.first < ${to}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 async function loadTopics(db: Db, scope: Scope, from: number, to: number): Promise<TopicFact[]> {
@@ -164,6 +491,15 @@ function responseOf(at: number | null, by: number | null): Response | undefined 
 }
 
 async function loadFirstPosts(db: Db, scope: Scope, from: number, to: number) {
+  // Another live post in the scope on the days [first + a, first + b].
+  const cameBack = (a: number, b: number) => sql<number>`case when exists (
+      select 1 from rollup_posts q
+      where q.author_id = f.member_id and q.deleted = 0
+        ${scope.communityId !== 0 ? sql`and q.community_id = ${scope.communityId}` : sql``}
+        ${scope.groupId !== 0 ? sql`and q.group_id = ${scope.groupId}` : sql``}
+        and q.created_at >= (f.created_at / ${DAY} + ${a}) * ${DAY}
+        and q.created_at < (f.created_at / ${DAY} + ${b + 1}) * ${DAY}
+    ) then 1 else 0 end`;
   const rows = await db
     .selectFrom('rollup_first_posts as f')
     .innerJoin('rollup_posts as p', (j) =>
@@ -178,6 +514,8 @@ async function loadFirstPosts(db: Db, scope: Scope, from: number, to: number) {
       'p.first_reply_by',
       'p.first_reaction_at',
       'p.first_reaction_by',
+      cameBack(7, 30).as('kept30'),
+      cameBack(30, 90).as('kept90'),
     ])
     .where('f.community_id', '=', scope.communityId)
     .where('f.group_id', '=', scope.groupId)
@@ -191,6 +529,14 @@ async function loadFirstPosts(db: Db, scope: Scope, from: number, to: number) {
       r.post_kind === 'reply' ? responseOf(r.first_reaction_at, r.first_reaction_by) : undefined;
     const response =
       reply && reaction ? (reaction.at < reply.at ? reaction : reply) : (reply ?? reaction);
-    return { member: r.member_id, kind: r.post_kind, id: r.post_id, at: r.created_at, response };
+    return {
+      member: r.member_id,
+      kind: r.post_kind,
+      id: r.post_id,
+      at: r.created_at,
+      response,
+      kept30: Number(r.kept30) === 1,
+      kept90: Number(r.kept90) === 1,
+    };
   });
 }

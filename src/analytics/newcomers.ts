@@ -18,27 +18,11 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
     }),
   );
   const cohortIds = new Set(cohort.map((p) => p.member));
-  const contributionDays = new Map<number, number[]>();
-  for (const d of f.days) {
-    if (d.contributions <= 0 || !cohortIds.has(d.member)) continue;
-    const list = contributionDays.get(d.member) ?? [];
-    list.push(d.day);
-    contributionDays.set(d.member, list);
-  }
-  // Whole days after the day of the first post; a window counts once its last day is over.
-  const retention = (startDay: number, endDay: number) => {
-    const eligible = cohort.filter((p) => dayOf(p.at) + endDay < toDay);
-    const kept = eligible.filter((p) => {
-      const first = dayOf(p.at);
-      return (contributionDays.get(p.member) ?? []).some(
-        (d) => d >= first + startDay && d <= first + endDay,
-      );
-    });
-    return {
-      eligible: eligible.length,
-      retained: kept.length,
-      rate: ratio(kept.length, eligible.length),
-    };
+  // A window counts once its last day is over: day `end` after the day of the first post.
+  const retention = (end: number, kept: (p: FirstPost) => boolean) => {
+    const eligible = cohort.filter((p) => dayOf(p.at) + end < toDay);
+    const retained = eligible.filter(kept).length;
+    return { eligible: eligible.length, retained, rate: ratio(retained, eligible.length) };
   };
   const newcomerTopics = new Set(cohort.filter((p) => p.kind === 'topic').map((p) => p.id));
   const ttfr = (isNewcomerTopic: boolean) =>
@@ -57,8 +41,8 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
   return {
     count: cohort.length,
     first_post_answered_48h: ratio(answered48.size, cohort.length),
-    retention_30d: retention(7, 30),
-    retention_90d: retention(30, 90),
+    retention_30d: retention(30, (p) => p.kept30),
+    retention_90d: retention(90, (p) => p.kept90),
     welcome_gap: gap,
     welcome_gap_warning: gap !== null && gap > 1.5,
     core_share_of_welcomes: ratio(byCore.length, welcomes.length),

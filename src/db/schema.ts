@@ -145,15 +145,25 @@ export interface Database {
     created_at: number;
   };
   rollup_state: { name: string; last_log_id: number };
-  rollup_member_days: {
+  rollup_member_days: MemberCounts & { day: number };
+  rollup_member_weeks: MemberCounts & { week: number };
+  rollup_member_months: MemberCounts & { month: number };
+  rollup_buckets: {
     community_id: number;
     group_id: number;
-    day: number;
-    member_id: number;
+    grain: 'day' | 'week' | 'month';
+    bucket: number;
+    active: number;
     contributions: number;
-    reactions: number;
-    visits: number;
-    commitments: number;
+    up: number | null;
+    held: number | null;
+    down: number | null;
+  };
+  rollup_dirty: {
+    community_id: number;
+    group_id: number;
+    grain: 'day' | 'week' | 'month';
+    bucket: number;
   };
   rollup_posts: {
     kind: 'topic' | 'reply';
@@ -218,4 +228,15 @@ export interface Database {
     target_id: number;
     run_id: number;
   };
+}
+
+/** A member's counts in one scope and time bucket (roll-ups of the activity log). */
+interface MemberCounts {
+  community_id: number;
+  group_id: number;
+  member_id: number;
+  contributions: number;
+  reactions: number;
+  visits: number;
+  commitments: number;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/index.js';
-import { dayOf, scopesOf, type Scope } from './scopes.js';
+import { bucketOf, dayOf, grains, scopesOf, type Grain, type Scope } from './scopes.js';
 
 export type PostRow = Database['rollup_posts'];
 export type LogEntry = Pick<
@@ -15,10 +15,11 @@ export type LogEntry = Pick<
   | 'created_at'
 > & { id: number };
 
-/** Counts to add to one member's day in one scope (negative when content is deleted). */
-export interface DayDelta {
+/** Counts to add to one member's day, week or month in one scope (negative when content is deleted). */
+export interface MemberDelta {
   scope: Scope;
-  day: number;
+  grain: Grain;
+  bucket: number;
   member: number;
   contributions: number;
   reactions: number;
@@ -50,7 +51,7 @@ export const postKey = (kind: 'topic' | 'reply', id: number) => `${kind[0]}${id}
  * deleted topic's replies, a first response to find again) is listed for the repair step.
  */
 export class BatchFold {
-  readonly days = new Map<string, DayDelta>();
+  readonly deltas = new Map<string, MemberDelta>();
   readonly dirty = new Set<string>();
   readonly firstPosts = new Map<string, FirstPost>();
   readonly memberships: MembershipEvent[] = [];
@@ -66,20 +67,32 @@ export class BatchFold {
     scopes: Scope[],
     member: number,
     at: number,
-    n: Partial<Omit<DayDelta, 'scope' | 'day' | 'member'>>,
+    n: Partial<Pick<MemberDelta, 'contributions' | 'reactions' | 'visits' | 'commitments'>>,
   ): void {
     const day = dayOf(at);
-    for (const scope of scopes) {
-      const key = `${scope.communityId}|${scope.groupId}|${day}|${member}`;
-      let d = this.days.get(key);
-      if (!d) {
-        d = { scope, day, member, contributions: 0, reactions: 0, visits: 0, commitments: 0 };
-        this.days.set(key, d);
+    for (const grain of grains) {
+      const bucket = bucketOf(grain, day);
+      for (const scope of scopes) {
+        const key = `${grain}|${scope.communityId}|${scope.groupId}|${bucket}|${member}`;
+        let d = this.deltas.get(key);
+        if (!d) {
+          d = {
+            scope,
+            grain,
+            bucket,
+            member,
+            contributions: 0,
+            reactions: 0,
+            visits: 0,
+            commitments: 0,
+          };
+          this.deltas.set(key, d);
+        }
+        d.contributions += n.contributions ?? 0;
+        d.reactions += n.reactions ?? 0;
+        d.visits += n.visits ?? 0;
+        d.commitments += n.commitments ?? 0;
       }
-      d.contributions += n.contributions ?? 0;
-      d.reactions += n.reactions ?? 0;
-      d.visits += n.visits ?? 0;
-      d.commitments += n.commitments ?? 0;
     }
   }
 

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db, Store } from '../../db/index.js';
 import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
 import { repairAfterDeletions } from './repair.js';
-import { addDayDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
+import { settleBuckets } from './settle.js';
+import { addMemberDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
 
 const CURSOR = 'analytics';
 const BATCH = 20_000;
@@ -62,6 +63,15 @@ async function refreshNow(s: Store, onProgress?: (p: RefreshProgress) => void): 
     cursor = moved;
     onProgress?.({ done: cursor - start, total: end - start });
   }
+  await s.db.transaction().execute(async (trx) => {
+    // The cursor row again: one settling at a time across processes.
+    await trx
+      .updateTable('rollup_state')
+      .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
+      .where('name', '=', CURSOR)
+      .execute();
+    await settleBuckets(trx);
+  });
   return cursor - start;
 }
 
@@ -122,7 +132,7 @@ async function applyBatch(trx: Db, rows: LogEntry[]): Promise<void> {
     trx,
     [...fold.dirty].flatMap((key) => fold.posts.get(key) ?? []),
   );
-  await addDayDeltas(trx, fold.days.values());
+  await addMemberDeltas(trx, fold.deltas.values());
   await offerFirstPosts(trx, fold);
   await applyMemberships(trx, fold.memberships);
   await repairAfterDeletions(trx, fold);
@@ -160,6 +170,10 @@ export async function rebuildRollups(
     await s.db.transaction().execute(async (trx) => {
       for (const table of [
         'rollup_member_days',
+        'rollup_member_weeks',
+        'rollup_member_months',
+        'rollup_buckets',
+        'rollup_dirty',
         'rollup_posts',
         'rollup_first_posts',
         'rollup_memberships',

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { BatchFold, scopesOfPost, type PostRow } from './fold.js';
-import { addDayDeltas } from './write.js';
+import { addMemberDeltas } from './write.js';
 
 /**
  * The follow-ups of deletions, against the stored state once the batch is written: a deleted
@@ -28,7 +28,7 @@ async function dropRepliesOfDeletedTopics(trx: Db, fold: BatchFold): Promise<voi
     minus.count(scopesOfPost(r), r.author_id, r.created_at, { contributions: -1 });
     fold.authorsToRecheck.add(r.author_id);
   }
-  await addDayDeltas(trx, minus.days.values());
+  await addMemberDeltas(trx, minus.deltas.values());
   await trx
     .updateTable('rollup_posts')
     .set({ deleted: 1 })

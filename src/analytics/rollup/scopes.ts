@@ -22,3 +22,34 @@ export function scopesOf(communityId: number, groupId: number | null): Scope[] {
 export function dayOf(ms: number): number {
   return Math.floor(ms / DAY);
 }
+
+export type Grain = 'day' | 'week' | 'month';
+export const grains: Grain[] = ['day', 'week', 'month'];
+
+/** The ISO week of a day, as the day number of its Monday (1970-01-01 was a Thursday). */
+export function weekOf(day: number): number {
+  return day - ((day + 3) % 7);
+}
+
+/** The calendar month (UTC) of a day, as the day number of its first day. */
+export function monthOf(day: number): number {
+  const d = new Date(day * DAY);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY;
+}
+
+/** The first day of the month after the one starting on `month`. */
+export function nextMonth(month: number): number {
+  const d = new Date(month * DAY);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY;
+}
+
+export function bucketOf(grain: Grain, day: number): number {
+  if (grain === 'day') return day;
+  return grain === 'week' ? weekOf(day) : monthOf(day);
+}
+
+/** The first day of the month before the one starting on `month`. */
+export function previousMonth(month: number): number {
+  const d = new Date(month * DAY);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) / DAY;
+}

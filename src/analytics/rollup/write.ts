@@ -1,5 +1,7 @@
-import type { Db } from '../../db/index.js';
-import type { BatchFold, DayDelta, MembershipEvent, PostRow } from './fold.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../db/index.js';
+import type { BatchFold, MemberDelta, MembershipEvent, PostRow } from './fold.js';
+import type { Grain } from './scopes.js';
 
 /** Rows per multi-row statement: well under both engines' bound-parameter limits. */
 const CHUNK = 1000;
@@ -10,33 +12,58 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-export async function addDayDeltas(trx: Db, deltas: Iterable<DayDelta>): Promise<void> {
-  const rows = [...deltas].map((d) => ({
-    community_id: d.scope.communityId,
-    group_id: d.scope.groupId,
-    day: d.day,
-    member_id: d.member,
-    contributions: d.contributions,
-    reactions: d.reactions,
-    visits: d.visits,
-    commitments: d.commitments,
-  }));
-  for (const part of chunks(rows)) {
+// The three member tables differ only by their bucket column's name.
+type MemberTables = Kysely<Record<string, Record<string, number>>>;
+
+/** Adds member counts at each grain and marks the buckets they fall in for recounting. */
+export async function addMemberDeltas(trx: Db, deltas: Iterable<MemberDelta>): Promise<void> {
+  const byGrain = new Map<Grain, MemberDelta[]>();
+  const dirty = new Map<string, Database['rollup_dirty']>();
+  for (const d of deltas) {
+    const list = byGrain.get(d.grain) ?? [];
+    list.push(d);
+    byGrain.set(d.grain, list);
+    const mark = {
+      community_id: d.scope.communityId,
+      group_id: d.scope.groupId,
+      grain: d.grain,
+      bucket: d.bucket,
+    };
+    dirty.set(`${d.grain}|${mark.community_id}|${mark.group_id}|${d.bucket}`, mark);
+  }
+  const db = trx as unknown as MemberTables;
+  for (const [grain, list] of byGrain) {
+    const table = `rollup_member_${grain}s`;
+    const rows = list.map((d) => ({
+      community_id: d.scope.communityId,
+      group_id: d.scope.groupId,
+      [grain]: d.bucket,
+      member_id: d.member,
+      contributions: d.contributions,
+      reactions: d.reactions,
+      visits: d.visits,
+      commitments: d.commitments,
+    }));
+    for (const part of chunks(rows)) {
+      await db
+        .insertInto(table)
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['community_id', 'group_id', grain, 'member_id']).doUpdateSet((eb) => ({
+            contributions: eb(`${table}.contributions`, '+', eb.ref('excluded.contributions')),
+            reactions: eb(`${table}.reactions`, '+', eb.ref('excluded.reactions')),
+            visits: eb(`${table}.visits`, '+', eb.ref('excluded.visits')),
+            commitments: eb(`${table}.commitments`, '+', eb.ref('excluded.commitments')),
+          })),
+        )
+        .execute();
+    }
+  }
+  for (const part of chunks([...dirty.values()])) {
     await trx
-      .insertInto('rollup_member_days')
+      .insertInto('rollup_dirty')
       .values(part)
-      .onConflict((oc) =>
-        oc.columns(['community_id', 'group_id', 'day', 'member_id']).doUpdateSet((eb) => ({
-          contributions: eb(
-            'rollup_member_days.contributions',
-            '+',
-            eb.ref('excluded.contributions'),
-          ),
-          reactions: eb('rollup_member_days.reactions', '+', eb.ref('excluded.reactions')),
-          visits: eb('rollup_member_days.visits', '+', eb.ref('excluded.visits')),
-          commitments: eb('rollup_member_days.commitments', '+', eb.ref('excluded.commitments')),
-        })),
-      )
+      .onConflict((oc) => oc.doNothing())
       .execute();
   }
 }

@@ -18,23 +18,51 @@ export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
     .execute();
   await sql`insert into rollup_state (name, last_log_id) values ('analytics', 0)`.execute(db);
 
-  // One row per member, scope and day they did something there.
+  // One row per member, scope and day, ISO week (its Monday) or month (its first day) they did
+  // something there: long periods read months, their edges weeks and days.
+  for (const grain of ['day', 'week', 'month'] as const) {
+    await db.schema
+      .createTable(`rollup_member_${grain}s`)
+      .addColumn('community_id', 'bigint', (c) => c.notNull())
+      .addColumn('group_id', 'bigint', (c) => c.notNull())
+      .addColumn(grain, 'integer', (c) => c.notNull())
+      .addColumn('member_id', 'bigint', (c) => c.notNull())
+      .addColumn('contributions', 'integer', (c) => c.notNull())
+      .addColumn('reactions', 'integer', (c) => c.notNull())
+      .addColumn('visits', 'integer', (c) => c.notNull())
+      .addColumn('commitments', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint(`rollup_member_${grain}s_pk`, [
+        'community_id',
+        'group_id',
+        grain,
+        'member_id',
+      ])
+      .execute();
+  }
+
+  // Per scope and day, week or month: active members and totals (everyone, staff included: the
+  // cockpit takes the few staff rows off), and for months the rung moves from the month before.
   await db.schema
-    .createTable('rollup_member_days')
+    .createTable('rollup_buckets')
     .addColumn('community_id', 'bigint', (c) => c.notNull())
     .addColumn('group_id', 'bigint', (c) => c.notNull())
-    .addColumn('day', 'integer', (c) => c.notNull())
-    .addColumn('member_id', 'bigint', (c) => c.notNull())
+    .addColumn('grain', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addColumn('active', 'integer', (c) => c.notNull())
     .addColumn('contributions', 'integer', (c) => c.notNull())
-    .addColumn('reactions', 'integer', (c) => c.notNull())
-    .addColumn('visits', 'integer', (c) => c.notNull())
-    .addColumn('commitments', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rollup_member_days_pk', [
-      'community_id',
-      'group_id',
-      'day',
-      'member_id',
-    ])
+    .addColumn('up', 'integer')
+    .addColumn('held', 'integer')
+    .addColumn('down', 'integer')
+    .addPrimaryKeyConstraint('rollup_buckets_pk', ['community_id', 'group_id', 'grain', 'bucket'])
+    .execute();
+  // Buckets whose member rows changed since they were last counted.
+  await db.schema
+    .createTable('rollup_dirty')
+    .addColumn('community_id', 'bigint', (c) => c.notNull())
+    .addColumn('group_id', 'bigint', (c) => c.notNull())
+    .addColumn('grain', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rollup_dirty_pk', ['community_id', 'group_id', 'grain', 'bucket'])
     .execute();
 
   // Each topic and reply with what the indicators ask of it: who answered first, and when.
