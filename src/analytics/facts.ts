@@ -411,30 +411,39 @@ async function groupsRecent(
   staff: number[],
   toDay: number,
 ): Promise<Map<number, Recent>> {
-  const all = { communityId, groupId: -1 };
+  const scope = { communityId, groupId: 0 };
+  const ids = (
+    await db
+      .selectFrom('rollup_buckets')
+      .select('group_id')
+      .distinct()
+      .where('community_id', '=', communityId)
+      .where('group_id', '<>', 0)
+      .where('grain', '=', 'month')
+      .execute()
+  ).map((r) => r.group_id);
+  if (ids.length === 0) return new Map();
   const totals = await sql<{ g: number; n: number; members: number }>`
     select group_id as g, sum(contributions) as n,
       sum(case when 1 = 1 ${notStaff(staff)} then contributions else 0 end) as members
     from rollup_member_days
-    where community_id = ${communityId} and group_id <> 0
+    where community_id = ${communityId} and group_id in (${sql.join(ids)})
       and day >= ${toDay - 30} and day < ${toDay}
     group by group_id`.execute(db);
   const distinct = async (a: number, b: number) => {
     const r = await sql<{ g: number; n: number }>`
       select u.group_id as g, count(distinct u.member_id) as n
-      from (${memberRows(all, decompose(a, b, 'week'))}) as u
+      from (${memberRows(scope, decompose(a, b, 'week'), ids)}) as u
       where 1 = 1 ${notStaff(staff, 'u.member_id')}
       group by u.group_id`.execute(db);
     return new Map(r.rows.map((x) => [Number(x.g), Number(x.n)]));
   };
-  const [now, before] = await Promise.all([
-    distinct(toDay - 30, toDay),
-    distinct(toDay - 60, toDay - 30),
-  ]);
+  const now = await distinct(toDay - 30, toDay);
+  const before = await distinct(toDay - 60, toDay - 30);
+  const byGroup = new Map(totals.rows.map((r) => [Number(r.g), r]));
   const groups = new Map<number, Recent>();
-  const ids = new Set([...totals.rows.map((r) => Number(r.g)), ...now.keys(), ...before.keys()]);
   for (const g of ids) {
-    const t = totals.rows.find((r) => Number(r.g) === g);
+    const t = byGroup.get(g);
     groups.set(g, {
       contributions: Number(t?.n ?? 0),
       byMembers: Number(t?.members ?? 0),

@@ -43,13 +43,16 @@ const active = sql`(contributions > 0 or reactions > 0 or visits > 0)`;
 /**
  * The member rows of a scope over some pieces, as one UNION ALL: member_id, group_id, the four
  * counts and `wk`, the Monday of the row's ISO week (for days and weeks). Only active rows.
- * `scope.groupId` of -1 reads every group of the community (not the community's own rows).
+ * With `groups`, the rows of those groups of the community instead of the scope's own.
  */
-export function memberRows(scope: Scope, pieces: Piece[]): RawBuilder<unknown> {
+export function memberRows(scope: Scope, pieces: Piece[], groups?: number[]): RawBuilder<unknown> {
   const parts = pieces.map((p) => {
     const wk =
       p.grain === 'day' ? sql`day - ((day + 3) % 7)` : p.grain === 'week' ? sql`week` : sql`0`;
-    const group = scope.groupId === -1 ? sql`group_id <> 0` : sql`group_id = ${scope.groupId}`;
+    // An IN list keeps to the primary key (one seek per group), where `<> 0` would scan.
+    const group = groups
+      ? sql`group_id in (${sql.join(groups.length ? groups : [-1])})`
+      : sql`group_id = ${scope.groupId}`;
     return sql`select member_id, group_id, contributions, reactions, visits, commitments, ${wk} as wk
       from ${sql.table(`rollup_member_${p.grain}s`)}
       where community_id = ${scope.communityId} and ${group}
