@@ -20,6 +20,8 @@ export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
   dialect: Dialect;
+  /** On SQLite, the connection itself: bulk writes run prepared statements on it (src/db/bulk.ts). */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export function openStore(database: Config['database']): Store {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 /**

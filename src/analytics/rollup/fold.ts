@@ -51,7 +51,7 @@ export const postKey = (kind: 'topic' | 'reply', id: number) => `${kind[0]}${id}
  * deleted topic's replies, a first response to find again) is listed for the repair step.
  */
 export class BatchFold {
-  readonly deltas = new Map<string, MemberDelta>();
+  private readonly byScope = new Map<number, Map<number, Map<number, MemberDelta>[]>>();
   readonly dirty = new Set<string>();
   readonly firstPosts = new Map<string, FirstPost>();
   readonly memberships: MembershipEvent[] = [];
@@ -70,11 +70,15 @@ export class BatchFold {
     n: Partial<Pick<MemberDelta, 'contributions' | 'reactions' | 'visits' | 'commitments'>>,
   ): void {
     const day = dayOf(at);
-    for (const grain of grains) {
-      const bucket = bucketOf(grain, day);
-      for (const scope of scopes) {
-        const key = `${grain}|${scope.communityId}|${scope.groupId}|${bucket}|${member}`;
-        let d = this.deltas.get(key);
+    for (const scope of scopes) {
+      const maps = this.mapsOf(scope);
+      for (let i = 0; i < grains.length; i++) {
+        const grain = grains[i] as Grain;
+        const bucket = bucketOf(grain, day);
+        // Keyed by a number: this runs for every row of the log.
+        const key = bucket * 2 ** 32 + member;
+        const map = maps[i] as Map<number, MemberDelta>;
+        let d = map.get(key);
         if (!d) {
           d = {
             scope,
@@ -86,7 +90,7 @@ export class BatchFold {
             visits: 0,
             commitments: 0,
           };
-          this.deltas.set(key, d);
+          map.set(key, d);
         }
         d.contributions += n.contributions ?? 0;
         d.reactions += n.reactions ?? 0;
@@ -94,6 +98,27 @@ export class BatchFold {
         d.commitments += n.commitments ?? 0;
       }
     }
+  }
+
+  /** The delta maps of one scope, one per grain. */
+  private mapsOf(scope: Scope): Map<number, MemberDelta>[] {
+    let groups = this.byScope.get(scope.communityId);
+    if (!groups) {
+      groups = new Map();
+      this.byScope.set(scope.communityId, groups);
+    }
+    let maps = groups.get(scope.groupId);
+    if (!maps) {
+      maps = grains.map(() => new Map<number, MemberDelta>());
+      groups.set(scope.groupId, maps);
+    }
+    return maps;
+  }
+
+  /** Every member delta of the batch. */
+  *deltas(): Iterable<MemberDelta> {
+    for (const groups of this.byScope.values())
+      for (const maps of groups.values()) for (const map of maps) yield* map.values();
   }
 
   private post(kind: 'topic' | 'reply', id: number | null): PostRow | undefined {

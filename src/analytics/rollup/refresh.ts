@@ -6,7 +6,9 @@ import { settleBuckets } from './settle.js';
 import { addMemberDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
 
 const CURSOR = 'analytics';
-const BATCH = 20_000;
+// Log rows per transaction: bigger batches fold more rows into each week and month row.
+const BATCH = 50_000;
+const REBUILD_BATCH = 250_000;
 
 export interface RefreshProgress {
   done: number;
@@ -35,7 +37,11 @@ function inTurn<T>(s: Store, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function refreshNow(s: Store, onProgress?: (p: RefreshProgress) => void): Promise<number> {
+async function refreshNow(
+  s: Store,
+  onProgress?: (p: RefreshProgress) => void,
+  batch = BATCH,
+): Promise<number> {
   const end = await settledLogEnd(s);
   let cursor = await readCursor(s.db);
   const start = cursor;
@@ -49,9 +55,9 @@ async function refreshNow(s: Store, onProgress?: (p: RefreshProgress) => void): 
         .where('last_log_id', '=', cursor)
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return null;
-      const rows = await readLog(trx, cursor, end);
+      const rows = await readLog(trx, cursor, end, batch);
       const last = rows.at(-1)?.id ?? end;
-      await applyBatch(trx, rows);
+      await applyBatch(s, trx, rows);
       await trx
         .updateTable('rollup_state')
         .set({ last_log_id: last })
@@ -103,7 +109,7 @@ async function readCursor(db: Db): Promise<number> {
   return row?.last_log_id ?? 0;
 }
 
-function readLog(trx: Db, after: number, upTo: number): Promise<LogEntry[]> {
+function readLog(trx: Db, after: number, upTo: number, limit: number): Promise<LogEntry[]> {
   return trx
     .selectFrom('activity_log')
     .select([
@@ -121,21 +127,22 @@ function readLog(trx: Db, after: number, upTo: number): Promise<LogEntry[]> {
     .where('id', '>', after)
     .where('id', '<=', upTo)
     .orderBy('id')
-    .limit(BATCH)
+    .limit(limit)
     .execute();
 }
 
-async function applyBatch(trx: Db, rows: LogEntry[]): Promise<void> {
+async function applyBatch(s: Store, trx: Db, rows: LogEntry[]): Promise<void> {
   const fold = new BatchFold(await loadPosts(trx, referencedPosts(rows)));
   for (const row of rows) fold.add(row);
   await savePosts(
+    s,
     trx,
     [...fold.dirty].flatMap((key) => fold.posts.get(key) ?? []),
   );
-  await addMemberDeltas(trx, fold.deltas.values());
+  await addMemberDeltas(s, trx, fold.deltas());
   await offerFirstPosts(trx, fold);
   await applyMemberships(trx, fold.memberships);
-  await repairAfterDeletions(trx, fold);
+  await repairAfterDeletions(s, trx, fold);
 }
 
 async function loadPosts(
@@ -185,6 +192,6 @@ export async function rebuildRollups(
         .where('name', '=', CURSOR)
         .execute();
     });
-    return refreshNow(s, onProgress);
+    return refreshNow(s, onProgress, REBUILD_BATCH);
   });
 }

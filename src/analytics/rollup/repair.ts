@@ -1,4 +1,4 @@
-import type { Db } from '../../db/index.js';
+import type { Db, Store } from '../../db/index.js';
 import { BatchFold, scopesOfPost, type PostRow } from './fold.js';
 import { addMemberDeltas } from './write.js';
 
@@ -7,13 +7,13 @@ import { addMemberDeltas } from './write.js';
  * topic takes its replies with it, a deleted first reply hands over to the next one, and a
  * deleted first post makes the member's next post their first.
  */
-export async function repairAfterDeletions(trx: Db, fold: BatchFold): Promise<void> {
-  await dropRepliesOfDeletedTopics(trx, fold);
+export async function repairAfterDeletions(s: Store, trx: Db, fold: BatchFold): Promise<void> {
+  await dropRepliesOfDeletedTopics(s, trx, fold);
   for (const key of fold.lostFirstReply) await findFirstReplyAgain(trx, key);
   await recheckFirstPosts(trx, [...fold.authorsToRecheck]);
 }
 
-async function dropRepliesOfDeletedTopics(trx: Db, fold: BatchFold): Promise<void> {
+async function dropRepliesOfDeletedTopics(s: Store, trx: Db, fold: BatchFold): Promise<void> {
   if (fold.deletedTopics.length === 0) return;
   const replies = await trx
     .selectFrom('rollup_posts')
@@ -28,7 +28,7 @@ async function dropRepliesOfDeletedTopics(trx: Db, fold: BatchFold): Promise<voi
     minus.count(scopesOfPost(r), r.author_id, r.created_at, { contributions: -1 });
     fold.authorsToRecheck.add(r.author_id);
   }
-  await addMemberDeltas(trx, minus.deltas.values());
+  await addMemberDeltas(s, trx, minus.deltas());
   await trx
     .updateTable('rollup_posts')
     .set({ deleted: 1 })

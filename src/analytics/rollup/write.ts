@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, Db } from '../../db/index.js';
+import { bulkUpsert, type BulkColumn, type Db, type Store } from '../../db/index.js';
 import type { BatchFold, MemberDelta, MembershipEvent, PostRow } from './fold.js';
 import type { Grain } from './scopes.js';
 
@@ -12,80 +11,88 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-// The three member tables differ only by their bucket column's name.
-type MemberTables = Kysely<Record<string, Record<string, number>>>;
+const counts: BulkColumn[] = ['contributions', 'reactions', 'visits', 'commitments'].map(
+  (name) => ({ name, type: 'integer' }),
+);
 
 /** Adds member counts at each grain and marks the buckets they fall in for recounting. */
-export async function addMemberDeltas(trx: Db, deltas: Iterable<MemberDelta>): Promise<void> {
-  const byGrain = new Map<Grain, MemberDelta[]>();
-  const dirty = new Map<string, Database['rollup_dirty']>();
+export async function addMemberDeltas(
+  s: Store,
+  trx: Db,
+  deltas: Iterable<MemberDelta>,
+): Promise<void> {
+  const byGrain = new Map<Grain, unknown[][]>();
+  const dirty = new Map<string, unknown[]>();
   for (const d of deltas) {
+    const { communityId: c, groupId: g } = d.scope;
     const list = byGrain.get(d.grain) ?? [];
-    list.push(d);
+    list.push([c, g, d.bucket, d.member, d.contributions, d.reactions, d.visits, d.commitments]);
     byGrain.set(d.grain, list);
-    const mark = {
-      community_id: d.scope.communityId,
-      group_id: d.scope.groupId,
-      grain: d.grain,
-      bucket: d.bucket,
-    };
-    dirty.set(`${d.grain}|${mark.community_id}|${mark.group_id}|${d.bucket}`, mark);
+    dirty.set(`${d.grain}|${c}|${g}|${d.bucket}`, [c, g, d.grain, d.bucket]);
   }
-  const db = trx as unknown as MemberTables;
-  for (const [grain, list] of byGrain) {
-    const table = `rollup_member_${grain}s`;
-    const rows = list.map((d) => ({
-      community_id: d.scope.communityId,
-      group_id: d.scope.groupId,
-      [grain]: d.bucket,
-      member_id: d.member,
-      contributions: d.contributions,
-      reactions: d.reactions,
-      visits: d.visits,
-      commitments: d.commitments,
-    }));
-    for (const part of chunks(rows)) {
-      await db
-        .insertInto(table)
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['community_id', 'group_id', grain, 'member_id']).doUpdateSet((eb) => ({
-            contributions: eb(`${table}.contributions`, '+', eb.ref('excluded.contributions')),
-            reactions: eb(`${table}.reactions`, '+', eb.ref('excluded.reactions')),
-            visits: eb(`${table}.visits`, '+', eb.ref('excluded.visits')),
-            commitments: eb(`${table}.commitments`, '+', eb.ref('excluded.commitments')),
-          })),
-        )
-        .execute();
-    }
+  for (const [grain, rows] of byGrain) {
+    const key = ['community_id', 'group_id', grain, 'member_id'];
+    await bulkUpsert(
+      s,
+      trx,
+      {
+        table: `rollup_member_${grain}s`,
+        columns: [...key.map((name): BulkColumn => ({ name, type: 'bigint' })), ...counts],
+        key,
+        onConflict: 'add',
+      },
+      rows,
+    );
   }
-  for (const part of chunks([...dirty.values()])) {
-    await trx
-      .insertInto('rollup_dirty')
-      .values(part)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  await bulkUpsert(
+    s,
+    trx,
+    {
+      table: 'rollup_dirty',
+      columns: [
+        { name: 'community_id', type: 'bigint' },
+        { name: 'group_id', type: 'bigint' },
+        { name: 'grain', type: 'text' },
+        { name: 'bucket', type: 'integer' },
+      ],
+      key: ['community_id', 'group_id', 'grain', 'bucket'],
+      onConflict: 'ignore',
+    },
+    [...dirty.values()],
+  );
 }
 
-export async function savePosts(trx: Db, posts: PostRow[]): Promise<void> {
-  for (const part of chunks(posts)) {
-    await trx
-      .insertInto('rollup_posts')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
-          deleted: eb.ref('excluded.deleted'),
-          accepted_reply_id: eb.ref('excluded.accepted_reply_id'),
-          first_reply_id: eb.ref('excluded.first_reply_id'),
-          first_reply_at: eb.ref('excluded.first_reply_at'),
-          first_reply_by: eb.ref('excluded.first_reply_by'),
-          first_reaction_at: eb.ref('excluded.first_reaction_at'),
-          first_reaction_by: eb.ref('excluded.first_reaction_by'),
-        })),
-      )
-      .execute();
-  }
+const postColumns: BulkColumn[] = [
+  { name: 'kind', type: 'text' },
+  ...['id', 'community_id', 'group_id', 'topic_id', 'in_reply_to', 'author_id'].map(
+    (name): BulkColumn => ({ name, type: 'bigint' }),
+  ),
+  { name: 'detail', type: 'text' },
+  { name: 'created_at', type: 'bigint' },
+  { name: 'deleted', type: 'integer' },
+  ...[
+    'accepted_reply_id',
+    'first_reply_id',
+    'first_reply_at',
+    'first_reply_by',
+    'first_reaction_at',
+    'first_reaction_by',
+  ].map((name): BulkColumn => ({ name, type: 'bigint' })),
+];
+
+export async function savePosts(s: Store, trx: Db, posts: PostRow[]): Promise<void> {
+  await bulkUpsert(
+    s,
+    trx,
+    {
+      table: 'rollup_posts',
+      columns: postColumns,
+      key: ['kind', 'id'],
+      onConflict: 'replace',
+      replace: postColumns.slice(9).map((c) => c.name),
+    },
+    posts.map((p) => postColumns.map((c) => p[c.name as keyof PostRow])),
+  );
 }
 
 /** Keeps the earliest first post per member and scope. */
