@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Load } from './measure.js';
 
@@ -45,43 +43,7 @@ export function verdicts(rows: Row[]): string[] {
   );
 }
 
-export function machine(): string {
-  const cpus = os.cpus();
-  const gb = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return (
-    `${os.type()} ${os.release()} (${os.arch()}), ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ` +
-    `${cpus.length} cores, ${gb} GB RAM, Node ${process.version}`
-  );
-}
-
 /** Other work on the machine skews every figure: the 1-minute load average says how much. */
 export function loadAverage(): string {
   return os.loadavg()[0]?.toFixed(2) ?? '?';
-}
-
-/** The commit, flagged when tracked files differ from it: others may be editing src/ meanwhile. */
-export function commit(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  try {
-    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-    return git('rev-parse', '--short', 'HEAD') + (dirty ? ' (plus uncommitted changes)' : '');
-  } catch {
-    return 'unknown';
-  }
-}
-
-const START = '<!-- bench:http:start -->';
-const END = '<!-- bench:http:end -->';
-
-/** Replaces the benchmark's own section of RESULTS.md, leaving whatever else it holds alone. */
-export function writeSection(file: string, body: string): void {
-  const section = `${START}\n${body.trim()}\n${END}`;
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const from = old.indexOf(START);
-  const to = old.indexOf(END);
-  const next =
-    from >= 0 && to > from
-      ? old.slice(0, from) + section + old.slice(to + END.length)
-      : `${old.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
 }

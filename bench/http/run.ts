@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { migrateToLatest, openStore } from '../../src/db/index.js';
 import { seedDemo } from '../../src/demo/index.js';
 import { load, peakRssMb, startTarget } from './measure.js';
-import { commit, loadAverage, machine, table, verdicts, writeSection, type Row } from './report.js';
+import { commit, machine, RESULTS_FILE, writeSection } from '../results.js';
+import { loadAverage, table, verdicts, type Row } from './report.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Math.min(3, seconds);
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));
 const dbPath = `${outDir}bench.db`;
-const resultsFile = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 
 /** Seeds the demo and picks the pages to load: the busiest public community, and a long topic. */
 async function seed() {
@@ -116,5 +116,5 @@ const body = [
   ...verdicts(rows.slice(1)),
 ].join('\n');
 console.log(`\n${table(rows)}\n\n${verdicts(rows.slice(1)).join('\n')}`);
-writeSection(resultsFile, body);
-console.log(`\nWritten to ${resultsFile}`);
+writeSection('http', body);
+console.log(`\nWritten to ${RESULTS_FILE}`);

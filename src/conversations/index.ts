@@ -2,6 +2,6 @@
 export { registerConversationsApi } from './routes-api.js';
 export { registerConversationsPages } from './routes-pages.js';
 export { conversationsMessages } from './messages.js';
-export { importTopic, type ImportedTopic } from './imports.js';
+export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from './imports.js';
 
 export { topicTitles } from './titles.js';

@@ -1,3 +1,3 @@
-export { renderMarkdown, type RenderOptions } from './render.js';
+export { renderMarkdown, renderMarkdownWithText, type RenderOptions } from './render.js';
 export { extractMentions } from './extract-mentions.js';
 export { toPlainText } from './plain-text.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { extractMentions, renderMarkdown, toPlainText } from './index.js';
+import { extractMentions, renderMarkdown, renderMarkdownWithText, toPlainText } from './index.js';
 import { md } from './parser.js';
 import { sanitize } from './sanitize.js';
 
@@ -213,5 +213,29 @@ describe('toPlainText', () => {
     expect(toPlainText('The quick brown fox', 100)).toBe('The quick brown fox');
     expect(toPlainText('Supercalifragilistic', 6)).toBe('Super…');
     expect(toPlainText('🐝🐝🐝🐝 🐝', 4)).toBe('🐝🐝🐝…');
+  });
+});
+
+describe('renderMarkdownWithText', () => {
+  const sources = [
+    ...spec.map((ex) => tabs(ex.markdown)),
+    ...naughtyStrings,
+    'hello @alice, see https://a.example and ![alt](https://i.example/a.png)\n\n    code',
+  ];
+
+  it('gives what renderMarkdown and toPlainText give, from one parse', () => {
+    for (const source of sources) {
+      expect(renderMarkdownWithText(source), source).toEqual({
+        html: renderMarkdown(source),
+        text: toPlainText(source),
+      });
+    }
+  });
+
+  it('passes the render options on', () => {
+    const mentionHref = (h: string) => `/c/ruche/m/${h}`;
+    expect(renderMarkdownWithText('(@carol-x)', { mentionHref }).html).toBe(
+      renderMarkdown('(@carol-x)', { mentionHref }),
+    );
   });
 });

@@ -23,15 +23,20 @@ function truncate(text: string, maxLength: number): string {
   return `${head.replace(/[\s\p{P}]+$/u, '')}…`;
 }
 
-/** The text a reader sees, on one line, for search snippets and previews. */
-export function toPlainText(source: string, maxLength?: number): string {
+/** The plain text of an already parsed token stream (see renderMarkdownWithText). */
+export function plainTextOf(tokens: Token[]): string {
   const parts: string[] = [];
-  for (const token of md.parse(source, {})) {
+  for (const token of tokens) {
     if (token.type === 'inline') collectInline(token.children ?? [], parts);
     else if (token.type === 'code_block' || token.type === 'fence') parts.push(token.content);
     // Block boundaries are word boundaries too.
     parts.push(' ');
   }
-  const text = parts.join('').replace(/\s+/gu, ' ').trim();
+  return parts.join('').replace(/\s+/gu, ' ').trim();
+}
+
+/** The text a reader sees, on one line, for search snippets and previews. */
+export function toPlainText(source: string, maxLength?: number): string {
+  const text = plainTextOf(md.parse(source, {}));
   return maxLength === undefined ? text : truncate(text, maxLength);
 }

@@ -5,7 +5,8 @@ import {
   deleteTopicDocuments,
   findDocuments,
   updateTopicPlace,
-  upsertDocument,
+  upsertDocuments,
+  type DocumentRow,
 } from './store.js';
 import { parseQuery } from './terms.js';
 
@@ -69,12 +70,8 @@ function ids(values: number[]): number[] {
   return values.filter((v) => Number.isSafeInteger(v));
 }
 
-/**
- * Indexes a topic or a reply, replacing what was indexed for it before. Pass the
- * transaction that writes the post so the index never disagrees with it.
- */
-export async function indexDocument(db: Db, dialect: Dialect, doc: SearchDocument): Promise<void> {
-  await upsertDocument(db, dialect, {
+function toRow(doc: SearchDocument): DocumentRow {
+  return {
     doc_kind: doc.docKind,
     doc_id: doc.docId,
     topic_id: doc.topicId,
@@ -83,7 +80,28 @@ export async function indexDocument(db: Db, dialect: Dialect, doc: SearchDocumen
     title: clean(doc.title, MAX_TITLE_CHARS),
     body: clean(doc.body, MAX_BODY_CHARS),
     created_at: doc.createdAt,
-  });
+  };
+}
+
+/**
+ * Indexes a topic or a reply, replacing what was indexed for it before. Pass the
+ * transaction that writes the post so the index never disagrees with it.
+ */
+export async function indexDocument(db: Db, dialect: Dialect, doc: SearchDocument): Promise<void> {
+  await upsertDocuments(db, dialect, [toRow(doc)]);
+}
+
+/**
+ * indexDocument for many documents at once (importers): a few statements instead of a few
+ * per document. A document given twice is indexed as its last version.
+ */
+export async function indexDocuments(
+  db: Db,
+  dialect: Dialect,
+  docs: SearchDocument[],
+): Promise<void> {
+  const latest = new Map(docs.map((doc) => [`${doc.docKind}:${doc.docId}`, doc]));
+  await upsertDocuments(db, dialect, [...latest.values()].map(toRow));
 }
 
 /** Removes one topic or reply from the index (a no-op if it was not indexed). */

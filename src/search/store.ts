@@ -35,39 +35,77 @@ function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
-export async function upsertDocument(db: Db, dialect: Dialect, row: DocumentRow): Promise<void> {
-  const upsert = (trx: Db) =>
+// 8 values a row: far below both engines' bound-parameter limits.
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Inserts or replaces documents, many rows per statement; `rows` must not name a document
+ * twice. On SQLite each document's FTS entry is written beside it, in the same transaction.
+ */
+export async function upsertDocuments(
+  db: Db,
+  dialect: Dialect,
+  rows: DocumentRow[],
+): Promise<void> {
+  const upsert = (trx: Db, chunk: DocumentRow[]) =>
     trx
       .insertInto('search_documents')
-      .values(row)
+      .values(chunk)
       .onConflict((oc) =>
-        oc.columns(['doc_kind', 'doc_id']).doUpdateSet({
-          topic_id: row.topic_id,
-          community_id: row.community_id,
-          group_id: row.group_id,
-          title: row.title,
-          body: row.body,
-          created_at: row.created_at,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+        oc.columns(['doc_kind', 'doc_id']).doUpdateSet((eb) => ({
+          topic_id: eb.ref('excluded.topic_id'),
+          community_id: eb.ref('excluded.community_id'),
+          group_id: eb.ref('excluded.group_id'),
+          title: eb.ref('excluded.title'),
+          body: eb.ref('excluded.body'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
+      );
+  const chunks: DocumentRow[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
 
   switch (dialect) {
     case 'postgres':
       // The tsvector is a generated column: nothing else to write.
-      await upsert(db);
+      for (const chunk of chunks) await upsert(db, chunk).execute();
       return;
-    case 'sqlite':
+    case 'sqlite': {
+      // A topic's replies are indexed under its title: stem it once.
+      const titles = new Map<string, string>();
+      const titleTerms = (title: string) => {
+        let terms = titles.get(title);
+        if (terms === undefined) titles.set(title, (terms = toIndexedTerms(title)));
+        return terms;
+      };
       await inTransaction(db, async (trx) => {
-        const { id } = await upsert(trx);
-        await trx
-          .withTables<FtsTables>()
-          .replaceInto('search_documents_fts')
-          .values({ rowid: id, title: toIndexedTerms(row.title), body: toIndexedTerms(row.body) })
-          .execute();
+        for (const chunk of chunks) {
+          const written = await upsert(trx, chunk)
+            .returning(['id', 'doc_kind', 'doc_id'])
+            .execute();
+          // Matched by document, not by position: RETURNING promises no order.
+          const ids = new Map(written.map((r) => [`${r.doc_kind}:${r.doc_id}`, r.id]));
+          const idOf = (row: DocumentRow) => {
+            const id = ids.get(`${row.doc_kind}:${row.doc_id}`);
+            if (id === undefined) throw new Error(`No id for ${row.doc_kind} ${row.doc_id}`);
+            return id;
+          };
+          await trx
+            .withTables<FtsTables>()
+            .replaceInto('search_documents_fts')
+            .values(
+              chunk.map((row) => ({
+                rowid: idOf(row),
+                title: titleTerms(row.title),
+                body: toIndexedTerms(row.body),
+              })),
+            )
+            .execute();
+        }
       });
       return;
+    }
   }
 }
 

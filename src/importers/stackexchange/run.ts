@@ -96,7 +96,7 @@ export async function importStackExchange(
       dir: o.dir,
       source,
       runId: setup.runId,
-      batchSize: o.batchSize ?? 300,
+      batchSize: o.batchSize ?? 1_000,
       windowSize: o.windowSize ?? 20_000,
       phase,
       afterBatch: o.afterBatch,

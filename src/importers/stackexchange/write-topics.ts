@@ -1,9 +1,9 @@
-import { importTopic } from '../../conversations/index.js';
+import { importTopics, type ImportedIds } from '../../conversations/index.js';
 import type { Store } from '../../db/index.js';
 import type { Phase } from '../progress.js';
 import { insertMappings, type MapRow } from '../store.js';
 import { readWindow } from './posts.js';
-import { buildTopic, type TopicContext } from './topics.js';
+import { buildTopic, type BuiltTopic, type TopicContext } from './topics.js';
 
 export interface WriteOptions {
   dir: string;
@@ -44,39 +44,46 @@ export async function writeTopics(
     const window = await readWindow(o.dir, ctx.index, new Set(ids));
     for (let b = 0; b < ids.length; b += o.batchSize) {
       const batch = ids.slice(b, b + o.batchSize);
-      await s.db.transaction().execute(async (trx) => {
-        const mappings: MapRow[] = [];
-        for (const id of batch) {
-          const q = window.questions.get(id);
-          if (!q) continue;
-          const built = buildTopic(
-            q,
-            window.answers.get(id) ?? [],
-            window.comments.get(id) ?? [],
-            ctx,
-          );
-          const { topicId, replyIds } = await importTopic(trx, s.dialect, built.topic);
-          built.sources.forEach((src, i) => {
-            const target = i === 0 ? topicId : replyIds[i - 1];
-            if (target === undefined) return;
-            mappings.push({
-              kind: src.kind,
-              source_id: src.id,
-              target_id: target,
-              run_id: o.runId,
-            });
-            if (src.kind === 'answer') counts.answers++;
-            else if (src.kind === 'comment') counts.comments++;
-          });
-          counts.topics++;
-          if (built.topic.acceptedReplyIndex !== null) counts.acceptedAnswers++;
-          counts.reactions += built.topic.reactions.length;
-          o.phase.increment(1);
-        }
-        await insertMappings(trx, o.source, mappings);
+      const built = batch.flatMap((id) => {
+        const q = window.questions.get(id);
+        if (!q) return [];
+        return [buildTopic(q, window.answers.get(id) ?? [], window.comments.get(id) ?? [], ctx)];
       });
+      await s.db.transaction().execute(async (trx) => {
+        const written = await importTopics(
+          trx,
+          s.dialect,
+          built.map((t) => t.topic),
+        );
+        await insertMappings(trx, o.source, mappingsOf(built, written, o.runId));
+      });
+      for (const t of built) count(counts, t);
+      o.phase.increment(built.length);
       await o.afterBatch?.(counts.topics);
     }
   }
   return counts;
+}
+
+/** Which row each source post became, for import_map. */
+function mappingsOf(built: BuiltTopic[], written: ImportedIds[], runId: number): MapRow[] {
+  return built.flatMap((t, n) => {
+    const ids = written[n];
+    if (!ids) throw new Error(`No ids for the topic "${t.topic.title}"`);
+    return t.sources.map((src, i) => {
+      const target = i === 0 ? ids.topicId : ids.replyIds[i - 1];
+      if (target === undefined) throw new Error(`No id for ${src.kind} ${src.id}`);
+      return { kind: src.kind, source_id: src.id, target_id: target, run_id: runId };
+    });
+  });
+}
+
+function count(counts: WriteCounts, t: BuiltTopic): void {
+  for (const src of t.sources) {
+    if (src.kind === 'answer') counts.answers++;
+    else if (src.kind === 'comment') counts.comments++;
+  }
+  counts.topics++;
+  if (t.topic.acceptedReplyIndex !== null) counts.acceptedAnswers++;
+  counts.reactions += t.topic.reactions.length;
 }

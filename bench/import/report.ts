@@ -1,0 +1,61 @@
+/** One run of `ruche import stackexchange`, as its own process. */
+export interface Run {
+  posts: number;
+  /** Spawn to exit: Node and module loading, migrations, the import, closing. */
+  commandSeconds: number;
+  /** importStackExchange alone, from the summary it stores in import_runs. */
+  importSeconds: number;
+  /** Writing topics, replies and everything they need (the summary's "topics" phase). */
+  postsSeconds: number;
+  readingSeconds: number;
+  membersSeconds: number;
+}
+
+export interface EngineResult {
+  engine: string;
+  runs: Run[];
+}
+
+// The issue's target for the whole import.
+export const TARGET_POSTS_PER_SECOND = 20_000;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+};
+
+const rate = (posts: number, seconds: number) => (posts / seconds).toFixed(0);
+
+/** Median and best of each figure over the runs (best = fastest). */
+export function table(results: EngineResult[]): string {
+  const head =
+    '| Engine | posts | runs | command s (median / best) | posts/s of the command | import s | posts/s of the import | posts phase s | posts/s of the posts phase | reading s | members s |';
+  const lines = results.map(({ engine, runs }) => {
+    const posts = runs[0]?.posts ?? 0;
+    const fig = (pick: (r: Run) => number) => {
+      const xs = runs.map(pick);
+      return { med: median(xs), best: Math.min(...xs) };
+    };
+    const both = (f: { med: number; best: number }) => `${f.med.toFixed(2)} / ${f.best.toFixed(2)}`;
+    const rates = (f: { med: number; best: number }) =>
+      `${rate(posts, f.med)} / ${rate(posts, f.best)}`;
+    const command = fig((r) => r.commandSeconds);
+    const imported = fig((r) => r.importSeconds);
+    const phase = fig((r) => r.postsSeconds);
+    return [
+      engine,
+      String(posts),
+      String(runs.length),
+      both(command),
+      rates(command),
+      both(imported),
+      rates(imported),
+      both(phase),
+      rates(phase),
+      both(fig((r) => r.readingSeconds)),
+      both(fig((r) => r.membersSeconds)),
+    ].join(' | ');
+  });
+  return [head, `|---|${'--:|'.repeat(10)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
+}

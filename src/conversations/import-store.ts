@@ -1,0 +1,91 @@
+// Bulk writes for importers: many rows per statement, in the caller's transaction.
+import { sql, type Insertable } from 'kysely';
+import type { Database, Db, Dialect } from '../db/index.js';
+
+export type TopicInsert = Insertable<Database['topics']> & { id: number };
+export type ReplyInsert = Insertable<Database['replies']> & { id: number };
+export type ReactionInsert = Omit<Insertable<Database['reactions']>, 'id'>;
+
+// At most 15 values a row: far below both engines' bound-parameter limits.
+const ROWS_PER_STATEMENT = 500;
+
+function chunksOf<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
+  return chunks;
+}
+
+/**
+ * Takes `count` fresh ids of a table, in increasing order, before its rows are written: a
+ * reply needs its topic's id, and a comment its answer's, without a round trip per row.
+ * Nothing else will ever get these ids, even if the transaction rolls back.
+ */
+export async function reserveIds(
+  db: Db,
+  dialect: Dialect,
+  table: 'topics' | 'replies',
+  count: number,
+): Promise<number[]> {
+  if (count <= 0) return [];
+  switch (dialect) {
+    case 'postgres': {
+      const { rows } = await sql<{
+        id: number;
+      }>`select nextval(pg_get_serial_sequence(${table}, 'id')) as id
+        from generate_series(1, ${count})`.execute(db);
+      return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    }
+    case 'sqlite': {
+      // AUTOINCREMENT keeps the largest id ever given in sqlite_sequence and never reuses one;
+      // moving it forward is what inserting `count` rows would do. The row exists once the table
+      // has had a row; before that, the table's largest id is 0.
+      await sql`insert into sqlite_sequence (name, seq)
+        select ${table}, 0 where not exists (select 1 from sqlite_sequence where name = ${table})`.execute(
+        db,
+      );
+      const { rows } = await sql<{ seq: number }>`update sqlite_sequence
+        set seq = max(seq, (select coalesce(max(id), 0) from ${sql.table(table)})) + ${count}
+        where name = ${table}
+        returning seq`.execute(db);
+      const last = Number(rows[0]?.seq);
+      if (!Number.isSafeInteger(last)) throw new Error(`Could not reserve ids of ${table}`);
+      return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+    }
+  }
+}
+
+export async function insertTopics(db: Db, rows: TopicInsert[]): Promise<void> {
+  for (const chunk of chunksOf(rows)) await db.insertInto('topics').values(chunk).execute();
+}
+
+/** Replies must come after the replies they answer (parent_reply_id is a foreign key). */
+export async function insertReplies(db: Db, rows: ReplyInsert[]): Promise<void> {
+  for (const chunk of chunksOf(rows)) await db.insertInto('replies').values(chunk).execute();
+}
+
+/** Inserts the reactions not already there; returns the keys of those it inserted. */
+export async function insertReactions(db: Db, rows: ReactionInsert[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const chunk of chunksOf(rows)) {
+    const written = await db
+      .insertInto('reactions')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['target_kind', 'target_id', 'user_id', 'kind']).doNothing())
+      .returning(['target_kind', 'target_id', 'user_id', 'kind'])
+      .execute();
+    for (const r of written) inserted.add(reactionKey(r));
+  }
+  return inserted;
+}
+
+/** What tells reactions apart (their unique constraint), as one string. */
+export function reactionKey(r: {
+  target_kind: string;
+  target_id: number;
+  user_id: number;
+  kind: string;
+}): string {
+  return `${r.target_kind}:${Number(r.target_id)}:${Number(r.user_id)}:${r.kind}`;
+}
