@@ -3,17 +3,19 @@ import type { Db } from '../db/index.js';
 import { decompose, memberRows, notStaff } from './ranges.js';
 import { dayOf, monthOf, nextMonth, previousMonth, weekOf, type Scope } from './rollup/scopes.js';
 import { monthMoves } from './rollup/settle.js';
-import { DAY } from './stats.js';
+import { DAY, HOUR } from './stats.js';
 
-export interface TopicFact {
-  id: number;
-  author: number;
-  kind: string;
-  group: number | null;
-  at: number;
-  /** The first live reply by someone else. */
-  firstReply: Response | undefined;
-  accepted: boolean;
+/** The period's live topics, reduced in SQL: counts, response times, and those left unanswered. */
+export interface TopicStats {
+  topics: number;
+  questions: number;
+  questionsAnswered: number;
+  questionsAccepted: number;
+  /** Hours to the first response, for topics answered before `to`. */
+  hours: number[];
+  /** The same for topics by non-staff members who are not newcomers of the period. */
+  veteranHours: number[];
+  unanswered: { id: number; at: number; kind: string; group: number | null }[];
 }
 
 export interface Response {
@@ -93,7 +95,7 @@ export interface ScopeFacts {
   /** For a community: the same per group. */
   groups: Map<number, Recent>;
   growth: number;
-  topics: TopicFact[];
+  topics: TopicStats;
   firstPosts: FirstPost[];
 }
 
@@ -112,7 +114,7 @@ export async function loadScopeFacts(
   const toDay = dayOf(to);
   const [window, members, rungs, lastContributionDay, series, moves, last30, previous30] =
     await Promise.all([
-      windowMembers(db, scope, staff, toDay - WINDOW_DAYS, toDay, to),
+      windowMembers(db, scope, staff, toDay - WINDOW_DAYS, toDay),
       membersAtEnd(db, scope, staff, to),
       periodRungs(db, scope, staff, fromDay, toDay),
       lastContributions(db, scope, staff, toDay - 28, toDay),
@@ -127,15 +129,15 @@ export async function loadScopeFacts(
       ? groupsRecent(db, scope.communityId, staff, toDay)
       : new Map<number, Recent>(),
     growthOver(db, scope, staff, from, to),
-    loadTopics(db, scope, from, to),
+    topicStats(db, scope, staff, from, to),
     loadFirstPosts(db, scope, from, to),
   ]);
   return {
     from,
     to,
     staff: staffSet,
-    window,
-    dormant: members - window.filter((w) => w.isMemberAtEnd).length,
+    window: window.map((w) => ({ ...w, isMemberAtEnd: members.has(w.member) })),
+    dormant: members.size - window.filter((w) => members.has(w.member)).length,
     rungs,
     lastContributionDay,
     ...series,
@@ -161,35 +163,29 @@ async function windowMembers(
   staff: number[],
   fromDay: number,
   toDay: number,
-  to: number,
-): Promise<WindowMember[]> {
-  const rows = await sql<Omit<WindowMember, 'isMemberAtEnd'> & { is_member: number }>`
+): Promise<Omit<WindowMember, 'isMemberAtEnd'>[]> {
+  const rows = await sql<Omit<WindowMember, 'isMemberAtEnd'>>`
     select u.member_id as member, sum(u.contributions) as contributions,
       sum(u.reactions) as reactions, sum(u.visits) as visits,
-      count(distinct case when u.contributions > 0 then u.wk end) as weeks,
-      case when exists (
-        select 1 from rollup_memberships s
-        where ${scopeIs(scope, 's.')} and s.member_id = u.member_id and ${atEnd(to)}
-      ) then 1 else 0 end as is_member
+      count(distinct case when u.contributions > 0 then u.wk end) as weeks
     from (${memberRows(scope, decompose(fromDay, toDay, 'week'))}) as u
     where 1 = 1 ${notStaff(staff, 'u.member_id')}
     group by u.member_id`.execute(db);
-  return rows.rows.map(({ is_member, ...r }) => ({
+  return rows.rows.map((r) => ({
     member: Number(r.member),
     contributions: Number(r.contributions),
     reactions: Number(r.reactions),
     visits: Number(r.visits),
     weeks: Number(r.weeks),
-    isMemberAtEnd: Number(is_member) === 1,
   }));
 }
 
 /** Non-staff members of the scope at `to`. */
-async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number): Promise<number> {
-  const r = await sql<{ n: number }>`
-    select count(distinct member_id) as n from rollup_memberships
+async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number) {
+  const r = await sql<{ member: number }>`
+    select distinct member_id as member from rollup_memberships
     where ${scopeIs(scope)} and ${atEnd(to)} ${notStaff(staff)}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+  return new Set(r.rows.map((x) => Number(x.member)));
 }
 
 async function periodRungs(
@@ -423,13 +419,21 @@ async function groupsRecent(
       .execute()
   ).map((r) => r.group_id);
   if (ids.length === 0) return new Map();
-  const totals = await sql<{ g: number; n: number; members: number }>`
-    select group_id as g, sum(contributions) as n,
-      sum(case when 1 = 1 ${notStaff(staff)} then contributions else 0 end) as members
-    from rollup_member_days
-    where community_id = ${communityId} and group_id in (${sql.join(ids)})
-      and day >= ${toDay - 30} and day < ${toDay}
+  const totals = await sql<{ g: number; n: number }>`
+    select group_id as g, sum(contributions) as n from rollup_buckets
+    where community_id = ${communityId} and group_id in (${sql.join(ids)}) and grain = 'day'
+      and bucket >= ${toDay - 30} and bucket < ${toDay}
     group by group_id`.execute(db);
+  const ofStaff = staff.length
+    ? (
+        await sql<{ g: number; n: number }>`
+          select group_id as g, sum(contributions) as n from rollup_member_days
+          where community_id = ${communityId} and group_id in (${sql.join(ids)})
+            and day >= ${toDay - 30} and day < ${toDay} and member_id in (${sql.join(staff)})
+          group by group_id`.execute(db)
+      ).rows
+    : [];
+  const staffBy = new Map(ofStaff.map((r) => [Number(r.g), Number(r.n)]));
   const distinct = async (a: number, b: number) => {
     const r = await sql<{ g: number; n: number }>`
       select u.group_id as g, count(distinct u.member_id) as n
@@ -446,7 +450,7 @@ async function groupsRecent(
     const t = byGroup.get(g);
     groups.set(g, {
       contributions: Number(t?.n ?? 0),
-      byMembers: Number(t?.members ?? 0),
+      byMembers: Number(t?.n ?? 0) - (staffBy.get(g) ?? 0),
       active: now.get(g) ?? 0,
       activeBefore: before.get(g) ?? 0,
     });
@@ -464,35 +468,60 @@ async function growthOver(db: Db, scope: Scope, staff: number[], from: number, t
   return Number(r.rows[0]?.n ?? 0);
 }
 
-async function loadTopics(db: Db, scope: Scope, from: number, to: number): Promise<TopicFact[]> {
-  let q = db
-    .selectFrom('rollup_posts')
-    .select([
-      'id',
-      'author_id',
-      'detail',
-      'group_id',
-      'created_at',
-      'first_reply_at',
-      'first_reply_by',
-      'accepted_reply_id',
-    ])
-    .where('kind', '=', 'topic')
-    .where('deleted', '=', 0)
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to);
-  if (scope.communityId !== 0) q = q.where('community_id', '=', scope.communityId);
-  if (scope.groupId !== 0) q = q.where('group_id', '=', scope.groupId);
-  const rows = await q.orderBy('created_at').orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    author: r.author_id,
-    kind: r.detail ?? 'discussion',
-    group: r.group_id === 0 ? null : r.group_id,
-    at: r.created_at,
-    firstReply: responseOf(r.first_reply_at, r.first_reply_by),
-    accepted: r.accepted_reply_id !== null,
-  }));
+async function topicStats(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  from: number,
+  to: number,
+): Promise<TopicStats> {
+  const topicsIn = sql`p.kind = 'topic' and p.deleted = 0
+    ${scope.communityId !== 0 ? sql`and p.community_id = ${scope.communityId}` : sql``}
+    ${scope.groupId !== 0 ? sql`and p.group_id = ${scope.groupId}` : sql``}
+    and p.created_at >= ${from} and p.created_at < ${to}`;
+  const answered = sql`p.first_reply_at is not null and p.first_reply_at < ${to}`;
+  const [counts, delays, unanswered] = await Promise.all([
+    sql<{ topics: number; questions: number; answered: number; accepted: number }>`
+      select count(*) as topics,
+        sum(case when p.detail = 'question' then 1 else 0 end) as questions,
+        sum(case when p.detail = 'question' and ${answered} then 1 else 0 end) as answered,
+        sum(case when p.detail = 'question' and p.accepted_reply_id is not null then 1 else 0 end) as accepted
+      from rollup_posts p where ${topicsIn}`.execute(db),
+    // A veteran's topic: by a non-staff member whose first post in the scope came before the period.
+    sql<{ d: number; vet: number }>`
+      select p.first_reply_at - p.created_at as d,
+        case when 1 = 1 ${notStaff(staff, 'p.author_id')} and not exists (
+          select 1 from rollup_first_posts f
+          where ${scopeIs(scope, 'f.')} and f.member_id = p.author_id
+            and f.created_at >= ${from} and f.created_at < ${to}) then 1 else 0 end as vet
+      from rollup_posts p where ${topicsIn} and ${answered}`.execute(db),
+    sql<{ id: number; at: number; kind: string | null; g: number }>`
+      select p.id, p.created_at as at, p.detail as kind, p.group_id as g
+      from rollup_posts p where ${topicsIn} and not (${answered})
+      order by p.created_at`.execute(db),
+  ]);
+  const c = counts.rows[0];
+  const hours: number[] = [];
+  const veteranHours: number[] = [];
+  for (const r of delays.rows) {
+    const h = Number(r.d) / HOUR;
+    hours.push(h);
+    if (Number(r.vet) === 1) veteranHours.push(h);
+  }
+  return {
+    topics: Number(c?.topics ?? 0),
+    questions: Number(c?.questions ?? 0),
+    questionsAnswered: Number(c?.answered ?? 0),
+    questionsAccepted: Number(c?.accepted ?? 0),
+    hours,
+    veteranHours,
+    unanswered: unanswered.rows.map((r) => ({
+      id: Number(r.id),
+      at: Number(r.at),
+      kind: r.kind ?? 'discussion',
+      group: Number(r.g) === 0 ? null : Number(r.g),
+    })),
+  };
 }
 
 function responseOf(at: number | null, by: number | null): Response | undefined {

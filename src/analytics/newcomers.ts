@@ -1,6 +1,5 @@
 import type { Circle } from './circles.js';
 import type { FirstPost, Response, ScopeFacts } from './facts.js';
-import { respondedBy } from './responsiveness.js';
 import { dayOf } from './rollup/scopes.js';
 import { HOUR, median, ratio } from './stats.js';
 
@@ -24,17 +23,12 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
     const retained = eligible.filter(kept).length;
     return { eligible: eligible.length, retained, rate: ratio(retained, eligible.length) };
   };
-  const newcomerTopics = new Set(cohort.filter((p) => p.kind === 'topic').map((p) => p.id));
-  const ttfr = (isNewcomerTopic: boolean) =>
-    f.topics
-      .filter((t) => !f.staff.has(t.author))
-      .filter((t) => (isNewcomerTopic ? newcomerTopics.has(t.id) : !cohortIds.has(t.author)))
-      .flatMap((t) => {
-        const r = respondedBy(t, to);
-        return r ? [(r.at - t.at) / HOUR] : [];
-      });
-  const newcomerMedian = median(ttfr(true));
-  const veteranMedian = median(ttfr(false));
+  const newcomerHours = cohort.flatMap((p) => {
+    const r = p.kind === 'topic' ? welcome(p) : undefined;
+    return r ? [(r.at - p.at) / HOUR] : [];
+  });
+  const newcomerMedian = median(newcomerHours);
+  const veteranMedian = median(f.topics.veteranHours);
   const welcomes = cohort.flatMap((p) => welcome(p) ?? []);
   const byCore = welcomes.filter((r) => circles.get(r.by) === 'core');
   const gap = newcomerMedian !== null && veteranMedian ? newcomerMedian / veteranMedian : null;

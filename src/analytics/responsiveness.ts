@@ -1,38 +1,25 @@
-import type { ScopeFacts, TopicFact } from './facts.js';
-import { HOUR, median, percentile, ratio } from './stats.js';
-
-/** The first response a topic had before `to` (a response given later is not known yet). */
-export function respondedBy(t: TopicFact, to: number) {
-  return t.firstReply && t.firstReply.at < to ? t.firstReply : undefined;
-}
+import type { ScopeFacts } from './facts.js';
+import { median, percentile, ratio } from './stats.js';
 
 /** CHAOSS time to first response over the topics created in the period. */
 export function responsiveness(f: ScopeFacts) {
-  const topics = f.topics;
-  const hours = topics.flatMap((t) => {
-    const r = respondedBy(t, f.to);
-    return r ? [(r.at - t.at) / HOUR] : [];
-  });
-  const within = (h: number) => hours.filter((x) => x <= h).length;
-  const questions = topics.filter((t) => t.kind === 'question');
-  const answeredQuestions = questions.filter((t) => respondedBy(t, f.to));
-  const acceptedQuestions = questions.filter((t) => t.accepted);
-  const unanswered = topics.filter((t) => !respondedBy(t, f.to));
+  const t = f.topics;
+  const within = (h: number) => t.hours.filter((x) => x <= h).length;
   return {
-    topics: topics.length,
-    answered: hours.length,
-    median_hours: median(hours),
-    p90_hours: percentile(hours, 90),
-    answered_within_24h: ratio(within(24), topics.length),
-    answered_within_48h: ratio(within(48), topics.length),
-    questions: questions.length,
-    question_answered_rate: ratio(answeredQuestions.length, questions.length),
-    question_accepted_rate: ratio(acceptedQuestions.length, questions.length),
-    unanswered: unanswered.map((t) => ({
-      topicId: t.id,
-      createdAt: t.at,
-      kind: t.kind,
-      groupId: t.group,
+    topics: t.topics,
+    answered: t.hours.length,
+    median_hours: median(t.hours),
+    p90_hours: percentile(t.hours, 90),
+    answered_within_24h: ratio(within(24), t.topics),
+    answered_within_48h: ratio(within(48), t.topics),
+    questions: t.questions,
+    question_answered_rate: ratio(t.questionsAnswered, t.questions),
+    question_accepted_rate: ratio(t.questionsAccepted, t.questions),
+    unanswered: t.unanswered.map((u) => ({
+      topicId: u.id,
+      createdAt: u.at,
+      kind: u.kind,
+      groupId: u.group,
     })),
   };
 }
