@@ -16,7 +16,6 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
       return r !== undefined && r.at - p.at <= 48 * HOUR;
     }),
   );
-  const cohortIds = new Set(cohort.map((p) => p.member));
   // A window counts once its last day is over: day `end` after the day of the first post.
   const retention = (end: number, kept: (p: FirstPost) => boolean) => {
     const eligible = cohort.filter((p) => dayOf(p.at) + end < toDay);
