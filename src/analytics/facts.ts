@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import { decompose, memberRows, notStaff } from './ranges.js';
+import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import { dayOf, monthOf, nextMonth, previousMonth, weekOf, type Scope } from './rollup/scopes.js';
 import { monthMoves } from './rollup/settle.js';
 import { DAY, HOUR } from './stats.js';
@@ -116,7 +116,7 @@ export async function loadScopeFacts(
     await Promise.all([
       windowMembers(db, scope, staff, toDay - WINDOW_DAYS, toDay),
       membersAtEnd(db, scope, staff, to),
-      periodRungs(db, scope, staff, fromDay, toDay),
+      rungsOver(db, scope, staff, decompose(fromDay, toDay)),
       lastContributions(db, scope, staff, toDay - 28, toDay),
       activeSeries(db, scope, staff, fromDay, toDay),
       monthlyMoves(db, scope, staff, fromDay, toDay),
@@ -188,18 +188,18 @@ async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number) {
   return new Set(r.rows.map((x) => Number(x.member)));
 }
 
-async function periodRungs(
+/** Each non-staff member's highest rung over some pieces: 1 reached, 2 interacting, 3 engaged. */
+async function rungsOver(
   db: Db,
   scope: Scope,
   staff: number[],
-  fromDay: number,
-  toDay: number,
+  pieces: Piece[],
 ): Promise<Map<number, number>> {
   const r = await sql<{ member: number; rung: number }>`
     select u.member_id as member,
       case when sum(u.commitments) > 0 then 3
         when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
-    from (${memberRows(scope, decompose(fromDay, toDay))}) as u
+    from (${memberRows(scope, pieces)}) as u
     where 1 = 1 ${notStaff(staff, 'u.member_id')}
     group by u.member_id`.execute(db);
   return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
@@ -350,18 +350,10 @@ async function monthlyMoves(
 
 /** Moves into a month that `to` cuts short: its days so far against the whole month before. */
 async function cutMonthMoves(db: Db, scope: Scope, staff: number[], month: number, toDay: number) {
-  const rungsOver = async (pieces: ReturnType<typeof decompose>) => {
-    const r = await sql<{ member: number; rung: number }>`
-      select u.member_id as member,
-        case when sum(u.commitments) > 0 then 3
-          when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
-      from (${memberRows(scope, pieces)}) as u
-      where 1 = 1 ${notStaff(staff, 'u.member_id')}
-      group by u.member_id`.execute(db);
-    return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
-  };
-  const before = await rungsOver([{ grain: 'month', from: previousMonth(month), to: month }]);
-  const now = await rungsOver(decompose(month, toDay, 'week'));
+  const before = await rungsOver(db, scope, staff, [
+    { grain: 'month', from: previousMonth(month), to: month },
+  ]);
+  const now = await rungsOver(db, scope, staff, decompose(month, toDay, 'week'));
   let up = 0;
   let held = 0;
   let down = 0;
