@@ -76,7 +76,7 @@ async function refreshNow(
       .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
       .where('name', '=', CURSOR)
       .execute();
-    await settleBuckets(trx);
+    await settleBuckets(trx, s.dialect);
   });
   return cursor - start;
 }

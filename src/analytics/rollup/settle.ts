@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Database, Db } from '../../db/index.js';
+import type { Database, Db, Dialect } from '../../db/index.js';
 import { nextMonth, previousMonth } from './scopes.js';
 
 type Dirty = Database['rollup_dirty'];
@@ -17,9 +17,13 @@ export const rungOf = (t: string): RawBuilder<number> =>
  * week and month, and for months the moves up, held and down the ladder from the month before
  * (a changed month also changes the moves of the month after it).
  */
-export async function settleBuckets(trx: Db): Promise<number> {
+export async function settleBuckets(trx: Db, dialect: Dialect): Promise<number> {
   const dirty = await trx.selectFrom('rollup_dirty').selectAll().execute();
   if (dirty.length === 0) return 0;
+  // After a rebuild PostgreSQL has no statistics on the freshly filled tables and would plan
+  // the month-to-month joins as scans: 20 s a query on 10 M events instead of milliseconds.
+  if (dialect === 'postgres' && dirty.length > 1000)
+    await sql`analyze rollup_member_days, rollup_member_weeks, rollup_member_months`.execute(trx);
   const groups = new Map<string, Dirty[]>();
   for (const d of dirty) {
     const key = `${d.grain}|${d.community_id}|${d.group_id}`;
