@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import { dayOf, monthOf, nextMonth, previousMonth, weekOf, type Scope } from './rollup/scopes.js';
-import { monthMoves } from './rollup/settle.js';
+import { isActive, monthMoves } from './rollup/settle.js';
 import { DAY, HOUR } from './stats.js';
 
 /** The period's live topics, reduced in SQL: counts, response times, and those left unanswered. */
@@ -43,7 +43,6 @@ export interface WindowMember {
   visits: number;
   /** ISO weeks with a contribution. */
   weeks: number;
-  isMemberAtEnd: boolean;
 }
 
 export interface Series {
@@ -136,7 +135,7 @@ export async function loadScopeFacts(
     from,
     to,
     staff: staffSet,
-    window: window.map((w) => ({ ...w, isMemberAtEnd: members.has(w.member) })),
+    window,
     dormant: members.size - window.filter((w) => members.has(w.member)).length,
     rungs,
     lastContributionDay,
@@ -163,8 +162,8 @@ async function windowMembers(
   staff: number[],
   fromDay: number,
   toDay: number,
-): Promise<Omit<WindowMember, 'isMemberAtEnd'>[]> {
-  const rows = await sql<Omit<WindowMember, 'isMemberAtEnd'>>`
+): Promise<WindowMember[]> {
+  const rows = await sql<WindowMember>`
     select u.member_id as member, sum(u.contributions) as contributions,
       sum(u.reactions) as reactions, sum(u.visits) as visits,
       count(distinct case when u.contributions > 0 then u.wk end) as weeks
@@ -257,7 +256,7 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
         from ${sql.table(`rollup_member_${grain}s`)}
         where ${scopeIs(scope)} and ${sql.ref(grain)} >= ${first} and ${sql.ref(grain)} < ${end}
           and member_id in (${sql.join(staff)})
-          and (contributions > 0 or reactions > 0 or visits > 0)
+          and ${isActive()}
         group by ${sql.ref(grain)}`.execute(db);
       for (const s of ofStaff.rows)
         counts.set(Number(s.bucket), (counts.get(Number(s.bucket)) ?? 0) - Number(s.n));

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { monthOf, nextMonth, weekOf, type Grain, type Scope } from './rollup/scopes.js';
+import { isActive } from './rollup/settle.js';
 
 /** A run of whole buckets of one grain: bucket values in [from, to). */
 export interface Piece {
@@ -38,8 +39,6 @@ export function decompose(fromDay: number, toDay: number, coarsest: Grain = 'mon
   return [{ grain: 'day', from: fromDay, to: toDay }];
 }
 
-const active = sql`(contributions > 0 or reactions > 0 or visits > 0)`;
-
 /**
  * The member rows of a scope over some pieces, as one UNION ALL: member_id, group_id, the four
  * counts and `wk`, the Monday of the row's ISO week (for days and weeks). Only active rows.
@@ -56,7 +55,7 @@ export function memberRows(scope: Scope, pieces: Piece[], groups?: number[]): Ra
     return sql`select member_id, group_id, contributions, reactions, visits, commitments, ${wk} as wk
       from ${sql.table(`rollup_member_${p.grain}s`)}
       where community_id = ${scope.communityId} and ${group}
-        and ${sql.ref(p.grain)} >= ${p.from} and ${sql.ref(p.grain)} < ${p.to} and ${active}`;
+        and ${sql.ref(p.grain)} >= ${p.from} and ${sql.ref(p.grain)} < ${p.to} and ${isActive()}`;
   });
   if (parts.length === 0)
     return sql`select 0 as member_id, 0 as group_id, 0 as contributions, 0 as reactions, 0 as visits, 0 as commitments, 0 as wk where 1 = 0`;
