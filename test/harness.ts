@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
@@ -17,12 +20,26 @@ export interface TestStore {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given kind; PostgreSQL ones are created and dropped per suite. */
-export async function createTestStore(kind: DbKind): Promise<TestStore> {
+/**
+ * A fresh, migrated database of the given kind; PostgreSQL ones are created and dropped per
+ * suite. SQLite is in memory unless `file` asks for a temporary file, where long reads go
+ * through worker threads as in production (src/db/read-workers.ts).
+ */
+export async function createTestStore(
+  kind: DbKind,
+  opts: { file?: boolean } = {},
+): Promise<TestStore> {
   if (kind === 'sqlite') {
-    const store = openStore({ kind: 'sqlite', path: ':memory:' });
+    const dir = opts.file ? mkdtempSync(join(os.tmpdir(), 'ruche-test-')) : null;
+    const store = openStore({ kind: 'sqlite', path: dir ? join(dir, 'test.db') : ':memory:' });
     await migrateToLatest(store);
-    return { store, drop: () => store.close() };
+    return {
+      store,
+      async drop() {
+        await store.close();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   if (!postgresAdminUrl) throw new Error('RUCHE_TEST_POSTGRES_URL is not set');
   const name = `ruche_t_${randomBytes(6).toString('hex')}`;

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
-import { dayOf, monthOf, nextMonth, previousMonth, weekOf, type Scope } from './rollup/scopes.js';
+import {
+  bucketOf,
+  dayOf,
+  monthOf,
+  nextMonth,
+  previousMonth,
+  weekOf,
+  type Grain,
+  type Scope,
+} from './rollup/scopes.js';
 import { isActive, monthMoves } from './rollup/settle.js';
 import { DAY, HOUR } from './stats.js';
 
@@ -122,15 +131,22 @@ export async function loadScopeFacts(
       activeMembers(db, scope, staff, toDay - 30, toDay),
       activeMembers(db, scope, staff, toDay - 60, toDay - 30),
     ]);
-  const [recent, groups, growth, topics, firstPosts] = await Promise.all([
+  const [recent, groups, growth, firstPosts] = await Promise.all([
     contributionsOver(db, scope, staff, toDay - 30, toDay),
     scope.communityId !== 0 && scope.groupId === 0
       ? groupsRecent(db, scope.communityId, staff, toDay)
       : new Map<number, Recent>(),
     growthOver(db, scope, staff, from, to),
-    topicStats(db, scope, staff, from, to),
     loadFirstPosts(db, scope, from, to),
   ]);
+  const newcomers = new Set(firstPosts.map((f) => f.member));
+  const topics = await topicStats(
+    db,
+    scope,
+    from,
+    to,
+    (m) => !staffSet.has(m) && !newcomers.has(m),
+  );
   return {
     from,
     to,
@@ -149,6 +165,22 @@ export async function loadScopeFacts(
     topics,
     firstPosts,
   };
+}
+
+/**
+ * The buckets of a grain in [first, end), listed: with the staff's ids as a second IN list the
+ * primary key (scope, bucket, member) is read by seeks, where a range of buckets would read
+ * every member row in it.
+ */
+function bucketsIn(grain: Grain, first: number, end: number): number[] {
+  const out: number[] = [];
+  for (
+    let b = bucketOf(grain, first);
+    b < end;
+    b = grain === 'month' ? nextMonth(b) : b + (grain === 'week' ? 7 : 1)
+  )
+    if (b >= first) out.push(b);
+  return out.length ? out : [-1];
 }
 
 const scopeIs = (scope: Scope, prefix = '') =>
@@ -254,7 +286,7 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
       const ofStaff = await sql<{ bucket: number; n: number }>`
         select ${sql.ref(grain)} as bucket, count(*) as n
         from ${sql.table(`rollup_member_${grain}s`)}
-        where ${scopeIs(scope)} and ${sql.ref(grain)} >= ${first} and ${sql.ref(grain)} < ${end}
+        where ${scopeIs(scope)} and ${sql.ref(grain)} in (${sql.join(bucketsIn(grain, first, end))})
           and member_id in (${sql.join(staff)})
           and ${isActive()}
         group by ${sql.ref(grain)}`.execute(db);
@@ -386,7 +418,7 @@ async function contributionsOver(
   if (!staff.length) return { contributions, byMembers: contributions };
   const ofStaff = await sql<{ n: number }>`
     select sum(contributions) as n from rollup_member_days
-    where ${scopeIs(scope)} and day >= ${fromDay} and day < ${toDay}
+    where ${scopeIs(scope)} and day in (${sql.join(bucketsIn('day', fromDay, toDay))})
       and member_id in (${sql.join(staff)})`.execute(db);
   return { contributions, byMembers: contributions - Number(ofStaff.rows[0]?.n ?? 0) };
 }
@@ -420,7 +452,8 @@ async function groupsRecent(
         await sql<{ g: number; n: number }>`
           select group_id as g, sum(contributions) as n from rollup_member_days
           where community_id = ${communityId} and group_id in (${sql.join(ids)})
-            and day >= ${toDay - 30} and day < ${toDay} and member_id in (${sql.join(staff)})
+            and day in (${sql.join(bucketsIn('day', toDay - 30, toDay))})
+            and member_id in (${sql.join(staff)})
           group by group_id`.execute(db)
       ).rows
     : [];
@@ -459,12 +492,13 @@ async function growthOver(db: Db, scope: Scope, staff: number[], from: number, t
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** `isVeteran`: by a non-staff member whose first post in the scope came before the period. */
 async function topicStats(
   db: Db,
   scope: Scope,
-  staff: number[],
   from: number,
   to: number,
+  isVeteran: (member: number) => boolean,
 ): Promise<TopicStats> {
   const topicsIn = sql`p.kind = 'topic' and p.deleted = 0
     ${scope.communityId !== 0 ? sql`and p.community_id = ${scope.communityId}` : sql``}
@@ -478,13 +512,8 @@ async function topicStats(
         sum(case when p.detail = 'question' and ${answered} then 1 else 0 end) as answered,
         sum(case when p.detail = 'question' and p.accepted_reply_id is not null then 1 else 0 end) as accepted
       from rollup_posts p where ${topicsIn}`.execute(db),
-    // A veteran's topic: by a non-staff member whose first post in the scope came before the period.
-    sql<{ d: number; vet: number }>`
-      select p.first_reply_at - p.created_at as d,
-        case when 1 = 1 ${notStaff(staff, 'p.author_id')} and not exists (
-          select 1 from rollup_first_posts f
-          where ${scopeIs(scope, 'f.')} and f.member_id = p.author_id
-            and f.created_at >= ${from} and f.created_at < ${to}) then 1 else 0 end as vet
+    sql<{ d: number; by: number }>`
+      select p.first_reply_at - p.created_at as d, p.author_id as by
       from rollup_posts p where ${topicsIn} and ${answered}`.execute(db),
     sql<{ id: number; at: number; kind: string | null; g: number }>`
       select p.id, p.created_at as at, p.detail as kind, p.group_id as g
@@ -497,7 +526,7 @@ async function topicStats(
   for (const r of delays.rows) {
     const h = Number(r.d) / HOUR;
     hours.push(h);
-    if (Number(r.vet) === 1) veteranHours.push(h);
+    if (isVeteran(Number(r.by))) veteranHours.push(h);
   }
   return {
     topics: Number(c?.topics ?? 0),

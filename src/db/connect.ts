@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { Config } from '../config/index.js';
 import type { Dialect } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { sqliteReadWorkers } from './read-workers.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -22,6 +23,11 @@ export interface Store {
   dialect: Dialect;
   /** On SQLite, the connection itself: bulk writes run prepared statements on it (src/db/bulk.ts). */
   sqlite?: SqliteDatabase.Database;
+  /**
+   * For long read-only queries (analytics): on a SQLite file, worker threads with their own
+   * connections (src/db/read-workers.ts); otherwise `db` itself.
+   */
+  reads: Db;
   close(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export function openStore(database: Config['database']): Store {
     // An idle client whose server connection dies must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', reads: db, close: () => db.destroy() };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   const sqlite = new SqliteDatabase(database.path);
@@ -53,7 +59,17 @@ export function openStore(database: Config['database']): Store {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const reads = database.path === ':memory:' ? db : sqliteReadWorkers(database.path);
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    reads,
+    close: async () => {
+      if (reads !== db) await reads.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { Database } from '../../db/index.js';
-import { bucketOf, dayOf, grains, scopesOf, type Grain, type Scope } from './scopes.js';
+import {
+  bucketOf,
+  dayOf,
+  grains as allGrains,
+  scopesOf,
+  type Grain,
+  type Scope,
+} from './scopes.js';
 
 export type PostRow = Database['rollup_posts'];
 export type LogEntry = Pick<
@@ -61,7 +68,11 @@ export class BatchFold {
   /** Members whose first post may have been deleted. */
   readonly authorsToRecheck = new Set<number>();
 
-  constructor(readonly posts: Map<string, PostRow>) {}
+  /** `grains`: the grains to count at (a rebuild counts days only and derives the rest). */
+  constructor(
+    readonly posts: Map<string, PostRow>,
+    readonly grains: readonly Grain[] = allGrains,
+  ) {}
 
   count(
     scopes: Scope[],
@@ -72,8 +83,8 @@ export class BatchFold {
     const day = dayOf(at);
     for (const scope of scopes) {
       const maps = this.mapsOf(scope);
-      for (let i = 0; i < grains.length; i++) {
-        const grain = grains[i] as Grain;
+      for (let i = 0; i < this.grains.length; i++) {
+        const grain = this.grains[i] as Grain;
         const bucket = bucketOf(grain, day);
         // Keyed by a number: this runs for every row of the log.
         const key = bucket * 2 ** 32 + member;
@@ -109,7 +120,7 @@ export class BatchFold {
     }
     let maps = groups.get(scope.groupId);
     if (!maps) {
-      maps = grains.map(() => new Map<number, MemberDelta>());
+      maps = this.grains.map(() => new Map<number, MemberDelta>());
       groups.set(scope.groupId, maps);
     }
     return maps;

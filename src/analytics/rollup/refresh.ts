@@ -1,11 +1,16 @@
 import { sql } from 'kysely';
 import type { Db, Store } from '../../db/index.js';
+import { deriveWeeksAndMonths, emptyTables } from './derive.js';
 import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
 import { repairAfterDeletions } from './repair.js';
+import type { Grain } from './scopes.js';
 import { settleBuckets } from './settle.js';
 import { addMemberDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
 
 const CURSOR = 'analytics';
+// Present while a rebuild runs (and after a crash in one, until a refresh finishes it): batches
+// count days only, and weeks and months are derived from them at the end.
+const REBUILDING = 'analytics:rebuilding';
 // Log rows per transaction: bigger batches fold more rows into each week and month row.
 const BATCH = 50_000;
 const REBUILD_BATCH = 250_000;
@@ -45,6 +50,7 @@ async function refreshNow(
   const end = await settledLogEnd(s);
   let cursor = await readCursor(s.db);
   const start = cursor;
+  const grains: Grain[] = (await isRebuilding(s.db)) ? ['day'] : ['day', 'week', 'month'];
   while (cursor < end) {
     const moved = await s.db.transaction().execute(async (trx) => {
       // Taking the cursor row first makes a second process wait, then see it moved, and stop.
@@ -57,7 +63,7 @@ async function refreshNow(
       if (Number(claimed.numUpdatedRows) !== 1) return null;
       const rows = await readLog(trx, cursor, end, batch);
       const last = rows.at(-1)?.id ?? end;
-      await applyBatch(s, trx, rows);
+      await applyBatch(s, trx, rows, grains);
       await trx
         .updateTable('rollup_state')
         .set({ last_log_id: last })
@@ -76,6 +82,10 @@ async function refreshNow(
       .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
       .where('name', '=', CURSOR)
       .execute();
+    if ((await isRebuilding(trx)) && (await readCursor(trx)) >= end) {
+      await deriveWeeksAndMonths(trx, s.dialect);
+      await trx.deleteFrom('rollup_state').where('name', '=', REBUILDING).execute();
+    }
     await settleBuckets(trx, s.dialect);
   });
   return cursor - start;
@@ -98,6 +108,15 @@ async function settledLogEnd(s: Store): Promise<number> {
     await sql`lock table activity_log in share mode`.execute(trx);
     return max(trx);
   });
+}
+
+async function isRebuilding(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('rollup_state')
+    .select('name')
+    .where('name', '=', REBUILDING)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function readCursor(db: Db): Promise<number> {
@@ -131,8 +150,8 @@ function readLog(trx: Db, after: number, upTo: number, limit: number): Promise<L
     .execute();
 }
 
-async function applyBatch(s: Store, trx: Db, rows: LogEntry[]): Promise<void> {
-  const fold = new BatchFold(await loadPosts(trx, referencedPosts(rows)));
+async function applyBatch(s: Store, trx: Db, rows: LogEntry[], grains: Grain[]): Promise<void> {
+  const fold = new BatchFold(await loadPosts(trx, referencedPosts(rows)), grains);
   for (const row of rows) fold.add(row);
   await savePosts(
     s,
@@ -175,7 +194,7 @@ export async function rebuildRollups(
 ): Promise<number> {
   return inTurn(s, async () => {
     await s.db.transaction().execute(async (trx) => {
-      for (const table of [
+      await emptyTables(trx, s.dialect, [
         'rollup_member_days',
         'rollup_member_weeks',
         'rollup_member_months',
@@ -184,12 +203,16 @@ export async function rebuildRollups(
         'rollup_posts',
         'rollup_first_posts',
         'rollup_memberships',
-      ] as const)
-        await trx.deleteFrom(table).execute();
+      ]);
       await trx
         .updateTable('rollup_state')
         .set({ last_log_id: 0 })
         .where('name', '=', CURSOR)
+        .execute();
+      await trx
+        .insertInto('rollup_state')
+        .values({ name: REBUILDING, last_log_id: 0 })
+        .onConflict((oc) => oc.doNothing())
         .execute();
     });
     return refreshNow(s, onProgress, REBUILD_BATCH);

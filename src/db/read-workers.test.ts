@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, type TestStore } from '../../test/harness.js';
+
+describe('read workers on a SQLite file', () => {
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore('sqlite', { file: true });
+  });
+  afterAll(() => db.drop());
+
+  it('run reads on other connections that see what the main one committed', async () => {
+    const { store } = db;
+    expect(store.reads).not.toBe(store.db);
+    await store.db.insertInto('rollup_state').values({ name: 'probe', last_log_id: 41 }).execute();
+    const read = () =>
+      store.reads
+        .selectFrom('rollup_state')
+        .select('last_log_id')
+        .where('name', '=', 'probe')
+        .executeTakeFirst();
+    expect(await read()).toEqual({ last_log_id: 41 });
+    await store.db
+      .updateTable('rollup_state')
+      .set({ last_log_id: 42 })
+      .where('name', '=', 'probe')
+      .execute();
+    expect(await read()).toEqual({ last_log_id: 42 });
+  });
+
+  it('answer queries side by side, in any number', async () => {
+    const counts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        sql<{ n: number }>`select ${i} + count(*) as n from rollup_state`.execute(db.store.reads),
+      ),
+    );
+    expect(counts.map((r) => r.rows[0]?.n)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  });
+
+  it('refuse writes and report SQL errors as errors', async () => {
+    await expect(
+      db.store.reads.deleteFrom('rollup_state').where('name', '=', 'probe').execute(),
+    ).rejects.toThrow(/read-only/);
+    await expect(sql`select * from no_such_table`.execute(db.store.reads)).rejects.toThrow(
+      /no such table/,
+    );
+    const still = await db.store.db.selectFrom('rollup_state').selectAll().execute();
+    expect(still.map((r) => r.name).sort()).toEqual(['analytics', 'probe']);
+  });
+});
