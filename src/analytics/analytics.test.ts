@@ -91,7 +91,7 @@ const log: ActivityEntry[] = [
 
 async function cockpitOf(db: TestStore, from: number) {
   const scope = { communityId: COMMUNITY, groupId: 0 };
-  const facts = await loadScopeFacts(db.store.db, scope, { from, to }, new Set([STAFF]));
+  const facts = await loadScopeFacts(db.store.reads, scope, { from, to }, new Set([STAFF]));
   return computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
 }
 
@@ -216,6 +216,35 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.concentration.gini).toBe(month.concentration.gini);
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
+  });
+});
+
+describe.each(databases)('recently inactive core, %s', (kind) => {
+  const [K, L, M, N, O] = [31, 32, 33, 34, 35] as const;
+  const topics = (actor: number, first: number, n: number, day: number) =>
+    Array.from({ length: n }, (_, i) => topic(actor, first + i, at(day, i)));
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind, { file: true });
+    await recordActivities(db.store.db, [
+      ...[K, L, M, N, O].map((id) => row(id, 'community.joined', at(100))),
+      ...topics(O, 300, 4, 35), // the most active, but silent for more than 28 days
+      ...topics(K, 310, 3, 12), // silent for 12 days after a contribution in the last 28
+      ...topics(L, 320, 2, 3), // active this week
+      ...topics(M, 330, 1, 40),
+      ...topics(N, 340, 1, 20),
+      ...topics(STAFF, 350, 6, 10), // staff are never on the list
+    ]);
+    await refreshRollups(db.store);
+  });
+  afterAll(() => db.drop());
+
+  it('lists the top quarter of contributors silent for 7 to 28 days', async () => {
+    // Five non-staff contributors over 90 days: the top quarter is O (4) and K (3).
+    const c = await cockpitOf(db, at(30));
+    expect(c.recently_inactive_core).toEqual([
+      { memberId: K, contributions: 3, lastContributionAt: at(12) },
+    ]);
   });
 });
 

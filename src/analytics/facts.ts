@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
-import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
+import { decompose, memberRows, notStaff, tagged, type Piece } from './ranges.js';
 import {
   bucketOf,
   dayOf,
@@ -120,17 +120,14 @@ export async function loadScopeFacts(
   const staff = [...staffSet];
   const fromDay = dayOf(from);
   const toDay = dayOf(to);
-  const [window, members, rungs, lastContributionDay, series, moves, last30, previous30] =
-    await Promise.all([
-      windowMembers(db, scope, staff, toDay - WINDOW_DAYS, toDay),
-      membersAtEnd(db, scope, staff, to),
-      rungsOver(db, scope, staff, decompose(fromDay, toDay)),
-      lastContributions(db, scope, staff, toDay - 28, toDay),
-      activeSeries(db, scope, staff, fromDay, toDay),
-      monthlyMoves(db, scope, staff, fromDay, toDay),
-      activeMembers(db, scope, staff, toDay - 30, toDay),
-      activeMembers(db, scope, staff, toDay - 60, toDay - 30),
-    ]);
+  const [recentOnes, members, rungs, series, moves] = await Promise.all([
+    recentMembers(db, scope, staff, toDay),
+    membersAtEnd(db, scope, staff, to),
+    rungsOver(db, scope, staff, decompose(fromDay, toDay)),
+    activeSeries(db, scope, staff, fromDay, toDay),
+    monthlyMoves(db, scope, staff, fromDay, toDay),
+  ]);
+  const { window, lastContributionDay, last30, previous30 } = recentOnes;
   const [recent, groups, growth, firstPosts] = await Promise.all([
     contributionsOver(db, scope, staff, toDay - 30, toDay),
     scope.communityId !== 0 && scope.groupId === 0
@@ -188,27 +185,57 @@ const scopeIs = (scope: Scope, prefix = '') =>
 
 const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
 
-async function windowMembers(
-  db: Db,
-  scope: Scope,
-  staff: number[],
-  fromDay: number,
-  toDay: number,
-): Promise<WindowMember[]> {
-  const rows = await sql<WindowMember>`
+/**
+ * One scan over the member rows of the last 90 days, in four tagged ranges, for what the circles,
+ * concentration, to-do lists and activity read: each non-staff member's totals over the window,
+ * whether they were active in the last 30 days and in the 30 before, and their last day with a
+ * contribution in the last 28 (days are read as days there; the rest as weeks where whole).
+ */
+async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: number) {
+  const from = toDay - WINDOW_DAYS;
+  const pieces = tagged([
+    decompose(from, toDay - 60, 'week'),
+    decompose(toDay - 60, toDay - 30, 'week'),
+    decompose(toDay - 30, toDay - 28, 'week'),
+    decompose(toDay - 28, toDay, 'day'),
+  ]);
+  const rows = await sql<{
+    member: number;
+    contributions: number;
+    reactions: number;
+    visits: number;
+    weeks: number;
+    last_day: number | null;
+    last30: number;
+    previous30: number;
+  }>`
     select u.member_id as member, sum(u.contributions) as contributions,
       sum(u.reactions) as reactions, sum(u.visits) as visits,
-      count(distinct case when u.contributions > 0 then u.wk end) as weeks
-    from (${memberRows(scope, decompose(fromDay, toDay, 'week'))}) as u
+      count(distinct case when u.contributions > 0 then u.wk end) as weeks,
+      max(case when u.tag = 3 and u.contributions > 0 then u.day end) as last_day,
+      max(case when u.tag >= 2 then 1 else 0 end) as last30,
+      max(case when u.tag = 1 then 1 else 0 end) as previous30
+    from (${memberRows(scope, pieces)}) as u
     where 1 = 1 ${notStaff(staff, 'u.member_id')}
     group by u.member_id`.execute(db);
-  return rows.rows.map((r) => ({
-    member: Number(r.member),
-    contributions: Number(r.contributions),
-    reactions: Number(r.reactions),
-    visits: Number(r.visits),
-    weeks: Number(r.weeks),
-  }));
+  const window: WindowMember[] = [];
+  const lastContributionDay = new Map<number, number>();
+  const last30 = new Set<number>();
+  const previous30 = new Set<number>();
+  for (const r of rows.rows) {
+    const member = Number(r.member);
+    window.push({
+      member,
+      contributions: Number(r.contributions),
+      reactions: Number(r.reactions),
+      visits: Number(r.visits),
+      weeks: Number(r.weeks),
+    });
+    if (r.last_day !== null) lastContributionDay.set(member, Number(r.last_day));
+    if (Number(r.last30) === 1) last30.add(member);
+    if (Number(r.previous30) === 1) previous30.add(member);
+  }
+  return { window, lastContributionDay, last30, previous30 };
 }
 
 /** Non-staff members of the scope at `to`. */
@@ -234,21 +261,6 @@ async function rungsOver(
     where 1 = 1 ${notStaff(staff, 'u.member_id')}
     group by u.member_id`.execute(db);
   return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
-}
-
-async function lastContributions(
-  db: Db,
-  scope: Scope,
-  staff: number[],
-  fromDay: number,
-  toDay: number,
-): Promise<Map<number, number>> {
-  const r = await sql<{ member: number; day: number }>`
-    select member_id as member, max(day) as day from rollup_member_days
-    where ${scopeIs(scope)} and day >= ${fromDay} and day < ${toDay} and contributions > 0
-      ${notStaff(staff)}
-    group by member_id`.execute(db);
-  return new Map(r.rows.map((x) => [Number(x.member), Number(x.day)]));
 }
 
 async function activeMembers(
@@ -458,16 +470,20 @@ async function groupsRecent(
       ).rows
     : [];
   const staffBy = new Map(ofStaff.map((r) => [Number(r.g), Number(r.n)]));
-  const distinct = async (a: number, b: number) => {
-    const r = await sql<{ g: number; n: number }>`
-      select u.group_id as g, count(distinct u.member_id) as n
-      from (${memberRows(scope, decompose(a, b, 'week'), ids)}) as u
-      where 1 = 1 ${notStaff(staff, 'u.member_id')}
-      group by u.group_id`.execute(db);
-    return new Map(r.rows.map((x) => [Number(x.g), Number(x.n)]));
-  };
-  const now = await distinct(toDay - 30, toDay);
-  const before = await distinct(toDay - 60, toDay - 30);
+  // Active members per group in the last 30 days (tag 1) and the 30 before (tag 0), one scan.
+  const pieces = tagged([
+    decompose(toDay - 60, toDay - 30, 'week'),
+    decompose(toDay - 30, toDay, 'week'),
+  ]);
+  const active = await sql<{ g: number; now: number; before: number }>`
+    select u.group_id as g,
+      count(distinct case when u.tag = 1 then u.member_id end) as now,
+      count(distinct case when u.tag = 0 then u.member_id end) as before
+    from (${memberRows(scope, pieces, ids)}) as u
+    where 1 = 1 ${notStaff(staff, 'u.member_id')}
+    group by u.group_id`.execute(db);
+  const now = new Map(active.rows.map((x) => [Number(x.g), Number(x.now)]));
+  const before = new Map(active.rows.map((x) => [Number(x.g), Number(x.before)]));
   const byGroup = new Map(totals.rows.map((r) => [Number(r.g), r]));
   const groups = new Map<number, Recent>();
   for (const g of ids) {

@@ -7,6 +7,13 @@ export interface Piece {
   grain: Grain;
   from: number;
   to: number;
+  /** Carried into the rows as `tag`: one scan can then tell several ranges apart. */
+  tag?: number;
+}
+
+/** Pieces of several ranges, each tagged with its index, for one scan over all of them. */
+export function tagged(ranges: Piece[][]): Piece[] {
+  return ranges.flatMap((pieces, tag) => pieces.map((p) => ({ ...p, tag })));
 }
 
 /**
@@ -41,7 +48,8 @@ export function decompose(fromDay: number, toDay: number, coarsest: Grain = 'mon
 
 /**
  * The member rows of a scope over some pieces, as one UNION ALL: member_id, group_id, the four
- * counts and `wk`, the Monday of the row's ISO week (for days and weeks). Only active rows.
+ * counts, `wk` (the Monday of the row's ISO week, for days and weeks; 0 for months), `day`
+ * (for day rows; -1 otherwise) and the piece's `tag` (0 by default). Only active rows.
  * With `groups`, the rows of those groups of the community instead of the scope's own.
  */
 export function memberRows(scope: Scope, pieces: Piece[], groups?: number[]): RawBuilder<unknown> {
@@ -52,13 +60,15 @@ export function memberRows(scope: Scope, pieces: Piece[], groups?: number[]): Ra
     const group = groups
       ? sql`group_id in (${sql.join(groups.length ? groups : [-1])})`
       : sql`group_id = ${scope.groupId}`;
-    return sql`select member_id, group_id, contributions, reactions, visits, commitments, ${wk} as wk
+    const day = p.grain === 'day' ? sql`day` : sql`-1`;
+    return sql`select member_id, group_id, contributions, reactions, visits, commitments, ${wk} as wk,
+        ${day} as day, ${sql.lit(p.tag ?? 0)} as tag
       from ${sql.table(`rollup_member_${p.grain}s`)}
       where community_id = ${scope.communityId} and ${group}
         and ${sql.ref(p.grain)} >= ${p.from} and ${sql.ref(p.grain)} < ${p.to} and ${isActive()}`;
   });
   if (parts.length === 0)
-    return sql`select 0 as member_id, 0 as group_id, 0 as contributions, 0 as reactions, 0 as visits, 0 as commitments, 0 as wk where 1 = 0`;
+    return sql`select 0 as member_id, 0 as group_id, 0 as contributions, 0 as reactions, 0 as visits, 0 as commitments, 0 as wk, 0 as day, 0 as tag where 1 = 0`;
   return sql.join(parts, sql` union all `);
 }
 

@@ -43,6 +43,9 @@ export function openStore(database: Config['database']): Store {
     const pool = new pg.Pool({
       connectionString: database.url,
       max: 10,
+      // JIT compiles the cockpit's grouped reads for longer than they run (0.6 s instead of
+      // 0.26 s for the 90-day window of a 100,000-member community); nothing here gains from it.
+      options: '-c jit=off',
     });
     // An idle client whose server connection dies must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
