@@ -46,7 +46,7 @@ export function computeCockpit({ facts: f, createdAt, isGroup, groups }: Cockpit
         }),
       })),
     },
-    recently_inactive_core: recentlyInactiveCore(f, toDay),
+    recently_inactive_core: recentlyInactiveCore(f),
   };
 }
 
@@ -56,14 +56,10 @@ export type Cockpit = ReturnType<typeof computeCockpit>;
  * The animator's to-do: the top quarter of contributors over the window with no contribution
  * in the last 7 days before `to` and one in the 21 days before those.
  */
-function recentlyInactiveCore(f: ScopeFacts, toDay: number) {
-  const ranked = f.window
-    .filter((w) => w.contributions > 0)
-    .sort((a, b) => b.contributions - a.contributions);
-  return ranked.slice(0, Math.ceil(ranked.length / 4)).flatMap((w) => {
-    const last = f.lastContributionDay.get(w.member);
-    return last !== undefined && last < toDay - 7
-      ? [{ memberId: w.member, contributions: w.contributions, lastContributionAt: last * DAY }]
-      : [];
-  });
+function recentlyInactiveCore(f: ScopeFacts) {
+  return f.quietCore.map((q) => ({
+    memberId: q.member,
+    contributions: q.contributions,
+    lastContributionAt: q.lastDay * DAY,
+  }));
 }

@@ -54,6 +54,12 @@ export interface WindowMember {
   weeks: number;
 }
 
+export interface QuietMember {
+  member: number;
+  contributions: number;
+  lastDay: number;
+}
+
 export interface Series {
   /** The bucket's first day. */
   start: number;
@@ -89,8 +95,8 @@ export interface ScopeFacts {
   dormant: number;
   /** Each non-staff member's highest rung over the period: 1 reached, 2 interacting, 3 engaged. */
   rungs: Map<number, number>;
-  /** The last day with a contribution, for non-staff members who contributed in the last 28 days. */
-  lastContributionDay: Map<number, number>;
+  /** The to-do list of recently inactive core members (see `quietCore`), most active first. */
+  quietCore: QuietMember[];
   daily: Series[];
   weekly: Series[];
   monthly: Series[];
@@ -127,7 +133,7 @@ export async function loadScopeFacts(
     activeSeries(db, scope, staff, fromDay, toDay),
     monthlyMoves(db, scope, staff, fromDay, toDay),
   ]);
-  const { window, lastContributionDay, last30, previous30 } = recentOnes;
+  const { window, last30, previous30 } = recentOnes;
   const [recent, groups, growth, firstPosts] = await Promise.all([
     contributionsOver(db, scope, staff, toDay - 30, toDay),
     scope.communityId !== 0 && scope.groupId === 0
@@ -151,7 +157,7 @@ export async function loadScopeFacts(
     window,
     dormant: members.size - window.filter((w) => members.has(w.member)).length,
     rungs,
-    lastContributionDay,
+    quietCore: await quietCore(db, scope, window, recentOnes.quiet, toDay),
     ...series,
     moves,
     last30,
@@ -186,18 +192,18 @@ const scopeIs = (scope: Scope, prefix = '') =>
 const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
 
 /**
- * One scan over the member rows of the last 90 days, in four tagged ranges, for what the circles,
- * concentration, to-do lists and activity read: each non-staff member's totals over the window,
- * whether they were active in the last 30 days and in the 30 before, and their last day with a
- * contribution in the last 28 (days are read as days there; the rest as weeks where whole).
+ * One scan over the member rows of the last 90 days, in tagged ranges read as weeks where whole,
+ * for what the circles, concentration, activity and the to-do list read: each non-staff
+ * member's totals over the window, whether they were active in the last 30 days and in the 30
+ * before, and the quiet core (see `quietCore`).
  */
 async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: number) {
-  const from = toDay - WINDOW_DAYS;
   const pieces = tagged([
-    decompose(from, toDay - 60, 'week'),
+    decompose(toDay - WINDOW_DAYS, toDay - 60, 'week'),
     decompose(toDay - 60, toDay - 30, 'week'),
     decompose(toDay - 30, toDay - 28, 'week'),
-    decompose(toDay - 28, toDay, 'day'),
+    decompose(toDay - 28, toDay - 7, 'week'),
+    decompose(toDay - 7, toDay, 'week'),
   ]);
   const rows = await sql<{
     member: number;
@@ -205,23 +211,25 @@ async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: numbe
     reactions: number;
     visits: number;
     weeks: number;
-    last_day: number | null;
     last30: number;
     previous30: number;
+    spoke21: number;
+    spoke7: number;
   }>`
     select u.member_id as member, sum(u.contributions) as contributions,
       sum(u.reactions) as reactions, sum(u.visits) as visits,
       count(distinct case when u.contributions > 0 then u.wk end) as weeks,
-      max(case when u.tag = 3 and u.contributions > 0 then u.day end) as last_day,
       max(case when u.tag >= 2 then 1 else 0 end) as last30,
-      max(case when u.tag = 1 then 1 else 0 end) as previous30
+      max(case when u.tag = 1 then 1 else 0 end) as previous30,
+      max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end) as spoke21,
+      max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end) as spoke7
     from (${memberRows(scope, pieces)}) as u
     where 1 = 1 ${notStaff(staff, 'u.member_id')}
     group by u.member_id`.execute(db);
   const window: WindowMember[] = [];
-  const lastContributionDay = new Map<number, number>();
   const last30 = new Set<number>();
   const previous30 = new Set<number>();
+  const quiet = new Set<number>();
   for (const r of rows.rows) {
     const member = Number(r.member);
     window.push({
@@ -231,11 +239,47 @@ async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: numbe
       visits: Number(r.visits),
       weeks: Number(r.weeks),
     });
-    if (r.last_day !== null) lastContributionDay.set(member, Number(r.last_day));
     if (Number(r.last30) === 1) last30.add(member);
     if (Number(r.previous30) === 1) previous30.add(member);
+    if (Number(r.spoke21) === 1 && Number(r.spoke7) === 0) quiet.add(member);
   }
-  return { window, lastContributionDay, last30, previous30 };
+  window.sort((a, b) => a.member - b.member);
+  return { window, last30, previous30, quiet };
+}
+
+/**
+ * The top quarter of contributors over the window who contributed in the 21 days before the
+ * last 7 and not since, with their last day with a contribution: the animator's to-do list.
+ * Only those few are read day by day.
+ */
+async function quietCore(
+  db: Db,
+  scope: Scope,
+  window: WindowMember[],
+  quiet: Set<number>,
+  toDay: number,
+): Promise<QuietMember[]> {
+  const ranked = window
+    .filter((w) => w.contributions > 0)
+    .sort((a, b) => b.contributions - a.contributions || a.member - b.member);
+  const core = ranked.slice(0, Math.ceil(ranked.length / 4)).filter((w) => quiet.has(w.member));
+  const lastDay = new Map<number, number>();
+  const days = bucketsIn('day', toDay - 28, toDay - 7);
+  for (let i = 0; i < core.length; i += 1000) {
+    const part = core.slice(i, i + 1000).map((w) => w.member);
+    const r = await sql<{ member: number; day: number }>`
+      select member_id as member, max(day) as day from rollup_member_days
+      where ${scopeIs(scope)} and day in (${sql.join(days)})
+        and member_id in (${sql.join(part)}) and contributions > 0
+      group by member_id`.execute(db);
+    for (const x of r.rows) lastDay.set(Number(x.member), Number(x.day));
+  }
+  return core.flatMap((w) => {
+    const day = lastDay.get(w.member);
+    return day === undefined
+      ? []
+      : [{ member: w.member, contributions: w.contributions, lastDay: day }];
+  });
 }
 
 /** Non-staff members of the scope at `to`. */
