@@ -216,7 +216,7 @@ async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: numbe
   }>`
     select u.member_id as member, sum(u.contributions) as contributions,
       sum(u.reactions) as reactions, sum(u.visits) as visits,
-      ${weeksWithContributions} as weeks,
+      count(distinct case when u.contributions > 0 then u.wk end) as weeks,
       max(case when u.tag >= 2 then 1 else 0 end) as last30,
       max(case when u.tag = 1 then 1 else 0 end) as previous30,
       max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end) as spoke21,
@@ -279,15 +279,6 @@ async function quietCore(
       : [{ member: w.member, contributions: w.contributions, lastDay: day }];
   });
 }
-
-/**
- * ISO weeks with a contribution, over member rows grouped by member: a week row is one week,
- * while the days of a week cut by a range's edge are counted once (a week is either whole in a
- * week row or in day rows, never both). Cheaper than a distinct count over every row.
- */
-const weeksWithContributions = sql`(
-  sum(case when u.day < 0 and u.contributions > 0 then 1 else 0 end)
-  + count(distinct case when u.day >= 0 and u.contributions > 0 then u.wk end))`;
 
 /** Non-staff members of the scope at `to`. */
 async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number) {
@@ -527,13 +518,12 @@ async function groupsRecent(
     decompose(toDay - 30, toDay, 'week'),
   ]);
   const active = await sql<{ g: number; now: number; before: number }>`
-    select m.g, sum(m.now) as now, sum(m.before) as before from (
-      select u.group_id as g, max(case when u.tag = 1 then 1 else 0 end) as now,
-        max(case when u.tag = 0 then 1 else 0 end) as before
-      from (${memberRows(scope, pieces, ids)}) as u
-      where 1 = 1 ${notStaff(staff, 'u.member_id')}
-      group by u.group_id, u.member_id) as m
-    group by m.g`.execute(db);
+    select u.group_id as g,
+      count(distinct case when u.tag = 1 then u.member_id end) as now,
+      count(distinct case when u.tag = 0 then u.member_id end) as before
+    from (${memberRows(scope, pieces, ids)}) as u
+    where 1 = 1 ${notStaff(staff, 'u.member_id')}
+    group by u.group_id`.execute(db);
   const now = new Map(active.rows.map((x) => [Number(x.g), Number(x.now)]));
   const before = new Map(active.rows.map((x) => [Number(x.g), Number(x.before)]));
   const byGroup = new Map(totals.rows.map((r) => [Number(r.g), r]));
