@@ -91,7 +91,7 @@ const log: ActivityEntry[] = [
 
 async function cockpitOf(db: TestStore, from: number) {
   const scope = { communityId: COMMUNITY, groupId: 0 };
-  const facts = await loadScopeFacts(db.store.reads, scope, { from, to }, new Set([STAFF]));
+  const facts = await loadScopeFacts(db.store, scope, { from, to }, new Set([STAFF]));
   return computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
 }
 
@@ -245,6 +245,56 @@ describe.each(databases)('recently inactive core, %s', (kind) => {
     expect(c.recently_inactive_core).toEqual([
       { memberId: K, contributions: 3, lastContributionAt: at(12) },
     ]);
+  });
+});
+
+describe.each(databases)('stored 90-day windows, %s', (kind) => {
+  const [X, Y, Z] = [41, 42, 43] as const;
+  const topics = (actor: number, first: number, n: number, day: number, hour = 0) =>
+    Array.from({ length: n }, (_, i) => topic(actor, first + i, at(day, hour + i)));
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind, { file: true });
+    await recordActivities(db.store.db, [
+      ...[X, Y, Z].map((id) => row(id, 'community.joined', at(100))),
+      // X: 9 topics over 3 ISO weeks; Y: 11 over 3 (two on Saturday, day 2).
+      ...[22, 15, 8].flatMap((d, k) => topics(X, 400 + 10 * k, 3, d)),
+      ...topics(Y, 500, 4, 22),
+      ...topics(Y, 510, 4, 15),
+      ...topics(Y, 520, 3, 2),
+    ]);
+    await refreshRollups(db.store);
+  });
+  afterAll(() => db.drop());
+
+  const windows = () => db.store.db.selectFrom('rollup_recent_windows').selectAll().execute();
+
+  it('add the last day live, and are stored again when an older day changes', async () => {
+    const before = await cockpitOf(db, at(30));
+    expect(before.circles.counts).toMatchObject({ core: 0, contributor: 2 });
+    expect(before.concentration.contributions).toBe(20);
+    const stored = await windows();
+    expect(stored).toHaveLength(1);
+
+    // The last day (Sunday, `to` is a Monday): X's 4th week makes X core (12 contributions in
+    // 4 weeks); Y's 12th contribution falls in the week of Saturday's, so Y stays at 3 weeks.
+    await recordActivities(db.store.db, [...topics(X, 600, 3, 1, 10), ...topics(Y, 610, 1, 1, 10)]);
+    await refreshRollups(db.store);
+    const live = await cockpitOf(db, at(30));
+    expect(live.circles.counts).toMatchObject({ core: 1, contributor: 1 });
+    expect(live.concentration.contributions).toBe(24);
+    expect(await windows()).toEqual(stored);
+
+    // An action logged late on an older day drops the window; the next cockpit counts it.
+    await recordActivities(db.store.db, topics(Z, 700, 2, 20));
+    await refreshRollups(db.store);
+    expect(await windows()).toEqual([]);
+    const late = await cockpitOf(db, at(30));
+    expect(late.concentration.contributions).toBe(26);
+    expect(late.circles.counts).toMatchObject({ core: 1, contributor: 2 });
+
+    await rebuildRollups(db.store);
+    expect(await cockpitOf(db, at(30))).toEqual(late);
   });
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/index.js';
-import { decompose, memberRows, notStaff, tagged, type Piece } from './ranges.js';
+import type { Db, Store } from '../db/index.js';
+import { ensureRecentWindow, groupsWithActivity } from './rollup/recent.js';
+import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import {
   bucketOf,
   dayOf,
@@ -117,7 +118,7 @@ export interface ScopeFacts {
 export const WINDOW_DAYS = 90;
 
 export async function loadScopeFacts(
-  db: Db,
+  s: Store,
   scope: Scope,
   period: { from: number; to: number },
   staffSet: Set<number>,
@@ -126,9 +127,11 @@ export async function loadScopeFacts(
   const staff = [...staffSet];
   const fromDay = dayOf(from);
   const toDay = dayOf(to);
+  await ensureRecentWindow(s, scope.communityId, toDay);
+  const db = s.reads;
   // Everything at once, the longest first: on SQLite the read workers take them in this order.
   const firstPostsLoad = loadFirstPosts(db, scope, from, to);
-  const recentLoad = recentMembers(db, scope, staff, toDay);
+  const recentLoad = recentMembers(db, scope, staffSet, toDay);
   const [recentOnes, groups, rungs, firstPosts, topics, members, series, moves, recent, growth] =
     await Promise.all([
       recentLoad,
@@ -190,58 +193,77 @@ const scopeIs = (scope: Scope, prefix = '') =>
 const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
 
 /**
- * One scan over the member rows of the last 90 days, in tagged ranges read as weeks where whole,
- * for what the circles, concentration, activity and the to-do list read: each non-staff
- * member's totals over the window, whether they were active in the last 30 days and in the 30
- * before, and the quiet core (see `quietCore`).
+ * Each non-staff member's figures over the last 90 days, for the circles, concentration,
+ * activity and the to-do list: the stored window of the days before the last one
+ * (`rollup/recent.ts`) plus the last day, read live. Also whether they were active in the last
+ * 30 days and in the 30 before, and who of them is quiet (contributed in [-28, -7), not since).
  */
-async function recentMembers(db: Db, scope: Scope, staff: number[], toDay: number) {
-  const pieces = tagged([
-    decompose(toDay - WINDOW_DAYS, toDay - 60, 'week'),
-    decompose(toDay - 60, toDay - 30, 'week'),
-    decompose(toDay - 30, toDay - 28, 'week'),
-    decompose(toDay - 28, toDay - 7, 'week'),
-    decompose(toDay - 7, toDay, 'week'),
+async function recentMembers(db: Db, scope: Scope, staff: Set<number>, toDay: number) {
+  const [stored, live] = await Promise.all([
+    db
+      .selectFrom('rollup_recent_members')
+      .select([
+        'member_id',
+        'contributions',
+        'reactions',
+        'visits',
+        'weeks',
+        'last_week',
+        'active30',
+        'active60',
+        'spoke21',
+        'spoke7',
+      ])
+      .where('community_id', '=', scope.communityId)
+      .where('group_id', '=', scope.groupId)
+      .where('to_day', '=', toDay)
+      .execute(),
+    sql<{ member_id: number; contributions: number; reactions: number; visits: number }>`
+      select member_id, contributions, reactions, visits from rollup_member_days
+      where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`.execute(db),
   ]);
-  const rows = await sql<{
-    member: number;
-    contributions: number;
-    reactions: number;
-    visits: number;
-    weeks: number;
-    last30: number;
-    previous30: number;
-    spoke21: number;
-    spoke7: number;
-  }>`
-    select u.member_id as member, sum(u.contributions) as contributions,
-      sum(u.reactions) as reactions, sum(u.visits) as visits,
-      count(distinct case when u.contributions > 0 then u.wk end) as weeks,
-      max(case when u.tag >= 2 then 1 else 0 end) as last30,
-      max(case when u.tag = 1 then 1 else 0 end) as previous30,
-      max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end) as spoke21,
-      max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end) as spoke7
-    from (${memberRows(scope, pieces)}) as u
-    where 1 = 1 ${notStaff(staff, 'u.member_id')}
-    group by u.member_id`.execute(db);
-  const window: WindowMember[] = [];
+  const lastWeek = weekOf(toDay - 1);
+  const byMember = new Map<number, WindowMember>();
   const last30 = new Set<number>();
   const previous30 = new Set<number>();
   const quiet = new Set<number>();
-  for (const r of rows.rows) {
-    const member = Number(r.member);
-    window.push({
-      member,
-      contributions: Number(r.contributions),
-      reactions: Number(r.reactions),
-      visits: Number(r.visits),
-      weeks: Number(r.weeks),
+  const weekCounted = new Set<number>();
+  for (const r of stored) {
+    if (staff.has(r.member_id)) continue;
+    byMember.set(r.member_id, {
+      member: r.member_id,
+      contributions: r.contributions,
+      reactions: r.reactions,
+      visits: r.visits,
+      weeks: r.weeks,
     });
-    if (Number(r.last30) === 1) last30.add(member);
-    if (Number(r.previous30) === 1) previous30.add(member);
-    if (Number(r.spoke21) === 1 && Number(r.spoke7) === 0) quiet.add(member);
+    if (r.active30) last30.add(r.member_id);
+    if (r.active60) previous30.add(r.member_id);
+    if (r.spoke21 && !r.spoke7) quiet.add(r.member_id);
+    if (r.last_week === lastWeek) weekCounted.add(r.member_id);
   }
-  window.sort((a, b) => a.member - b.member);
+  for (const r of live.rows) {
+    const member = Number(r.member_id);
+    if (staff.has(member)) continue;
+    const w = byMember.get(member) ?? {
+      member,
+      contributions: 0,
+      reactions: 0,
+      visits: 0,
+      weeks: 0,
+    };
+    const contributions = Number(r.contributions);
+    w.contributions += contributions;
+    w.reactions += Number(r.reactions);
+    w.visits += Number(r.visits);
+    if (contributions > 0) {
+      if (!weekCounted.has(member)) w.weeks += 1;
+      quiet.delete(member);
+    }
+    byMember.set(member, w);
+    last30.add(member);
+  }
+  const window = [...byMember.values()].sort((a, b) => a.member - b.member);
   return { window, last30, previous30, quiet };
 }
 
@@ -484,17 +506,7 @@ async function groupsRecent(
   staff: number[],
   toDay: number,
 ): Promise<Map<number, Recent>> {
-  const scope = { communityId, groupId: 0 };
-  const ids = (
-    await db
-      .selectFrom('rollup_buckets')
-      .select('group_id')
-      .distinct()
-      .where('community_id', '=', communityId)
-      .where('group_id', '<>', 0)
-      .where('grain', '=', 'month')
-      .execute()
-  ).map((r) => r.group_id);
+  const ids = await groupsWithActivity(db, communityId);
   if (ids.length === 0) return new Map();
   const totals = await sql<{ g: number; n: number }>`
     select group_id as g, sum(contributions) as n from rollup_buckets
@@ -512,20 +524,30 @@ async function groupsRecent(
       ).rows
     : [];
   const staffBy = new Map(ofStaff.map((r) => [Number(r.g), Number(r.n)]));
-  // Active members per group in the last 30 days (tag 1) and the 30 before (tag 0), one scan.
-  const pieces = tagged([
-    decompose(toDay - 60, toDay - 30, 'week'),
-    decompose(toDay - 30, toDay, 'week'),
+  // Active members per group in the last 30 days and the 30 before: the stored window's members,
+  // plus those active on the last day only.
+  const [stored, lastDay] = await Promise.all([
+    sql<{ g: number; now: number; before: number }>`
+      select group_id as g, sum(active30) as now, sum(active60) as before
+      from rollup_recent_members
+      where community_id = ${communityId} and group_id in (${sql.join(ids)})
+        and to_day = ${toDay} ${notStaff(staff)}
+      group by group_id`.execute(db),
+    sql<{ g: number; n: number }>`
+      select d.group_id as g, count(*) as n from rollup_member_days d
+      left join rollup_recent_members s on s.community_id = d.community_id
+        and s.group_id = d.group_id and s.to_day = ${toDay} and s.member_id = d.member_id
+      where d.community_id = ${communityId} and d.group_id in (${sql.join(ids)})
+        and d.day = ${toDay - 1} and ${isActive('d')} and coalesce(s.active30, 0) = 0
+        ${notStaff(staff, 'd.member_id')}
+      group by d.group_id`.execute(db),
   ]);
-  const active = await sql<{ g: number; now: number; before: number }>`
-    select u.group_id as g,
-      count(distinct case when u.tag = 1 then u.member_id end) as now,
-      count(distinct case when u.tag = 0 then u.member_id end) as before
-    from (${memberRows(scope, pieces, ids)}) as u
-    where 1 = 1 ${notStaff(staff, 'u.member_id')}
-    group by u.group_id`.execute(db);
-  const now = new Map(active.rows.map((x) => [Number(x.g), Number(x.now)]));
-  const before = new Map(active.rows.map((x) => [Number(x.g), Number(x.before)]));
+  const joined = new Map(lastDay.rows.map((x) => [Number(x.g), Number(x.n)]));
+  const now = new Map(
+    stored.rows.map((x) => [Number(x.g), Number(x.now) + (joined.get(Number(x.g)) ?? 0)]),
+  );
+  for (const [g, n] of joined) if (!now.has(g)) now.set(g, n);
+  const before = new Map(stored.rows.map((x) => [Number(x.g), Number(x.before)]));
   const byGroup = new Map(totals.rows.map((r) => [Number(r.g), r]));
   const groups = new Map<number, Recent>();
   for (const g of ids) {

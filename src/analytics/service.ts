@@ -132,7 +132,7 @@ async function computeFor(
   // Folds in what was logged since the last refresh: usually a handful of rows.
   await refreshRollups(s);
   const staff = await staffIdsOf(s, x.staffOf);
-  const facts = await loadScopeFacts(s.reads, x.scope, period, staff);
+  const facts = await loadScopeFacts(s, x.scope, period, staff);
   const cockpit = computeCockpit({
     facts,
     createdAt: x.createdAt,

@@ -183,6 +183,22 @@ export interface Database {
     first_reaction_at: number | null;
     first_reaction_by: number | null;
   };
+  rollup_recent_windows: { community_id: number; to_day: number; built_at: number };
+  rollup_recent_members: {
+    community_id: number;
+    group_id: number;
+    to_day: number;
+    member_id: number;
+    contributions: number;
+    reactions: number;
+    visits: number;
+    weeks: number;
+    last_week: number | null;
+    active30: number;
+    active60: number;
+    spoke21: number;
+    spoke7: number;
+  };
   rollup_first_posts: {
     community_id: number;
     group_id: number;

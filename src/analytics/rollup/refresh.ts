@@ -203,6 +203,8 @@ export async function rebuildRollups(
         'rollup_posts',
         'rollup_first_posts',
         'rollup_memberships',
+        'rollup_recent_members',
+        'rollup_recent_windows',
       ]);
       await trx
         .updateTable('rollup_state')

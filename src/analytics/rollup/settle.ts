@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database, Db, Dialect } from '../../db/index.js';
+import { dropStaleWindows } from './recent.js';
 import { nextMonth, previousMonth } from './scopes.js';
 
 type Dirty = Database['rollup_dirty'];
@@ -47,6 +48,10 @@ export async function settleBuckets(trx: Db, dialect: Dialect): Promise<number> 
       for (const month of months) await countMoves(trx, first, month);
     }
   }
+  await dropStaleWindows(
+    trx,
+    dirty.filter((d) => d.grain === 'day'),
+  );
   await trx.deleteFrom('rollup_dirty').execute();
   return dirty.length;
 }

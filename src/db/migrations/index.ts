@@ -4,6 +4,7 @@ import * as core from './001_core.js';
 import * as search from './002_search.js';
 import * as imports from './003_imports.js';
 import * as rollups from './004_rollups.js';
+import * as recent from './005_recent.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -12,6 +13,7 @@ const all: Record<string, DialectMigration> = {
   '002_search': search,
   '003_imports': imports,
   '004_rollups': rollups,
+  '005_recent': recent,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

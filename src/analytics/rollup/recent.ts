@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import { now, type Db, type Store } from '../../db/index.js';
+import { decompose, memberRows, tagged } from '../ranges.js';
+
+/**
+ * The trailing 90 days per member, stored for each day a window ends on. Every cockpit reads
+ * the same member figures over the last 90 days (circles, concentration, active members, the
+ * quiet core, each group's recent activity); grouping them from the member rows costs seconds on
+ * a large community, while the days before the last one do not change any more. So the days
+ * [to - 90, to - 1) are grouped once per window end and stored; the cockpit adds the last day,
+ * read live, which keeps a window ending tomorrow exact while today's activity comes in.
+ * A change to a stored day (a late or imported action, a deleted old post) drops the windows
+ * that cover it (`dropStaleWindows`, at each settling), and the next cockpit stores them again.
+ */
+export const RECENT_DAYS = 90;
+
+/**
+ * Ranges of the stored days, tagged: 0 [-90, -60), 1 [-60, -30), 2 [-30, -28), 3 [-28, -7),
+ * 4 [-7, -1) from the window's end.
+ */
+function storedPieces(toDay: number) {
+  return tagged([
+    decompose(toDay - RECENT_DAYS, toDay - 60, 'week'),
+    decompose(toDay - 60, toDay - 30, 'week'),
+    decompose(toDay - 30, toDay - 28, 'week'),
+    decompose(toDay - 28, toDay - 7, 'week'),
+    decompose(toDay - 7, toDay - 1, 'week'),
+  ]);
+}
+
+/** The groups of a community with any member row: those a cockpit lists. */
+export async function groupsWithActivity(db: Db, communityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('rollup_buckets')
+    .select('group_id')
+    .distinct()
+    .where('community_id', '=', communityId)
+    .where('group_id', '<>', 0)
+    .where('grain', '=', 'month')
+    .execute();
+  return rows.map((r) => r.group_id);
+}
+
+const columns = sql.raw(
+  'community_id, group_id, to_day, member_id, contributions, reactions, visits, weeks, last_week, active30, active60, spoke21, spoke7',
+);
+
+/**
+ * Stores the window of a community (with each of its groups) or of the instance (0) ending on
+ * `toDay`, unless it is there. Holds the roll-ups' cursor row meanwhile, so no fold can change
+ * the days being grouped before their window is stored (and dropped again if they change).
+ */
+export async function ensureRecentWindow(
+  s: Store,
+  communityId: number,
+  toDay: number,
+): Promise<void> {
+  const stored = () =>
+    s.db
+      .selectFrom('rollup_recent_windows')
+      .select('to_day')
+      .where('community_id', '=', communityId)
+      .where('to_day', '=', toDay)
+      .executeTakeFirst();
+  if (await stored()) return;
+  await s.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('rollup_state')
+      .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
+      .where('name', '=', 'analytics')
+      .execute();
+    const claimed = await trx
+      .insertInto('rollup_recent_windows')
+      .values({ community_id: communityId, to_day: toDay, built_at: now() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+    const scope = { communityId, groupId: 0 };
+    const pieces = storedPieces(toDay);
+    const groupsOf = communityId === 0 ? [] : await groupsWithActivity(trx, communityId);
+    for (const rows of [
+      memberRows(scope, pieces),
+      ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
+    ])
+      await sql`insert into rollup_recent_members (${columns})
+        select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
+          sum(u.contributions), sum(u.reactions), sum(u.visits),
+          count(distinct case when u.contributions > 0 then u.wk end),
+          max(case when u.contributions > 0 then u.wk end),
+          max(case when u.tag >= 2 then 1 else 0 end),
+          max(case when u.tag = 1 then 1 else 0 end),
+          max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end),
+          max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end)
+        from (${rows}) as u
+        group by u.group_id, u.member_id`.execute(trx);
+  });
+}
+
+/** Windows kept this long after they were stored; older ones are only read for custom periods. */
+const KEEP_MS = 3 * 86_400_000;
+
+/**
+ * Drops the stored windows covering days whose member rows changed (the dirty day buckets of a
+ * settling), and those stored more than three days ago. Runs in the settling's transaction.
+ */
+export async function dropStaleWindows(
+  trx: Db,
+  changed: { community_id: number; bucket: number }[],
+): Promise<void> {
+  const days = new Map<number, number[]>();
+  for (const d of changed) {
+    const list = days.get(d.community_id) ?? [];
+    list.push(d.bucket);
+    days.set(d.community_id, list);
+  }
+  const stale: { community_id: number; to_day: number }[] = [];
+  const old = now() - KEEP_MS;
+  for (const w of await trx.selectFrom('rollup_recent_windows').selectAll().execute()) {
+    // A window ending on T stores the days [T - 90, T - 1).
+    const covers = (days.get(w.community_id) ?? []).some(
+      (d) => d >= w.to_day - RECENT_DAYS && d < w.to_day - 1,
+    );
+    if (covers || w.built_at < old) stale.push(w);
+  }
+  for (const w of stale) {
+    for (const table of ['rollup_recent_members', 'rollup_recent_windows'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('community_id', '=', w.community_id)
+        .where('to_day', '=', w.to_day)
+        .execute();
+  }
+}
