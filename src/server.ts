@@ -1,4 +1,4 @@
-import { refreshRollups } from './analytics/index.js';
+import { prepareTodaysWindows, refreshRollups } from './analytics/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
 import { migrateToLatest, openStore, type Store } from './db/index.js';
@@ -11,12 +11,16 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
   if (onStore) await onStore(store);
   const app = await createApp({ config, store });
   await app.listen({ port: config.port, host: config.host });
-  // Keeps the cockpit's roll-ups close to the log, so opening a cockpit folds little.
+  // Keeps the cockpit's roll-ups close to the log, so opening a cockpit folds little, and stores
+  // each day's 90-day windows before the first cockpit of the day asks for them.
   const rollups =
     config.rollupIntervalMs > 0
       ? every(
           config.rollupIntervalMs,
-          () => refreshRollups(store),
+          async () => {
+            await refreshRollups(store);
+            await prepareTodaysWindows(store, Date.now());
+          },
           (err) => app.log.error({ err }, 'roll-up refresh failed'),
         )
       : undefined;

@@ -4,6 +4,7 @@ import { createTestStore, databases, type TestStore } from '../../test/harness.j
 import { computeCockpit, type Cockpit } from './cockpit.js';
 import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor } from './privacy.js';
+import { prepareTodaysWindows } from './rollup/recent.js';
 import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
 import { isoWeek } from './stats.js';
 
@@ -295,6 +296,15 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
 
     await rebuildRollups(db.store);
     expect(await cockpitOf(db, at(30))).toEqual(late);
+  });
+
+  it('are prepared for tomorrow for the communities whose cockpit was opened', async () => {
+    await cockpitOf(db, at(30));
+    // The server's job on the day before `to`: tomorrow is `to`'s day; on `to`'s day, the next.
+    await prepareTodaysWindows(db.store, at(1, 12));
+    await prepareTodaysWindows(db.store, at(0, 12));
+    const days = (await windows()).map((w) => w.to_day * DAY).sort((a, b) => a - b);
+    expect(days).toEqual([to, to + DAY]);
   });
 });
 

@@ -131,3 +131,19 @@ export async function dropStaleWindows(
         .execute();
   }
 }
+
+/**
+ * Stores the windows ending tomorrow (the default period's end) of the communities whose
+ * cockpit was opened in the last days: run by the server after each fold, so the first cockpit
+ * of a day does not wait for its window.
+ */
+export async function prepareTodaysWindows(s: Store, nowMs: number): Promise<void> {
+  const tomorrow = Math.floor(nowMs / 86_400_000) + 1;
+  const recent = await s.db
+    .selectFrom('rollup_recent_windows')
+    .select('community_id')
+    .distinct()
+    .where('to_day', '>=', tomorrow - 3)
+    .execute();
+  for (const { community_id } of recent) await ensureRecentWindow(s, community_id, tomorrow);
+}
