@@ -132,7 +132,7 @@ export async function loadScopeFacts(
   // Everything at once, the longest first: on SQLite the read workers take them in this order.
   const firstPostsLoad = loadFirstPosts(db, scope, from, to);
   const recentLoad = recentMembers(db, scope, staffSet, toDay);
-  const [recentOnes, groups, rungs, firstPosts, topics, members, series, moves, recent, growth] =
+  const [recentOnes, groups, rungs, firstPosts, topics, dormant, series, moves, recent, growth] =
     await Promise.all([
       recentLoad,
       scope.communityId !== 0 && scope.groupId === 0
@@ -144,7 +144,7 @@ export async function loadScopeFacts(
         const newcomers = new Set((await firstPostsLoad).map((f) => f.member));
         return (m: number) => !staffSet.has(m) && !newcomers.has(m);
       }),
-      membersAtEnd(db, scope, staff, to),
+      dormantAtEnd(db, scope, staff, to, toDay),
       activeSeries(db, scope, staff, fromDay, toDay),
       monthlyMoves(db, scope, staff, fromDay, toDay),
       contributionsOver(db, scope, staff, toDay - 30, toDay),
@@ -156,7 +156,7 @@ export async function loadScopeFacts(
     to,
     staff: staffSet,
     window,
-    dormant: members.size - window.filter((w) => members.has(w.member)).length,
+    dormant,
     rungs,
     quietCore: await quietCore(db, scope, window, recentOnes.quiet, toDay),
     ...series,
@@ -302,12 +302,23 @@ async function quietCore(
   });
 }
 
-/** Non-staff members of the scope at `to`. */
-async function membersAtEnd(db: Db, scope: Scope, staff: number[], to: number) {
-  const r = await sql<{ member: number }>`
-    select distinct member_id as member from rollup_memberships
-    where ${scopeIs(scope)} and ${atEnd(to)} ${notStaff(staff)}`.execute(db);
-  return new Set(r.rows.map((x) => Number(x.member)));
+/**
+ * Non-staff members of the scope at `to` with no active row in the window: not in its stored
+ * part (`rollup_recent_members`, active members only) nor on its last day.
+ */
+async function dormantAtEnd(db: Db, scope: Scope, staff: number[], to: number, toDay: number) {
+  const r = await sql<{ n: number }>`
+    select count(*) as n from (
+      select distinct member_id from rollup_memberships
+      where ${scopeIs(scope)} and ${atEnd(to)} ${notStaff(staff)}) as m
+    where not exists (
+        select 1 from rollup_recent_members r
+        where ${scopeIs(scope, 'r.')} and r.to_day = ${toDay} and r.member_id = m.member_id)
+      and not exists (
+        select 1 from rollup_member_days d
+        where ${scopeIs(scope, 'd.')} and d.day = ${toDay - 1} and d.member_id = m.member_id
+          and ${isActive('d')})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** Each non-staff member's highest rung over some pieces: 1 reached, 2 interacting, 3 engaged. */
