@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Store } from '../db/index.js';
-import { ensureRecentWindow, groupsWithActivity } from './rollup/recent.js';
+import { ensureRecentWindow, groupsWithActivity, RECENT_DAYS } from './rollup/recent.js';
 import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import {
   bucketOf,
@@ -114,8 +114,8 @@ export interface ScopeFacts {
   firstPosts: FirstPost[];
 }
 
-/** Window length for circles and concentration, in days. */
-export const WINDOW_DAYS = 90;
+/** Window length for circles and concentration, in days: the stored windows' length. */
+export const WINDOW_DAYS = RECENT_DAYS;
 
 export async function loadScopeFacts(
   s: Store,
