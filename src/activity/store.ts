@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { bulkInsert, type BulkColumns, type Db, type Store } from '../db/index.js';
 import type { ActivityKind } from './kinds.js';
 import { participationKinds } from './kinds.js';
 
@@ -46,6 +46,27 @@ export async function recordActivities(trx: Db, entries: ActivityEntry[]): Promi
       .values(entries.slice(i, i + 500).map(toRow))
       .execute();
   }
+}
+
+const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
+  actor_id: 'bigint',
+  community_id: 'bigint',
+  group_id: 'bigint',
+  kind: 'text',
+  target_kind: 'text',
+  target_id: 'bigint',
+  topic_id: 'bigint',
+  in_reply_to: 'bigint',
+  detail: 'text',
+  created_at: 'bigint',
+};
+
+/**
+ * recordActivities for large imports, in the transaction `trx` of the store `s`: prepared
+ * statements on SQLite, a few array-valued statements on PostgreSQL (src/db/bulk.ts).
+ */
+export function recordManyActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
+  return bulkInsert(s, trx, 'activity_log', COLUMNS, entries.map(toRow));
 }
 
 /** Distinct members who took part in a group since a time: the micro-community size that matters. */

@@ -1,6 +1,13 @@
-// Bulk writes for importers: many rows per statement, in the caller's transaction.
+// Bulk writes for importers, in the caller's transaction: topics and replies through src/db/bulk.ts.
 import { sql, type Insertable } from 'kysely';
-import type { Database, Db, Dialect } from '../db/index.js';
+import {
+  bulkInsert,
+  type BulkColumns,
+  type Database,
+  type Db,
+  type Dialect,
+  type Store,
+} from '../db/index.js';
 
 export type TopicInsert = Insertable<Database['topics']> & { id: number };
 export type ReplyInsert = Insertable<Database['replies']> & { id: number };
@@ -56,13 +63,44 @@ export async function reserveIds(
   }
 }
 
-export async function insertTopics(db: Db, rows: TopicInsert[]): Promise<void> {
-  for (const chunk of chunksOf(rows)) await db.insertInto('topics').values(chunk).execute();
+const TOPIC_COLUMNS: BulkColumns<TopicInsert> = {
+  id: 'bigint',
+  community_id: 'bigint',
+  group_id: 'bigint',
+  author_id: 'bigint',
+  kind: 'text',
+  title: 'text',
+  body: 'text',
+  body_html: 'text',
+  accepted_reply_id: 'bigint',
+  reply_count: 'integer',
+  score: 'integer',
+  created_at: 'bigint',
+  updated_at: 'bigint',
+  last_activity_at: 'bigint',
+  deleted_at: 'bigint',
+};
+
+const REPLY_COLUMNS: BulkColumns<ReplyInsert> = {
+  id: 'bigint',
+  topic_id: 'bigint',
+  parent_reply_id: 'bigint',
+  author_id: 'bigint',
+  body: 'text',
+  body_html: 'text',
+  score: 'integer',
+  created_at: 'bigint',
+  updated_at: 'bigint',
+  deleted_at: 'bigint',
+};
+
+export function insertTopics(s: Store, trx: Db, rows: TopicInsert[]): Promise<void> {
+  return bulkInsert(s, trx, 'topics', TOPIC_COLUMNS, rows);
 }
 
 /** Replies must come after the replies they answer (parent_reply_id is a foreign key). */
-export async function insertReplies(db: Db, rows: ReplyInsert[]): Promise<void> {
-  for (const chunk of chunksOf(rows)) await db.insertInto('replies').values(chunk).execute();
+export function insertReplies(s: Store, trx: Db, rows: ReplyInsert[]): Promise<void> {
+  return bulkInsert(s, trx, 'replies', REPLY_COLUMNS, rows);
 }
 
 /** Inserts the reactions not already there; returns the keys of those it inserted. */

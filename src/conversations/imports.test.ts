@@ -105,7 +105,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
     const q = question(1);
     const [ids] = await db.store.db
       .transaction()
-      .execute((trx) => importTopics(trx, db.store.dialect, [q]));
+      .execute((trx) => importTopics(db.store, trx, [q]));
     if (!ids) throw new Error('no ids');
     const { topicId, replyIds } = ids;
     const [r0 = 0, r1 = 0, r2 = 0, r3 = 0] = replyIds;
@@ -270,12 +270,10 @@ describe.each(databases)('importTopics on %s', (kind) => {
 
   it('writes many topics in order, round after round, as importTopic would one by one', async () => {
     const many = Array.from({ length: 120 }, (_, n) => question(100 + n));
-    const ids = await db.store.db
-      .transaction()
-      .execute((trx) => importTopics(trx, db.store.dialect, many));
+    const ids = await db.store.db.transaction().execute((trx) => importTopics(db.store, trx, many));
     const single = await db.store.db
       .transaction()
-      .execute((trx) => importTopic(trx, db.store.dialect, question(500)));
+      .execute((trx) => importTopic(db.store, trx, question(500)));
     const topicIds = [...ids.map((i) => i.topicId), single.topicId];
     expect([...topicIds].sort((a, b) => a - b)).toEqual(topicIds);
     const allReplies = [...ids.flatMap((i) => i.replyIds), ...single.replyIds];
@@ -292,7 +290,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
   it('never gives an id twice, even the ids of deleted rows', async () => {
     const [first] = await db.store.db
       .transaction()
-      .execute((trx) => importTopics(trx, db.store.dialect, [question(600)]));
+      .execute((trx) => importTopics(db.store, trx, [question(600)]));
     await db.store.db
       .deleteFrom('activity_log')
       .where('topic_id', '=', first?.topicId ?? 0)
@@ -314,7 +312,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
     });
     const [next] = await db.store.db
       .transaction()
-      .execute((trx) => importTopics(trx, db.store.dialect, [question(601)]));
+      .execute((trx) => importTopics(db.store, trx, [question(601)]));
     expect(ordinary).toBeGreaterThan(first?.topicId ?? Infinity);
     expect(next?.topicId).toBeGreaterThan(ordinary);
     expect(Math.min(...(next?.replyIds ?? []))).toBeGreaterThan(
@@ -331,7 +329,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
     const broken = Array.from({ length: 80 }, (_, n) => question(700 + n));
     broken[10] = { ...question(710), authorId: 999_999 };
     await expect(
-      db.store.db.transaction().execute((trx) => importTopics(trx, db.store.dialect, broken)),
+      db.store.db.transaction().execute((trx) => importTopics(db.store, trx, broken)),
     ).rejects.toThrow();
     const after = await db.store.db
       .selectFrom('topics')
@@ -341,6 +339,6 @@ describe.each(databases)('importTopics on %s', (kind) => {
   });
 
   it('does nothing with no topics', async () => {
-    await expect(importTopics(db.store.db, db.store.dialect, [])).resolves.toEqual([]);
+    await expect(importTopics(db.store, db.store.db, [])).resolves.toEqual([]);
   });
 });

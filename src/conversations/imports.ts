@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { recordActivities, type ActivityEntry } from '../activity/index.js';
-import type { Db, Dialect } from '../db/index.js';
+import { recordManyActivities, type ActivityEntry } from '../activity/index.js';
+import type { Db, Store } from '../db/index.js';
 import { renderMarkdownWithText } from '../markdown/index.js';
 import { indexDocuments, type SearchDocument } from '../search/index.js';
 import {
@@ -57,12 +57,8 @@ interface Planned {
  * Writes a whole topic with its past: replies, accepted answer, reactions, search entries
  * and the activity rows the analytics read — the path the demo and importers share.
  */
-export async function importTopic(
-  trx: Db,
-  dialect: Dialect,
-  t: ImportedTopic,
-): Promise<ImportedIds> {
-  const [ids] = await importTopics(trx, dialect, [t]);
+export async function importTopic(s: Store, trx: Db, t: ImportedTopic): Promise<ImportedIds> {
+  const [ids] = await importTopics(s, trx, [t]);
   if (!ids) throw new Error('importTopics wrote no topic');
   return ids;
 }
@@ -75,11 +71,12 @@ const POSTS_PER_SLICE = 25;
 
 /**
  * importTopic for many topics at once, with the same rows in the same order: a few statements
- * per table for each round of topics instead of one per row. Call it in one transaction.
+ * per table for each round of topics instead of one per row. Call it in one transaction, `trx`,
+ * of the store `s`.
  */
 export async function importTopics(
+  s: Store,
   trx: Db,
-  dialect: Dialect,
   topics: ImportedTopic[],
 ): Promise<ImportedIds[]> {
   const ids: ImportedIds[] = [];
@@ -88,7 +85,7 @@ export async function importTopics(
     const round = topics.slice(i, i + TOPICS_PER_ROUND);
     const rendered = await renderTopics(round);
     ids.push(...(await writing));
-    writing = writeRound(trx, dialect, round, rendered);
+    writing = writeRound(s, trx, round, rendered);
     // Awaited on the next turn; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
   }
@@ -117,14 +114,14 @@ async function renderTopics(topics: ImportedTopic[]): Promise<Rendered[][]> {
 }
 
 async function writeRound(
+  s: Store,
   trx: Db,
-  dialect: Dialect,
   topics: ImportedTopic[],
   rendered: Rendered[][],
 ): Promise<ImportedIds[]> {
-  const topicIds = await reserveIds(trx, dialect, 'topics', topics.length);
+  const topicIds = await reserveIds(trx, s.dialect, 'topics', topics.length);
   const replyCount = topics.reduce((n, t) => n + t.replies.length, 0);
-  const replyIds = await reserveIds(trx, dialect, 'replies', replyCount);
+  const replyIds = await reserveIds(trx, s.dialect, 'replies', replyCount);
   let next = 0;
   const ids = topics.map((t, i) => ({
     topicId: topicIds[i] ?? 0,
@@ -135,10 +132,12 @@ async function writeRound(
   );
 
   await insertTopics(
+    s,
     trx,
     plans.map((p) => p.topic),
   );
   await insertReplies(
+    s,
     trx,
     plans.flatMap((p) => p.replies),
   );
@@ -147,8 +146,8 @@ async function writeRound(
     plans.flatMap((p) => p.reactions.map((r) => r.row)),
   );
   await indexDocuments(
+    s,
     trx,
-    dialect,
     plans.flatMap((p) => p.documents),
   );
   const activity: ActivityEntry[] = [];
@@ -159,7 +158,7 @@ async function writeRound(
       if (added.delete(reactionKey(row))) activity.push(entry);
     }
   }
-  await recordActivities(trx, activity);
+  await recordManyActivities(s, trx, activity);
   return ids;
 }
 

@@ -28,16 +28,43 @@ const PG_ROWS_PER_STATEMENT = 20_000;
  * row), on PostgreSQL one `INSERT … SELECT FROM unnest(…)` per 20,000 rows. Roll-ups and
  * imports write hundreds of thousands of rows this way.
  */
-export async function bulkUpsert(
+export function bulkUpsert(s: Store, trx: Db, spec: BulkUpsert, rows: unknown[][]): Promise<void> {
+  return writeRows(s, trx, spec, conflictClause(spec), rows);
+}
+
+/** Every column of a table's rows with its type: the type checker keeps the list complete. */
+export type BulkColumns<Row> = { [K in keyof Row & string]-?: BulkColumn['type'] };
+
+/** Rows (objects) that must be new, written as bulkUpsert writes: a key already there fails. */
+export function bulkInsert<Row extends object>(
   s: Store,
   trx: Db,
-  spec: BulkUpsert,
+  table: string,
+  columns: BulkColumns<Row>,
+  rows: Row[],
+): Promise<void> {
+  const names = Object.keys(columns) as (keyof Row & string)[];
+  const spec = { table, columns: names.map((name) => ({ name, type: columns[name] })) };
+  return writeRows(
+    s,
+    trx,
+    spec,
+    '',
+    rows.map((row) => names.map((name) => row[name] ?? null)),
+  );
+}
+
+async function writeRows(
+  s: Store,
+  trx: Db,
+  spec: { table: string; columns: BulkColumn[] },
+  conflict: string,
   rows: unknown[][],
 ): Promise<void> {
   if (rows.length === 0) return;
   if (s.dialect === 'sqlite') {
-    if (!s.sqlite) throw new Error('bulkUpsert on SQLite needs the store’s connection');
-    const statement = prepared(s.sqlite, sqliteText(spec));
+    if (!s.sqlite) throw new Error('Bulk writes on SQLite need the store’s connection');
+    const statement = prepared(s.sqlite, sqliteText(spec, conflict));
     for (const row of rows) statement.run(row);
     return;
   }
@@ -48,7 +75,7 @@ export async function bulkUpsert(
     );
     await sql`insert into ${sql.table(spec.table)} (${sql.join(spec.columns.map((c) => sql.ref(c.name)))})
       select * from unnest(${sql.join(arrays)})
-      ${sql.raw(conflictClause(spec))}`.execute(trx);
+      ${sql.raw(conflict)}`.execute(trx);
   }
 }
 
@@ -65,11 +92,11 @@ function conflictClause(spec: BulkUpsert): string {
   return `on conflict (${key}) do update set ${set.join(', ')}`;
 }
 
-function sqliteText(spec: BulkUpsert): string {
+function sqliteText(spec: { table: string; columns: BulkColumn[] }, conflict: string): string {
   const names = spec.columns.map((c) => c.name);
   return (
     `insert into ${spec.table} (${names.join(', ')}) values (${names.map(() => '?').join(', ')}) ` +
-    conflictClause(spec)
+    conflict
   );
 }
 

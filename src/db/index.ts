@@ -4,4 +4,10 @@ export { openStore, migrateToLatest, type Store, type Db } from './connect.js';
 export { now } from './time.js';
 export { getSetting, setSetting } from './settings.js';
 export { isUniqueViolation } from './errors.js';
-export { bulkUpsert, type BulkUpsert, type BulkColumn } from './bulk.js';
+export {
+  bulkInsert,
+  bulkUpsert,
+  type BulkUpsert,
+  type BulkColumn,
+  type BulkColumns,
+} from './bulk.js';

@@ -78,7 +78,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
       const c = communities.get(t.communitySlug);
       if (!c) throw new Error(`demo: unknown community ${t.communitySlug}`);
       const accepted = t.acceptedReplyIndex !== null ? t.replies[t.acceptedReplyIndex] : undefined;
-      const { topicId } = await importTopic(trx, store.dialect, {
+      const { topicId } = await importTopic(store, trx, {
         communityId: c.id,
         groupId: t.groupSlug ? (c.groupIds.get(t.groupSlug) ?? null) : null,
         authorId: idOf(t.authorHandle),

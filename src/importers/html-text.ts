@@ -1,18 +1,15 @@
-import sanitizeHtml from 'sanitize-html';
+import { Parser } from 'htmlparser2';
 
 // Tags after which the text starts a new paragraph (a blank line in Markdown).
 const BLOCKS = new Set('p div blockquote ul ol table tr hr pre h1 h2 h3 h4 h5 h6'.split(' '));
-
-/** The inverse of the escaping sanitize-html applies to the text it hands to `textFilter`. */
-function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
+// Tags whose content is not text a reader sees.
+const HIDDEN = new Set(['script', 'style', 'textarea', 'option', 'xmp']);
 
 /**
  * Stack Exchange HTML → plain, Markdown-ish text: no tag survives, entities are decoded,
  * paragraphs become blank lines, list items "- " lines, quotes "> " lines, <pre> blocks
  * indented code, and a link's address follows its text (Markdown's linkify shows it).
- * sanitize-html does the parsing (allowing nothing); we only listen to its tags and text.
+ * htmlparser2 (sanitize-html's parser) reads the HTML; we only listen to its tags and text.
  */
 export function htmlToText(html: string): string {
   const out: string[] = [];
@@ -35,13 +32,15 @@ export function htmlToText(html: string): string {
     atLineStart = false;
   };
 
-  sanitizeHtml(html, {
-    allowedTags: [],
-    allowedAttributes: {},
-    onOpenTag(name, attribs) {
+  // Inside a hidden tag: how many tags deep, every tag counted, as sanitize-html did.
+  let hiddenDepth = 0;
+  const parser = new Parser({
+    onopentag(name, attribs) {
       if (name === 'pre') preDepth++;
       if (name === 'blockquote') quoteDepth++;
       if (name === 'a') links.push({ href: attribs.href ?? '', from: out.length });
+      if (hiddenDepth > 0) hiddenDepth++;
+      else if (HIDDEN.has(name)) hiddenDepth = 1;
       if (BLOCKS.has(name)) breakLine('\n\n');
       else if (name === 'br') breakLine('\n');
       else if (name === 'li') {
@@ -50,7 +49,7 @@ export function htmlToText(html: string): string {
         atLineStart = true;
       }
     },
-    onCloseTag(name) {
+    onclosetag(name) {
       if (name === 'pre' && preDepth > 0 && --preDepth === 0) {
         const lines = pre.replace(/\s+$/, '').split('\n');
         if (lines.some((l) => l.trim() !== '')) emit(lines.map((l) => `    ${l}`).join('\n'));
@@ -64,9 +63,10 @@ export function htmlToText(html: string): string {
       if (BLOCKS.has(name)) breakLine('\n\n');
       else if (name === 'li') breakLine('\n');
       if (name === 'blockquote' && quoteDepth > 0) quoteDepth--;
+      if (hiddenDepth > 0) hiddenDepth--;
     },
-    textFilter(escaped) {
-      const text = unescape(escaped);
+    ontext(text) {
+      if (hiddenDepth > 0) return;
       if (preDepth > 0) pre += text;
       else {
         // HTML's own white space only: French typography needs its non-breaking spaces.
@@ -74,10 +74,10 @@ export function htmlToText(html: string): string {
         if (atLineStart || out[out.length - 1]?.endsWith(' ')) s = s.replace(/^ /, '');
         if (s !== '') emit(s);
       }
-      // What sanitize-html would return is not used: the text is collected above.
-      return '';
     },
   });
+  parser.write(html);
+  parser.end();
   return out
     .join('')
     .split('\n')

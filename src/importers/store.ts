@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Database, Db } from '../db/index.js';
+import { bulkInsert, type BulkColumns, type Database, type Db, type Store } from '../db/index.js';
 
 export type MapKind = Database['import_map']['kind'];
 export type MapRow = Omit<Insertable<Database['import_map']>, 'source'>;
@@ -63,13 +63,21 @@ export async function loadMap(db: Db, source: string, kind: MapKind): Promise<Ma
   return new Map(rows.map((r) => [Number(r.source_id), Number(r.target_id)]));
 }
 
-/** Records what a transaction imported; call it in that same transaction. */
-export async function insertMappings(db: Db, source: string, rows: MapRow[]): Promise<void> {
-  // 5 values a row: 500 rows stay far below both engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('import_map')
-      .values(rows.slice(i, i + 500).map((r) => ({ ...r, source })))
-      .execute();
-  }
+const MAP_COLUMNS: BulkColumns<Insertable<Database['import_map']>> = {
+  source: 'text',
+  kind: 'text',
+  source_id: 'bigint',
+  target_id: 'bigint',
+  run_id: 'bigint',
+};
+
+/** Records what a transaction, `trx` of the store `s`, imported; call it in that transaction. */
+export function insertMappings(s: Store, trx: Db, source: string, rows: MapRow[]): Promise<void> {
+  return bulkInsert(
+    s,
+    trx,
+    'import_map',
+    MAP_COLUMNS,
+    rows.map((r) => ({ ...r, source })),
+  );
 }

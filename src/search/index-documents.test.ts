@@ -79,8 +79,8 @@ describe.each(databases)('indexDocuments on %s', (kind) => {
     }
     await db.store.db.transaction().execute((trx) =>
       indexDocuments(
+        db.store,
         trx,
-        db.store.dialect,
         bodies.map((body, n) => doc(2, n, body)),
       ),
     );
@@ -93,8 +93,8 @@ describe.each(databases)('indexDocuments on %s', (kind) => {
 
   it('keeps the last version of a document given twice, and replaces indexed ones', async () => {
     const first = doc(3, 1, 'Plantation de poireaux');
-    await indexDocuments(db.store.db, db.store.dialect, [first]);
-    await indexDocuments(db.store.db, db.store.dialect, [
+    await indexDocuments(db.store, db.store.db, [first]);
+    await indexDocuments(db.store, db.store.db, [
       { ...first, body: 'Récolte de tomates' },
       { ...first, body: 'Semis de carottes' },
     ]);
@@ -111,6 +111,6 @@ describe.each(databases)('indexDocuments on %s', (kind) => {
   });
 
   it('does nothing with no documents', async () => {
-    await expect(indexDocuments(db.store.db, db.store.dialect, [])).resolves.toBeUndefined();
+    await expect(indexDocuments(db.store, db.store.db, [])).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Db, Dialect } from '../db/index.js';
+import type { Db, Dialect, Store } from '../db/index.js';
 import { makeSnippet } from './snippet.js';
 import {
   deleteDocument,
@@ -6,6 +6,7 @@ import {
   findDocuments,
   updateTopicPlace,
   upsertDocuments,
+  upsertManyDocuments,
   type DocumentRow,
 } from './store.js';
 import { parseQuery } from './terms.js';
@@ -92,16 +93,13 @@ export async function indexDocument(db: Db, dialect: Dialect, doc: SearchDocumen
 }
 
 /**
- * indexDocument for many documents at once (importers): a few statements instead of a few
- * per document. A document given twice is indexed as its last version.
+ * indexDocument for many documents at once (importers), in the transaction `trx` of the store
+ * `s`: prepared or array-valued statements instead of a few per document. A document given
+ * twice is indexed as its last version.
  */
-export async function indexDocuments(
-  db: Db,
-  dialect: Dialect,
-  docs: SearchDocument[],
-): Promise<void> {
+export async function indexDocuments(s: Store, trx: Db, docs: SearchDocument[]): Promise<void> {
   const latest = new Map(docs.map((doc) => [`${doc.docKind}:${doc.docId}`, doc]));
-  await upsertDocuments(db, dialect, [...latest.values()].map(toRow));
+  await upsertManyDocuments(s, trx, [...latest.values()].map(toRow));
 }
 
 /** Removes one topic or reply from the index (a no-op if it was not indexed). */

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Database, Db, Dialect } from '../db/index.js';
+import { bulkUpsert, type Database, type Db, type Dialect, type Store } from '../db/index.js';
 import { toFtsMatch, toIndexedTerms } from './terms.js';
 
 export type DocumentRow = Omit<Insertable<Database['search_documents']>, 'id'>;
@@ -107,6 +107,45 @@ export async function upsertDocuments(
       return;
     }
   }
+}
+
+/**
+ * upsertDocuments for imports, in the transaction `trx` of the store `s`: on PostgreSQL one
+ * array-valued statement (src/db/bulk.ts) rather than thousands of parameters; SQLite's
+ * multi-row statements are already as fast as its prepared ones (FTS5 writes its pending terms
+ * out at the end of each statement, so one row a statement is slower there).
+ */
+export async function upsertManyDocuments(s: Store, trx: Db, rows: DocumentRow[]): Promise<void> {
+  if (s.dialect === 'sqlite') return upsertDocuments(trx, 'sqlite', rows);
+  await bulkUpsert(
+    s,
+    trx,
+    {
+      table: 'search_documents',
+      columns: [
+        { name: 'doc_kind', type: 'text' },
+        { name: 'doc_id', type: 'bigint' },
+        { name: 'topic_id', type: 'bigint' },
+        { name: 'community_id', type: 'bigint' },
+        { name: 'group_id', type: 'bigint' },
+        { name: 'title', type: 'text' },
+        { name: 'body', type: 'text' },
+        { name: 'created_at', type: 'bigint' },
+      ],
+      key: ['doc_kind', 'doc_id'],
+      onConflict: 'replace',
+    },
+    rows.map((r) => [
+      r.doc_kind,
+      r.doc_id,
+      r.topic_id,
+      r.community_id,
+      r.group_id ?? null,
+      r.title,
+      r.body,
+      r.created_at,
+    ]),
+  );
 }
 
 async function deleteWhere(

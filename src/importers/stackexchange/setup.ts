@@ -36,7 +36,7 @@ export async function setUpCommunity(s: Store, input: SetupInput): Promise<Setup
   if (first) return resume(s, input, first);
   const passwordHash = await input.passwordHash();
   try {
-    return await s.db.transaction().execute((trx) => create(trx, input, passwordHash));
+    return await s.db.transaction().execute((trx) => create(s, trx, input, passwordHash));
   } catch (err) {
     // Nothing was written: say what to change rather than quote the constraint.
     if (!String(err).includes('slug')) throw err;
@@ -49,7 +49,7 @@ export async function setUpCommunity(s: Store, input: SetupInput): Promise<Setup
   }
 }
 
-async function create(trx: Db, input: SetupInput, passwordHash: string): Promise<Setup> {
+async function create(s: Store, trx: Db, input: SetupInput, passwordHash: string): Promise<Setup> {
   const emailTag = (await store.hasOtherSources(trx, input.source))
     ? texts.emailTagOf(input.site)
     : null;
@@ -96,6 +96,7 @@ async function create(trx: Db, input: SetupInput, passwordHash: string): Promise
     at: now(),
   });
   await store.insertMappings(
+    s,
     trx,
     input.source,
     [...userIds].map(([key, id]) => ({

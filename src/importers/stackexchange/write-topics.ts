@@ -51,11 +51,11 @@ export async function writeTopics(
       });
       await s.db.transaction().execute(async (trx) => {
         const written = await importTopics(
+          s,
           trx,
-          s.dialect,
           built.map((t) => t.topic),
         );
-        await insertMappings(trx, o.source, mappingsOf(built, written, o.runId));
+        await insertMappings(s, trx, o.source, mappingsOf(built, written, o.runId));
       });
       for (const t of built) count(counts, t);
       o.phase.increment(built.length);
