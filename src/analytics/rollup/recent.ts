@@ -93,6 +93,9 @@ export async function ensureRecentWindow(
           max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end)
         from (${rows}) as u
         group by u.group_id, u.member_id`.execute(trx);
+    // A window adds hundreds of thousands of rows at once: without statistics PostgreSQL would
+    // plan the dormant count's anti-join as a scan per member (minutes instead of 0.2 s).
+    if (s.dialect === 'postgres') await sql`analyze rollup_recent_members`.execute(trx);
   });
 }
 
