@@ -4,6 +4,7 @@ export { openStore, migrateToLatest, type Store, type Db } from './connect.js';
 export { now } from './time.js';
 export { getSetting, setSetting } from './settings.js';
 export { isUniqueViolation } from './errors.js';
+export { emptyTables } from './empty.js';
 export {
   bulkInsert,
   bulkUpsert,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../db/index.js';
+import { emptyTables, type Db, type Dialect } from '../../db/index.js';
 import { monthOf, nextMonth } from './scopes.js';
 
 const sums = sql`sum(contributions), sum(reactions), sum(visits), sum(commitments)`;
@@ -7,17 +7,6 @@ const columns = (grain: 'week' | 'month') =>
   sql.raw(
     `community_id, group_id, ${grain}, member_id, contributions, reactions, visits, commitments`,
   );
-
-/**
- * Deletes every row. On PostgreSQL a TRUNCATE: deleted rows would stay in the indexes until
- * vacuumed, and every insert of the same key would step over them (a rebuild's inserts ran
- * four times slower).
- */
-export async function emptyTables(trx: Db, dialect: Dialect, tables: string[]): Promise<void> {
-  if (dialect === 'postgres')
-    await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx);
-  else for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(trx);
-}
 
 /**
  * Fills the week and month member rows from the day rows, one grouped insert each: a rebuild

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { now, type Db, type Store } from '../../db/index.js';
 import { decompose, memberRows, tagged } from '../ranges.js';
+import { holdCursor } from './cursor.js';
 
 /**
  * The trailing 90 days per member, stored for each day a window ends on. Every cockpit reads
@@ -64,11 +65,7 @@ export async function ensureRecentWindow(
       .executeTakeFirst();
   if (await stored()) return;
   await s.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('rollup_state')
-      .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
-      .where('name', '=', 'analytics')
-      .execute();
+    await holdCursor(trx);
     const claimed = await trx
       .insertInto('rollup_recent_windows')
       .values({ community_id: communityId, to_day: toDay, built_at: now() })

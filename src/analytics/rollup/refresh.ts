@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Db, Store } from '../../db/index.js';
-import { deriveWeeksAndMonths, emptyTables } from './derive.js';
+import { emptyTables, type Db, type Store } from '../../db/index.js';
+import { CURSOR, holdCursor } from './cursor.js';
+import { deriveWeeksAndMonths } from './derive.js';
 import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
 import { repairAfterDeletions } from './repair.js';
 import type { Grain } from './scopes.js';
 import { settleBuckets } from './settle.js';
 import { addMemberDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
 
-const CURSOR = 'analytics';
 // Present while a rebuild runs (and after a crash in one, until a refresh finishes it): batches
 // count days only, and weeks and months are derived from them at the end.
 const REBUILDING = 'analytics:rebuilding';
@@ -77,11 +77,7 @@ async function refreshNow(
   }
   await s.db.transaction().execute(async (trx) => {
     // The cursor row again: one settling at a time across processes.
-    await trx
-      .updateTable('rollup_state')
-      .set((eb) => ({ last_log_id: eb.ref('last_log_id') }))
-      .where('name', '=', CURSOR)
-      .execute();
+    await holdCursor(trx);
     if ((await isRebuilding(trx)) && (await readCursor(trx)) >= end) {
       await deriveWeeksAndMonths(trx, s.dialect);
       await trx.deleteFrom('rollup_state').where('name', '=', REBUILDING).execute();
