@@ -6,7 +6,7 @@ import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor } from './privacy.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
 import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
-import { isoWeek } from './stats.js';
+import { isoWeek, median, percentile } from './stats.js';
 
 /**
  * A hand-built community whose every figure is worked out below, in the comments next to
@@ -313,6 +313,57 @@ describe('ISO weeks', () => {
     expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');
     expect(isoWeek(Date.UTC(2024, 11, 30))).toBe('2025-W01');
     expect(isoWeek(Date.UTC(2026, 10, 23))).toBe('2026-W48');
+  });
+});
+
+describe.each(databases)('response times, %s', (kind) => {
+  // PostgreSQL reduces them in SQL (percentile ranks), SQLite here: both must give the
+  // definitions of stats.ts for odd and even counts alike.
+  const [V, W, N] = [31, 32, 33] as const;
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind, { file: true });
+  });
+  afterAll(() => db.drop());
+
+  it('gives the median, the 90th percentile and the veterans’ median of any count', async () => {
+    for (let n = 1; n <= 11; n++) {
+      const community = 40 + n;
+      const inIt = (e: ActivityEntry) => ({ ...e, communityId: community });
+      const hours = Array.from({ length: n }, (_, i) => ((i * 37) % 11) * 7.25 + 0.5);
+      const log = [
+        ...[V, W, N].map((id) => row(id, 'community.joined', at(300))),
+        topic(V, community * 100, at(200)), // V's first post: before the period, a veteran
+        ...hours.flatMap((h, i) => {
+          const id = community * 100 + 1 + i;
+          const author = i % 3 === 2 ? N : V; // N's first post is in the period: a newcomer
+          return [topic(author, id, at(20 - i)), reply(W, id, id, at(20 - i) + h * HOUR)];
+        }),
+      ].map(inIt);
+      await recordActivities(db.store.db, log);
+      await refreshRollups(db.store);
+      const facts = await loadScopeFacts(
+        db.store,
+        { communityId: community, groupId: 0 },
+        { from: at(30), to },
+        new Set(),
+      );
+      const c = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+      const veterans = hours.filter((_, i) => i % 3 !== 2);
+      expect(c.responsiveness).toMatchObject({
+        topics: n,
+        answered: n,
+        median_hours: median(hours),
+        p90_hours: percentile(hours, 90),
+        answered_within_24h: hours.filter((h) => h <= 24).length / n,
+        answered_within_48h: hours.filter((h) => h <= 48).length / n,
+      });
+      // Only N's first topic (i = 2) is a newcomer's; N's later ones are no veteran's either.
+      const first = hours[2];
+      expect(c.newcomers.welcome_gap).toBe(
+        first === undefined ? null : first / (median(veterans) ?? NaN),
+      );
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Store } from '../db/index.js';
+import { selectMany, type Db, type Dialect, type Store } from '../db/index.js';
 import { ensureRecentWindow, groupsWithActivity, RECENT_DAYS } from './rollup/recent.js';
 import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import {
@@ -13,20 +13,8 @@ import {
   type Scope,
 } from './rollup/scopes.js';
 import { isActive, monthMoves } from './rollup/settle.js';
-import { DAY, HOUR } from './stats.js';
-
-/** The period's live topics, reduced in SQL: counts, response times, and those left unanswered. */
-export interface TopicStats {
-  topics: number;
-  questions: number;
-  questionsAnswered: number;
-  questionsAccepted: number;
-  /** Hours to the first response, for topics answered before `to`. */
-  hours: number[];
-  /** The same for topics by non-staff members who are not newcomers of the period. */
-  veteranHours: number[];
-  unanswered: { id: number; at: number; kind: string; group: number | null }[];
-}
+import { DAY } from './stats.js';
+import { topicStats, type TopicStats } from './topic-stats.js';
 
 export interface Response {
   at: number;
@@ -129,24 +117,28 @@ export async function loadScopeFacts(
   const toDay = dayOf(to);
   await ensureRecentWindow(s, scope.communityId, toDay);
   const db = s.reads;
+  const { dialect } = s;
   // Everything at once, the longest first: on SQLite the read workers take them in this order.
-  const firstPostsLoad = loadFirstPosts(db, scope, from, to);
-  const recentLoad = recentMembers(db, scope, staffSet, toDay);
+  const firstPostsLoad = loadFirstPosts(db, dialect, scope, from, to);
+  const recentLoad = recentMembers(db, dialect, scope, staffSet, toDay);
   const [recentOnes, groups, rungs, firstPosts, topics, dormant, series, moves, recent, growth] =
     await Promise.all([
       recentLoad,
       scope.communityId !== 0 && scope.groupId === 0
         ? groupsRecent(db, scope.communityId, staff, toDay)
         : new Map<number, Recent>(),
-      rungsOver(db, scope, staff, decompose(fromDay, toDay)),
+      rungsOver(db, dialect, scope, staff, decompose(fromDay, toDay)),
       firstPostsLoad,
-      topicStats(db, scope, from, to, async () => {
-        const newcomers = new Set((await firstPostsLoad).map((f) => f.member));
-        return (m: number) => !staffSet.has(m) && !newcomers.has(m);
-      }),
+      topicStats(
+        db,
+        dialect,
+        scope,
+        { from, to, staff },
+        async () => new Set((await firstPostsLoad).map((f) => f.member)),
+      ),
       dormantAtEnd(db, scope, staff, to, toDay),
       activeSeries(db, scope, staff, fromDay, toDay),
-      monthlyMoves(db, scope, staff, fromDay, toDay),
+      monthlyMoves(db, dialect, scope, staff, fromDay, toDay),
       contributionsOver(db, scope, staff, toDay - 30, toDay),
       growthOver(db, scope, staff, from, to),
     ]);
@@ -192,32 +184,45 @@ const scopeIs = (scope: Scope, prefix = '') =>
 
 const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
 
+const storedMemberColumns = [
+  'member_id',
+  'contributions',
+  'reactions',
+  'visits',
+  'weeks',
+  'last_week',
+  'active30',
+  'active60',
+  'spoke21',
+  'spoke7',
+] as const;
+type StoredMember = Record<Exclude<(typeof storedMemberColumns)[number], 'last_week'>, number> & {
+  last_week: number | null;
+};
+
 /**
  * Each non-staff member's figures over the last 90 days, for the circles, concentration,
  * activity and the to-do list: the stored window of the days before the last one
  * (`rollup/recent.ts`) plus the last day, read live. Also whether they were active in the last
  * 30 days and in the 30 before, and who of them is quiet (contributed in [-28, -7), not since).
  */
-async function recentMembers(db: Db, scope: Scope, staff: Set<number>, toDay: number) {
+async function recentMembers(
+  db: Db,
+  dialect: Dialect,
+  scope: Scope,
+  staff: Set<number>,
+  toDay: number,
+) {
   const [stored, live] = await Promise.all([
-    db
-      .selectFrom('rollup_recent_members')
-      .select([
-        'member_id',
-        'contributions',
-        'reactions',
-        'visits',
-        'weeks',
-        'last_week',
-        'active30',
-        'active60',
-        'spoke21',
-        'spoke7',
-      ])
-      .where('community_id', '=', scope.communityId)
-      .where('group_id', '=', scope.groupId)
-      .where('to_day', '=', toDay)
-      .execute(),
+    selectMany(
+      db,
+      dialect,
+      sql<StoredMember>`
+        select member_id, contributions, reactions, visits, weeks, last_week, active30, active60,
+          spoke21, spoke7
+        from rollup_recent_members where ${scopeIs(scope)} and to_day = ${toDay}`,
+      storedMemberColumns,
+    ),
     sql<{ member_id: number; contributions: number; reactions: number; visits: number }>`
       select member_id, contributions, reactions, visits from rollup_member_days
       where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`.execute(db),
@@ -324,31 +329,38 @@ async function dormantAtEnd(db: Db, scope: Scope, staff: number[], to: number, t
 /** Each non-staff member's highest rung over some pieces: 1 reached, 2 interacting, 3 engaged. */
 async function rungsOver(
   db: Db,
+  dialect: Dialect,
   scope: Scope,
   staff: number[],
   pieces: Piece[],
 ): Promise<Map<number, number>> {
-  const r = await sql<{ member: number; rung: number }>`
-    select u.member_id as member,
-      case when sum(u.commitments) > 0 then 3
-        when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
-    from (${memberRows(scope, pieces)}) as u
-    where 1 = 1 ${notStaff(staff, 'u.member_id')}
-    group by u.member_id`.execute(db);
-  return new Map(r.rows.map((x) => [Number(x.member), Number(x.rung)]));
+  const rows = await selectMany(
+    db,
+    dialect,
+    sql<{ member: number; rung: number }>`
+      select u.member_id as member,
+        case when sum(u.commitments) > 0 then 3
+          when sum(u.contributions) > 0 or sum(u.reactions) > 0 then 2 else 1 end as rung
+      from (${memberRows(scope, pieces)}) as u
+      where 1 = 1 ${notStaff(staff, 'u.member_id')}
+      group by u.member_id`,
+    ['member', 'rung'],
+  );
+  return new Map(rows.map((x) => [Number(x.member), Number(x.rung)]));
 }
 
-async function activeMembers(
+async function countActive(
   db: Db,
   scope: Scope,
   staff: number[],
   fromDay: number,
   toDay: number,
-): Promise<Set<number>> {
-  const r = await sql<{ member: number }>`
-    select distinct u.member_id as member from (${memberRows(scope, decompose(fromDay, toDay))}) as u
+): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(distinct u.member_id) as n
+    from (${memberRows(scope, decompose(fromDay, toDay))}) as u
     where 1 = 1 ${notStaff(staff, 'u.member_id')}`.execute(db);
-  return new Set(r.rows.map((x) => Number(x.member)));
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /**
@@ -382,7 +394,7 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
     }
     return counts;
   };
-  const live = async (a: number, b: number) => (await activeMembers(db, scope, staff, a, b)).size;
+  const live = (a: number, b: number) => countActive(db, scope, staff, a, b);
 
   const days = await counted('day', fromDay, toDay);
   const daily: Series[] = [];
@@ -426,6 +438,7 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
  */
 async function monthlyMoves(
   db: Db,
+  dialect: Dialect,
   scope: Scope,
   staff: number[],
   fromDay: number,
@@ -446,7 +459,7 @@ async function monthlyMoves(
   const out: Moves[] = [];
   for (const month of months) {
     if (nextMonth(month) > toDay) {
-      out.push({ month, ...(await cutMonthMoves(db, scope, staff, month, toDay)) });
+      out.push({ month, ...(await cutMonthMoves(db, dialect, scope, staff, month, toDay)) });
       continue;
     }
     const b = byMonth.get(month);
@@ -467,11 +480,18 @@ async function monthlyMoves(
 }
 
 /** Moves into a month that `to` cuts short: its days so far against the whole month before. */
-async function cutMonthMoves(db: Db, scope: Scope, staff: number[], month: number, toDay: number) {
-  const before = await rungsOver(db, scope, staff, [
+async function cutMonthMoves(
+  db: Db,
+  dialect: Dialect,
+  scope: Scope,
+  staff: number[],
+  month: number,
+  toDay: number,
+) {
+  const before = await rungsOver(db, dialect, scope, staff, [
     { grain: 'month', from: previousMonth(month), to: month },
   ]);
-  const now = await rungsOver(db, scope, staff, decompose(month, toDay, 'week'));
+  const now = await rungsOver(db, dialect, scope, staff, decompose(month, toDay, 'week'));
   let up = 0;
   let held = 0;
   let down = 0;
@@ -583,66 +603,38 @@ async function growthOver(db: Db, scope: Scope, staff: number[], from: number, t
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** `veterans`: by a non-staff member whose first post in the scope came before the period. */
-async function topicStats(
-  db: Db,
-  scope: Scope,
-  from: number,
-  to: number,
-  veterans: () => Promise<(member: number) => boolean>,
-): Promise<TopicStats> {
-  const topicsIn = sql`p.kind = 'topic' and p.deleted = 0
-    ${scope.communityId !== 0 ? sql`and p.community_id = ${scope.communityId}` : sql``}
-    ${scope.groupId !== 0 ? sql`and p.group_id = ${scope.groupId}` : sql``}
-    and p.created_at >= ${from} and p.created_at < ${to}`;
-  const answered = sql`p.first_reply_at is not null and p.first_reply_at < ${to}`;
-  const [counts, delays, unanswered] = await Promise.all([
-    sql<{ topics: number; questions: number; answered: number; accepted: number }>`
-      select count(*) as topics,
-        sum(case when p.detail = 'question' then 1 else 0 end) as questions,
-        sum(case when p.detail = 'question' and ${answered} then 1 else 0 end) as answered,
-        sum(case when p.detail = 'question' and p.accepted_reply_id is not null then 1 else 0 end) as accepted
-      from rollup_posts p where ${topicsIn}`.execute(db),
-    sql<{ d: number; by: number }>`
-      select p.first_reply_at - p.created_at as d, p.author_id as by
-      from rollup_posts p where ${topicsIn} and ${answered}`.execute(db),
-    sql<{ id: number; at: number; kind: string | null; g: number }>`
-      select p.id, p.created_at as at, p.detail as kind, p.group_id as g
-      from rollup_posts p where ${topicsIn} and not (${answered})
-      order by p.created_at`.execute(db),
-  ]);
-  const c = counts.rows[0];
-  const isVeteran = await veterans();
-  const hours: number[] = [];
-  const veteranHours: number[] = [];
-  for (const r of delays.rows) {
-    const h = Number(r.d) / HOUR;
-    hours.push(h);
-    if (isVeteran(Number(r.by))) veteranHours.push(h);
-  }
-  return {
-    topics: Number(c?.topics ?? 0),
-    questions: Number(c?.questions ?? 0),
-    questionsAnswered: Number(c?.answered ?? 0),
-    questionsAccepted: Number(c?.accepted ?? 0),
-    hours,
-    veteranHours,
-    unanswered: unanswered.rows.map((r) => ({
-      id: Number(r.id),
-      at: Number(r.at),
-      kind: r.kind ?? 'discussion',
-      group: Number(r.g) === 0 ? null : Number(r.g),
-    })),
-  };
-}
+const firstPostColumns = [
+  'member_id',
+  'post_kind',
+  'post_id',
+  'created_at',
+  'first_reply_at',
+  'first_reply_by',
+  'first_reaction_at',
+  'first_reaction_by',
+  'kept30',
+  'kept90',
+] as const;
+type FirstPostRow = {
+  member_id: number;
+  post_kind: 'topic' | 'reply';
+  post_id: number;
+  created_at: number;
+  first_reply_at: number | null;
+  first_reply_by: number | null;
+  first_reaction_at: number | null;
+  first_reaction_by: number | null;
+  kept30: number;
+  kept90: number;
+};
 
 function responseOf(at: number | null, by: number | null): Response | undefined {
   return at === null || by === null ? undefined : { at, by };
 }
 
-async function loadFirstPosts(db: Db, scope: Scope, from: number, to: number) {
+async function loadFirstPosts(db: Db, dialect: Dialect, scope: Scope, from: number, to: number) {
   // Another live post in the scope on the days [first + a, first + b].
-  const cameBack = (a: number, b: number) => sql<number>`case when exists (
+  const cameBack = (a: number, b: number) => sql`case when exists (
       select 1 from rollup_posts q
       where q.author_id = f.member_id and q.deleted = 0
         ${scope.communityId !== 0 ? sql`and q.community_id = ${scope.communityId}` : sql``}
@@ -650,28 +642,18 @@ async function loadFirstPosts(db: Db, scope: Scope, from: number, to: number) {
         and q.created_at >= (f.created_at / ${DAY} + ${a}) * ${DAY}
         and q.created_at < (f.created_at / ${DAY} + ${b + 1}) * ${DAY}
     ) then 1 else 0 end`;
-  const rows = await db
-    .selectFrom('rollup_first_posts as f')
-    .innerJoin('rollup_posts as p', (j) =>
-      j.onRef('p.kind', '=', 'f.post_kind').onRef('p.id', '=', 'f.post_id'),
-    )
-    .select([
-      'f.member_id',
-      'f.post_kind',
-      'f.post_id',
-      'f.created_at',
-      'p.first_reply_at',
-      'p.first_reply_by',
-      'p.first_reaction_at',
-      'p.first_reaction_by',
-      cameBack(7, 30).as('kept30'),
-      cameBack(30, 90).as('kept90'),
-    ])
-    .where('f.community_id', '=', scope.communityId)
-    .where('f.group_id', '=', scope.groupId)
-    .where('f.created_at', '>=', from)
-    .where('f.created_at', '<', to)
-    .execute();
+  const rows = await selectMany(
+    db,
+    dialect,
+    sql<FirstPostRow>`
+      select f.member_id, f.post_kind, f.post_id, f.created_at, p.first_reply_at,
+        p.first_reply_by, p.first_reaction_at, p.first_reaction_by,
+        ${cameBack(7, 30)} as kept30, ${cameBack(30, 90)} as kept90
+      from rollup_first_posts f
+      join rollup_posts p on p.kind = f.post_kind and p.id = f.post_id
+      where ${scopeIs(scope, 'f.')} and f.created_at >= ${from} and f.created_at < ${to}`,
+    firstPostColumns,
+  );
   return rows.map((r): FirstPost => {
     const reply = responseOf(r.first_reply_at, r.first_reply_by);
     // A reply is answered by a reply to it or a reaction to it; a topic only by a reply.

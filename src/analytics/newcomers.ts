@@ -27,7 +27,7 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
     return r ? [(r.at - p.at) / HOUR] : [];
   });
   const newcomerMedian = median(newcomerHours);
-  const veteranMedian = median(f.topics.veteranHours);
+  const veteranMedian = f.topics.delays.veteranMedianHours;
   const welcomes = cohort.flatMap((p) => welcome(p) ?? []);
   const byCore = welcomes.filter((r) => circles.get(r.by) === 'core');
   const gap = newcomerMedian !== null && veteranMedian ? newcomerMedian / veteranMedian : null;

@@ -5,6 +5,7 @@ export { now } from './time.js';
 export { getSetting, setSetting } from './settings.js';
 export { isUniqueViolation } from './errors.js';
 export { emptyTables } from './empty.js';
+export { vacuumTables } from './vacuum.js';
 export {
   bulkInsert,
   bulkUpsert,
@@ -12,3 +13,4 @@ export {
   type BulkColumn,
   type BulkColumns,
 } from './bulk.js';
+export { selectMany } from './many-rows.js';

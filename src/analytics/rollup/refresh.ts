@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { emptyTables, type Db, type Store } from '../../db/index.js';
+import { emptyTables, vacuumTables, type Db, type Store } from '../../db/index.js';
 import { CURSOR, holdCursor } from './cursor.js';
 import { deriveWeeksAndMonths } from './derive.js';
 import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
@@ -183,6 +183,19 @@ async function loadPosts(
   return posts;
 }
 
+const ROLLUP_TABLES = [
+  'rollup_member_days',
+  'rollup_member_weeks',
+  'rollup_member_months',
+  'rollup_buckets',
+  'rollup_dirty',
+  'rollup_posts',
+  'rollup_first_posts',
+  'rollup_memberships',
+  'rollup_recent_members',
+  'rollup_recent_windows',
+];
+
 /** Empties the roll-ups and reads the whole log again (`ruche rollups rebuild`). */
 export async function rebuildRollups(
   s: Store,
@@ -190,18 +203,7 @@ export async function rebuildRollups(
 ): Promise<number> {
   return inTurn(s, async () => {
     await s.db.transaction().execute(async (trx) => {
-      await emptyTables(trx, s.dialect, [
-        'rollup_member_days',
-        'rollup_member_weeks',
-        'rollup_member_months',
-        'rollup_buckets',
-        'rollup_dirty',
-        'rollup_posts',
-        'rollup_first_posts',
-        'rollup_memberships',
-        'rollup_recent_members',
-        'rollup_recent_windows',
-      ]);
+      await emptyTables(trx, s.dialect, ROLLUP_TABLES);
       await trx
         .updateTable('rollup_state')
         .set({ last_log_id: 0 })
@@ -213,6 +215,8 @@ export async function rebuildRollups(
         .onConflict((oc) => oc.doNothing())
         .execute();
     });
-    return refreshNow(s, onProgress, REBUILD_BATCH);
+    const folded = await refreshNow(s, onProgress, REBUILD_BATCH);
+    await vacuumTables(s.db, s.dialect, ROLLUP_TABLES);
+    return folded;
   });
 }

@@ -1,0 +1,111 @@
+// `node --import tsx bench/analytics/keep.ts build|time [--engine postgres|sqlite]`: builds the
+// benchmark's community into a kept database (PostgreSQL `ruche_bench_keep`, or the SQLite file
+// /tmp/ruche-bench-keep.db) once, then times the warm cockpit against it as often as needed — for
+// working on the cockpit's speed without regenerating 10 million rows each time.
+import { existsSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { rebuildRollups, reportCockpit } from '../../src/analytics/index.js';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { migrateToLatest, openStore, type Store } from '../../src/db/index.js';
+import type { Database } from '../../src/db/schema.js';
+import { BENCH_TO, generate } from './generate.js';
+
+const DAY = 86_400_000;
+const KEPT = 'ruche_bench_keep';
+const SQLITE_FILE = '/tmp/ruche-bench-keep.db';
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: { type: 'string', default: 'postgres' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const pgUrl = process.env.RUCHE_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function open(fresh: boolean): Promise<Store> {
+  if (args.engine === 'sqlite') {
+    if (fresh) for (const f of ['', '-wal', '-shm']) rmSync(SQLITE_FILE + f, { force: true });
+    else if (!existsSync(SQLITE_FILE)) throw new Error('build first');
+    return openStore({ kind: 'sqlite', path: SQLITE_FILE });
+  }
+  if (fresh) {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${KEPT}`);
+    await admin.query(`create database ${KEPT}`);
+    await admin.end();
+  }
+  const target = new URL(pgUrl);
+  target.pathname = `/${KEPT}`;
+  if (positionals[0] !== 'profile') return openStore({ kind: 'postgres', url: target.toString() });
+  // One connection: each query's time is its own, not shared with the others'.
+  const pool = new pg.Pool({
+    connectionString: target.toString(),
+    max: Number(process.env.POOL ?? 1),
+    options: `-c jit=off -c random_page_cost=1.1 ${process.env.PGX ?? ''}`,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: record });
+  return { db, dialect: 'postgres', reads: db, close: () => db.destroy() };
+}
+
+const timings: { ms: number; sql: string; parameters: readonly unknown[] }[] = [];
+function record(e: LogEvent) {
+  if (e.level === 'query')
+    timings.push({ ms: e.queryDurationMillis, sql: e.query.sql, parameters: e.query.parameters });
+}
+
+const period = { from: BENCH_TO - 365 * DAY, to: BENCH_TO };
+
+async function main() {
+  const command = positionals[0];
+  const store = await open(command === 'build');
+  try {
+    if (command === 'build') {
+      await migrateToLatest(store);
+      const t0 = performance.now();
+      await generate(store, { members: 100_000, events: 10_000_000, days: 730 });
+      console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      const t1 = performance.now();
+      await rebuildRollups(store);
+      console.log(`rebuilt in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
+    }
+    for (let i = 0; i < Number(args.runs); i++) {
+      timings.length = 0;
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      const r = await reportCockpit(store, 'bench', period);
+      const used = process.cpuUsage(cpu);
+      const c = r.cockpit;
+      console.log(
+        `cockpit ${((performance.now() - t) / 1000).toFixed(3)} s (Node CPU ${((used.user + used.system) / 1e6).toFixed(3)} s) — circles ${JSON.stringify(c.circles.counts)}, ` +
+          `median ${c.responsiveness.median_hours?.toFixed(3)} h, newcomers ${c.newcomers.count}`,
+      );
+      if (timings.length) {
+        const total = timings.reduce((a, x) => a + x.ms, 0);
+        console.log(`  ${timings.length} queries, ${total.toFixed(0)} ms in all; the slowest:`);
+        for (const x of [...timings].sort((a, b) => b.ms - a.ms).slice(0, 14))
+          console.log(
+            `  ${x.ms.toFixed(0).padStart(6)} ms  ${x.sql.replace(/\s+/g, ' ').slice(0, 150)}`,
+          );
+        if (process.env.EXPLAIN) {
+          const top = [...timings]
+            .sort((a, b) => b.ms - a.ms)
+            .slice(0, Number(process.env.EXPLAIN));
+          for (const x of top) {
+            const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${sql.raw(
+              x.sql.replace(/\$(\d+)/g, (_m, n: string) =>
+                JSON.stringify(x.parameters[Number(n) - 1]).replace(/"/g, "'"),
+              ),
+            )}`.execute(store.db);
+            console.log(`\n${x.sql}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+await main();

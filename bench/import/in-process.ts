@@ -1,0 +1,62 @@
+// The same dump imported several times in one process, each time into a fresh database: the
+// first import pays the JIT's warm-up, the later ones show the steady rate a large dump would
+// see. Run by bench/import/run.ts: `node --import tsx bench/import/in-process.ts <dump> <runs>`,
+// on SQLite (temporary files) or, with RUCHE_BENCH_ENGINE=postgres, on scratch databases of
+// RUCHE_BENCH_POSTGRES_URL's server; prints one JSON line per import.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateToLatest, openStore, type Store } from '../../src/db/index.js';
+import { importStackExchange, type ImportSummary } from '../../src/importers/index.js';
+
+const [dumpDir = '', runsArg = '3'] = process.argv.slice(2);
+const adminUrl = process.env.RUCHE_BENCH_POSTGRES_URL;
+const engine = process.env.RUCHE_BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const SCRATCH_DATABASE = 'ruche_bench_import_warm';
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database, and how to throw it away. */
+async function freshStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (engine === 'postgres') {
+    await admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`);
+    await admin(`create database ${SCRATCH_DATABASE}`);
+    const url = new URL(adminUrl ?? '');
+    url.pathname = `/${SCRATCH_DATABASE}`;
+    const store = openStore({ kind: 'postgres', url: url.toString() });
+    await migrateToLatest(store);
+    return {
+      store,
+      drop: () => admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`),
+    };
+  }
+  const dir = mkdtempSync(join(os.tmpdir(), 'ruche-bench-import-warm-'));
+  const store = openStore({ kind: 'sqlite', path: join(dir, 'ruche.db') });
+  await migrateToLatest(store);
+  return {
+    store,
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+for (let i = 0; i < Math.max(1, Number(runsArg)); i++) {
+  const { store, drop } = await freshStore();
+  let summary: ImportSummary;
+  try {
+    summary = await importStackExchange(store, { dir: dumpDir });
+  } finally {
+    await store.close();
+    await drop();
+  }
+  const posts = summary.topics.imported + summary.replies.answers + summary.replies.comments;
+  console.log(JSON.stringify({ run: i + 1, posts, seconds: summary.seconds }));
+}
