@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { selectMany, type Db, type Dialect, type Store } from '../db/index.js';
+import { selectColumns, type Db, type Dialect, type Store } from '../db/index.js';
 import { ensureRecentWindow, groupsWithActivity, RECENT_DAYS } from './rollup/recent.js';
 import { decompose, memberRows, notStaff, type Piece } from './ranges.js';
 import {
@@ -214,7 +214,7 @@ async function recentMembers(
   toDay: number,
 ) {
   const [stored, live] = await Promise.all([
-    selectMany(
+    selectColumns(
       db,
       dialect,
       sql<StoredMember>`
@@ -223,9 +223,14 @@ async function recentMembers(
         from rollup_recent_members where ${scopeIs(scope)} and to_day = ${toDay}`,
       storedMemberColumns,
     ),
-    sql<{ member_id: number; contributions: number; reactions: number; visits: number }>`
-      select member_id, contributions, reactions, visits from rollup_member_days
-      where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`.execute(db),
+    selectColumns(
+      db,
+      dialect,
+      sql<{ member_id: number; contributions: number; reactions: number; visits: number }>`
+        select member_id, contributions, reactions, visits from rollup_member_days
+        where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`,
+      ['member_id', 'contributions', 'reactions', 'visits'],
+    ),
   ]);
   const lastWeek = weekOf(toDay - 1);
   const byMember = new Map<number, WindowMember>();
@@ -233,22 +238,25 @@ async function recentMembers(
   const previous30 = new Set<number>();
   const quiet = new Set<number>();
   const weekCounted = new Set<number>();
-  for (const r of stored) {
-    if (staff.has(r.member_id)) continue;
-    byMember.set(r.member_id, {
-      member: r.member_id,
-      contributions: r.contributions,
-      reactions: r.reactions,
-      visits: r.visits,
-      weeks: r.weeks,
+  const s = stored.columns;
+  for (let i = 0; i < stored.count; i++) {
+    const member = Number(s.member_id[i]);
+    if (staff.has(member)) continue;
+    byMember.set(member, {
+      member,
+      contributions: Number(s.contributions[i]),
+      reactions: Number(s.reactions[i]),
+      visits: Number(s.visits[i]),
+      weeks: Number(s.weeks[i]),
     });
-    if (r.active30) last30.add(r.member_id);
-    if (r.active60) previous30.add(r.member_id);
-    if (r.spoke21 && !r.spoke7) quiet.add(r.member_id);
-    if (r.last_week === lastWeek) weekCounted.add(r.member_id);
+    if (s.active30[i]) last30.add(member);
+    if (s.active60[i]) previous30.add(member);
+    if (s.spoke21[i] && !s.spoke7[i]) quiet.add(member);
+    if (s.last_week[i] === lastWeek) weekCounted.add(member);
   }
-  for (const r of live.rows) {
-    const member = Number(r.member_id);
+  const l = live.columns;
+  for (let i = 0; i < live.count; i++) {
+    const member = Number(l.member_id[i]);
     if (staff.has(member)) continue;
     const w = byMember.get(member) ?? {
       member,
@@ -257,10 +265,10 @@ async function recentMembers(
       visits: 0,
       weeks: 0,
     };
-    const contributions = Number(r.contributions);
+    const contributions = Number(l.contributions[i]);
     w.contributions += contributions;
-    w.reactions += Number(r.reactions);
-    w.visits += Number(r.visits);
+    w.reactions += Number(l.reactions[i]);
+    w.visits += Number(l.visits[i]);
     if (contributions > 0) {
       if (!weekCounted.has(member)) w.weeks += 1;
       quiet.delete(member);
@@ -334,7 +342,7 @@ async function rungsOver(
   staff: number[],
   pieces: Piece[],
 ): Promise<Map<number, number>> {
-  const rows = await selectMany(
+  const { count, columns } = await selectColumns(
     db,
     dialect,
     sql<{ member: number; rung: number }>`
@@ -346,7 +354,9 @@ async function rungsOver(
       group by u.member_id`,
     ['member', 'rung'],
   );
-  return new Map(rows.map((x) => [Number(x.member), Number(x.rung)]));
+  const rungs = new Map<number, number>();
+  for (let i = 0; i < count; i++) rungs.set(Number(columns.member[i]), Number(columns.rung[i]));
+  return rungs;
 }
 
 async function countActive(
@@ -642,7 +652,7 @@ async function loadFirstPosts(db: Db, dialect: Dialect, scope: Scope, from: numb
         and q.created_at >= (f.created_at / ${DAY} + ${a}) * ${DAY}
         and q.created_at < (f.created_at / ${DAY} + ${b + 1}) * ${DAY}
     ) then 1 else 0 end`;
-  const rows = await selectMany(
+  const { count, columns: c } = await selectColumns(
     db,
     dialect,
     sql<FirstPostRow>`
@@ -654,21 +664,26 @@ async function loadFirstPosts(db: Db, dialect: Dialect, scope: Scope, from: numb
       where ${scopeIs(scope, 'f.')} and f.created_at >= ${from} and f.created_at < ${to}`,
     firstPostColumns,
   );
-  return rows.map((r): FirstPost => {
-    const reply = responseOf(r.first_reply_at, r.first_reply_by);
+  const out: FirstPost[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = c.post_kind[i] === 'reply' ? 'reply' : 'topic';
+    const reply = responseOf(c.first_reply_at[i] ?? null, c.first_reply_by[i] ?? null);
     // A reply is answered by a reply to it or a reaction to it; a topic only by a reply.
     const reaction =
-      r.post_kind === 'reply' ? responseOf(r.first_reaction_at, r.first_reaction_by) : undefined;
+      kind === 'reply'
+        ? responseOf(c.first_reaction_at[i] ?? null, c.first_reaction_by[i] ?? null)
+        : undefined;
     const response =
       reply && reaction ? (reaction.at < reply.at ? reaction : reply) : (reply ?? reaction);
-    return {
-      member: r.member_id,
-      kind: r.post_kind,
-      id: r.post_id,
-      at: r.created_at,
+    out.push({
+      member: Number(c.member_id[i]),
+      kind,
+      id: Number(c.post_id[i]),
+      at: Number(c.created_at[i]),
       response,
-      kept30: Number(r.kept30) === 1,
-      kept90: Number(r.kept90) === 1,
-    };
-  });
+      kept30: Number(c.kept30[i]) === 1,
+      kept90: Number(c.kept90[i]) === 1,
+    });
+  }
+  return out;
 }

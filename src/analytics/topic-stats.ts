@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { selectMany, type Db, type Dialect } from '../db/index.js';
+import { selectColumns, type Db, type Dialect } from '../db/index.js';
 import type { Scope } from './rollup/scopes.js';
 import { HOUR, median, percentile } from './stats.js';
 
@@ -67,7 +67,7 @@ export async function topicStats(
     dialect === 'postgres'
       ? countsAndDelaysInSql(db, scope, period, { topicsIn, answered, countsOf })
       : countsAndDelaysHere(db, period, { topicsIn, answered, countsOf }, newcomers),
-    selectMany(
+    selectColumns(
       db,
       dialect,
       sql<{ id: number; at: number; kind: string | null; g: number }>`
@@ -83,14 +83,16 @@ export async function topicStats(
     questionsAnswered: Number(c?.questions_answered ?? 0),
     questionsAccepted: Number(c?.accepted ?? 0),
     delays,
-    unanswered: unanswered
-      .map((r) => ({
-        id: Number(r.id),
-        at: Number(r.at),
-        kind: r.kind ?? 'discussion',
-        group: Number(r.g) === 0 ? null : Number(r.g),
-      }))
-      .sort((a, b) => a.at - b.at || a.id - b.id),
+    unanswered: Array.from({ length: unanswered.count }, (_, i) => {
+      const u = unanswered.columns;
+      const group = Number(u.g[i]);
+      return {
+        id: Number(u.id[i]),
+        at: Number(u.at[i]),
+        kind: u.kind[i] ?? 'discussion',
+        group: group === 0 ? null : group,
+      };
+    }).sort((a, b) => a.at - b.at || a.id - b.id),
   };
 }
 

@@ -13,4 +13,4 @@ export {
   type BulkColumn,
   type BulkColumns,
 } from './bulk.js';
-export { selectMany } from './many-rows.js';
+export { selectColumns, type Columns } from './many-rows.js';
