@@ -406,39 +406,44 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
   };
   const live = (a: number, b: number) => countActive(db, scope, staff, a, b);
 
-  const days = await counted('day', fromDay, toDay);
+  // The three grains side by side, and the cut buckets' live counts with them.
+  const firstWeek = weekOf(fromDay);
+  const firstMonth = monthOf(fromDay);
+  const weekStarts: number[] = [];
+  for (let w = firstWeek; w < toDay; w += 7) weekStarts.push(w);
+  const monthStarts: number[] = [];
+  for (let m = firstMonth; m < toDay; m = nextMonth(m)) monthStarts.push(m);
+  const [days, weeks, months, weekCounts, monthCounts] = await Promise.all([
+    counted('day', fromDay, toDay),
+    counted('week', firstWeek === fromDay ? fromDay : firstWeek + 7, weekOf(toDay)),
+    counted('month', firstMonth === fromDay ? fromDay : nextMonth(firstMonth), monthOf(toDay)),
+    Promise.all(
+      weekStarts.map((w) =>
+        w >= fromDay && w + 7 <= toDay
+          ? Promise.resolve(undefined)
+          : live(Math.max(w, fromDay), Math.min(w + 7, toDay)),
+      ),
+    ),
+    Promise.all(
+      monthStarts.map((m) =>
+        m >= fromDay && nextMonth(m) <= toDay
+          ? Promise.resolve(undefined)
+          : live(Math.max(m, fromDay), Math.min(nextMonth(m), toDay)),
+      ),
+    ),
+  ]);
   const daily: Series[] = [];
   for (let d = fromDay; d < toDay; d++) daily.push({ start: d, active: days.get(d) ?? 0 });
-
   const weekly: Series[] = [];
-  const firstWeek = weekOf(fromDay);
-  const weeks = await counted(
-    'week',
-    firstWeek === fromDay ? fromDay : firstWeek + 7,
-    weekOf(toDay),
-  );
-  for (let w = firstWeek; w < toDay; w += 7) {
-    const whole = w >= fromDay && w + 7 <= toDay;
-    const n = whole
-      ? (weeks.get(w) ?? 0)
-      : await live(Math.max(w, fromDay), Math.min(w + 7, toDay));
+  weekStarts.forEach((w, i) => {
+    const n = weekCounts[i] ?? weeks.get(w) ?? 0;
     if (n > 0) weekly.push({ start: w, active: n });
-  }
-
+  });
   const monthly: Series[] = [];
-  const firstMonth = monthOf(fromDay);
-  const months = await counted(
-    'month',
-    firstMonth === fromDay ? fromDay : nextMonth(firstMonth),
-    monthOf(toDay),
-  );
-  for (let m = firstMonth; m < toDay; m = nextMonth(m)) {
-    const whole = m >= fromDay && nextMonth(m) <= toDay;
-    const n = whole
-      ? (months.get(m) ?? 0)
-      : await live(Math.max(m, fromDay), Math.min(nextMonth(m), toDay));
+  monthStarts.forEach((m, i) => {
+    const n = monthCounts[i] ?? months.get(m) ?? 0;
     if (n > 0) monthly.push({ start: m, active: n });
-  }
+  });
   return { daily, weekly, monthly };
 }
 
@@ -466,27 +471,28 @@ async function monthlyMoves(
     .execute();
   const byMonth = new Map(stored.map((b) => [b.bucket, b]));
   const s = { community_id: scope.communityId, group_id: scope.groupId };
-  const out: Moves[] = [];
-  for (const month of months) {
-    if (nextMonth(month) > toDay) {
-      out.push({ month, ...(await cutMonthMoves(db, dialect, scope, staff, month, toDay)) });
-      continue;
-    }
-    const b = byMonth.get(month);
-    const total = { up: b?.up ?? 0, held: b?.held ?? 0, down: b?.down ?? 0 };
-    if (!b) {
-      // No one active that month, or never counted: count it now.
-      Object.assign(total, await monthMoves(db, s, previousMonth(month), month));
-    }
-    if (staff.length) {
-      const ofStaff = await monthMoves(db, s, previousMonth(month), month, { only: staff });
-      total.up -= ofStaff.up;
-      total.held -= ofStaff.held;
-      total.down -= ofStaff.down;
-    }
-    out.push({ month, ...total });
-  }
-  return out;
+  return Promise.all(
+    months.map(async (month): Promise<Moves> => {
+      if (nextMonth(month) > toDay)
+        return { month, ...(await cutMonthMoves(db, dialect, scope, staff, month, toDay)) };
+      const b = byMonth.get(month);
+      const [total, ofStaff] = await Promise.all([
+        // No one active that month, or never counted: count it now.
+        b
+          ? { up: b.up ?? 0, held: b.held ?? 0, down: b.down ?? 0 }
+          : monthMoves(db, s, previousMonth(month), month),
+        staff.length
+          ? monthMoves(db, s, previousMonth(month), month, { only: staff })
+          : { up: 0, held: 0, down: 0 },
+      ]);
+      return {
+        month,
+        up: total.up - ofStaff.up,
+        held: total.held - ofStaff.held,
+        down: total.down - ofStaff.down,
+      };
+    }),
+  );
 }
 
 /** Moves into a month that `to` cuts short: its days so far against the whole month before. */
