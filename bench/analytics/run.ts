@@ -43,6 +43,8 @@ interface Result {
   newDayCockpitSeconds: number;
   peakRssMb: number;
   check: string;
+  /** The server's settings that shape the cockpit's speed (PostgreSQL). */
+  settings?: string;
 }
 
 let peakRss = 0;
@@ -163,8 +165,16 @@ async function onPostgres(url: string): Promise<Result> {
   const target = new URL(url);
   target.pathname = `/${PG_DATABASE}`;
   const store = openStore({ kind: 'postgres', url: target.toString() });
+  const shown = await admin.query<{ name: string; setting: string; unit: string | null }>(
+    `select name, setting, unit from pg_settings
+     where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'server_version')
+     order by name`,
+  );
+  const settings = shown.rows
+    .map((r) => `${r.name} ${r.setting}${r.unit ? ` × ${r.unit}` : ''}`)
+    .join(', ');
   try {
-    return await runEngine('PostgreSQL', store);
+    return { ...(await runEngine('PostgreSQL', store)), settings };
   } finally {
     await store.close();
     await admin.query(`drop database if exists ${PG_DATABASE}`);
@@ -206,7 +216,8 @@ function report(results: Result[]): string {
     '',
     ...results.map(
       (r) =>
-        `- ${r.engine}: ${median(r.warmSeconds) < (TARGET[r.engine] ?? 0) ? 'met' : 'not met'} — warm median ${s(median(r.warmSeconds))} s. Figures: ${r.check}.`,
+        `- ${r.engine}: ${median(r.warmSeconds) < (TARGET[r.engine] ?? 0) ? 'met' : 'not met'} — warm median ${s(median(r.warmSeconds))} s. Figures: ${r.check}.` +
+        (r.settings ? ` Server settings: ${r.settings}.` : ''),
     ),
   ].join('\n');
 }
