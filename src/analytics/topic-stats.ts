@@ -159,17 +159,23 @@ async function countsAndDelaysHere(
 ): Promise<[Counts | undefined, Delays]> {
   const [counts, delays] = await Promise.all([
     sql<Counts>`select ${countsOf} from rollup_posts p where ${topicsIn}`.execute(db),
-    sql<{ d: number; by: number }>`
-      select p.first_reply_at - p.created_at as d, p.author_id as by
-      from rollup_posts p where ${topicsIn} and ${answered}`.execute(db),
+    selectColumns(
+      db,
+      'sqlite',
+      sql<{ d: number; by: number }>`
+        select p.first_reply_at - p.created_at as d, p.author_id as by
+        from rollup_posts p where ${topicsIn} and ${answered}`,
+      ['d', 'by'],
+    ),
   ]);
   const skip = new Set([...staff, ...(await newcomers())]);
   const hours: number[] = [];
   const veteranHours: number[] = [];
-  for (const r of delays.rows) {
-    const h = Number(r.d) / HOUR;
+  const { d, by } = delays.columns;
+  for (let i = 0; i < delays.count; i++) {
+    const h = Number(d[i]) / HOUR;
     hours.push(h);
-    if (!skip.has(Number(r.by))) veteranHours.push(h);
+    if (!skip.has(Number(by[i]))) veteranHours.push(h);
   }
   return [
     counts.rows[0],

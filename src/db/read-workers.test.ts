@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../../test/harness.js';
+import { AS_COLUMNS } from './read-workers.js';
 
 describe('read workers on a SQLite file', () => {
   let db: TestStore;
@@ -35,6 +36,17 @@ describe('read workers on a SQLite file', () => {
       ),
     );
     expect(counts.map((r) => r.rows[0]?.n)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  });
+
+  it('send a marked query back as one row of columns', async () => {
+    const query = sql`select name, last_log_id from rollup_state order by name`;
+    const { rows } = await sql`${sql.raw(AS_COLUMNS)} ${query}`.execute(db.store.reads);
+    expect(rows).toEqual([{ name: ['analytics', 'probe'], last_log_id: [0, 42] }]);
+    // The same statement unmarked still answers row by row.
+    expect((await query.execute(db.store.reads)).rows).toEqual([
+      { name: 'analytics', last_log_id: 0 },
+      { name: 'probe', last_log_id: 42 },
+    ]);
   });
 
   it('refuse writes and report SQL errors as errors', async () => {

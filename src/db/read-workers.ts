@@ -20,7 +20,7 @@ const Sqlite = require(workerData.driver);
 const db = new Sqlite(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+parentPort.on('message', ({ id, sql, parameters, asColumns }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -29,12 +29,27 @@ parentPort.on('message', ({ id, sql, parameters }) => {
       statements.set(sql, statement);
     }
     if (!statement.reader) throw new Error('read-only connection: ' + sql.slice(0, 40));
-    parentPort.postMessage({ id, rows: statement.all(parameters) });
+    if (!asColumns) return parentPort.postMessage({ id, rows: statement.all(parameters) });
+    // One array per column: copied to the main thread far faster than one object per row.
+    const names = statement.columns().map((c) => c.name);
+    const columns = names.map(() => []);
+    for (const values of statement.raw(true).all(parameters))
+      for (let j = 0; j < names.length; j++) columns[j].push(values[j]);
+    statement.raw(false);
+    const row = {};
+    names.forEach((name, j) => (row[name] = columns[j]));
+    parentPort.postMessage({ id, rows: [row] });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });
 `;
+
+/**
+ * A query whose SQL starts with this comment comes back as one row holding an array per column,
+ * as PostgreSQL's `json_agg` gives it (`selectColumns`).
+ */
+export const AS_COLUMNS = '/* as columns */';
 
 interface Reply {
   id: number;
@@ -60,7 +75,12 @@ class WorkerConnection implements DatabaseConnection {
     if (this.pending.size === 0) this.worker.ref();
     const reply = await new Promise<Reply>((resolve) => {
       this.pending.set(id, { resolve });
-      this.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+      this.worker.postMessage({
+        id,
+        sql: query.sql,
+        parameters: query.parameters,
+        asColumns: query.sql.startsWith(AS_COLUMNS),
+      });
     });
     if (this.pending.size === 0) this.worker.unref();
     if (reply.error !== undefined) throw new Error(reply.error);
