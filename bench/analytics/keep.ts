@@ -1,7 +1,10 @@
-// `node --import tsx bench/analytics/keep.ts build|time [--engine postgres|sqlite]`: builds the
-// benchmark's community into a kept database (PostgreSQL `ruche_bench_keep`, or the SQLite file
-// /tmp/ruche-bench-keep.db) once, then times the warm cockpit against it as often as needed — for
-// working on the cockpit's speed without regenerating 10 million rows each time.
+// `node --import tsx bench/analytics/keep.ts build|time|profile [--engine postgres|sqlite]`:
+// builds the benchmark's community into a kept database (PostgreSQL `ruche_bench_keep`, or the
+// SQLite file /tmp/ruche-bench-keep.db) once, then times the warm cockpit against it as often as
+// needed — for working on the cockpit's speed without regenerating 10 million rows each time.
+// `profile` (PostgreSQL) logs each query's time on a pool of POOL connections (1 by default, so
+// each time is the query's own) with the server options in PGX, and lists the slowest; EXPLAIN=n
+// prints the plans of the n slowest.
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
