@@ -1,5 +1,6 @@
 import type { Circle } from './circles.js';
-import type { FirstPost, Response, ScopeFacts } from './facts.js';
+import type { ScopeFacts } from './facts.js';
+import type { FirstPost, Response } from './first-posts.js';
 import { dayOf } from './rollup/scopes.js';
 import { HOUR, median, ratio } from './stats.js';
 

@@ -76,3 +76,7 @@ export function memberRows(scope: Scope, pieces: Piece[], groups?: number[]): Ra
 export function notStaff(staff: number[], column = 'member_id'): RawBuilder<unknown> {
   return staff.length ? sql`and ${sql.ref(column)} not in (${sql.join(staff)})` : sql``;
 }
+
+/** `community_id = … and group_id = …` for a scope, on the columns of `prefix` (e.g. `f.`). */
+export const scopeIs = (scope: Scope, prefix = '') =>
+  sql`${sql.ref(`${prefix}community_id`)} = ${scope.communityId} and ${sql.ref(`${prefix}group_id`)} = ${scope.groupId}`;
