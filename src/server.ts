@@ -1,3 +1,4 @@
+import { forgetPastVisitors } from './activity/index.js';
 import { prepareTodaysWindows, refreshRollups } from './analytics/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config/index.js';
@@ -20,6 +21,8 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
           async () => {
             await refreshRollups(store);
             await prepareTodaysWindows(store, Date.now());
+            // Past days' salts go: their visitor hashes can no longer be tied to anyone.
+            await forgetPastVisitors(store.db, Date.now());
           },
           (err) => app.log.error({ err }, 'roll-up refresh failed'),
         )

@@ -7,3 +7,9 @@ export {
   countActiveMembersInGroup,
   type ActivityEntry,
 } from './store.js';
+export {
+  recordAnonymousVisit,
+  forgetPastVisitors,
+  isRobot,
+  type Visitor,
+} from './anonymous-visitors.js';

@@ -29,6 +29,8 @@ export const activityKinds = [
   'reaction.added',
   'reaction.removed',
   'content.viewed',
+  // Without an actor: a reader not signed in, once a day per scope (anonymous-visitors.ts).
+  'visit.anonymous',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

@@ -88,7 +88,16 @@ const log: ActivityEntry[] = [
   reply(I, 106, 60, at(60)), // day 20 after I's first post: retained at 30 days
   topic(J, 61, at(70)),
   row(E, 'content.viewed', at(95)), // before the window: E stays dormant
+  // Anonymous readers, one row per visitor, day and scope: two on day 3, one on day 10 and one
+  // on day 40 for the community; the instance's and a group's rows are other scopes.
+  ...[at(3), at(3, 5), at(10), at(40)].map((when) => anonymous(COMMUNITY, null, when)),
+  anonymous(null, null, at(3)),
+  anonymous(COMMUNITY, 9, at(3)),
 ];
+
+function anonymous(communityId: number | null, groupId: number | null, when: number) {
+  return { actorId: null, communityId, groupId, kind: 'visit.anonymous' as const, at: when };
+}
 
 async function cockpitOf(db: TestStore, from: number) {
   const scope = { communityId: COMMUNITY, groupId: 0 };
@@ -176,12 +185,29 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
   });
 
   it('climbs the engagement ladder over the period', () => {
-    // Interacting: A, B, C, H; reached adds D; engaged: A (core at the end).
-    expect(month.ladder).toMatchObject({ reached: 5, interacting: 4, engaged: 1 });
+    // Interacting: A, B, C, H; members reached add D; engaged: A (core at the end). Reached
+    // adds the community's 3 anonymous visitors of the last 30 days to the 5 members.
+    expect(month.ladder).toMatchObject({
+      reached: 8,
+      members_reached: 5,
+      anonymous_visitors: 3,
+      interacting: 4,
+      engaged: 1,
+    });
     expect(month.ladder.conversion).toEqual({
-      interacting_per_reached: 0.8,
+      interacting_per_reached: 0.5,
       engaged_per_interacting: 0.25,
     });
+    // Over 90 days the visitor of day 40 counts too.
+    expect(quarter.ladder.anonymous_visitors).toBe(4);
+  });
+
+  it('counts anonymous visitors in their own scope only', async () => {
+    const visitorsOf = async (communityId: number, groupId: number) =>
+      (await loadScopeFacts(db.store, { communityId, groupId }, { from: at(30), to }, new Set()))
+        .anonymousVisitors;
+    expect(await visitorsOf(0, 0)).toBe(1);
+    expect(await visitorsOf(COMMUNITY, 9)).toBe(1);
     // April → May: A and I interacted in April (J's topic was in March); in May A held,
     // I fell to nothing, B, C, D and H rose (D only to "reached").
     expect(month.ladder.flows).toEqual([{ month: '2026-05', up: 4, held: 1, down: 1 }]);
@@ -211,7 +237,9 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
       lurker: null,
       dormant: null,
     });
-    expect(s.ladder.reached).toBe(5);
+    expect(s.ladder.reached).toBe(8);
+    expect(s.ladder.members_reached).toBe(5);
+    expect(s.ladder.anonymous_visitors).toBeNull();
     expect(s.ladder.interacting).toBeNull();
     expect(s.newcomers.first_post_answered_48h).toBeNull();
     expect(s.concentration.gini).toBe(month.concentration.gini);
@@ -379,6 +407,9 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     row(Q, 'reply.deleted', at(8), { targetKind: 'reply', targetId: 201, topicId: 10 }),
     row(S, 'topic.deleted', at(7), { targetKind: 'topic', targetId: 11, topicId: 11 }), // takes 203
     row(T, 'community.left', at(6)),
+    anonymous(COMMUNITY, null, at(5)),
+    anonymous(COMMUNITY, null, at(5, 2)),
+    anonymous(null, null, at(5)),
   ];
   let db: TestStore;
   beforeAll(async () => {
@@ -428,7 +459,12 @@ async function rollupTables(db: TestStore) {
       .execute();
     out[grain] = rows.map((r) => JSON.stringify(r)).sort();
   }
-  for (const table of ['rollup_buckets', 'rollup_posts', 'rollup_first_posts'] as const)
+  for (const table of [
+    'rollup_buckets',
+    'rollup_posts',
+    'rollup_first_posts',
+    'rollup_anonymous_days',
+  ] as const)
     out[table] = (await db.store.db.selectFrom(table).selectAll().execute())
       .map((r) => JSON.stringify(r))
       .sort();

@@ -67,6 +67,8 @@ export interface ScopeFacts {
   dormant: number;
   /** Each non-staff member's highest rung over the period: 1 reached, 2 interacting, 3 engaged. */
   rungs: Map<number, number>;
+  /** Anonymous visitors over the period: each day's distinct ones, added up. */
+  anonymousVisitors: number;
   /** The to-do list of recently inactive core members (see `quietCore`), most active first. */
   quietCore: QuietMember[];
   daily: Series[];
@@ -104,27 +106,39 @@ export async function loadScopeFacts(
   // Everything at once, the longest first: on SQLite the read workers take them in this order.
   const firstPostsLoad = loadFirstPosts(db, dialect, scope, from, to);
   const recentLoad = recentMembers(db, dialect, scope, staffSet, toDay);
-  const [recentOnes, groups, rungs, firstPosts, topics, dormant, series, moves, recent, growth] =
-    await Promise.all([
-      recentLoad,
-      scope.communityId !== 0 && scope.groupId === 0
-        ? groupsRecent(db, scope.communityId, staff, toDay)
-        : new Map<number, Recent>(),
-      rungsOver(db, dialect, scope, staff, decompose(fromDay, toDay)),
-      firstPostsLoad,
-      topicStats(
-        db,
-        dialect,
-        scope,
-        { from, to, staff },
-        async () => new Set((await firstPostsLoad).map((f) => f.member)),
-      ),
-      dormantAtEnd(db, scope, staff, to, toDay),
-      activeSeries(db, scope, staff, fromDay, toDay),
-      monthlyMoves(db, dialect, scope, staff, fromDay, toDay),
-      contributionsOver(db, scope, staff, toDay - 30, toDay),
-      growthOver(db, scope, staff, from, to),
-    ]);
+  const [
+    recentOnes,
+    groups,
+    rungs,
+    firstPosts,
+    topics,
+    dormant,
+    series,
+    moves,
+    recent,
+    growth,
+    anonymousVisitors,
+  ] = await Promise.all([
+    recentLoad,
+    scope.communityId !== 0 && scope.groupId === 0
+      ? groupsRecent(db, scope.communityId, staff, toDay)
+      : new Map<number, Recent>(),
+    rungsOver(db, dialect, scope, staff, decompose(fromDay, toDay)),
+    firstPostsLoad,
+    topicStats(
+      db,
+      dialect,
+      scope,
+      { from, to, staff },
+      async () => new Set((await firstPostsLoad).map((f) => f.member)),
+    ),
+    dormantAtEnd(db, scope, staff, to, toDay),
+    activeSeries(db, scope, staff, fromDay, toDay),
+    monthlyMoves(db, dialect, scope, staff, fromDay, toDay),
+    contributionsOver(db, scope, staff, toDay - 30, toDay),
+    growthOver(db, scope, staff, from, to),
+    anonymousVisitorsOver(db, scope, fromDay, toDay),
+  ]);
   const { window, last30, previous30 } = recentOnes;
   return {
     from,
@@ -133,6 +147,7 @@ export async function loadScopeFacts(
     window,
     dormant,
     rungs,
+    anonymousVisitors,
     quietCore: await quietCore(db, scope, window, recentOnes.quiet, toDay),
     ...series,
     moves,
@@ -337,6 +352,24 @@ async function rungsOver(
   const rungs = new Map<number, number>();
   for (let i = 0; i < count; i++) rungs.set(Number(columns.member[i]), Number(columns.rung[i]));
   return rungs;
+}
+
+/** Days are unlinkable (a new salt each day): a reader back on another day counts again. */
+async function anonymousVisitorsOver(
+  db: Db,
+  scope: Scope,
+  fromDay: number,
+  toDay: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('rollup_anonymous_days')
+    .select((eb) => eb.fn.sum<number | null>('visitors').as('n'))
+    .where('community_id', '=', scope.communityId)
+    .where('group_id', '=', scope.groupId)
+    .where('day', '>=', fromDay)
+    .where('day', '<', toDay)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 async function countActive(

@@ -43,6 +43,8 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
     ladder: {
       ...c.ladder,
       reached: small(c.ladder.reached),
+      members_reached: small(c.ladder.members_reached),
+      anonymous_visitors: small(c.ladder.anonymous_visitors),
       interacting: small(c.ladder.interacting),
       engaged: small(c.ladder.engaged),
       conversion: {

@@ -175,7 +175,11 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
   });
 
   async function topicOf(req: FastifyRequest, countVisit = false) {
-    const view = await service.getTopic(store, req.viewer, idOf(req), { countVisit });
+    const view = await service.getTopic(store, req.viewer, idOf(req), {
+      countVisit,
+      // A reader not signed in is counted once a day, by a salted hash of these two.
+      anonymous: { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' },
+    });
     if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
     return view;
   }

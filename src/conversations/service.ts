@@ -1,5 +1,5 @@
 import { findUsersByIds } from '../accounts/index.js';
-import { recordActivity } from '../activity/index.js';
+import { recordActivity, recordAnonymousVisit, type Visitor } from '../activity/index.js';
 import { readableGroupIdsIn, requireReadableGroup } from '../communities/index.js';
 import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
@@ -121,7 +121,7 @@ export async function getTopic(
   s: Store,
   viewer: Viewer | null,
   topicId: number,
-  options: { countVisit?: boolean } = {},
+  options: { countVisit?: boolean; anonymous?: Visitor } = {},
 ) {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   const replies = await store.listReplies(s.db, topicId);
@@ -145,6 +145,14 @@ export async function getTopic(
       targetId: topicId,
       at: now(),
     });
+  } else if (!viewer && options.countVisit && options.anonymous) {
+    // Only what anyone may read gets here: requireReadableTopic has checked.
+    await recordAnonymousVisit(
+      s.db,
+      { communityId: t.topic.community_id, groupId: t.topic.group_id },
+      options.anonymous,
+      now(),
+    );
   }
   return { ...t, author, replies, reactions };
 }

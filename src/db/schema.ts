@@ -183,6 +183,12 @@ export interface Database {
     first_reaction_at: number | null;
     first_reaction_by: number | null;
   };
+  /** Anonymous visitors per day and scope: visit.anonymous rows of the log, counted. */
+  rollup_anonymous_days: { community_id: number; group_id: number; day: number; visitors: number };
+  /** Today's random salt for anonymous visitor hashes; yesterday's is deleted. */
+  visitor_salts: { day: number; salt: string };
+  /** Salted visitor hashes already logged today per scope; earlier days are deleted. */
+  visitors_seen: { day: number; community_id: number; group_id: number; visitor: string };
   rollup_recent_windows: { community_id: number; to_day: number; built_at: number };
   rollup_recent_members: {
     community_id: number;

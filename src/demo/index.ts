@@ -123,11 +123,24 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
         };
       }),
     );
+    await recordActivities(
+      trx,
+      data.anonymousVisits.map((v) => {
+        const c = v.communitySlug === null ? undefined : communities.get(v.communitySlug);
+        return {
+          actorId: null,
+          communityId: c?.id ?? null,
+          groupId: v.groupSlug ? (c?.groupIds.get(v.groupSlug) ?? null) : null,
+          kind: 'visit.anonymous' as const,
+          at: v.at,
+        };
+      }),
+    );
     await setSetting(trx, MARKER, animator?.email ?? '');
   });
   const replies = data.topics.reduce((n, t) => n + t.replies.length, 0);
   options.log(
-    `Demo ready: ${data.communities.length} communities, ${data.topics.length} topics, ${replies} replies, ${data.visits.length} visits.`,
+    `Demo ready: ${data.communities.length} communities, ${data.topics.length} topics, ${replies} replies, ${data.visits.length} visits, ${data.anonymousVisits.length} anonymous visits.`,
   );
   return animator?.email ?? '';
 }

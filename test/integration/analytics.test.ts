@@ -6,7 +6,12 @@ import { databases, startTestApp, type TestApp } from '../harness.js';
 type Figures = {
   audience: string;
   circles: { total: number; counts: Record<string, number | null> };
-  ladder: { reached: number | null; interacting: number | null };
+  ladder: {
+    reached: number | null;
+    members_reached: number | null;
+    anonymous_visitors: number | null;
+    interacting: number | null;
+  };
   responsiveness: { topics: number; unanswered: unknown[] };
   newcomers: { count: number | null; unanswered_48h: unknown[] };
   concentration: { contributors: number; contributions: number };
@@ -167,6 +172,8 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
   let member: Awaited<ReturnType<typeof newMember>>;
   let community: { id: number; slug: string };
   let group: { id: number; slug: string };
+  let inGroup: number;
+  let outside: number;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -186,16 +193,21 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     member = await newMember(t);
     await join(member.client, community.id);
     await member.client.api('POST', `/groups/${group.id}/join`);
-    await member.client.api('POST', `/communities/${community.id}/topics`, {
+    const topicOf = async (input: Record<string, unknown>) =>
+      (
+        await member.client.api<{ topic: { id: number } }>(
+          'POST',
+          `/communities/${community.id}/topics`,
+          input,
+        )
+      ).body.topic.id;
+    inGroup = await topicOf({
       kind: 'question',
       title: 'Dans le groupe',
       body: 'Une chambre à air ?',
       groupId: group.id,
     });
-    await member.client.api('POST', `/communities/${community.id}/topics`, {
-      title: 'Hors du groupe',
-      body: 'Bonjour à tous.',
-    });
+    outside = await topicOf({ title: 'Hors du groupe', body: 'Bonjour à tous.' });
   });
   afterAll(() => t.close());
 
@@ -222,6 +234,48 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     expect((await member.client.page(`/c/${community.slug}/g/${group.slug}/cockpit`)).status).toBe(
       403,
     );
+  });
+
+  it('counts anonymous readers once a day per scope, never robots, and keeps no address', async () => {
+    const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+    const read = async (c: Client, id: number, userAgent = firefox) => {
+      const res = await c.request('GET', `/c/${community.slug}/t/${id}`, {
+        headers: { 'user-agent': userAgent },
+      });
+      expect(res.status).toBe(200);
+    };
+    const reader = new Client(t.url);
+    await read(reader, inGroup);
+    await read(reader, inGroup);
+    await read(reader, outside);
+    // Another browser on the same address is another reader; a crawler is no one.
+    await read(new Client(t.url), outside, 'Mozilla/5.0 (Macintosh) Version/18.1 Safari/605.1.15');
+    await read(new Client(t.url), outside, 'Mozilla/5.0 (compatible; Googlebot/2.1)');
+    // A member's read is a member's visit, never an anonymous one.
+    await read(member.client, outside);
+    const visitors = async (path: string) =>
+      (await admin.client.api<Figures>('GET', `${path}?days=30`)).body.ladder;
+    expect(await visitors(`/communities/${community.id}/analytics`)).toMatchObject({
+      anonymous_visitors: 2,
+      members_reached: 1,
+      reached: 3,
+    });
+    expect(
+      (await visitors(`/communities/${community.id}/groups/${group.id}/analytics`))
+        .anonymous_visitors,
+    ).toBe(1);
+    expect((await visitors('/analytics')).anonymous_visitors).toBe(2);
+    const kept = JSON.stringify([
+      await t.store.db.selectFrom('visitors_seen').selectAll().execute(),
+      await t.store.db
+        .selectFrom('activity_log')
+        .selectAll()
+        .where('kind', '=', 'visit.anonymous')
+        .execute(),
+    ]);
+    expect(kept).toContain('"actor_id":null');
+    for (const secret of ['127.0.0.1', '::1', 'Firefox', 'Safari'])
+      expect(kept).not.toContain(secret);
   });
 
   it('gives instance admins the whole instance, and no one else', async () => {

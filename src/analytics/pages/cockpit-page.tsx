@@ -155,6 +155,8 @@ export function CockpitPage(props: CockpitPageProps) {
             head={[t('analytics.table.figure'), t('analytics.table.value')]}
             rows={[
               [t('analytics.ladder.reached'), f.count(c.ladder.reached)],
+              [t('analytics.ladder.membersReached'), f.count(c.ladder.members_reached)],
+              [t('analytics.ladder.anonymousVisitors'), f.count(c.ladder.anonymous_visitors)],
               [t('analytics.ladder.interacting'), f.count(c.ladder.interacting)],
               [t('analytics.ladder.engaged'), f.count(c.ladder.engaged)],
               [

@@ -42,6 +42,12 @@ export interface FirstPost {
   at: number;
 }
 
+export interface AnonymousDay {
+  scope: Scope;
+  day: number;
+  visitors: number;
+}
+
 export interface MembershipEvent {
   scope: Scope;
   member: number;
@@ -67,6 +73,8 @@ export class BatchFold {
   readonly lostFirstReply = new Set<string>();
   /** Members whose first post may have been deleted. */
   readonly authorsToRecheck = new Set<number>();
+  /** Anonymous visitors to add per scope and day, keyed "community|group|day". */
+  readonly anonymousDays = new Map<string, AnonymousDay>();
 
   /** `grains`: the grains to count at (a rebuild counts days only and derives the rest). */
   constructor(
@@ -184,6 +192,10 @@ export class BatchFold {
   }
 
   add(row: LogEntry): void {
+    if (row.kind === 'visit.anonymous') {
+      this.countAnonymous(row);
+      return;
+    }
     const actor = row.actor_id;
     if (actor === null) return;
     const at = row.created_at;
@@ -302,6 +314,17 @@ export class BatchFold {
       default:
         return;
     }
+  }
+
+  /** Each row is a new visitor of its own scope that day (the writer logs each once). */
+  private countAnonymous(row: LogEntry): void {
+    const communityId = row.community_id ?? 0;
+    const groupId = communityId === 0 ? 0 : (row.group_id ?? 0);
+    const day = dayOf(row.created_at);
+    const key = `${communityId}|${groupId}|${day}`;
+    const known = this.anonymousDays.get(key);
+    if (known) known.visitors++;
+    else this.anonymousDays.set(key, { scope: { communityId, groupId }, day, visitors: 1 });
   }
 
   private accept(topicId: number | null, replyId: number | null): void {

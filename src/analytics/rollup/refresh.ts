@@ -6,7 +6,13 @@ import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from
 import { repairAfterDeletions } from './repair.js';
 import type { Grain } from './scopes.js';
 import { settleBuckets } from './settle.js';
-import { addMemberDeltas, applyMemberships, offerFirstPosts, savePosts } from './write.js';
+import {
+  addAnonymousDays,
+  addMemberDeltas,
+  applyMemberships,
+  offerFirstPosts,
+  savePosts,
+} from './write.js';
 
 // Present while a rebuild runs (and after a crash in one, until a refresh finishes it): batches
 // count days only, and weeks and months are derived from them at the end.
@@ -155,6 +161,7 @@ async function applyBatch(s: Store, trx: Db, rows: LogEntry[], grains: Grain[]):
     [...fold.dirty].flatMap((key) => fold.posts.get(key) ?? []),
   );
   await addMemberDeltas(s, trx, fold.deltas());
+  await addAnonymousDays(s, trx, fold.anonymousDays.values());
   await offerFirstPosts(trx, fold);
   await applyMemberships(trx, fold.memberships);
   await repairAfterDeletions(s, trx, fold);
@@ -194,6 +201,7 @@ const ROLLUP_TABLES = [
   'rollup_memberships',
   'rollup_recent_members',
   'rollup_recent_windows',
+  'rollup_anonymous_days',
 ];
 
 /** Empties the roll-ups and reads the whole log again (`ruche rollups rebuild`). */

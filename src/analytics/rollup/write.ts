@@ -1,5 +1,5 @@
 import { bulkUpsert, type BulkColumn, type Db, type Store } from '../../db/index.js';
-import type { BatchFold, MemberDelta, MembershipEvent, PostRow } from './fold.js';
+import type { AnonymousDay, BatchFold, MemberDelta, MembershipEvent, PostRow } from './fold.js';
 import type { Grain } from './scopes.js';
 
 /** Rows per multi-row statement: well under both engines' bound-parameter limits. */
@@ -59,6 +59,31 @@ export async function addMemberDeltas(
       onConflict: 'ignore',
     },
     [...dirty.values()],
+  );
+}
+
+/** Adds anonymous visitors to their scope's days. */
+export async function addAnonymousDays(
+  s: Store,
+  trx: Db,
+  days: Iterable<AnonymousDay>,
+): Promise<void> {
+  const rows = [...days].map((d) => [d.scope.communityId, d.scope.groupId, d.day, d.visitors]);
+  await bulkUpsert(
+    s,
+    trx,
+    {
+      table: 'rollup_anonymous_days',
+      columns: [
+        { name: 'community_id', type: 'bigint' },
+        { name: 'group_id', type: 'bigint' },
+        { name: 'day', type: 'integer' },
+        { name: 'visitors', type: 'integer' },
+      ],
+      key: ['community_id', 'group_id', 'day'],
+      onConflict: 'add',
+    },
+    rows,
   );
 }
 

@@ -5,6 +5,7 @@ import * as search from './002_search.js';
 import * as imports from './003_imports.js';
 import * as rollups from './004_rollups.js';
 import * as recent from './005_recent.js';
+import * as anonymousVisitors from './006_anonymous_visitors.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -14,6 +15,7 @@ const all: Record<string, DialectMigration> = {
   '003_imports': imports,
   '004_rollups': rollups,
   '005_recent': recent,
+  '006_anonymous_visitors': anonymousVisitors,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -232,6 +232,27 @@ describe.each([
     expect(share(seen.length, silent.length)).toBeGreaterThan(0.7);
   });
 
+  it('has anonymous readers on what anyone may read only, each counted at the instance too', () => {
+    const open = new Set(
+      data.communities
+        .filter((c) => c.visibility === 'public')
+        .flatMap((c) => [
+          `${c.slug}|`,
+          ...c.groups.filter((g) => g.visibility === 'public').map((g) => `${c.slug}|${g.slug}`),
+        ]),
+    );
+    const inCommunities = data.anonymousVisits.filter((v) => v.communitySlug !== null);
+    for (const v of inCommunities)
+      expect(open).toContain(`${v.communitySlug}|${v.groupSlug ?? ''}`);
+    expect(data.anonymousVisits.every((v) => inWindow(v.at))).toBe(true);
+    // One public community: its readers of a day are the instance's readers of that day; at
+    // least a hundred a month reach it.
+    const communityDays = inCommunities.filter((v) => v.groupSlug === null).length;
+    const instanceDays = data.anonymousVisits.length - inCommunities.length;
+    expect(instanceDays).toBe(communityDays);
+    expect(communityDays).toBeGreaterThan(1200);
+  });
+
   it('grows over the year and slows down on weekends', () => {
     const dates = [...data.topics.map((t) => t.createdAt), ...replies.map((r) => r.createdAt)];
     const recent = dates.filter((at) => at > now - 90 * DAY).length;
@@ -273,6 +294,7 @@ describe('demo dates', () => {
         ...t.reactions.map((r) => r.createdAt),
       ]),
       ...data.visits.map((v) => v.at),
+      ...data.anonymousVisits.map((v) => v.at),
     ];
     expect(times.filter((x) => !Number.isInteger(x))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { growThread } from './threads.js';
 import { draftTopics } from './topics.js';
 import type { DemoData, DemoOptions } from './types.js';
 import { makeVisits } from './visits.js';
+import { makeAnonymousVisits } from './anonymous-visits.js';
 
 export type {
   DemoCommunity,
@@ -41,11 +42,13 @@ export function generateDemo(options: DemoOptions): DemoData {
     growThread(rng, clock, thread);
     addReactions(rng, clock, thread);
   }
+  const visits = makeVisits(rng, clock, threads);
   return {
     members: people.map((p) => p.member),
     communities,
     topics: threads.map((t) => t.topic),
-    visits: makeVisits(rng, clock, threads),
+    visits,
+    anonymousVisits: makeAnonymousVisits(rng, clock, communities, threads),
     animatorHandle: ANIMATOR_HANDLE,
   };
 }

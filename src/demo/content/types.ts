@@ -71,11 +71,19 @@ export interface DemoVisit {
   at: number;
 }
 
+/** A reader without an account, logged once a day per scope (instance: no community). */
+export interface DemoAnonymousVisit {
+  communitySlug: string | null;
+  groupSlug: string | null;
+  at: number;
+}
+
 export interface DemoData {
   members: DemoMember[];
   communities: DemoCommunity[];
   topics: DemoTopic[];
   visits: DemoVisit[];
+  anonymousVisits: DemoAnonymousVisit[];
   animatorHandle: string;
 }
 
