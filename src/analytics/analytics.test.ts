@@ -326,6 +326,34 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
     expect(await cockpitOf(db, at(30))).toEqual(late);
   });
 
+  it('store each period’s rungs: the last day live, a late action up to a year back drops them', async () => {
+    const W = 44;
+    const year = () => cockpitOf(db, at(365));
+    // X, Y and Z posted: reached and interacting; no one committed.
+    expect((await year()).ladder).toMatchObject({ members_reached: 3, interacting: 3 });
+    const stored = await windows();
+
+    // W read a topic 200 days ago, logged late: outside the 90 days, inside the year.
+    await recordActivities(db.store.db, [row(W, 'content.viewed', at(200))]);
+    await refreshRollups(db.store);
+    expect((await windows()).map((w) => w.to_day * DAY)).not.toContain(to);
+    expect((await year()).ladder).toMatchObject({ members_reached: 4, interacting: 3 });
+    expect((await cockpitOf(db, at(90))).ladder.members_reached).toBe(3);
+
+    // W reacts on the last day: read live, the stored rungs stay.
+    const again = await windows();
+    await recordActivities(db.store.db, [row(W, 'reaction.added', at(1, 12))]);
+    await refreshRollups(db.store);
+    expect((await year()).ladder).toMatchObject({ members_reached: 4, interacting: 4 });
+    expect((await cockpitOf(db, at(30))).ladder).toMatchObject({ members_reached: 4 });
+    expect(await windows()).toEqual(again);
+    expect(again).not.toEqual(stored);
+
+    const figures = await year();
+    await rebuildRollups(db.store);
+    expect(await year()).toEqual(figures);
+  });
+
   it('are prepared for tomorrow for the communities whose cockpit was opened', async () => {
     await cockpitOf(db, at(30));
     // The server's job on the day before `to`: tomorrow is `to`'s day; on `to`'s day, the next.

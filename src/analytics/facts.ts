@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { selectColumns, type Db, type Dialect, type Store } from '../db/index.js';
-import { ensureRecentWindow, groupsWithActivity, RECENT_DAYS } from './rollup/recent.js';
+import {
+  ensureRecentWindow,
+  groupsWithActivity,
+  RECENT_DAYS,
+  RUNG_PERIODS,
+} from './rollup/recent.js';
 import { decompose, memberRows, notStaff, scopeIs, type Piece } from './ranges.js';
 import {
   bucketOf,
@@ -12,7 +17,7 @@ import {
   type Grain,
   type Scope,
 } from './rollup/scopes.js';
-import { isActive, monthMoves } from './rollup/settle.js';
+import { isActive, monthMoves, rungOf } from './rollup/settle.js';
 import { topicStats, type TopicStats } from './topic-stats.js';
 import { loadFirstPosts, type FirstPost } from './first-posts.js';
 
@@ -123,7 +128,7 @@ export async function loadScopeFacts(
     scope.communityId !== 0 && scope.groupId === 0
       ? groupsRecent(db, scope.communityId, staff, toDay)
       : new Map<number, Recent>(),
-    rungsOver(db, dialect, scope, staff, decompose(fromDay, toDay)),
+    periodRungs(db, dialect, scope, staffSet, fromDay, toDay),
     firstPostsLoad,
     topicStats(
       db,
@@ -327,6 +332,51 @@ async function dormantAtEnd(db: Db, scope: Scope, staff: number[], to: number, t
         where ${scopeIs(scope, 'd.')} and d.day = ${toDay - 1} and d.member_id = m.member_id
           and ${isActive('d')})`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * The period's rungs: for the cockpit's lengths (30, 90, 365 days), those stored with the window
+ * ending on `toDay` plus its last day, read live; for any other period, from the member rows.
+ */
+async function periodRungs(
+  db: Db,
+  dialect: Dialect,
+  scope: Scope,
+  staff: Set<number>,
+  fromDay: number,
+  toDay: number,
+): Promise<Map<number, number>> {
+  const length = RUNG_PERIODS.find((n) => n === toDay - fromDay);
+  if (length === undefined)
+    return rungsOver(db, dialect, scope, [...staff], decompose(fromDay, toDay));
+  const column = sql.ref(`rung${length}`);
+  const [stored, live] = await Promise.all([
+    selectColumns(
+      db,
+      dialect,
+      sql<{ member_id: number; rung: number }>`
+        select member_id, ${column} as rung from rollup_recent_rungs
+        where ${scopeIs(scope)} and to_day = ${toDay} and ${column} > 0`,
+      ['member_id', 'rung'],
+    ),
+    selectColumns(
+      db,
+      dialect,
+      sql<{ member_id: number; rung: number }>`
+        select member_id, ${rungOf('d')} as rung from rollup_member_days as d
+        where ${scopeIs(scope, 'd.')} and d.day = ${toDay - 1} and ${isActive('d')}`,
+      ['member_id', 'rung'],
+    ),
+  ]);
+  const rungs = new Map<number, number>();
+  for (const { count, columns } of [stored, live])
+    for (let i = 0; i < count; i++) {
+      const member = Number(columns.member_id[i]);
+      if (staff.has(member)) continue;
+      const rung = Number(columns.rung[i]);
+      if (rung > (rungs.get(member) ?? 0)) rungs.set(member, rung);
+    }
+  return rungs;
 }
 
 /** Each non-staff member's highest rung over some pieces: 1 reached, 2 interacting, 3 engaged. */

@@ -205,6 +205,15 @@ export interface Database {
     spoke21: number;
     spoke7: number;
   };
+  rollup_recent_rungs: {
+    community_id: number;
+    group_id: number;
+    to_day: number;
+    member_id: number;
+    rung30: number;
+    rung90: number;
+    rung365: number;
+  };
   rollup_first_posts: {
     community_id: number;
     group_id: number;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { now, type Db, type Store } from '../../db/index.js';
-import { decompose, memberRows, tagged } from '../ranges.js';
+import { decompose, memberRows, tagged, type Piece } from '../ranges.js';
 import { holdCursor } from './cursor.js';
+import { rungOf } from './settle.js';
 
 /**
  * The trailing 90 days per member, stored for each day a window ends on. Every cockpit reads
@@ -14,6 +15,23 @@ import { holdCursor } from './cursor.js';
  * that cover it (`dropStaleWindows`, at each settling), and the next cockpit stores them again.
  */
 export const RECENT_DAYS = 90;
+
+/** The period lengths whose rungs are stored with each window (`rollup_recent_rungs`). */
+export const RUNG_PERIODS = [30, 90, 365] as const;
+export type RungPeriod = (typeof RUNG_PERIODS)[number];
+const LONGEST = 365;
+
+/**
+ * Ranges of the days whose rungs are stored, tagged: 0 [-365, -90), 1 [-90, -30), 2 [-30, -1)
+ * from the window's end.
+ */
+function rungPieces(toDay: number) {
+  return tagged([
+    decompose(toDay - LONGEST, toDay - 90),
+    decompose(toDay - 90, toDay - 30),
+    decompose(toDay - 30, toDay - 1),
+  ]);
+}
 
 /**
  * Ranges of the stored days, tagged: 0 [-90, -60), 1 [-60, -30), 2 [-30, -28), 3 [-28, -7),
@@ -73,12 +91,21 @@ export async function ensureRecentWindow(
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return;
     const scope = { communityId, groupId: 0 };
-    const pieces = storedPieces(toDay);
     const groupsOf = communityId === 0 ? [] : await groupsWithActivity(trx, communityId);
-    for (const rows of [
+    const rowsOf = (pieces: Piece[]) => [
       memberRows(scope, pieces),
       ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
-    ])
+    ];
+    for (const rows of rowsOf(rungPieces(toDay)))
+      await sql`insert into rollup_recent_rungs
+          (community_id, group_id, to_day, member_id, rung30, rung90, rung365)
+        select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
+          max(case when u.tag = 2 then ${rungOf('u')} else 0 end),
+          max(case when u.tag >= 1 then ${rungOf('u')} else 0 end),
+          max(${rungOf('u')})
+        from (${rows}) as u
+        group by u.group_id, u.member_id`.execute(trx);
+    for (const rows of rowsOf(storedPieces(toDay)))
       await sql`insert into rollup_recent_members (${columns})
         select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
           sum(u.contributions), sum(u.reactions), sum(u.visits),
@@ -92,7 +119,8 @@ export async function ensureRecentWindow(
         group by u.group_id, u.member_id`.execute(trx);
     // A window adds hundreds of thousands of rows at once: without statistics PostgreSQL would
     // plan the dormant count's anti-join as a scan per member (minutes instead of 0.2 s).
-    if (s.dialect === 'postgres') await sql`analyze rollup_recent_members`.execute(trx);
+    if (s.dialect === 'postgres')
+      await sql`analyze rollup_recent_members, rollup_recent_rungs`.execute(trx);
   });
 }
 
@@ -116,14 +144,18 @@ export async function dropStaleWindows(
   const stale: { community_id: number; to_day: number }[] = [];
   const old = now() - KEEP_MS;
   for (const w of await trx.selectFrom('rollup_recent_windows').selectAll().execute()) {
-    // A window ending on T stores the days [T - 90, T - 1).
+    // A window ending on T stores the days [T - 365, T - 1): rungs for all, the rest for 90.
     const covers = (days.get(w.community_id) ?? []).some(
-      (d) => d >= w.to_day - RECENT_DAYS && d < w.to_day - 1,
+      (d) => d >= w.to_day - LONGEST && d < w.to_day - 1,
     );
     if (covers || w.built_at < old) stale.push(w);
   }
   for (const w of stale) {
-    for (const table of ['rollup_recent_members', 'rollup_recent_windows'] as const)
+    for (const table of [
+      'rollup_recent_members',
+      'rollup_recent_rungs',
+      'rollup_recent_windows',
+    ] as const)
       await trx
         .deleteFrom(table)
         .where('community_id', '=', w.community_id)

@@ -201,6 +201,7 @@ const ROLLUP_TABLES = [
   'rollup_memberships',
   'rollup_recent_members',
   'rollup_recent_windows',
+  'rollup_recent_rungs',
   'rollup_anonymous_days',
 ];
 

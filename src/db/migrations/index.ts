@@ -6,6 +6,7 @@ import * as imports from './003_imports.js';
 import * as rollups from './004_rollups.js';
 import * as recent from './005_recent.js';
 import * as anonymousVisitors from './006_anonymous_visitors.js';
+import * as recentRungs from './007_recent_rungs.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -16,6 +17,7 @@ const all: Record<string, DialectMigration> = {
   '004_rollups': rollups,
   '005_recent': recent,
   '006_anonymous_visitors': anonymousVisitors,
+  '007_recent_rungs': recentRungs,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
