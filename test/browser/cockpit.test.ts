@@ -13,7 +13,7 @@ import {
 
 type Figures = {
   circles: { counts: Record<string, number> };
-  ladder: { reached: number; interacting: number; engaged: number };
+  ladder: { reached: number; anonymous_visitors: number; interacting: number; engaged: number };
   responsiveness: { topics: number };
 };
 
@@ -114,6 +114,13 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       );
     }
     expect(values.get('ladder.reached')).toBe(String(api.ladder.reached));
+    // The demo's public community has readers without an account: reached counts them too.
+    expect(api.ladder.anonymous_visitors).toBeGreaterThan(0);
+    expect(values.get('ladder.anonymous_visitors')).toBe(String(api.ladder.anonymous_visitors));
+    const visitorsRow = page.getByRole('row', { name: /dont visiteurs anonymes/ });
+    expect(await visitorsRow.getByRole('cell').first().textContent()).toBe(
+      new Intl.NumberFormat('fr').format(api.ladder.anonymous_visitors),
+    );
     expect(values.get('responsiveness.topics')).toBe(String(api.responsiveness.topics));
     const coreRow = page.getByRole('row', { name: /^Noyau/ });
     expect(await coreRow.getByRole('cell').first().textContent()).toBe(
