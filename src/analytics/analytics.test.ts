@@ -435,6 +435,7 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     row(Q, 'reply.deleted', at(8), { targetKind: 'reply', targetId: 201, topicId: 10 }),
     row(S, 'topic.deleted', at(7), { targetKind: 'topic', targetId: 11, topicId: 11 }), // takes 203
     row(T, 'community.left', at(6)),
+    reply(P, 204, 10, at(2)), // P back 8 days after the first post: kept at 30 days
     anonymous(COMMUNITY, null, at(5)),
     anonymous(COMMUNITY, null, at(5, 2)),
     anonymous(null, null, at(5)),
@@ -455,7 +456,19 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     expect(stepwise.responsiveness).toMatchObject({ topics: 1, answered: 1, median_hours: 3 });
     // Newcomers: P (T10) and R (reply 202); Q's and T's only posts are gone, S's topic too.
     expect(stepwise.newcomers.count).toBe(2);
-    expect(stepwise.concentration).toMatchObject({ contributors: 2, contributions: 2 });
+    expect(stepwise.concentration).toMatchObject({ contributors: 2, contributions: 3 });
+    // P's return, folded after the first post, is marked on it.
+    const kept = await db.store.db
+      .selectFrom('rollup_first_posts')
+      .select(['member_id', 'kept30', 'kept90'])
+      .where('community_id', '=', COMMUNITY)
+      .where('group_id', '=', 0)
+      .orderBy('member_id')
+      .execute();
+    expect(kept.map((k) => [Number(k.member_id), k.kept30, k.kept90])).toEqual([
+      [P, 1, 0],
+      [R, 0, 0],
+    ]);
     // T left: four members at the end, of whom Q and S did nothing that still counts.
     expect(stepwise.circles.counts).toMatchObject({ contributor: 2, dormant: 2 });
     expect(stepwise.circles.total).toBe(4);
@@ -465,6 +478,34 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     expect(await rebuildRollups(db.store)).toBe(deletions.length);
     expect(await cockpitOf(db, at(30))).toEqual(stepwise);
     // A rebuild counts days only and derives weeks and months: the same rows as folding each.
+    expect(await rollupTables(db)).toEqual(tables);
+  });
+});
+
+describe.each(databases)('a first post that moves keeps its own first response, %s', (kind) => {
+  const [U, V] = [51, 52] as const;
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind, { file: true });
+  });
+  afterAll(() => db.drop());
+
+  it('answers the newcomer by the response to the post that is now their first', async () => {
+    for (const entry of [
+      ...[U, V].map((id) => row(id, 'community.joined', at(100))),
+      topic(U, 13, at(12)), // U's first post, never answered
+      topic(U, 14, at(11)),
+      reply(V, 301, 14, at(11, 2)), // T14 answered after 2 h
+      row(U, 'topic.deleted', at(6), { targetKind: 'topic', targetId: 13, topicId: 13 }),
+    ]) {
+      await recordActivities(db.store.db, [entry]);
+      await refreshRollups(db.store);
+    }
+    // U's first post is now T14, answered within 48 h; V's first post is the reply.
+    const stepwise = await cockpitOf(db, at(30));
+    expect(stepwise.newcomers).toMatchObject({ count: 2, first_post_answered_48h: 0.5 });
+    const tables = await rollupTables(db);
+    await rebuildRollups(db.store);
     expect(await rollupTables(db)).toEqual(tables);
   });
 });

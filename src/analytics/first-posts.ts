@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { selectColumns, type Db, type Dialect } from '../db/index.js';
 import { scopeIs } from './ranges.js';
 import type { Scope } from './rollup/scopes.js';
-import { DAY } from './stats.js';
 
 export interface Response {
   at: number;
@@ -58,24 +57,14 @@ export async function loadFirstPosts(
   from: number,
   to: number,
 ) {
-  // Another live post in the scope on the days [first + a, first + b].
-  const cameBack = (a: number, b: number) => sql`case when exists (
-      select 1 from rollup_posts q
-      where q.author_id = f.member_id and q.deleted = 0
-        ${scope.communityId !== 0 ? sql`and q.community_id = ${scope.communityId}` : sql``}
-        ${scope.groupId !== 0 ? sql`and q.group_id = ${scope.groupId}` : sql``}
-        and q.created_at >= (f.created_at / ${DAY} + ${a}) * ${DAY}
-        and q.created_at < (f.created_at / ${DAY} + ${b + 1}) * ${DAY}
-    ) then 1 else 0 end`;
   const { count, columns: c } = await selectColumns(
     db,
     dialect,
     sql<FirstPostRow>`
-      select f.member_id, f.post_kind, f.post_id, f.created_at, p.first_reply_at,
-        p.first_reply_by, p.first_reaction_at, p.first_reaction_by,
-        ${cameBack(7, 30)} as kept30, ${cameBack(30, 90)} as kept90
+      select f.member_id, f.post_kind, f.post_id, f.created_at, f.first_reply_at,
+        f.first_reply_by, f.first_reaction_at, f.first_reaction_by,
+        f.kept30, f.kept90
       from rollup_first_posts f
-      join rollup_posts p on p.kind = f.post_kind and p.id = f.post_id
       where ${scopeIs(scope, 'f.')} and f.created_at >= ${from} and f.created_at < ${to}`,
     firstPostColumns,
   );

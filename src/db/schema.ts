@@ -221,6 +221,14 @@ export interface Database {
     post_kind: 'topic' | 'reply';
     post_id: number;
     created_at: number;
+    /** Copied from the post's row in rollup_posts (first reply and reaction by someone else). */
+    first_reply_at: Generated<number | null>;
+    first_reply_by: Generated<number | null>;
+    first_reaction_at: Generated<number | null>;
+    first_reaction_by: Generated<number | null>;
+    /** 1 if another live post in the scope followed on days 7–30 (30–90) after this one. */
+    kept30: Generated<number>;
+    kept90: Generated<number>;
   };
   rollup_memberships: {
     community_id: number;

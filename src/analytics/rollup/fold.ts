@@ -73,6 +73,8 @@ export class BatchFold {
   readonly lostFirstReply = new Set<string>();
   /** Members whose first post may have been deleted. */
   readonly authorsToRecheck = new Set<number>();
+  /** Members with a new post: whether they came back after their first one may change. */
+  readonly authorsWithPosts = new Set<number>();
   /** Anonymous visitors to add per scope and day, keyed "community|group|day". */
   readonly anonymousDays = new Map<string, AnonymousDay>();
 
@@ -150,6 +152,7 @@ export class BatchFold {
 
   private addPost(p: PostRow): void {
     this.posts.set(postKey(p.kind, p.id), p);
+    this.authorsWithPosts.add(p.author_id);
     this.touch(p);
     this.count(scopesOfPost(p), p.author_id, p.created_at, { contributions: 1 });
     for (const scope of scopesOfPost(p)) {

@@ -3,7 +3,9 @@ import { emptyTables, vacuumTables, type Db, type Store } from '../../db/index.j
 import { CURSOR, holdCursor } from './cursor.js';
 import { deriveWeeksAndMonths } from './derive.js';
 import { BatchFold, postKey, referencedPosts, type LogEntry, type PostRow } from './fold.js';
+import { copyFirstResponses } from './first-responses.js';
 import { repairAfterDeletions } from './repair.js';
+import { markReturns } from './returns.js';
 import type { Grain } from './scopes.js';
 import { settleBuckets } from './settle.js';
 import {
@@ -56,7 +58,8 @@ async function refreshNow(
   const end = await settledLogEnd(s);
   let cursor = await readCursor(s.db);
   const start = cursor;
-  const grains: Grain[] = (await isRebuilding(s.db)) ? ['day'] : ['day', 'week', 'month'];
+  const rebuilding = await isRebuilding(s.db);
+  const grains: Grain[] = rebuilding ? ['day'] : ['day', 'week', 'month'];
   while (cursor < end) {
     const moved = await s.db.transaction().execute(async (trx) => {
       // Taking the cursor row first makes a second process wait, then see it moved, and stop.
@@ -69,7 +72,7 @@ async function refreshNow(
       if (Number(claimed.numUpdatedRows) !== 1) return null;
       const rows = await readLog(trx, cursor, end, batch);
       const last = rows.at(-1)?.id ?? end;
-      await applyBatch(s, trx, rows, grains);
+      await applyBatch(s, trx, rows, grains, rebuilding);
       await trx
         .updateTable('rollup_state')
         .set({ last_log_id: last })
@@ -86,6 +89,8 @@ async function refreshNow(
     await holdCursor(trx);
     if ((await isRebuilding(trx)) && (await readCursor(trx)) >= end) {
       await deriveWeeksAndMonths(trx, s.dialect);
+      await copyFirstResponses(trx, 'all');
+      await markReturns(trx, 'all');
       await trx.deleteFrom('rollup_state').where('name', '=', REBUILDING).execute();
     }
     await settleBuckets(trx, s.dialect);
@@ -152,7 +157,14 @@ function readLog(trx: Db, after: number, upTo: number, limit: number): Promise<L
     .execute();
 }
 
-async function applyBatch(s: Store, trx: Db, rows: LogEntry[], grains: Grain[]): Promise<void> {
+/** `rebuilding`: weeks, months and what first posts need are worked out once at the end. */
+async function applyBatch(
+  s: Store,
+  trx: Db,
+  rows: LogEntry[],
+  grains: Grain[],
+  rebuilding: boolean,
+): Promise<void> {
   const fold = new BatchFold(await loadPosts(trx, referencedPosts(rows)), grains);
   for (const row of rows) fold.add(row);
   await savePosts(
@@ -165,6 +177,13 @@ async function applyBatch(s: Store, trx: Db, rows: LogEntry[], grains: Grain[]):
   await offerFirstPosts(trx, fold);
   await applyMemberships(trx, fold.memberships);
   await repairAfterDeletions(s, trx, fold);
+  if (rebuilding) return;
+  // The posts saved above (and by the repairs), and the members whose first post moved.
+  await copyFirstResponses(trx, {
+    posts: [...fold.dirty, ...fold.lostFirstReply],
+    members: fold.authorsToRecheck,
+  });
+  await markReturns(trx, new Set([...fold.authorsWithPosts, ...fold.authorsToRecheck]));
 }
 
 async function loadPosts(

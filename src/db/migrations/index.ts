@@ -7,6 +7,7 @@ import * as rollups from './004_rollups.js';
 import * as recent from './005_recent.js';
 import * as anonymousVisitors from './006_anonymous_visitors.js';
 import * as recentRungs from './007_recent_rungs.js';
+import * as firstPostFacts from './008_first_post_facts.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -18,6 +19,7 @@ const all: Record<string, DialectMigration> = {
   '005_recent': recent,
   '006_anonymous_visitors': anonymousVisitors,
   '007_recent_rungs': recentRungs,
+  '008_first_post_facts': firstPostFacts,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
