@@ -335,8 +335,9 @@ async function dormantAtEnd(db: Db, scope: Scope, staff: number[], to: number, t
 }
 
 /**
- * The period's rungs: for the cockpit's lengths (30, 90, 365 days), those stored with the window
- * ending on `toDay` plus its last day, read live; for any other period, from the member rows.
+ * The period's rungs: for a community's or the instance's cockpit over 30, 90 or 365 days, those
+ * stored with the window ending on `toDay` plus its last day, read live; otherwise (a group, a
+ * custom period) from the member rows.
  */
 async function periodRungs(
   db: Db,
@@ -347,7 +348,7 @@ async function periodRungs(
   toDay: number,
 ): Promise<Map<number, number>> {
   const length = RUNG_PERIODS.find((n) => n === toDay - fromDay);
-  if (length === undefined)
+  if (length === undefined || scope.groupId !== 0)
     return rungsOver(db, dialect, scope, [...staff], decompose(fromDay, toDay));
   const column = sql.ref(`rung${length}`);
   const [stored, live] = await Promise.all([

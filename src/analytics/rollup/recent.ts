@@ -96,14 +96,15 @@ export async function ensureRecentWindow(
       memberRows(scope, pieces),
       ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
     ];
-    for (const rows of rowsOf(rungPieces(toDay)))
-      await sql`insert into rollup_recent_rungs
+    // Rungs of the community (or instance) only: its groups' would be most of the rows, for
+    // cockpits opened far less often, which group their own rows instead.
+    await sql`insert into rollup_recent_rungs
           (community_id, group_id, to_day, member_id, rung30, rung90, rung365)
         select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
           max(case when u.tag = 2 then ${rungOf('u')} else 0 end),
           max(case when u.tag >= 1 then ${rungOf('u')} else 0 end),
           max(${rungOf('u')})
-        from (${rows}) as u
+        from (${memberRows(scope, rungPieces(toDay))}) as u
         group by u.group_id, u.member_id`.execute(trx);
     for (const rows of rowsOf(storedPieces(toDay)))
       await sql`insert into rollup_recent_members (${columns})

@@ -4,7 +4,8 @@ import type { AnyDb } from './helpers.js';
 
 /**
  * Each member's best rung on the ladder over the 30, 90 and 365 days before a stored window's
- * last day, stored with the window (src/analytics/rollup/recent.ts): the cockpit's periods.
+ * last day, stored with the window of a community or the instance (src/analytics/rollup/recent.ts):
+ * the cockpit's periods.
  */
 export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
   await db.schema
