@@ -208,11 +208,11 @@ function report(results: Result[]): string {
     `- Machine: ${machine()}`,
     `- Data: ${members.toLocaleString('en')} members, ${events.toLocaleString('en')} activity rows over ${days} days (\`bench/analytics/generate.ts\`); the cockpit of the community over the last 365 days (\`ruche report\`'s path: roll-up refresh, staff, facts, every indicator).`,
     '',
-    '| Engine | generate s | cold: roll-ups rebuilt from the log, s | cold: first cockpit (stores the 90-day window), s | warm cockpit s (median / max of 5) | new day: fold 15,000 rows + store its window + cockpit, s | peak RSS MB |',
+    '| Engine | generate s | cold: roll-ups rebuilt from the log, s | cold: first cockpit (stores the window), s | warm cockpit s (median / max of 5) | new day: fold 15,000 rows + store its window + cockpit, s | peak RSS MB |',
     '|---|--:|--:|--:|--:|--:|--:|',
     ...rows.map((l) => `| ${l} |`),
     '',
-    "Target: warm cockpit under 2 s on SQLite and under 1 s on PostgreSQL. The cockpit stores each member's last 90 days once per window end (`src/analytics/rollup/recent.ts`; the server's job stores the next day's after midnight): the first cockpit after a rebuild pays for it, later ones and the next day's (once its window is stored) do not.",
+    "Target: warm cockpit under 2 s on SQLite and under 1 s on PostgreSQL. The cockpit stores each member's last 90 days, and their ladder rungs over 30, 90 and 365 days, once per window end (`src/analytics/rollup/recent.ts`; the server's job stores the next day's after midnight): the first cockpit after a rebuild pays for it, later ones and the next day's (once its window is stored) do not.",
     '',
     ...results.map(
       (r) =>
