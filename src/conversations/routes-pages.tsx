@@ -179,6 +179,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       countVisit,
       // A reader not signed in is counted once a day, by a salted hash of these two.
       anonymous: { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' },
+      onUncounted: (err) => req.log.warn({ err }, 'anonymous visit not counted'),
     });
     if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
     return view;

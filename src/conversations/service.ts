@@ -121,7 +121,12 @@ export async function getTopic(
   s: Store,
   viewer: Viewer | null,
   topicId: number,
-  options: { countVisit?: boolean; anonymous?: Visitor } = {},
+  options: {
+    countVisit?: boolean;
+    anonymous?: Visitor;
+    /** An anonymous visit that could not be counted (a busy database): the page is served. */
+    onUncounted?: (err: unknown) => void;
+  } = {},
 ) {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   const replies = await store.listReplies(s.db, topicId);
@@ -146,13 +151,14 @@ export async function getTopic(
       at: now(),
     });
   } else if (!viewer && options.countVisit && options.anonymous) {
-    // Only what anyone may read gets here: requireReadableTopic has checked.
+    // Only what anyone may read gets here: requireReadableTopic has checked. Losing one count
+    // beats failing a reader's page.
     await recordAnonymousVisit(
       s.db,
       { communityId: t.topic.community_id, groupId: t.topic.group_id },
       options.anonymous,
       now(),
-    );
+    ).catch((err: unknown) => options.onUncounted?.(err));
   }
   return { ...t, author, replies, reactions };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
@@ -276,6 +277,27 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     expect(kept).toContain('"actor_id":null');
     for (const secret of ['127.0.0.1', '::1', 'Firefox', 'Safari'])
       expect(kept).not.toContain(secret);
+  });
+
+  it('serves the page to an anonymous reader even when the visit cannot be counted', async () => {
+    const counted = () =>
+      t.store.db
+        .selectFrom('activity_log')
+        .select('id')
+        .where('kind', '=', 'visit.anonymous')
+        .execute();
+    const before = (await counted()).length;
+    await sql`alter table visitors_seen rename to visitors_seen_away`.execute(t.store.db);
+    try {
+      const res = await new Client(t.url).request('GET', `/c/${community.slug}/t/${outside}`, {
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Hors du groupe');
+    } finally {
+      await sql`alter table visitors_seen_away rename to visitors_seen`.execute(t.store.db);
+    }
+    expect(await counted()).toHaveLength(before);
   });
 
   it('gives instance admins the whole instance, and no one else', async () => {
