@@ -12,6 +12,7 @@ import { rebuildRollups, reportCockpit } from '../../src/analytics/index.js';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { migrateToLatest, openStore, type Store } from '../../src/db/index.js';
 import type { Database } from '../../src/db/schema.js';
+import { freshDatabase } from '../scratch-database.js';
 import { BENCH_TO, generate } from './generate.js';
 
 const DAY = 86_400_000;
@@ -32,13 +33,7 @@ async function open(fresh: boolean): Promise<Store> {
     else if (!existsSync(SQLITE_FILE)) throw new Error('build first');
     return openStore({ kind: 'sqlite', path: SQLITE_FILE });
   }
-  if (fresh) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${KEPT}`);
-    await admin.query(`create database ${KEPT}`);
-    await admin.end();
-  }
+  if (fresh) await freshDatabase(pgUrl, KEPT);
   const target = new URL(pgUrl);
   target.pathname = `/${KEPT}`;
   if (positionals[0] !== 'profile') return openStore({ kind: 'postgres', url: target.toString() });

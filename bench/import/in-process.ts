@@ -6,38 +6,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { migrateToLatest, openStore, type Store } from '../../src/db/index.js';
 import { importStackExchange, type ImportSummary } from '../../src/importers/index.js';
+import { dropDatabase, freshDatabase } from '../scratch-database.js';
 
 const [dumpDir = '', runsArg = '3'] = process.argv.slice(2);
 const adminUrl = process.env.RUCHE_BENCH_POSTGRES_URL;
 const engine = process.env.RUCHE_BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const SCRATCH_DATABASE = 'ruche_bench_import_warm';
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh, migrated database, and how to throw it away. */
 async function freshStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
   if (engine === 'postgres') {
-    await admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`);
-    await admin(`create database ${SCRATCH_DATABASE}`);
-    const url = new URL(adminUrl ?? '');
-    url.pathname = `/${SCRATCH_DATABASE}`;
-    const store = openStore({ kind: 'postgres', url: url.toString() });
+    const server = adminUrl ?? '';
+    const store = openStore({
+      kind: 'postgres',
+      url: await freshDatabase(server, SCRATCH_DATABASE),
+    });
     await migrateToLatest(store);
-    return {
-      store,
-      drop: () => admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`),
-    };
+    return { store, drop: () => dropDatabase(server, SCRATCH_DATABASE) };
   }
   const dir = mkdtempSync(join(os.tmpdir(), 'ruche-bench-import-warm-'));
   const store = openStore({ kind: 'sqlite', path: join(dir, 'ruche.db') });

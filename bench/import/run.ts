@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openStore, type Store } from '../../src/db/index.js';
 import type { ImportSummary } from '../../src/importers/index.js';
 import { loadAverage } from '../http/report.js';
 import { commit, machine, RESULTS_FILE, writeSection } from '../results.js';
+import { dropDatabase, freshDatabase } from '../scratch-database.js';
 import { table, TARGET_POSTS_PER_SECOND, type EngineResult, type Run } from './report.js';
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -115,26 +115,14 @@ async function runSqlite(): Promise<Run> {
   }
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function runPostgres(): Promise<Run> {
-  await admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`);
-  await admin(`create database ${SCRATCH_DATABASE}`);
+  const server = postgresAdminUrl ?? '';
+  const url = await freshDatabase(server, SCRATCH_DATABASE);
   try {
-    const url = new URL(postgresAdminUrl ?? '');
-    url.pathname = `/${SCRATCH_DATABASE}`;
-    const seconds = await runCommand({ DATABASE_URL: url.toString() });
-    return toRun(seconds, await summaryIn(openStore({ kind: 'postgres', url: url.toString() })));
+    const seconds = await runCommand({ DATABASE_URL: url });
+    return toRun(seconds, await summaryIn(openStore({ kind: 'postgres', url })));
   } finally {
-    await admin(`drop database if exists ${SCRATCH_DATABASE} with (force)`);
+    await dropDatabase(server, SCRATCH_DATABASE);
   }
 }
 

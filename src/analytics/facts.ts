@@ -17,7 +17,8 @@ import {
   type Grain,
   type Scope,
 } from './rollup/scopes.js';
-import { isActive, monthMoves, rungOf } from './rollup/settle.js';
+import { isActive, rungOf } from './rollup/member-row.js';
+import { monthMoves } from './rollup/settle.js';
 import { topicStats, type TopicStats } from './topic-stats.js';
 import { loadFirstPosts, type FirstPost } from './first-posts.js';
 

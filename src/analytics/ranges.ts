@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { monthOf, nextMonth, weekOf, type Grain, type Scope } from './rollup/scopes.js';
-import { isActive } from './rollup/settle.js';
+import { isActive } from './rollup/member-row.js';
 
 /** A run of whole buckets of one grain: bucket values in [from, to). */
 export interface Piece {

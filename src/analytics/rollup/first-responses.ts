@@ -1,8 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
-
-/** Keys per statement: a bounded IN list on both engines. */
-const CHUNK = 1000;
+import { idsByKind } from './fold.js';
+import { chunks } from './write.js';
 
 /**
  * Copies the first reply and first reaction of each member's first post onto its first-post row,
@@ -30,9 +29,7 @@ export async function copyFirstResponses(
     await copy(sql`1 = 1`);
     return;
   }
-  const ids = { topic: [] as number[], reply: [] as number[] };
-  for (const key of changed.posts)
-    ids[key.startsWith('t') ? 'topic' : 'reply'].push(Number(key.slice(1)));
+  const ids = idsByKind(changed.posts);
   for (const kind of ['topic', 'reply'] as const)
     for (const part of chunks(ids[kind]))
       await copy(
@@ -40,10 +37,4 @@ export async function copyFirstResponses(
       );
   for (const part of chunks([...changed.members]))
     await copy(sql`rollup_first_posts.member_id in (${sql.join(part)})`);
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }

@@ -57,6 +57,13 @@ export interface MembershipEvent {
 
 export const postKey = (kind: 'topic' | 'reply', id: number) => `${kind[0]}${id}`;
 
+/** Post keys (`postKey`) split into topic ids and reply ids. */
+export function idsByKind(keys: Iterable<string>): { topic: number[]; reply: number[] } {
+  const ids = { topic: [] as number[], reply: [] as number[] };
+  for (const key of keys) ids[key.startsWith('t') ? 'topic' : 'reply'].push(Number(key.slice(1)));
+  return ids;
+}
+
 /**
  * What one batch of log rows changes, worked out in memory: day counts, posts with their first
  * responses, first posts and membership events. Posts the batch refers to are preloaded into

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { now, type Db, type Store } from '../../db/index.js';
-import { decompose, memberRows, tagged, type Piece } from '../ranges.js';
+import { decompose, memberRows, tagged } from '../ranges.js';
 import { holdCursor } from './cursor.js';
-import { rungOf } from './settle.js';
+import { rungOf } from './member-row.js';
 
 /**
  * The trailing 90 days per member, stored for each day a window ends on. Every cockpit reads
@@ -18,7 +18,6 @@ export const RECENT_DAYS = 90;
 
 /** The period lengths whose rungs are stored with each window (`rollup_recent_rungs`). */
 export const RUNG_PERIODS = [30, 90, 365] as const;
-export type RungPeriod = (typeof RUNG_PERIODS)[number];
 const LONGEST = 365;
 
 /**
@@ -92,10 +91,6 @@ export async function ensureRecentWindow(
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return;
     const scope = { communityId, groupId: 0 };
     const groupsOf = communityId === 0 ? [] : await groupsWithActivity(trx, communityId);
-    const rowsOf = (pieces: Piece[]) => [
-      memberRows(scope, pieces),
-      ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
-    ];
     // Rungs of the community (or instance) only: its groups' would be most of the rows, for
     // cockpits opened far less often, which group their own rows instead.
     await sql`insert into rollup_recent_rungs
@@ -106,7 +101,11 @@ export async function ensureRecentWindow(
           max(${rungOf('u')})
         from (${memberRows(scope, rungPieces(toDay))}) as u
         group by u.group_id, u.member_id`.execute(trx);
-    for (const rows of rowsOf(storedPieces(toDay)))
+    const pieces = storedPieces(toDay);
+    for (const rows of [
+      memberRows(scope, pieces),
+      ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
+    ])
       await sql`insert into rollup_recent_members (${columns})
         select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
           sum(u.contributions), sum(u.reactions), sum(u.visits),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { bulkUpsert, type Db, type Store } from '../../db/index.js';
-import { BatchFold, scopesOfPost, type PostRow } from './fold.js';
+import { BatchFold, idsByKind, scopesOfPost, type PostRow } from './fold.js';
 import { addMemberDeltas, savePosts } from './write.js';
 
 /**
@@ -46,8 +46,7 @@ const CHUNK = 1000;
  * again, all of them in one statement per kind and chunk (a batch can delete thousands).
  */
 async function findFirstRepliesAgain(s: Store, trx: Db, keys: Set<string>): Promise<void> {
-  const ids = { topic: [] as number[], reply: [] as number[] };
-  for (const key of keys) ids[key.startsWith('t') ? 'topic' : 'reply'].push(Number(key.slice(1)));
+  const ids = idsByKind(keys);
   for (const kind of ['topic', 'reply'] as const) {
     const parent = kind === 'topic' ? 'topic_id' : 'in_reply_to';
     for (let i = 0; i < ids[kind].length; i += CHUNK) {

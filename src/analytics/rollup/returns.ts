@@ -1,9 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { DAY } from '../stats.js';
-
-/** Members per statement: a bounded IN list on both engines. */
-const CHUNK = 1000;
+import { chunks } from './write.js';
 
 // Another live post by the member in the first post's scope, on the days [first + a, first + b].
 const cameBack = (a: number, b: number): RawBuilder<number> => sql`case when exists (
@@ -29,7 +27,6 @@ export async function markReturns(trx: Db, members: Iterable<number> | 'all'): P
     await update(sql``);
     return;
   }
-  const list = [...members];
-  for (let i = 0; i < list.length; i += CHUNK)
-    await update(sql`where member_id in (${sql.join(list.slice(i, i + CHUNK))})`);
+  for (const part of chunks([...members]))
+    await update(sql`where member_id in (${sql.join(part)})`);
 }

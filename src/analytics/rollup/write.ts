@@ -5,7 +5,7 @@ import type { Grain } from './scopes.js';
 /** Rows per multi-row statement: well under both engines' bound-parameter limits. */
 const CHUNK = 1000;
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+export function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
