@@ -5,7 +5,7 @@
 // `profile` (PostgreSQL) logs each query's time on a pool of POOL connections (1 by default, so
 // each time is the query's own) with the server options in PGX, and lists the slowest; EXPLAIN=n
 // prints the plans of the n slowest.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { rebuildRollups, reportCockpit } from '../../src/analytics/index.js';
@@ -55,6 +55,27 @@ function record(e: LogEvent) {
 
 const period = { from: BENCH_TO - 365 * DAY, to: BENCH_TO };
 
+/**
+ * CPU seconds used so far by the local PostgreSQL server's processes (utime + stime, from /proc):
+ * with Node's own, a measure of the cockpit's work that the machine's noise moves less than
+ * its wall time.
+ */
+function serverCpu(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
 async function main() {
   const command = positionals[0];
   const store = await open(command === 'build');
@@ -72,11 +93,13 @@ async function main() {
       timings.length = 0;
       const t = performance.now();
       const cpu = process.cpuUsage();
+      const server = serverCpu();
       const r = await reportCockpit(store, 'bench', period);
       const used = process.cpuUsage(cpu);
+      const serverUsed = serverCpu() - server;
       const c = r.cockpit;
       console.log(
-        `cockpit ${((performance.now() - t) / 1000).toFixed(3)} s (Node CPU ${((used.user + used.system) / 1e6).toFixed(3)} s) — circles ${JSON.stringify(c.circles.counts)}, ` +
+        `cockpit ${((performance.now() - t) / 1000).toFixed(3)} s (Node CPU ${((used.user + used.system) / 1e6).toFixed(3)} s, server CPU ${serverUsed.toFixed(2)} s) — circles ${JSON.stringify(c.circles.counts)}, ` +
           `median ${c.responsiveness.median_hours?.toFixed(3)} h, newcomers ${c.newcomers.count}`,
       );
       if (timings.length) {

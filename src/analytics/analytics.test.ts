@@ -364,6 +364,54 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
   });
 });
 
+describe.each(databases)('each group’s last 30 days, %s', (kind) => {
+  const [K, L, M] = [51, 52, 53] as const;
+  const [G1, G2, G3] = [21, 22, 23] as const;
+  const inGroup = (groupId: number, e: ActivityEntry): ActivityEntry => ({ ...e, groupId });
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await createTestStore(kind, { file: true });
+    await recordActivities(db.store.db, [
+      // G1: K posted 10 days ago; L 45 days ago and again on the last day; staff in both months.
+      inGroup(G1, topic(K, 800, at(10))),
+      inGroup(G1, topic(L, 801, at(45))),
+      inGroup(G1, reply(L, 900, 800, at(1, 2))),
+      inGroup(G1, topic(STAFF, 802, at(5))),
+      inGroup(G1, reply(STAFF, 901, 801, at(50))),
+      // G2: nothing before its last day, when M opened a topic.
+      inGroup(G2, topic(M, 803, at(1, 3))),
+      // G3: staff only.
+      inGroup(G3, topic(STAFF, 804, at(3))),
+    ]);
+    await refreshRollups(db.store);
+  });
+  afterAll(() => db.drop());
+
+  it('counts each group’s contributions and active members, staff apart, the last day live', async () => {
+    const facts = await loadScopeFacts(
+      db.store,
+      { communityId: COMMUNITY, groupId: 0 },
+      { from: at(30), to },
+      new Set([STAFF]),
+    );
+    const groups = [G1, G2, G3].map((id) => ({ id, name: `G${id}` }));
+    const c = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups });
+    const figures = c.lifecycle.groups.map((g) => ({
+      id: g.groupId,
+      stage: g.stage,
+      contributions: g.contributions_30d,
+      active: g.active_members_30d,
+      before: g.active_members_previous_30d,
+    }));
+    expect(figures).toEqual([
+      // K and L (on the last day) now, L before; 3 contributions of which 2 by members.
+      { id: G1, stage: 'establishment', contributions: 3, active: 2, before: 1 },
+      { id: G2, stage: 'maturity', contributions: 1, active: 1, before: 0 },
+      { id: G3, stage: 'inception', contributions: 1, active: 0, before: 0 },
+    ]);
+  });
+});
+
 describe('ISO weeks', () => {
   it('follow ISO 8601 at year boundaries', () => {
     expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');

@@ -1,11 +1,6 @@
 import { sql } from 'kysely';
 import { selectColumns, type Db, type Dialect, type Store } from '../db/index.js';
-import {
-  ensureRecentWindow,
-  groupsWithActivity,
-  RECENT_DAYS,
-  RUNG_PERIODS,
-} from './rollup/recent.js';
+import { ensureRecentWindow, RECENT_DAYS, RUNG_PERIODS } from './rollup/recent.js';
 import { decompose, memberRows, notStaff, scopeIs, type Piece } from './ranges.js';
 import {
   bucketOf,
@@ -27,7 +22,6 @@ export interface WindowMember {
   member: number;
   contributions: number;
   reactions: number;
-  visits: number;
   /** ISO weeks with a contribution. */
   weeks: number;
 }
@@ -185,21 +179,12 @@ function bucketsIn(grain: Grain, first: number, end: number): number[] {
 
 const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left_at >= ${to})`;
 
-const storedMemberColumns = [
-  'member_id',
-  'contributions',
-  'reactions',
-  'visits',
-  'weeks',
-  'last_week',
-  'active30',
-  'active60',
-  'spoke21',
-  'spoke7',
-] as const;
-type StoredMember = Record<Exclude<(typeof storedMemberColumns)[number], 'last_week'>, number> & {
-  last_week: number | null;
-};
+// What recentMembers reads of a stored member row, the flags as bits of one number: half the
+// values to send and parse on a large community.
+const ACTIVE30 = 1;
+const ACTIVE60 = 2;
+const QUIET = 4;
+const WEEK_COUNTED = 8;
 
 /**
  * Each non-staff member's figures over the last 90 days, for the circles, concentration,
@@ -218,22 +203,29 @@ async function recentMembers(
     selectColumns(
       db,
       dialect,
-      sql<StoredMember>`
-        select member_id, contributions, reactions, visits, weeks, last_week, active30, active60,
-          spoke21, spoke7
+      sql<{
+        member_id: number;
+        contributions: number;
+        reactions: number;
+        weeks: number;
+        flags: number;
+      }>`
+        select member_id, contributions, reactions, weeks,
+          active30 * ${sql.lit(ACTIVE30)} + active60 * ${sql.lit(ACTIVE60)}
+            + (case when spoke21 = 1 and spoke7 = 0 then ${sql.lit(QUIET)} else 0 end)
+            + (case when last_week = ${weekOf(toDay - 1)} then ${sql.lit(WEEK_COUNTED)} else 0 end) as flags
         from rollup_recent_members where ${scopeIs(scope)} and to_day = ${toDay}`,
-      storedMemberColumns,
+      ['member_id', 'contributions', 'reactions', 'weeks', 'flags'],
     ),
     selectColumns(
       db,
       dialect,
-      sql<{ member_id: number; contributions: number; reactions: number; visits: number }>`
-        select member_id, contributions, reactions, visits from rollup_member_days
+      sql<{ member_id: number; contributions: number; reactions: number }>`
+        select member_id, contributions, reactions from rollup_member_days
         where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`,
-      ['member_id', 'contributions', 'reactions', 'visits'],
+      ['member_id', 'contributions', 'reactions'],
     ),
   ]);
-  const lastWeek = weekOf(toDay - 1);
   const byMember = new Map<number, WindowMember>();
   const last30 = new Set<number>();
   const previous30 = new Set<number>();
@@ -247,29 +239,22 @@ async function recentMembers(
       member,
       contributions: Number(s.contributions[i]),
       reactions: Number(s.reactions[i]),
-      visits: Number(s.visits[i]),
       weeks: Number(s.weeks[i]),
     });
-    if (s.active30[i]) last30.add(member);
-    if (s.active60[i]) previous30.add(member);
-    if (s.spoke21[i] && !s.spoke7[i]) quiet.add(member);
-    if (s.last_week[i] === lastWeek) weekCounted.add(member);
+    const flags = Number(s.flags[i]);
+    if (flags & ACTIVE30) last30.add(member);
+    if (flags & ACTIVE60) previous30.add(member);
+    if (flags & QUIET) quiet.add(member);
+    if (flags & WEEK_COUNTED) weekCounted.add(member);
   }
   const l = live.columns;
   for (let i = 0; i < live.count; i++) {
     const member = Number(l.member_id[i]);
     if (staff.has(member)) continue;
-    const w = byMember.get(member) ?? {
-      member,
-      contributions: 0,
-      reactions: 0,
-      visits: 0,
-      weeks: 0,
-    };
+    const w = byMember.get(member) ?? { member, contributions: 0, reactions: 0, weeks: 0 };
     const contributions = Number(l.contributions[i]);
     w.contributions += contributions;
     w.reactions += Number(l.reactions[i]);
-    w.visits += Number(l.visits[i]);
     if (contributions > 0) {
       if (!weekCounted.has(member)) w.weeks += 1;
       quiet.delete(member);
@@ -611,64 +596,88 @@ async function contributionsOver(
   return { contributions, byMembers: contributions - Number(ofStaff.rows[0]?.n ?? 0) };
 }
 
-/** Per group of a community: contributions and active members, last 30 days and the 30 before. */
+/**
+ * The groups of a community with a member active in the stored window or on its last day: those
+ * whose recent activity is not all zero.
+ */
+async function groupsInWindow(db: Db, communityId: number, toDay: number): Promise<number[]> {
+  const r = await sql<{ g: number }>`
+    select group_id as g from rollup_recent_groups
+    where community_id = ${communityId} and to_day = ${toDay}
+    union
+    select group_id as g from rollup_buckets
+    where community_id = ${communityId} and group_id > 0 and grain = 'day'
+      and bucket = ${toDay - 1}`.execute(db);
+  return r.rows.map((x) => Number(x.g));
+}
+
+/**
+ * Per group of a community: contributions and active members, last 30 days and the 30 before.
+ * Groups with none are left out (the cockpit shows them as zeros).
+ */
 async function groupsRecent(
   db: Db,
   communityId: number,
   staff: number[],
   toDay: number,
 ): Promise<Map<number, Recent>> {
-  const ids = await groupsWithActivity(db, communityId);
+  const ids = await groupsInWindow(db, communityId, toDay);
   if (ids.length === 0) return new Map();
-  const totals = await sql<{ g: number; n: number }>`
-    select group_id as g, sum(contributions) as n from rollup_buckets
-    where community_id = ${communityId} and group_id in (${sql.join(ids)}) and grain = 'day'
-      and bucket >= ${toDay - 30} and bucket < ${toDay}
-    group by group_id`.execute(db);
-  const ofStaff = staff.length
-    ? (
-        await sql<{ g: number; n: number }>`
+  const inGroups = (alias = '') =>
+    sql`${sql.ref(`${alias}community_id`)} = ${communityId}
+      and ${sql.ref(`${alias}group_id`)} in (${sql.join(ids)})`;
+  const byGroup = (rows: { g: number; n: number }[]) =>
+    new Map(rows.map((r) => [Number(r.g), Number(r.n)]));
+  const none = Promise.resolve({ rows: [] });
+  const [totals, staffTotals, stored, staffStored, lastDay] = await Promise.all([
+    sql<{ g: number; n: number }>`
+      select group_id as g, sum(contributions) as n from rollup_buckets
+      where ${inGroups()} and grain = 'day' and bucket >= ${toDay - 30} and bucket < ${toDay}
+      group by group_id`.execute(db),
+    staff.length
+      ? sql<{ g: number; n: number }>`
           select group_id as g, sum(contributions) as n from rollup_member_days
-          where community_id = ${communityId} and group_id in (${sql.join(ids)})
-            and day in (${sql.join(bucketsIn('day', toDay - 30, toDay))})
+          where ${inGroups()} and day in (${sql.join(bucketsIn('day', toDay - 30, toDay))})
             and member_id in (${sql.join(staff)})
           group by group_id`.execute(db)
-      ).rows
-    : [];
-  const staffBy = new Map(ofStaff.map((r) => [Number(r.g), Number(r.n)]));
-  // Active members per group in the last 30 days and the 30 before: the stored window's members,
-  // plus those active on the last day only.
-  const [stored, lastDay] = await Promise.all([
+      : none,
+    // Active members per group in the last 30 days and the 30 before: the stored window's,
+    // less its staff, plus those active on the last day only.
     sql<{ g: number; now: number; before: number }>`
-      select group_id as g, sum(active30) as now, sum(active60) as before
-      from rollup_recent_members
-      where community_id = ${communityId} and group_id in (${sql.join(ids)})
-        and to_day = ${toDay} ${notStaff(staff)}
-      group by group_id`.execute(db),
+      select group_id as g, active30 as now, active60 as before from rollup_recent_groups
+      where community_id = ${communityId} and to_day = ${toDay}`.execute(db),
+    staff.length
+      ? sql<{ g: number; now: number; before: number }>`
+          select group_id as g, sum(active30) as now, sum(active60) as before
+          from rollup_recent_members
+          where ${inGroups()} and to_day = ${toDay} and member_id in (${sql.join(staff)})
+          group by group_id`.execute(db)
+      : none,
     sql<{ g: number; n: number }>`
       select d.group_id as g, count(*) as n from rollup_member_days d
       left join rollup_recent_members s on s.community_id = d.community_id
         and s.group_id = d.group_id and s.to_day = ${toDay} and s.member_id = d.member_id
-      where d.community_id = ${communityId} and d.group_id in (${sql.join(ids)})
-        and d.day = ${toDay - 1} and ${isActive('d')} and coalesce(s.active30, 0) = 0
-        ${notStaff(staff, 'd.member_id')}
+      where ${inGroups('d.')} and d.day = ${toDay - 1} and ${isActive('d')}
+        and coalesce(s.active30, 0) = 0 ${notStaff(staff, 'd.member_id')}
       group by d.group_id`.execute(db),
   ]);
-  const joined = new Map(lastDay.rows.map((x) => [Number(x.g), Number(x.n)]));
-  const now = new Map(
-    stored.rows.map((x) => [Number(x.g), Number(x.now) + (joined.get(Number(x.g)) ?? 0)]),
-  );
-  for (const [g, n] of joined) if (!now.has(g)) now.set(g, n);
-  const before = new Map(stored.rows.map((x) => [Number(x.g), Number(x.before)]));
-  const byGroup = new Map(totals.rows.map((r) => [Number(r.g), r]));
+  const contributions = byGroup(totals.rows);
+  const ofStaff = byGroup(staffTotals.rows);
+  const joined = byGroup(lastDay.rows);
+  const windowOf = (rows: { g: number; now: number; before: number }[]) =>
+    new Map(rows.map((x) => [Number(x.g), { now: Number(x.now), before: Number(x.before) }]));
+  const window = windowOf(stored.rows);
+  const staffWindow = windowOf(staffStored.rows);
   const groups = new Map<number, Recent>();
   for (const g of ids) {
-    const t = byGroup.get(g);
+    const all = contributions.get(g) ?? 0;
+    const w = window.get(g) ?? { now: 0, before: 0 };
+    const sw = staffWindow.get(g) ?? { now: 0, before: 0 };
     groups.set(g, {
-      contributions: Number(t?.n ?? 0),
-      byMembers: Number(t?.n ?? 0) - (staffBy.get(g) ?? 0),
-      active: now.get(g) ?? 0,
-      activeBefore: before.get(g) ?? 0,
+      contributions: all,
+      byMembers: all - (ofStaff.get(g) ?? 0),
+      active: w.now - sw.now + (joined.get(g) ?? 0),
+      activeBefore: w.before - sw.before,
     });
   }
   return groups;

@@ -214,6 +214,13 @@ export interface Database {
     rung90: number;
     rung365: number;
   };
+  rollup_recent_groups: {
+    community_id: number;
+    to_day: number;
+    group_id: number;
+    active30: number;
+    active60: number;
+  };
   rollup_first_posts: {
     community_id: number;
     group_id: number;

@@ -117,6 +117,11 @@ export async function ensureRecentWindow(
           max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end)
         from (${rows}) as u
         group by u.group_id, u.member_id`.execute(trx);
+    await sql`insert into rollup_recent_groups (community_id, to_day, group_id, active30, active60)
+      select community_id, to_day, group_id, sum(active30), sum(active60)
+      from rollup_recent_members
+      where community_id = ${communityId} and to_day = ${toDay} and group_id <> 0
+      group by community_id, to_day, group_id`.execute(trx);
     // A window adds hundreds of thousands of rows at once: without statistics PostgreSQL would
     // plan the dormant count's anti-join as a scan per member (minutes instead of 0.2 s).
     if (s.dialect === 'postgres')
@@ -154,6 +159,7 @@ export async function dropStaleWindows(
     for (const table of [
       'rollup_recent_members',
       'rollup_recent_rungs',
+      'rollup_recent_groups',
       'rollup_recent_windows',
     ] as const)
       await trx

@@ -221,6 +221,7 @@ const ROLLUP_TABLES = [
   'rollup_recent_members',
   'rollup_recent_windows',
   'rollup_recent_rungs',
+  'rollup_recent_groups',
   'rollup_anonymous_days',
 ];
 

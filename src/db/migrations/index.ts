@@ -8,6 +8,7 @@ import * as recent from './005_recent.js';
 import * as anonymousVisitors from './006_anonymous_visitors.js';
 import * as recentRungs from './007_recent_rungs.js';
 import * as firstPostFacts from './008_first_post_facts.js';
+import * as recentGroups from './009_recent_groups.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -20,6 +21,7 @@ const all: Record<string, DialectMigration> = {
   '006_anonymous_visitors': anonymousVisitors,
   '007_recent_rungs': recentRungs,
   '008_first_post_facts': firstPostFacts,
+  '009_recent_groups': recentGroups,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
