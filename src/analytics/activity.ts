@@ -8,16 +8,14 @@ export function activity(f: ScopeFacts) {
   const weekly = f.weekly.map((w) => ({ week: isoWeek((w.start + 3) * DAY), wau: w.active }));
   const mau = f.monthly.map((m) => ({ month: monthKey(m.start * DAY), mau: m.active }));
   const meanMau = mau.length ? mau.reduce((a, x) => a + x.mau, 0) / mau.length : 0;
-  let churned = 0;
-  for (const id of f.previous30) if (!f.last30.has(id)) churned++;
   return {
     daily: days,
     weekly,
     monthly: mau,
     stickiness: ratio(meanDau, meanMau),
     growth: f.growth,
-    churn: churned,
-    churn_rate: ratio(churned, f.previous30.size),
-    active_last_30d: f.last30.size,
+    churn: f.churned,
+    churn_rate: ratio(f.churned, f.recent.activeBefore),
+    active_last_30d: f.recent.active,
   };
 }

@@ -11,29 +11,34 @@ export interface CircleThresholds {
 }
 export const defaultCircleThresholds: CircleThresholds = { coreContributions: 12, coreWeeks: 4 };
 
-/** The circle of each non-staff member active in the window; the dormant are only counted. */
-export function circleOf(f: ScopeFacts, t = defaultCircleThresholds): Map<number, Circle> {
-  const circles = new Map<number, Circle>();
-  for (const w of f.window) {
-    if (w.contributions >= t.coreContributions && w.weeks >= t.coreWeeks)
-      circles.set(w.member, 'core');
-    else if (w.contributions > 0) circles.set(w.member, 'contributor');
-    else if (w.reactions > 0) circles.set(w.member, 'reactor');
-    else circles.set(w.member, 'lurker');
-  }
-  return circles;
+/** Members per circle over the window, and who the core members are: no one else is named. */
+export interface Circles {
+  counts: Record<Circle, number>;
+  core: Set<number>;
 }
 
-export function summarizeCircles(circles: Map<number, Circle>, dormant: number) {
+/** Each non-staff member active in the window counted in their circle; the dormant come counted. */
+export function circlesOf(f: ScopeFacts, t = defaultCircleThresholds): Circles {
   const counts: Record<Circle, number> = {
     core: 0,
     contributor: 0,
     reactor: 0,
     lurker: 0,
-    dormant,
+    dormant: f.dormant,
   };
-  for (const c of circles.values()) counts[c] += 1;
-  const total = circles.size + dormant;
+  const core = new Set<number>();
+  for (const w of f.window) {
+    if (w.contributions >= t.coreContributions && w.weeks >= t.coreWeeks) core.add(w.member);
+    else if (w.contributions > 0) counts.contributor++;
+    else if (w.reactions > 0) counts.reactor++;
+    else counts.lurker++;
+  }
+  counts.core = core.size;
+  return { counts, core };
+}
+
+export function summarizeCircles({ counts }: Circles) {
+  const total = circleNames.reduce((n, c) => n + counts[c], 0);
   const shares = Object.fromEntries(circleNames.map((n) => [n, ratio(counts[n], total)])) as Record<
     Circle,
     number | null

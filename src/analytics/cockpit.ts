@@ -1,4 +1,4 @@
-import { circleOf, summarizeCircles } from './circles.js';
+import { circlesOf, summarizeCircles } from './circles.js';
 import { activity } from './activity.js';
 import { concentration } from './concentration.js';
 import { WINDOW_DAYS, type ScopeFacts } from './facts.js';
@@ -21,15 +21,15 @@ export interface CockpitInput {
 export function computeCockpit({ facts: f, createdAt, isGroup, groups }: CockpitInput) {
   const toDay = dayOf(f.to);
   const windowFrom = (toDay - WINDOW_DAYS) * DAY;
-  const circles = circleOf(f);
+  const circles = circlesOf(f);
   const none = { contributions: 0, byMembers: 0, active: 0, activeBefore: 0 };
   return {
     period: { from: new Date(f.from).toISOString(), to: new Date(f.to).toISOString() },
     window: { from: new Date(windowFrom).toISOString(), to: new Date(f.to).toISOString() },
-    circles: summarizeCircles(circles, f.dormant),
-    ladder: ladder(f, circles),
+    circles: summarizeCircles(circles),
+    ladder: ladder(f, circles.core),
     responsiveness: responsiveness(f),
-    newcomers: newcomers(f, circles),
+    newcomers: newcomers(f, circles.core),
     concentration: concentration(f),
     activity: activity(f),
     lifecycle: {

@@ -66,7 +66,7 @@ export interface ScopeFacts {
   /** Non-staff members at the end of the window who did nothing in it. */
   dormant: number;
   /** Each non-staff member's highest rung over the period: 1 reached, 2 interacting, 3 engaged. */
-  rungs: Map<number, number>;
+  rungs: Rungs;
   /** Anonymous visitors over the period: each day's distinct ones, added up. */
   anonymousVisitors: number;
   /** The to-do list of recently inactive core members (see `quietCore`), most active first. */
@@ -76,9 +76,8 @@ export interface ScopeFacts {
   monthly: Series[];
   /** Rung moves for each month of the period, from the month before. */
   moves: Moves[];
-  /** Non-staff members active in the last 30 days, and in the 30 before. */
-  last30: Set<number>;
-  previous30: Set<number>;
+  /** Non-staff members active in the 30 days before the last 30 and not since. */
+  churned: number;
   recent: Recent;
   /** For a community: the same per group. */
   groups: Map<number, Recent>;
@@ -123,7 +122,7 @@ export async function loadScopeFacts(
     scope.communityId !== 0 && scope.groupId === 0
       ? groupsRecent(db, scope.communityId, staff, toDay)
       : new Map<number, Recent>(),
-    periodRungs(db, dialect, scope, staffSet, fromDay, toDay),
+    periodRungs(db, dialect, scope, staff, fromDay, toDay),
     firstPostsLoad,
     topicStats(
       db,
@@ -139,7 +138,7 @@ export async function loadScopeFacts(
     growthOver(db, scope, staff, from, to),
     anonymousVisitorsOver(db, scope, fromDay, toDay),
   ]);
-  const { window, last30, previous30 } = recentOnes;
+  const { window, active, activeBefore, churned } = recentOnes;
   return {
     from,
     to,
@@ -151,9 +150,8 @@ export async function loadScopeFacts(
     quietCore: await quietCore(db, scope, window, recentOnes.quiet, toDay),
     ...series,
     moves,
-    last30,
-    previous30,
-    recent: { ...recent, active: last30.size, activeBefore: previous30.size },
+    churned,
+    recent: { ...recent, active, activeBefore },
     groups,
     growth,
     topics,
@@ -226,44 +224,59 @@ async function recentMembers(
       ['member_id', 'contributions', 'reactions'],
     ),
   ]);
-  const byMember = new Map<number, WindowMember>();
-  const last30 = new Set<number>();
-  const previous30 = new Set<number>();
+  // Members are one row each in the stored part; the few of the last day are merged into theirs.
+  const l = live.columns;
+  const lastDay = new Map<number, number>();
+  for (let i = 0; i < live.count; i++) {
+    const member = Number(l.member_id[i]);
+    if (!staff.has(member)) lastDay.set(member, i);
+  }
+  const window: WindowMember[] = [];
   const quiet = new Set<number>();
-  const weekCounted = new Set<number>();
+  let active = 0;
+  let activeBefore = 0;
+  let churned = 0;
+  const addLastDay = (w: WindowMember, i: number, weekCounted: boolean) => {
+    const contributions = Number(l.contributions[i]);
+    w.contributions += contributions;
+    w.reactions += Number(l.reactions[i]);
+    if (contributions > 0 && !weekCounted) w.weeks += 1;
+    return contributions > 0;
+  };
   const s = stored.columns;
   for (let i = 0; i < stored.count; i++) {
     const member = Number(s.member_id[i]);
     if (staff.has(member)) continue;
-    byMember.set(member, {
+    const w: WindowMember = {
       member,
       contributions: Number(s.contributions[i]),
       reactions: Number(s.reactions[i]),
       weeks: Number(s.weeks[i]),
-    });
+    };
+    window.push(w);
     const flags = Number(s.flags[i]);
-    if (flags & ACTIVE30) last30.add(member);
-    if (flags & ACTIVE60) previous30.add(member);
-    if (flags & QUIET) quiet.add(member);
-    if (flags & WEEK_COUNTED) weekCounted.add(member);
-  }
-  const l = live.columns;
-  for (let i = 0; i < live.count; i++) {
-    const member = Number(l.member_id[i]);
-    if (staff.has(member)) continue;
-    const w = byMember.get(member) ?? { member, contributions: 0, reactions: 0, weeks: 0 };
-    const contributions = Number(l.contributions[i]);
-    w.contributions += contributions;
-    w.reactions += Number(l.reactions[i]);
-    if (contributions > 0) {
-      if (!weekCounted.has(member)) w.weeks += 1;
-      quiet.delete(member);
+    const today = lastDay.get(member);
+    let spokeToday = false;
+    if (today !== undefined) {
+      lastDay.delete(member);
+      spokeToday = addLastDay(w, today, (flags & WEEK_COUNTED) !== 0);
     }
-    byMember.set(member, w);
-    last30.add(member);
+    const isActive = today !== undefined || (flags & ACTIVE30) !== 0;
+    if (isActive) active++;
+    if (flags & ACTIVE60) {
+      activeBefore++;
+      if (!isActive) churned++;
+    }
+    if (flags & QUIET && !spokeToday) quiet.add(member);
   }
-  const window = [...byMember.values()].sort((a, b) => a.member - b.member);
-  return { window, last30, previous30, quiet };
+  // Active on the last day only.
+  for (const [member, i] of lastDay) {
+    const w: WindowMember = { member, contributions: 0, reactions: 0, weeks: 0 };
+    addLastDay(w, i, false);
+    window.push(w);
+    active++;
+  }
+  return { window, active, activeBefore, churned, quiet };
 }
 
 /**
@@ -320,50 +333,66 @@ async function dormantAtEnd(db: Db, scope: Scope, staff: number[], to: number, t
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** Members and their rungs, side by side (a large community has a hundred thousand). */
+export interface Rungs {
+  member: number[];
+  rung: number[];
+}
+
 /**
- * The period's rungs: for a community's or the instance's cockpit over 30, 90 or 365 days, those
- * stored with the window ending on `toDay` plus its last day, read live; otherwise (a group, a
- * custom period) from the member rows.
+ * The period's rungs of non-staff members: for a community's or the instance's cockpit over 30,
+ * 90 or 365 days, those stored with the window ending on `toDay` raised by its last day's, read
+ * live; otherwise (a group, a custom period) from the member rows.
  */
 async function periodRungs(
   db: Db,
   dialect: Dialect,
   scope: Scope,
-  staff: Set<number>,
+  staff: number[],
   fromDay: number,
   toDay: number,
-): Promise<Map<number, number>> {
+): Promise<Rungs> {
   const length = RUNG_PERIODS.find((n) => n === toDay - fromDay);
   if (length === undefined || scope.groupId !== 0)
-    return rungsOver(db, dialect, scope, [...staff], decompose(fromDay, toDay));
+    return rungsOver(db, dialect, scope, staff, decompose(fromDay, toDay));
   const column = sql.ref(`rung${length}`);
   const [stored, live] = await Promise.all([
     selectColumns(
       db,
       dialect,
-      sql<{ member_id: number; rung: number }>`
-        select member_id, ${column} as rung from rollup_recent_rungs
-        where ${scopeIs(scope)} and to_day = ${toDay} and ${column} > 0`,
-      ['member_id', 'rung'],
+      sql<{ member: number; rung: number }>`
+        select member_id as member, ${column} as rung from rollup_recent_rungs
+        where ${scopeIs(scope)} and to_day = ${toDay} and ${column} > 0 ${notStaff(staff)}`,
+      ['member', 'rung'],
     ),
     selectColumns(
       db,
       dialect,
-      sql<{ member_id: number; rung: number }>`
-        select member_id, ${rungOf('d')} as rung from rollup_member_days as d
-        where ${scopeIs(scope, 'd.')} and d.day = ${toDay - 1} and ${isActive('d')}`,
-      ['member_id', 'rung'],
+      sql<{ member: number; rung: number }>`
+        select d.member_id as member, ${rungOf('d')} as rung from rollup_member_days as d
+        where ${scopeIs(scope, 'd.')} and d.day = ${toDay - 1} and ${isActive('d')}
+          ${notStaff(staff, 'd.member_id')}`,
+      ['member', 'rung'],
     ),
   ]);
-  const rungs = new Map<number, number>();
-  for (const { count, columns } of [stored, live])
-    for (let i = 0; i < count; i++) {
-      const member = Number(columns.member_id[i]);
-      if (staff.has(member)) continue;
-      const rung = Number(columns.rung[i]);
-      if (rung > (rungs.get(member) ?? 0)) rungs.set(member, rung);
-    }
-  return rungs;
+  const lastDay = new Map<number, number>();
+  for (let i = 0; i < live.count; i++)
+    lastDay.set(Number(live.columns.member[i]), Number(live.columns.rung[i]));
+  const member: number[] = [];
+  const rung: number[] = [];
+  const { columns: c } = stored;
+  for (let i = 0; i < stored.count; i++) {
+    const m = Number(c.member[i]);
+    const today = lastDay.get(m);
+    if (today !== undefined) lastDay.delete(m);
+    member.push(m);
+    rung.push(Math.max(Number(c.rung[i]), today ?? 0));
+  }
+  for (const [m, r] of lastDay) {
+    member.push(m);
+    rung.push(r);
+  }
+  return { member, rung };
 }
 
 /** Each non-staff member's highest rung over some pieces: 1 reached, 2 interacting, 3 engaged. */
@@ -373,7 +402,7 @@ async function rungsOver(
   scope: Scope,
   staff: number[],
   pieces: Piece[],
-): Promise<Map<number, number>> {
+): Promise<Rungs> {
   const { count, columns } = await selectColumns(
     db,
     dialect,
@@ -386,9 +415,10 @@ async function rungsOver(
       group by u.member_id`,
     ['member', 'rung'],
   );
-  const rungs = new Map<number, number>();
-  for (let i = 0; i < count; i++) rungs.set(Number(columns.member[i]), Number(columns.rung[i]));
-  return rungs;
+  return {
+    member: columns.member.slice(0, count).map(Number),
+    rung: columns.rung.slice(0, count).map(Number),
+  };
 }
 
 /** Days are unlinkable (a new salt each day): a reader back on another day counts again. */
@@ -554,10 +584,13 @@ async function cutMonthMoves(
   month: number,
   toDay: number,
 ) {
-  const before = await rungsOver(db, dialect, scope, staff, [
-    { grain: 'month', from: previousMonth(month), to: month },
-  ]);
-  const now = await rungsOver(db, dialect, scope, staff, decompose(month, toDay, 'week'));
+  const byMember = ({ member, rung }: Rungs) => new Map(member.map((m, i) => [m, rung[i] ?? 0]));
+  const before = byMember(
+    await rungsOver(db, dialect, scope, staff, [
+      { grain: 'month', from: previousMonth(month), to: month },
+    ]),
+  );
+  const now = byMember(await rungsOver(db, dialect, scope, staff, decompose(month, toDay, 'week')));
   let up = 0;
   let held = 0;
   let down = 0;

@@ -1,11 +1,10 @@
-import type { Circle } from './circles.js';
 import type { ScopeFacts } from './facts.js';
 import type { FirstPost, Response } from './first-posts.js';
 import { dayOf } from './rollup/scopes.js';
 import { HOUR, median, ratio } from './stats.js';
 
 /** Seed 004's "Senior Planet" lesson, measured: are newcomers answered, and do they stay? */
-export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
+export function newcomers(f: ScopeFacts, core: Set<number>) {
   const { to } = f;
   const toDay = dayOf(to);
   const cohort = f.firstPosts.filter((p) => !f.staff.has(p.member));
@@ -30,7 +29,7 @@ export function newcomers(f: ScopeFacts, circles: Map<number, Circle>) {
   const newcomerMedian = median(newcomerHours);
   const veteranMedian = f.topics.delays.veteranMedianHours;
   const welcomes = cohort.flatMap((p) => welcome(p) ?? []);
-  const byCore = welcomes.filter((r) => circles.get(r.by) === 'core');
+  const byCore = welcomes.filter((r) => core.has(r.by));
   const gap = newcomerMedian !== null && veteranMedian ? newcomerMedian / veteranMedian : null;
   return {
     count: cohort.length,
