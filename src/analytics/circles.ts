@@ -27,10 +27,12 @@ export function circlesOf(f: ScopeFacts, t = defaultCircleThresholds): Circles {
     dormant: f.dormant,
   };
   const core = new Set<number>();
-  for (const w of f.window) {
-    if (w.contributions >= t.coreContributions && w.weeks >= t.coreWeeks) core.add(w.member);
-    else if (w.contributions > 0) counts.contributor++;
-    else if (w.reactions > 0) counts.reactor++;
+  const { member, contributions, reactions, weeks } = f.window;
+  for (let i = 0; i < member.length; i++) {
+    const c = contributions[i] ?? 0;
+    if (c >= t.coreContributions && (weeks[i] ?? 0) >= t.coreWeeks) core.add(member[i] ?? 0);
+    else if (c > 0) counts.contributor++;
+    else if ((reactions[i] ?? 0) > 0) counts.reactor++;
     else counts.lurker++;
   }
   counts.core = core.size;

@@ -3,10 +3,7 @@ import { gini, ratio } from './stats.js';
 
 /** CHAOSS contributor absence factor and friends, over the window, non-staff contributors. */
 export function concentration(f: ScopeFacts) {
-  const amounts = f.window
-    .map((w) => w.contributions)
-    .filter((n) => n > 0)
-    .sort((a, b) => b - a);
+  const amounts = f.window.contributions.filter((n) => n > 0).sort((a, b) => b - a);
   const total = amounts.reduce((a, b) => a + b, 0);
   const top = Math.ceil(amounts.length * 0.1);
   let running = 0;

@@ -17,13 +17,16 @@ import { monthMoves } from './rollup/settle.js';
 import { topicStats, type TopicStats } from './topic-stats.js';
 import { loadFirstPosts, type FirstPost } from './first-posts.js';
 
-/** A non-staff member's totals over the window. */
-export interface WindowMember {
-  member: number;
-  contributions: number;
-  reactions: number;
+/**
+ * Each non-staff member active in the window, with their totals over it: columns side by side,
+ * a large community has tens of thousands (allocating an object each costs more than the rest).
+ */
+export interface Window {
+  member: number[];
+  contributions: number[];
+  reactions: number[];
   /** ISO weeks with a contribution. */
-  weeks: number;
+  weeks: number[];
 }
 
 export interface QuietMember {
@@ -62,7 +65,7 @@ export interface ScopeFacts {
   from: number;
   to: number;
   staff: Set<number>;
-  window: WindowMember[];
+  window: Window;
   /** Non-staff members at the end of the window who did nothing in it. */
   dormant: number;
   /** Each non-staff member's highest rung over the period: 1 reached, 2 interacting, 3 engaged. */
@@ -104,7 +107,7 @@ export async function loadScopeFacts(
   const { dialect } = s;
   // Everything at once, the longest first: on SQLite the read workers take them in this order.
   const firstPostsLoad = loadFirstPosts(db, dialect, scope, from, to);
-  const recentLoad = recentMembers(db, dialect, scope, staffSet, toDay);
+  const recentLoad = recentMembers(db, dialect, scope, staff, toDay);
   const [
     recentOnes,
     groups,
@@ -194,7 +197,7 @@ async function recentMembers(
   db: Db,
   dialect: Dialect,
   scope: Scope,
-  staff: Set<number>,
+  staff: number[],
   toDay: number,
 ) {
   const [stored, live] = await Promise.all([
@@ -212,7 +215,8 @@ async function recentMembers(
           active30 * ${sql.lit(ACTIVE30)} + active60 * ${sql.lit(ACTIVE60)}
             + (case when spoke21 = 1 and spoke7 = 0 then ${sql.lit(QUIET)} else 0 end)
             + (case when last_week = ${weekOf(toDay - 1)} then ${sql.lit(WEEK_COUNTED)} else 0 end) as flags
-        from rollup_recent_members where ${scopeIs(scope)} and to_day = ${toDay}`,
+        from rollup_recent_members
+        where ${scopeIs(scope)} and to_day = ${toDay} ${notStaff(staff)}`,
       ['member_id', 'contributions', 'reactions', 'weeks', 'flags'],
     ),
     selectColumns(
@@ -220,63 +224,68 @@ async function recentMembers(
       dialect,
       sql<{ member_id: number; contributions: number; reactions: number }>`
         select member_id, contributions, reactions from rollup_member_days
-        where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()}`,
+        where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()} ${notStaff(staff)}`,
       ['member_id', 'contributions', 'reactions'],
     ),
   ]);
-  // Members are one row each in the stored part; the few of the last day are merged into theirs.
+  // The stored columns become the window's, the last day's few rows merged into them.
+  const s = stored.columns;
+  const member = asNumbers(s.member_id);
+  const contributions = asNumbers(s.contributions);
+  const reactions = asNumbers(s.reactions);
+  const weeks = asNumbers(s.weeks);
+  const flags = asNumbers(s.flags);
   const l = live.columns;
   const lastDay = new Map<number, number>();
-  for (let i = 0; i < live.count; i++) {
-    const member = Number(l.member_id[i]);
-    if (!staff.has(member)) lastDay.set(member, i);
-  }
-  const window: WindowMember[] = [];
+  for (let i = 0; i < live.count; i++) lastDay.set(Number(l.member_id[i]), i);
   const quiet = new Set<number>();
   let active = 0;
   let activeBefore = 0;
   let churned = 0;
-  const addLastDay = (w: WindowMember, i: number, weekCounted: boolean) => {
-    const contributions = Number(l.contributions[i]);
-    w.contributions += contributions;
-    w.reactions += Number(l.reactions[i]);
-    if (contributions > 0 && !weekCounted) w.weeks += 1;
-    return contributions > 0;
-  };
-  const s = stored.columns;
   for (let i = 0; i < stored.count; i++) {
-    const member = Number(s.member_id[i]);
-    if (staff.has(member)) continue;
-    const w: WindowMember = {
-      member,
-      contributions: Number(s.contributions[i]),
-      reactions: Number(s.reactions[i]),
-      weeks: Number(s.weeks[i]),
-    };
-    window.push(w);
-    const flags = Number(s.flags[i]);
-    const today = lastDay.get(member);
+    const m = member[i] ?? 0;
+    const f = flags[i] ?? 0;
+    const today = lastDay.get(m);
     let spokeToday = false;
     if (today !== undefined) {
-      lastDay.delete(member);
-      spokeToday = addLastDay(w, today, (flags & WEEK_COUNTED) !== 0);
+      lastDay.delete(m);
+      const c = Number(l.contributions[today]);
+      contributions[i] = (contributions[i] ?? 0) + c;
+      reactions[i] = (reactions[i] ?? 0) + Number(l.reactions[today]);
+      spokeToday = c > 0;
+      if (spokeToday && !(f & WEEK_COUNTED)) weeks[i] = (weeks[i] ?? 0) + 1;
     }
-    const isActive = today !== undefined || (flags & ACTIVE30) !== 0;
+    const isActive = today !== undefined || (f & ACTIVE30) !== 0;
     if (isActive) active++;
-    if (flags & ACTIVE60) {
+    if (f & ACTIVE60) {
       activeBefore++;
       if (!isActive) churned++;
     }
-    if (flags & QUIET && !spokeToday) quiet.add(member);
+    if (f & QUIET && !spokeToday) quiet.add(m);
   }
   // Active on the last day only.
-  for (const [member, i] of lastDay) {
-    const w: WindowMember = { member, contributions: 0, reactions: 0, weeks: 0 };
-    addLastDay(w, i, false);
-    window.push(w);
+  for (const [m, i] of lastDay) {
+    const c = Number(l.contributions[i]);
+    member.push(m);
+    contributions.push(c);
+    reactions.push(Number(l.reactions[i]));
+    weeks.push(c > 0 ? 1 : 0);
     active++;
   }
-  return { window, active, activeBefore, churned, quiet };
+  return {
+    window: { member, contributions, reactions, weeks },
+    active,
+    activeBefore,
+    churned,
+    quiet,
+  };
+}
+
+/** A column read by selectColumns as numbers, converted in place where the driver gave strings. */
+function asNumbers(values: unknown[]): number[] {
+  for (let i = 0; i < values.length; i++)
+    if (typeof values[i] !== 'number') values[i] = Number(values[i]);
+  return values as number[];
 }
 
 /**
@@ -287,14 +296,19 @@ async function recentMembers(
 async function quietCore(
   db: Db,
   scope: Scope,
-  window: WindowMember[],
+  { member, contributions }: Window,
   quiet: Set<number>,
   toDay: number,
 ): Promise<QuietMember[]> {
-  const ranked = window
-    .filter((w) => w.contributions > 0)
-    .sort((a, b) => b.contributions - a.contributions || a.member - b.member);
-  const core = ranked.slice(0, Math.ceil(ranked.length / 4)).filter((w) => quiet.has(w.member));
+  const memberAt = (i: number) => member[i] ?? 0;
+  const contributionsAt = (i: number) => contributions[i] ?? 0;
+  const ranked: number[] = [];
+  for (let i = 0; i < member.length; i++) if (contributionsAt(i) > 0) ranked.push(i);
+  ranked.sort((a, b) => contributionsAt(b) - contributionsAt(a) || memberAt(a) - memberAt(b));
+  const core = ranked
+    .slice(0, Math.ceil(ranked.length / 4))
+    .filter((i) => quiet.has(memberAt(i)))
+    .map((i) => ({ member: memberAt(i), contributions: contributionsAt(i) }));
   const lastDay = new Map<number, number>();
   const days = bucketsIn('day', toDay - 28, toDay - 7);
   for (let i = 0; i < core.length; i += 1000) {
@@ -308,9 +322,7 @@ async function quietCore(
   }
   return core.flatMap((w) => {
     const day = lastDay.get(w.member);
-    return day === undefined
-      ? []
-      : [{ member: w.member, contributions: w.contributions, lastDay: day }];
+    return day === undefined ? [] : [{ ...w, lastDay: day }];
   });
 }
 
@@ -378,15 +390,14 @@ async function periodRungs(
   const lastDay = new Map<number, number>();
   for (let i = 0; i < live.count; i++)
     lastDay.set(Number(live.columns.member[i]), Number(live.columns.rung[i]));
-  const member: number[] = [];
-  const rung: number[] = [];
-  const { columns: c } = stored;
+  // The stored columns become the period's, raised by the last day's.
+  const member = asNumbers(stored.columns.member);
+  const rung = asNumbers(stored.columns.rung);
   for (let i = 0; i < stored.count; i++) {
-    const m = Number(c.member[i]);
-    const today = lastDay.get(m);
-    if (today !== undefined) lastDay.delete(m);
-    member.push(m);
-    rung.push(Math.max(Number(c.rung[i]), today ?? 0));
+    const today = lastDay.get(member[i] ?? 0);
+    if (today === undefined) continue;
+    lastDay.delete(member[i] ?? 0);
+    rung[i] = Math.max(rung[i] ?? 0, today);
   }
   for (const [m, r] of lastDay) {
     member.push(m);
@@ -403,7 +414,7 @@ async function rungsOver(
   staff: number[],
   pieces: Piece[],
 ): Promise<Rungs> {
-  const { count, columns } = await selectColumns(
+  const { columns } = await selectColumns(
     db,
     dialect,
     sql<{ member: number; rung: number }>`
@@ -415,10 +426,7 @@ async function rungsOver(
       group by u.member_id`,
     ['member', 'rung'],
   );
-  return {
-    member: columns.member.slice(0, count).map(Number),
-    rung: columns.rung.slice(0, count).map(Number),
-  };
+  return { member: asNumbers(columns.member), rung: asNumbers(columns.rung) };
 }
 
 /** Days are unlinkable (a new salt each day): a reader back on another day counts again. */
