@@ -11,6 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { recordActivities, type ActivityEntry } from '../../src/activity/index.js';
 import {
   prepareTodaysWindows,
@@ -165,11 +166,12 @@ async function onPostgres(url: string): Promise<Result> {
   const target = new URL(url);
   target.pathname = `/${PG_DATABASE}`;
   const store = openStore({ kind: 'postgres', url: target.toString() });
-  const shown = await admin.query<{ name: string; setting: string; unit: string | null }>(
-    `select name, setting, unit from pg_settings
-     where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'server_version')
-     order by name`,
-  );
+  // As Ruche's own connections see them (they set some per session, see src/db/connect.ts).
+  const shown = await sql<{ name: string; setting: string; unit: string | null }>`
+    select name, setting, unit from pg_settings
+    where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit',
+      'server_version')
+    order by name`.execute(store.db);
   const settings = shown.rows
     .map((r) => `${r.name} ${r.setting}${r.unit ? ` × ${r.unit}` : ''}`)
     .join(', ');

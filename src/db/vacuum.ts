@@ -8,7 +8,11 @@ import type { Dialect } from './dialect.js';
  * topics fetched 200,000 heap rows). Autovacuum would get there, minutes later. Runs outside
  * any transaction; nothing to do on SQLite.
  */
-export async function vacuumTables(db: Db, dialect: Dialect, tables: string[]): Promise<void> {
+export async function vacuumTables(
+  db: Db,
+  dialect: Dialect,
+  tables: readonly string[],
+): Promise<void> {
   if (dialect !== 'postgres' || tables.length === 0) return;
   await sql`vacuum (analyze) ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
 }

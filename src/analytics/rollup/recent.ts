@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { now, type Db, type Store } from '../../db/index.js';
+import { now, vacuumTables, type Db, type Store } from '../../db/index.js';
 import { decompose, memberRows, tagged } from '../ranges.js';
 import { holdCursor } from './cursor.js';
 import { rungOf } from './member-row.js';
@@ -46,6 +46,13 @@ function storedPieces(toDay: number) {
   ]);
 }
 
+/** What a stored window is made of, beside its row in `rollup_recent_windows`. */
+const WINDOW_TABLES = [
+  'rollup_recent_members',
+  'rollup_recent_rungs',
+  'rollup_recent_groups',
+] as const;
+
 /** The groups of a community with any member row: those a cockpit lists. */
 export async function groupsWithActivity(db: Db, communityId: number): Promise<number[]> {
   const rows = await db
@@ -81,14 +88,14 @@ export async function ensureRecentWindow(
       .where('to_day', '=', toDay)
       .executeTakeFirst();
   if (await stored()) return;
-  await s.db.transaction().execute(async (trx) => {
+  const built = await s.db.transaction().execute(async (trx) => {
     await holdCursor(trx);
     const claimed = await trx
       .insertInto('rollup_recent_windows')
       .values({ community_id: communityId, to_day: toDay, built_at: now() })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     const scope = { communityId, groupId: 0 };
     const groupsOf = communityId === 0 ? [] : await groupsWithActivity(trx, communityId);
     // Rungs of the community (or instance) only: its groups' would be most of the rows, for
@@ -122,11 +129,13 @@ export async function ensureRecentWindow(
       from rollup_recent_members
       where community_id = ${communityId} and to_day = ${toDay} and group_id <> 0
       group by community_id, to_day, group_id`.execute(trx);
-    // A window adds hundreds of thousands of rows at once: without statistics PostgreSQL would
-    // plan the dormant count's anti-join as a scan per member (minutes instead of 0.2 s).
-    if (s.dialect === 'postgres')
-      await sql`analyze rollup_recent_members, rollup_recent_rungs`.execute(trx);
+    return true;
   });
+  // A window adds hundreds of thousands of rows at once: without statistics PostgreSQL would
+  // plan the dormant count's anti-join as a scan per member (minutes instead of 0.2 s), and
+  // until they are vacuumed every cockpit's reads check each new row's transaction and visit
+  // the table where the index would do.
+  if (built) await vacuumTables(s.db, s.dialect, WINDOW_TABLES);
 }
 
 /** Windows kept this long after they were stored; older ones are only read for custom periods. */
@@ -156,12 +165,7 @@ export async function dropStaleWindows(
     if (covers || w.built_at < old) stale.push(w);
   }
   for (const w of stale) {
-    for (const table of [
-      'rollup_recent_members',
-      'rollup_recent_rungs',
-      'rollup_recent_groups',
-      'rollup_recent_windows',
-    ] as const)
+    for (const table of [...WINDOW_TABLES, 'rollup_recent_windows'] as const)
       await trx
         .deleteFrom(table)
         .where('community_id', '=', w.community_id)
