@@ -150,7 +150,7 @@ export async function loadScopeFacts(
     dormant,
     rungs,
     anonymousVisitors,
-    quietCore: await quietCore(db, scope, window, recentOnes.quiet, toDay),
+    quietCore: quietCore(window, recentOnes.quiet),
     ...series,
     moves,
     churned,
@@ -184,8 +184,7 @@ const atEnd = (to: number) => sql`joined_at < ${to} and (left_at is null or left
 // values to send and parse on a large community.
 const ACTIVE30 = 1;
 const ACTIVE60 = 2;
-const QUIET = 4;
-const WEEK_COUNTED = 8;
+const WEEK_COUNTED = 4;
 
 /**
  * Each non-staff member's figures over the last 90 days, for the circles, concentration,
@@ -200,7 +199,7 @@ async function recentMembers(
   staff: number[],
   toDay: number,
 ) {
-  const [stored, live] = await Promise.all([
+  const [stored, live, spoke] = await Promise.all([
     selectColumns(
       db,
       dialect,
@@ -213,7 +212,6 @@ async function recentMembers(
       }>`
         select member_id, contributions, reactions, weeks,
           active30 * ${sql.lit(ACTIVE30)} + active60 * ${sql.lit(ACTIVE60)}
-            + (case when spoke21 = 1 and spoke7 = 0 then ${sql.lit(QUIET)} else 0 end)
             + (case when last_week = ${weekOf(toDay - 1)} then ${sql.lit(WEEK_COUNTED)} else 0 end) as flags
         from rollup_recent_members
         where ${scopeIs(scope)} and to_day = ${toDay} ${notStaff(staff)}`,
@@ -227,6 +225,11 @@ async function recentMembers(
         where ${scopeIs(scope)} and day = ${toDay - 1} and ${isActive()} ${notStaff(staff)}`,
       ['member_id', 'contributions', 'reactions'],
     ),
+    sql<{ member: number; day: number }>`
+      select member_id as member, last_spoke as day from rollup_recent_members
+      where ${scopeIs(scope)} and to_day = ${toDay} and spoke21 = 1 and spoke7 = 0
+        and last_spoke is not null
+        ${notStaff(staff)}`.execute(db),
   ]);
   // The stored columns become the window's, the last day's few rows merged into them.
   const s = stored.columns;
@@ -238,7 +241,8 @@ async function recentMembers(
   const l = live.columns;
   const lastDay = new Map<number, number>();
   for (let i = 0; i < live.count; i++) lastDay.set(Number(l.member_id[i]), i);
-  const quiet = new Set<number>();
+  // Quiet: contributed in [-28, -7) and not since; with the last day they did.
+  const quiet = new Map(spoke.rows.map((r) => [Number(r.member), Number(r.day)]));
   let active = 0;
   let activeBefore = 0;
   let churned = 0;
@@ -261,7 +265,7 @@ async function recentMembers(
       activeBefore++;
       if (!isActive) churned++;
     }
-    if (f & QUIET && !spokeToday) quiet.add(m);
+    if (spokeToday) quiet.delete(m);
   }
   // Active on the last day only.
   for (const [m, i] of lastDay) {
@@ -291,38 +295,18 @@ function asNumbers(values: unknown[]): number[] {
 /**
  * The top quarter of contributors over the window who contributed in the 21 days before the
  * last 7 and not since, with their last day with a contribution: the animator's to-do list.
- * Only those few are read day by day.
  */
-async function quietCore(
-  db: Db,
-  scope: Scope,
-  { member, contributions }: Window,
-  quiet: Set<number>,
-  toDay: number,
-): Promise<QuietMember[]> {
+function quietCore({ member, contributions }: Window, quiet: Map<number, number>): QuietMember[] {
   const memberAt = (i: number) => member[i] ?? 0;
   const contributionsAt = (i: number) => contributions[i] ?? 0;
   const ranked: number[] = [];
   for (let i = 0; i < member.length; i++) if (contributionsAt(i) > 0) ranked.push(i);
   ranked.sort((a, b) => contributionsAt(b) - contributionsAt(a) || memberAt(a) - memberAt(b));
-  const core = ranked
-    .slice(0, Math.ceil(ranked.length / 4))
-    .filter((i) => quiet.has(memberAt(i)))
-    .map((i) => ({ member: memberAt(i), contributions: contributionsAt(i) }));
-  const lastDay = new Map<number, number>();
-  const days = bucketsIn('day', toDay - 28, toDay - 7);
-  for (let i = 0; i < core.length; i += 1000) {
-    const part = core.slice(i, i + 1000).map((w) => w.member);
-    const r = await sql<{ member: number; day: number }>`
-      select member_id as member, max(day) as day from rollup_member_days
-      where ${scopeIs(scope)} and day in (${sql.join(days)})
-        and member_id in (${sql.join(part)}) and contributions > 0
-      group by member_id`.execute(db);
-    for (const x of r.rows) lastDay.set(Number(x.member), Number(x.day));
-  }
-  return core.flatMap((w) => {
-    const day = lastDay.get(w.member);
-    return day === undefined ? [] : [{ ...w, lastDay: day }];
+  return ranked.slice(0, Math.ceil(ranked.length / 4)).flatMap((i) => {
+    const lastDay = quiet.get(memberAt(i));
+    return lastDay === undefined
+      ? []
+      : [{ member: memberAt(i), contributions: contributionsAt(i), lastDay }];
   });
 }
 
@@ -648,7 +632,9 @@ async function groupsInWindow(db: Db, communityId: number, toDay: number): Promi
     union
     select group_id as g from rollup_buckets
     where community_id = ${communityId} and group_id > 0 and grain = 'day'
-      and bucket = ${toDay - 1}`.execute(db);
+      and bucket = ${toDay - 1}
+    order by g`.execute(db);
+  // In order: the groups over the split threshold are listed in it.
   return r.rows.map((x) => Number(x.g));
 }
 

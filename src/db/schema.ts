@@ -204,6 +204,8 @@ export interface Database {
     active60: number;
     spoke21: number;
     spoke7: number;
+    /** The last day with a contribution in [to_day - 28, to_day - 7), if any. */
+    last_spoke: number | null;
   };
   rollup_recent_rungs: {
     community_id: number;

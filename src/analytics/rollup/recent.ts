@@ -124,6 +124,15 @@ export async function ensureRecentWindow(
           max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end)
         from (${rows}) as u
         group by u.group_id, u.member_id`.execute(trx);
+    // The last day each member contributed in [-28, -7): only day rows tell it.
+    await sql`update rollup_recent_members as m set last_spoke = d.day
+      from (
+        select group_id, member_id, max(day) as day from rollup_member_days
+        where community_id = ${communityId} and group_id in (${sql.join([0, ...groupsOf])})
+          and day >= ${toDay - 28} and day < ${toDay - 7} and contributions > 0
+        group by group_id, member_id) as d
+      where m.community_id = ${communityId} and m.group_id = d.group_id
+        and m.to_day = ${toDay} and m.member_id = d.member_id`.execute(trx);
     await sql`insert into rollup_recent_groups (community_id, to_day, group_id, active30, active60)
       select community_id, to_day, group_id, sum(active30), sum(active60)
       from rollup_recent_members

@@ -9,6 +9,7 @@ import * as anonymousVisitors from './006_anonymous_visitors.js';
 import * as recentRungs from './007_recent_rungs.js';
 import * as firstPostFacts from './008_first_post_facts.js';
 import * as recentGroups from './009_recent_groups.js';
+import * as recentLastSpoke from './010_recent_last_spoke.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -22,6 +23,7 @@ const all: Record<string, DialectMigration> = {
   '007_recent_rungs': recentRungs,
   '008_first_post_facts': firstPostFacts,
   '009_recent_groups': recentGroups,
+  '010_recent_last_spoke': recentLastSpoke,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
