@@ -107,7 +107,9 @@ async function main() {
         console.log(`  ${timings.length} queries, ${total.toFixed(0)} ms in all; the slowest:`);
         if (process.env.ALL)
           for (const x of timings)
-            console.log(`  ${x.ms.toFixed(1).padStart(7)} ms  ${x.sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+            console.log(
+              `  ${x.ms.toFixed(1).padStart(7)} ms  ${x.sql.replace(/\s+/g, ' ').slice(0, 110)}`,
+            );
         for (const x of [...timings].sort((a, b) => b.ms - a.ms).slice(0, 14))
           console.log(
             `  ${x.ms.toFixed(0).padStart(6)} ms  ${x.sql.replace(/\s+/g, ' ').slice(0, 150)}`,
