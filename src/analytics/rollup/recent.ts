@@ -67,7 +67,7 @@ export async function groupsWithActivity(db: Db, communityId: number): Promise<n
 }
 
 const columns = sql.raw(
-  'community_id, group_id, to_day, member_id, contributions, reactions, visits, weeks, last_week, active30, active60, spoke21, spoke7',
+  'community_id, group_id, to_day, member_id, contributions, reactions, visits, weeks, last_week, active30, active60, spoke21, spoke7, last_spoke',
 );
 
 /**
@@ -109,30 +109,31 @@ export async function ensureRecentWindow(
         from (${memberRows(scope, rungPieces(toDay))}) as u
         group by u.group_id, u.member_id`.execute(trx);
     const pieces = storedPieces(toDay);
-    for (const rows of [
-      memberRows(scope, pieces),
-      ...(groupsOf.length ? [memberRows(scope, pieces, groupsOf)] : []),
-    ])
+    const scopes = [
+      { rows: memberRows(scope, pieces), groups: [0] },
+      ...(groupsOf.length ? [{ rows: memberRows(scope, pieces, groupsOf), groups: groupsOf }] : []),
+    ];
+    for (const { rows, groups } of scopes)
       await sql`insert into rollup_recent_members (${columns})
-        select ${sql.lit(communityId)}, u.group_id, ${sql.lit(toDay)}, u.member_id,
-          sum(u.contributions), sum(u.reactions), sum(u.visits),
-          count(distinct case when u.contributions > 0 then u.wk end),
-          max(case when u.contributions > 0 then u.wk end),
-          max(case when u.tag >= 2 then 1 else 0 end),
-          max(case when u.tag = 1 then 1 else 0 end),
-          max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end),
-          max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end)
-        from (${rows}) as u
-        group by u.group_id, u.member_id`.execute(trx);
-    // The last day each member contributed in [-28, -7): only day rows tell it.
-    await sql`update rollup_recent_members as m set last_spoke = d.day
-      from (
-        select group_id, member_id, max(day) as day from rollup_member_days
-        where community_id = ${communityId} and group_id in (${sql.join([0, ...groupsOf])})
-          and day >= ${toDay - 28} and day < ${toDay - 7} and contributions > 0
-        group by group_id, member_id) as d
-      where m.community_id = ${communityId} and m.group_id = d.group_id
-        and m.to_day = ${toDay} and m.member_id = d.member_id`.execute(trx);
+        select m.*, l.day from (
+          select ${sql.lit(communityId)} as community_id, u.group_id, ${sql.lit(toDay)} as to_day,
+            u.member_id, sum(u.contributions) as contributions, sum(u.reactions) as reactions,
+            sum(u.visits) as visits,
+            count(distinct case when u.contributions > 0 then u.wk end) as weeks,
+            max(case when u.contributions > 0 then u.wk end) as last_week,
+            max(case when u.tag >= 2 then 1 else 0 end) as active30,
+            max(case when u.tag = 1 then 1 else 0 end) as active60,
+            max(case when u.tag = 3 and u.contributions > 0 then 1 else 0 end) as spoke21,
+            max(case when u.tag = 4 and u.contributions > 0 then 1 else 0 end) as spoke7
+          from (${rows}) as u
+          group by u.group_id, u.member_id) as m
+        -- The last day each member contributed in [-28, -7): only day rows tell it.
+        left join (
+          select group_id, member_id, max(day) as day from rollup_member_days
+          where community_id = ${communityId} and group_id in (${sql.join(groups)})
+            and day >= ${toDay - 28} and day < ${toDay - 7} and contributions > 0
+          group by group_id, member_id) as l
+        on l.group_id = m.group_id and l.member_id = m.member_id`.execute(trx);
     await sql`insert into rollup_recent_groups (community_id, to_day, group_id, active30, active60)
       select community_id, to_day, group_id, sum(active30), sum(active60)
       from rollup_recent_members
