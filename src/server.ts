@@ -1,9 +1,12 @@
 import { forgetPastVisitors } from './activity/index.js';
 import { prepareTodaysWindows, refreshRollups } from './analytics/index.js';
 import { createApp } from './app.js';
+import { renderAllQueued } from './conversations/index.js';
 import type { Config } from './config/index.js';
 import { migrateToLatest, openStore, type Store } from './db/index.js';
 import { every } from './jobs/index.js';
+
+const RENDER_INTERVAL_MS = 5_000;
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
@@ -27,11 +30,18 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
           (err) => app.log.error({ err }, 'roll-up refresh failed'),
         )
       : undefined;
+  // Imports leave their posts' HTML and search entries to the server (conversations/render-queue.ts).
+  const rendering = every(
+    RENDER_INTERVAL_MS,
+    () => renderAllQueued(store),
+    (err) => app.log.error({ err }, 'rendering imported posts failed'),
+  );
   return {
     app,
     store,
     async stop() {
       await rollups?.stop();
+      await rendering.stop();
       await app.close();
       await store.close();
     },

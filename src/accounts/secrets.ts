@@ -5,7 +5,24 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+/**
+ * The stored hash of an account that has no password yet (an imported member, until a reset
+ * gives it one): no password matches it, and no argon2 run is spent on making it.
+ */
+export const NO_PASSWORD = '!';
+
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Whether `password` matches `hash`. Without a real hash (an unknown address, an account
+ * without a password) a decoy is checked, so the answer takes as long either way.
+ */
+export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+  if (hash === null || hash === NO_PASSWORD) {
+    decoyHash ??= hashPassword('decoy-password-for-timing');
+    await argon2.verify(await decoyHash, password).catch(() => false);
+    return false;
+  }
   try {
     return await argon2.verify(hash, password);
   } catch {

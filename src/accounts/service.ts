@@ -12,9 +12,6 @@ const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
 const DAY = 86_400_000;
 
-/** A password hash computed once, so a sign-in for an unknown email costs the same time. */
-let decoyHash: Promise<string> | undefined;
-
 async function openSession(db: Db, userId: number): Promise<string> {
   const token = newToken();
   const at = now();
@@ -68,8 +65,7 @@ export async function signIn(
 ): Promise<{ userId: number; sessionToken: string }> {
   const user = await store.findUserByEmail(s.db, input.email);
   if (!user) {
-    decoyHash ??= hashPassword('decoy-password-for-timing');
-    await verifyPassword(await decoyHash, input.password);
+    await verifyPassword(null, input.password);
     throw new AppError('bad_credentials');
   }
   if (!(await verifyPassword(user.password_hash, input.password)))

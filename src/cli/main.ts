@@ -9,6 +9,7 @@ import {
   type RefreshProgress,
 } from '../analytics/index.js';
 import { loadConfig } from '../config/index.js';
+import { countQueued, renderAllQueued } from '../conversations/index.js';
 import { AppError } from '../http/index.js';
 import { i18n } from '../app.js';
 import { migrateToLatest, openStore } from '../db/index.js';
@@ -91,6 +92,31 @@ importer
     try {
       const summary = await importStackExchange(store, { dir, ...opts, progress: true });
       for (const line of formatSummary(summary)) console.log(line);
+    } finally {
+      await store.close();
+    }
+  });
+
+program
+  .command('render')
+  .description(
+    'Render and index the imported posts still waiting (the running server does it in the background).',
+  )
+  .action(async () => {
+    const store = openStore(loadConfig().database);
+    await migrateToLatest(store);
+    try {
+      const started = Date.now();
+      const bar = startPhase(
+        Boolean(process.stdout.isTTY),
+        'render',
+        await countQueued(store.db),
+        'posts',
+      );
+      const rendered = await renderAllQueued(store, (n) => bar.increment(n));
+      bar.stop();
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`Rendered and indexed ${rendered} posts in ${seconds.toFixed(1)} s.`);
     } finally {
       await store.close();
     }

@@ -127,3 +127,27 @@ export function reactionKey(r: {
 }): string {
   return `${r.target_kind}:${Number(r.target_id)}:${Number(r.user_id)}:${r.kind}`;
 }
+
+/** Sets the HTML of many topics or replies in one statement (the render queue's writes). */
+export async function setBodiesHtml(
+  db: Db,
+  dialect: Dialect,
+  table: 'topics' | 'replies',
+  rows: { id: number; html: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  const htmls = rows.map((r) => r.html);
+  switch (dialect) {
+    case 'postgres':
+      await sql`update ${sql.table(table)} as t set body_html = v.html
+        from unnest(${ids}::bigint[], ${htmls}::text[]) as v(id, html)
+        where t.id = v.id`.execute(db);
+      return;
+    case 'sqlite':
+      await sql`update ${sql.table(table)} as t set body_html = json_extract(v.value, '$[1]')
+        from json_each(${JSON.stringify(rows.map((r) => [r.id, r.html]))}) as v
+        where t.id = json_extract(v.value, '$[0]')`.execute(db);
+      return;
+  }
+}

@@ -5,6 +5,8 @@ import { importCommunity } from '../communities/index.js';
 import { renderMarkdown } from '../markdown/index.js';
 import { searchDocuments } from '../search/index.js';
 import { importTopic, importTopics, type ImportedTopic } from './imports.js';
+import { countQueued, renderAllQueued } from './render-queue.js';
+import { getTopic } from './service.js';
 import * as store from './store.js';
 
 const DAY = 86_400_000;
@@ -81,6 +83,27 @@ describe.each(databases)('importTopics on %s', (kind) => {
     };
   }
 
+  async function hitsFor(query: string) {
+    const { hits } = await searchDocuments(db.store.db, db.store.dialect, {
+      query,
+      scope: { communityIds: [community], groupIds: [] },
+      limit: 10,
+      offset: 0,
+    });
+    return hits.map((h) => [h.docKind, h.docId, h.topicId, h.title]);
+  }
+
+  async function indexedOf(topicId: number) {
+    const rows = await db.store.db
+      .selectFrom('search_documents')
+      .select(['doc_kind', 'doc_id'])
+      .where('topic_id', '=', topicId)
+      .orderBy('doc_kind', 'desc')
+      .orderBy('doc_id')
+      .execute();
+    return rows.map((r) => [r.doc_kind, Number(r.doc_id)]);
+  }
+
   async function activityOf(topicId: number) {
     return db.store.db
       .selectFrom('activity_log')
@@ -111,6 +134,13 @@ describe.each(databases)('importTopics on %s', (kind) => {
     const [r0 = 0, r1 = 0, r2 = 0, r3 = 0] = replyIds;
     expect(replyIds).toHaveLength(4);
     expect([...replyIds].sort((a, b) => a - b)).toEqual(replyIds);
+
+    // Written without HTML or search entries: the render queue makes them afterwards.
+    expect((await store.findTopic(db.store.db, topicId))?.body_html).toBe('');
+    expect(await hitsFor('mars')).toEqual([]);
+    expect(await countQueued(db.store.db)).toBe(5);
+    expect(await renderAllQueued(db.store)).toBe(5);
+    expect(await countQueued(db.store.db)).toBe(0);
 
     const topic = await store.findTopic(db.store.db, topicId);
     expect(topic).toMatchObject({
@@ -257,15 +287,36 @@ describe.each(databases)('importTopics on %s', (kind) => {
     const reactions = await store.reactionsFor(db.store.db, topicId, replyIds, null);
     expect(reactions).toHaveLength(2);
 
-    const { hits } = await searchDocuments(db.store.db, db.store.dialect, {
-      query: 'mars',
-      scope: { communityIds: [community], groupIds: [] },
-      limit: 10,
-      offset: 0,
-    });
-    expect(hits.map((h) => [h.docKind, h.docId, h.topicId, h.title])).toEqual([
-      ['reply', r0, topicId, q.title],
+    expect(await hitsFor('mars')).toEqual([['reply', r0, topicId, q.title]]);
+  });
+
+  it('shows readers a queued post rendered, and indexes only what is still there', async () => {
+    const q = question(800);
+    const [ids] = await db.store.db
+      .transaction()
+      .execute((trx) => importTopics(db.store, trx, [q]));
+    const { topicId, replyIds } = ids ?? { topicId: 0, replyIds: [] };
+    const [r0 = 0, r1 = 0, r2 = 0, r3 = 0] = replyIds;
+    const view = await getTopic(db.store, null, topicId);
+    expect(view.topic.body_html).toBe(renderMarkdown(q.body));
+    expect(view.replies.find((r) => r.id === r1)?.body_html).toBe(renderMarkdown('Merci @bob'));
+    expect(await indexedOf(topicId)).toEqual([]);
+
+    // Deleted before the queue reaches it: rendered (its history keeps it) but never searchable.
+    await db.store.db.updateTable('replies').set({ deleted_at: T0 }).where('id', '=', r0).execute();
+    await renderAllQueued(db.store);
+    expect(await indexedOf(topicId)).toEqual([
+      ['topic', topicId],
+      ['reply', r1],
+      ['reply', r2],
+      ['reply', r3],
     ]);
+    const stored = await db.store.db
+      .selectFrom('replies')
+      .select('body_html')
+      .where('id', '=', r0)
+      .executeTakeFirstOrThrow();
+    expect(stored.body_html).toBe(renderMarkdown('En *mars*.'));
   });
 
   it('writes many topics in order, round after round, as importTopic would one by one', async () => {
@@ -321,13 +372,14 @@ describe.each(databases)('importTopics on %s', (kind) => {
   });
 
   it('writes nothing when a round fails', async () => {
+    const queuedBefore = await countQueued(db.store.db);
     const before = await db.store.db
       .selectFrom('topics')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    // The first round fails on an unknown author while the second one is being rendered.
-    const broken = Array.from({ length: 80 }, (_, n) => question(700 + n));
-    broken[10] = { ...question(710), authorId: 999_999 };
+    // The second round fails on an unknown author, after the first one was written.
+    const broken = Array.from({ length: 250 }, (_, n) => question(1000 + n));
+    broken[230] = { ...question(1230), authorId: 999_999 };
     await expect(
       db.store.db.transaction().execute((trx) => importTopics(db.store, trx, broken)),
     ).rejects.toThrow();
@@ -336,6 +388,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+    expect(await countQueued(db.store.db)).toBe(queuedBefore);
   });
 
   it('does nothing with no topics', async () => {

@@ -1,8 +1,5 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { recordManyActivities, type ActivityEntry } from '../activity/index.js';
 import type { Db, Store } from '../db/index.js';
-import { renderMarkdownWithText } from '../markdown/index.js';
-import { indexDocuments, type SearchDocument } from '../search/index.js';
 import {
   insertReactions,
   insertReplies,
@@ -13,6 +10,7 @@ import {
   type ReplyInsert,
   type TopicInsert,
 } from './import-store.js';
+import { queueForRendering } from './render-queue.js';
 import type { ReactionKind, TopicKind } from './schemas.js';
 
 export interface ImportedTopic {
@@ -47,15 +45,16 @@ export interface ImportedIds {
 interface Planned {
   topic: TopicInsert;
   replies: ReplyInsert[];
-  documents: SearchDocument[];
   /** Activity before the reactions, which are logged only if they were new. */
   activity: ActivityEntry[];
   reactions: { row: ReactionInsert; entry: ActivityEntry }[];
 }
 
 /**
- * Writes a whole topic with its past: replies, accepted answer, reactions, search entries
- * and the activity rows the analytics read — the path the demo and importers share.
+ * Writes a whole topic with its past: replies, accepted answer, reactions and the activity rows
+ * the analytics read — the path the demo and importers share. Its HTML and search entries are
+ * queued (render-queue.ts): readers see it rendered at once, searches find it once the queue
+ * has reached it.
  */
 export async function importTopic(s: Store, trx: Db, t: ImportedTopic): Promise<ImportedIds> {
   const [ids] = await importTopics(s, trx, [t]);
@@ -63,16 +62,13 @@ export async function importTopic(s: Store, trx: Db, t: ImportedTopic): Promise<
   return ids;
 }
 
-// Topics written per round of statements: while a round's statements run, the next round's
-// Markdown is rendered, so PostgreSQL (computing search vectors) and Node work side by side.
-const TOPICS_PER_ROUND = 50;
-// Posts rendered between two looks at the event loop.
-const POSTS_PER_SLICE = 25;
+// Topics whose rows are written together: fewer statements, and a bounded amount held at once.
+const TOPICS_PER_ROUND = 200;
 
 /**
  * importTopic for many topics at once, with the same rows in the same order: a few statements
  * per table for each round of topics instead of one per row. Call it in one transaction, `trx`,
- * of the store `s`.
+ * of the store `s`. The posts' HTML and search entries are left to the render queue.
  */
 export async function importTopics(
   s: Store,
@@ -80,45 +76,13 @@ export async function importTopics(
   topics: ImportedTopic[],
 ): Promise<ImportedIds[]> {
   const ids: ImportedIds[] = [];
-  let writing: Promise<ImportedIds[]> = Promise.resolve([]);
   for (let i = 0; i < topics.length; i += TOPICS_PER_ROUND) {
-    const round = topics.slice(i, i + TOPICS_PER_ROUND);
-    const rendered = await renderTopics(round);
-    ids.push(...(await writing));
-    writing = writeRound(s, trx, round, rendered);
-    // Awaited on the next turn; until then a failure must not count as unhandled.
-    writing.catch(() => undefined);
+    ids.push(...(await writeRound(s, trx, topics.slice(i, i + TOPICS_PER_ROUND))));
   }
-  ids.push(...(await writing));
   return ids;
 }
 
-interface Rendered {
-  html: string;
-  text: string;
-}
-
-/** Each topic's body and its replies', rendered and as plain text; yields now and then. */
-async function renderTopics(topics: ImportedTopic[]): Promise<Rendered[][]> {
-  const rendered: Rendered[][] = [];
-  let sinceYield = 0;
-  for (const t of topics) {
-    rendered.push([t.body, ...t.replies.map((r) => r.body)].map((b) => renderMarkdownWithText(b)));
-    sinceYield += 1 + t.replies.length;
-    if (sinceYield >= POSTS_PER_SLICE) {
-      sinceYield = 0;
-      await yieldToEventLoop();
-    }
-  }
-  return rendered;
-}
-
-async function writeRound(
-  s: Store,
-  trx: Db,
-  topics: ImportedTopic[],
-  rendered: Rendered[][],
-): Promise<ImportedIds[]> {
+async function writeRound(s: Store, trx: Db, topics: ImportedTopic[]): Promise<ImportedIds[]> {
   const topicIds = await reserveIds(trx, s.dialect, 'topics', topics.length);
   const replyCount = topics.reduce((n, t) => n + t.replies.length, 0);
   const replyIds = await reserveIds(trx, s.dialect, 'replies', replyCount);
@@ -127,9 +91,7 @@ async function writeRound(
     topicId: topicIds[i] ?? 0,
     replyIds: t.replies.map(() => replyIds[next++] ?? 0),
   }));
-  const plans = topics.map((t, i) =>
-    plan(t, ids[i] ?? { topicId: 0, replyIds: [] }, rendered[i] ?? []),
-  );
+  const plans = topics.map((t, i) => plan(t, ids[i] ?? { topicId: 0, replyIds: [] }));
 
   await insertTopics(
     s,
@@ -145,10 +107,13 @@ async function writeRound(
     trx,
     plans.flatMap((p) => p.reactions.map((r) => r.row)),
   );
-  await indexDocuments(
+  await queueForRendering(
     s,
     trx,
-    plans.flatMap((p) => p.documents),
+    ids.flatMap(({ topicId, replyIds }) => [
+      { post_kind: 'topic' as const, post_id: topicId },
+      ...replyIds.map((id) => ({ post_kind: 'reply' as const, post_id: id })),
+    ]),
   );
   const activity: ActivityEntry[] = [];
   for (const p of plans) {
@@ -162,20 +127,8 @@ async function writeRound(
   return ids;
 }
 
-/** `posts` holds the rendered body first, then each reply's. */
-function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds, posts: Rendered[]): Planned {
+function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds): Planned {
   const scope = { communityId: t.communityId, groupId: t.groupId, topicId };
-  const rendered = posts[0] ?? renderMarkdownWithText(t.body);
-  const documents: SearchDocument[] = [
-    {
-      docKind: 'topic',
-      docId: topicId,
-      ...scope,
-      title: t.title,
-      body: rendered.text,
-      createdAt: t.createdAt,
-    },
-  ];
   const activity: ActivityEntry[] = [
     {
       actorId: t.authorId,
@@ -194,14 +147,13 @@ function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds, posts: Rende
     // A parent is a reply written before this one; anything else is no parent.
     const parent =
       r.parentIndex !== null && r.parentIndex < i ? (replyIds[r.parentIndex] ?? null) : null;
-    const reply = posts[i + 1] ?? renderMarkdownWithText(r.body);
     replies.push({
       id,
       topic_id: topicId,
       parent_reply_id: parent,
       author_id: r.authorId,
       body: r.body,
-      body_html: reply.html,
+      body_html: '',
       score: r.score ?? 0,
       created_at: r.createdAt,
       updated_at: r.createdAt,
@@ -216,14 +168,6 @@ function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds, posts: Rende
       targetId: id,
       inReplyTo: parent,
       at: r.createdAt,
-    });
-    documents.push({
-      docKind: 'reply',
-      docId: id,
-      ...scope,
-      title: t.title,
-      body: reply.text,
-      createdAt: r.createdAt,
     });
   });
   const accepted = t.acceptedReplyIndex !== null ? (replyIds[t.acceptedReplyIndex] ?? null) : null;
@@ -271,7 +215,7 @@ function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds, posts: Rende
       kind: t.kind,
       title: t.title,
       body: t.body,
-      body_html: rendered.html,
+      body_html: '',
       accepted_reply_id: accepted,
       last_activity_at: lastActivity,
       reply_count: replyIds.length,
@@ -281,7 +225,6 @@ function plan(t: ImportedTopic, { topicId, replyIds }: ImportedIds, posts: Rende
       deleted_at: null,
     },
     replies,
-    documents,
     activity,
     reactions,
   };

@@ -3,5 +3,6 @@ export { registerConversationsApi } from './routes-api.js';
 export { registerConversationsPages } from './routes-pages.js';
 export { conversationsMessages } from './messages.js';
 export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from './imports.js';
+export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
 export { topicTitles } from './titles.js';

@@ -14,6 +14,7 @@ import {
   type TopicAccess,
 } from './access.js';
 import type { ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import { withBodyHtml } from './render-queue.js';
 import * as store from './store.js';
 
 /** Where a topic lives, for its activity rows: community, group and the topic itself. */
@@ -160,7 +161,14 @@ export async function getTopic(
       now(),
     ).catch((err: unknown) => options.onUncounted?.(err));
   }
-  return { ...t, author, replies, reactions };
+  // Imported posts the render queue has not reached yet are rendered for this reader.
+  return {
+    ...t,
+    topic: withBodyHtml(t.topic),
+    author,
+    replies: replies.map(withBodyHtml),
+    reactions,
+  };
 }
 
 export async function editTopic(

@@ -276,6 +276,8 @@ export interface Database {
     target_id: number;
     run_id: number;
   };
+  /** Imported posts whose HTML and search entries are still to be made. */
+  render_queue: { post_kind: 'topic' | 'reply'; post_id: number };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

@@ -2,7 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { hashPassword, importUsers } from '../accounts/index.js';
 import { recordActivities } from '../activity/index.js';
 import { importCommunity } from '../communities/index.js';
-import { importTopic } from '../conversations/index.js';
+import { importTopic, renderAllQueued } from '../conversations/index.js';
 import { getSetting, now, setSetting, type Store } from '../db/index.js';
 import { generateDemo } from './content/index.js';
 
@@ -138,6 +138,8 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
     );
     await setSetting(trx, MARKER, animator?.email ?? '');
   });
+  // The demo is searchable from its first page, not a few seconds later.
+  await renderAllQueued(store);
   const replies = data.topics.reduce((n, t) => n + t.replies.length, 0);
   options.log(
     `Demo ready: ${data.communities.length} communities, ${data.topics.length} topics, ${replies} replies, ${data.visits.length} visits, ${data.anonymousVisits.length} anonymous visits.`,

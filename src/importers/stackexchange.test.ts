@@ -5,7 +5,10 @@ import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import type { Db } from '../db/index.js';
+import { signIn } from '../accounts/index.js';
 import { reportCockpit } from '../analytics/index.js';
+import { renderAllQueued } from '../conversations/index.js';
+import { renderMarkdown } from '../markdown/index.js';
 import { importStackExchange, type ImportSummary } from './index.js';
 
 /**
@@ -241,6 +244,41 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(first.replies).toEqual({ answers: expected.answers, comments: expected.comments });
     expect(first.acceptedAnswers).toBe(expected.accepted);
     expect(first.members.imported).toBe(expected.activeUsers);
+  });
+
+  it('leaves HTML and search entries to the render queue, which makes them all', async () => {
+    const posts = expected.questions + expected.answers + expected.comments;
+    const indexed = async () => {
+      const row = await db.store.db
+        .selectFrom('search_documents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('community_id', '=', first.communityId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    expect(first.waitingToRender).toBe(posts);
+    expect(await indexed()).toBe(0);
+    expect(await renderAllQueued(db.store)).toBe(posts);
+    expect(await indexed()).toBe(posts);
+    const topic = await db.store.db
+      .selectFrom('topics')
+      .select(['body', 'body_html'])
+      .where('community_id', '=', first.communityId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(topic.body_html).toBe(renderMarkdown(topic.body));
+  });
+
+  it('creates accounts nobody can sign in to', async () => {
+    const user = await db.store.db
+      .selectFrom('users')
+      .select(['email', 'password_hash'])
+      .where('email', 'like', 'se-%@import.invalid')
+      .executeTakeFirstOrThrow();
+    for (const password of [user.password_hash, '', 'motdepasse1'])
+      await expect(signIn(db.store, { email: user.email, password })).rejects.toMatchObject({
+        code: 'bad_credentials',
+      });
   });
 
   it('keeps the real dates of the past', async () => {

@@ -10,6 +10,7 @@ import * as recentRungs from './007_recent_rungs.js';
 import * as firstPostFacts from './008_first_post_facts.js';
 import * as recentGroups from './009_recent_groups.js';
 import * as recentLastSpoke from './010_recent_last_spoke.js';
+import * as renderQueue from './011_render_queue.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -24,6 +25,7 @@ const all: Record<string, DialectMigration> = {
   '008_first_post_facts': firstPostFacts,
   '009_recent_groups': recentGroups,
   '010_recent_last_spoke': recentLastSpoke,
+  '011_render_queue': renderQueue,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashPassword } from '../../accounts/index.js';
+import { countQueued } from '../../conversations/index.js';
 import { now, type Store } from '../../db/index.js';
 import { startPhase } from '../progress.js';
 import { finishRun, loadMap } from '../store.js';
@@ -47,9 +46,6 @@ export async function importStackExchange(
       ),
     ),
   );
-  // argon2 is slow on purpose: hash the unusable password while the files are read.
-  const hashing = hashPassword(randomBytes(32).toString('base64url'));
-  void hashing.catch(() => undefined);
 
   const kb = (n: number) => Math.ceil(n / 1024);
   const reading = startPhase(!!o.progress, 'reading', kb(sizes.reduce((a, b) => a + b)), 'kB');
@@ -73,7 +69,6 @@ export async function importStackExchange(
     needsDeletedUser:
       index.hasAnonymousContent || [...index.authorIds].some((id) => !found.has(id)),
     createdAt: Math.min(index.earliest, earliest, now()),
-    passwordHash: () => hashing,
   });
   membersBar.update(users.length);
   membersBar.stop();
@@ -125,6 +120,7 @@ export async function importStackExchange(
       topics: seconds(membersDone, end),
     },
     postsPerSecond: (written.topics + written.answers + written.comments) / seconds(started, end),
+    waitingToRender: await countQueued(s.db),
   };
   await finishRun(s.db, setup.runId, now(), JSON.stringify(summary));
   return summary;

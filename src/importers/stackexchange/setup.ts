@@ -1,4 +1,4 @@
-import { importUsers } from '../../accounts/index.js';
+import { importUsers, NO_PASSWORD } from '../../accounts/index.js';
 import { importCommunity } from '../../communities/index.js';
 import { now, type Db, type Store } from '../../db/index.js';
 import { assignHandles } from '../handles.js';
@@ -24,7 +24,6 @@ interface SetupInput {
   users: SourceUser[];
   needsDeletedUser: boolean;
   createdAt: number;
-  passwordHash: () => Promise<string>;
 }
 
 /**
@@ -34,9 +33,8 @@ interface SetupInput {
 export async function setUpCommunity(s: Store, input: SetupInput): Promise<Setup> {
   const first = await store.findFirstRun(s.db, input.source);
   if (first) return resume(s, input, first);
-  const passwordHash = await input.passwordHash();
   try {
-    return await s.db.transaction().execute((trx) => create(s, trx, input, passwordHash));
+    return await s.db.transaction().execute((trx) => create(s, trx, input));
   } catch (err) {
     // Nothing was written: say what to change rather than quote the constraint.
     if (!String(err).includes('slug')) throw err;
@@ -49,7 +47,7 @@ export async function setUpCommunity(s: Store, input: SetupInput): Promise<Setup
   }
 }
 
-async function create(s: Store, trx: Db, input: SetupInput, passwordHash: string): Promise<Setup> {
+async function create(s: Store, trx: Db, input: SetupInput): Promise<Setup> {
   const emailTag = (await store.hasOtherSources(trx, input.source))
     ? texts.emailTagOf(input.site)
     : null;
@@ -58,7 +56,8 @@ async function create(s: Store, trx: Db, input: SetupInput, passwordHash: string
   const planned = toImportedUsers(input.users, {
     handles: await assignHandles(trx, people),
     emailTag,
-    passwordHash,
+    // Imported accounts are history, with no address to reach: nobody signs in as them.
+    passwordHash: NO_PASSWORD,
     deletedAt: input.needsDeletedUser ? input.createdAt : null,
   });
   const ids = await importUsers(

@@ -11,6 +11,8 @@ export interface ImportSummary {
   seconds: { total: number; reading: number; members: number; topics: number };
   /** Questions, answers and comments written per second of the whole run. */
   postsPerSecond: number;
+  /** Posts of the instance whose HTML and search entries are still to be made (render queue). */
+  waitingToRender: number;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -29,5 +31,10 @@ export function formatSummary(s: ImportSummary): string[] {
     `  skipped:          ${fmt(s.skipped.posts)} posts (tag wikis and other types), ${fmt(s.skipped.comments)} comments on posts not imported`,
     `  elapsed:          ${secs(s.seconds.total)} (reading ${secs(s.seconds.reading)}, members ${secs(s.seconds.members)}, topics ${secs(s.seconds.topics)})`,
     `  throughput:       ${fmt(Math.round(s.postsPerSecond))} posts/s`,
+    ...(s.waitingToRender > 0
+      ? [
+          `  search:           ${fmt(s.waitingToRender)} posts wait to be rendered and indexed: the server does it in the background, \`ruche render\` does it now`,
+        ]
+      : []),
   ];
 }
