@@ -5,6 +5,9 @@ const BLOCKS = new Set('p div blockquote ul ol table tr hr pre h1 h2 h3 h4 h5 h6
 // Tags whose content is not text a reader sees.
 const HIDDEN = new Set(['script', 'style', 'textarea', 'option', 'xmp']);
 
+const WHITE_SPACE = /[ \t\n\r\f]+/g;
+const FOLDABLE = /[\t\n\r\f]| {2}/;
+
 /**
  * Stack Exchange HTML → plain, Markdown-ish text: no tag survives, entities are decoded,
  * paragraphs become blank lines, list items "- " lines, quotes "> " lines, <pre> blocks
@@ -32,10 +35,26 @@ export function htmlToText(html: string): string {
     atLineStart = false;
   };
 
+  // The parser hands text over in pieces (one at each entity): they are joined before the white
+  // space is folded, once per run of text between two tags.
+  let text = '';
+  const flushText = () => {
+    if (text === '') return;
+    // HTML's own white space only: French typography needs its non-breaking spaces. Most runs
+    // have single spaces only, and are kept as they are.
+    let s = FOLDABLE.test(text) ? text.replace(WHITE_SPACE, ' ') : text;
+    text = '';
+    if (s.charCodeAt(0) === 32 && (atLineStart || out[out.length - 1]?.endsWith(' '))) {
+      s = s.slice(1);
+    }
+    if (s !== '') emit(s);
+  };
+
   // Inside a hidden tag: how many tags deep, every tag counted, as sanitize-html did.
   let hiddenDepth = 0;
   const parser = new Parser({
     onopentag(name, attribs) {
+      flushText();
       if (name === 'pre') preDepth++;
       if (name === 'blockquote') quoteDepth++;
       if (name === 'a') links.push({ href: attribs.href ?? '', from: out.length });
@@ -50,6 +69,7 @@ export function htmlToText(html: string): string {
       }
     },
     onclosetag(name) {
+      flushText();
       if (name === 'pre' && preDepth > 0 && --preDepth === 0) {
         const lines = pre.replace(/\s+$/, '').split('\n');
         if (lines.some((l) => l.trim() !== '')) emit(lines.map((l) => `    ${l}`).join('\n'));
@@ -65,19 +85,15 @@ export function htmlToText(html: string): string {
       if (name === 'blockquote' && quoteDepth > 0) quoteDepth--;
       if (hiddenDepth > 0) hiddenDepth--;
     },
-    ontext(text) {
+    ontext(piece) {
       if (hiddenDepth > 0) return;
-      if (preDepth > 0) pre += text;
-      else {
-        // HTML's own white space only: French typography needs its non-breaking spaces.
-        let s = text.replace(/[ \t\n\r\f]+/g, ' ');
-        if (atLineStart || out[out.length - 1]?.endsWith(' ')) s = s.replace(/^ /, '');
-        if (s !== '') emit(s);
-      }
+      if (preDepth > 0) pre += piece;
+      else text += piece;
     },
   });
   parser.write(html);
   parser.end();
+  flushText();
   return out
     .join('')
     .split('\n')

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { htmlToText } from '../html-text.js';
-import { readRows } from '../read-xml.js';
+import { readRows, type XmlRow } from '../read-xml.js';
 import { ANSWER, QUESTION, dateOf, intOf } from './attrs.js';
 import type { DumpIndex } from './scan.js';
 
@@ -36,6 +36,38 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value]);
 }
 
+/** An empty window, filled by addPost and addComment. */
+export function newWindow(): PostWindow {
+  return { questions: new Map(), answers: new Map(), comments: new Map() };
+}
+
+/** Adds a row of Posts.xml (a question, or an answer to `questionId`) with its text. */
+export function addPost(window: PostWindow, row: XmlRow, id: number, questionId: number): void {
+  const type = intOf(row, 'PostTypeId');
+  const post: SourcePost = {
+    id,
+    ownerId: intOf(row, 'OwnerUserId'),
+    createdAt: dateOf(row),
+    body: htmlToText(row.Body ?? ''),
+  };
+  if (type === QUESTION) {
+    window.questions.set(id, { ...post, title: row.Title?.trim() || `Question ${id}` });
+  } else if (type === ANSWER) push(window.answers, questionId, post);
+}
+
+/** Adds a row of Comments.xml, on `questionId` or one of its answers. */
+export function addComment(window: PostWindow, row: XmlRow, questionId: number): void {
+  push(window.comments, questionId, {
+    id: intOf(row, 'Id') ?? 0,
+    postId: intOf(row, 'PostId') ?? 0,
+    userId: intOf(row, 'UserId'),
+    createdAt: dateOf(row),
+    // Comments are already a small Markdown dialect, not HTML.
+    text: (row.Text ?? '').trim(),
+    score: intOf(row, 'Score') ?? 0,
+  });
+}
+
 /**
  * Streams Posts.xml and Comments.xml again, keeping the texts of the given questions only:
  * memory stays bounded by the window, whatever the size of the dump.
@@ -45,37 +77,20 @@ export async function readWindow(
   index: DumpIndex,
   questionIds: Set<number>,
 ): Promise<PostWindow> {
-  const window: PostWindow = { questions: new Map(), answers: new Map(), comments: new Map() };
+  const window = newWindow();
   await readRows(join(dir, 'Posts.xml'), (row) => {
     const id = intOf(row, 'Id');
     if (id === null) return;
-    const type = intOf(row, 'PostTypeId');
-    const questionId = type === QUESTION ? id : index.answerParent.get(id);
-    if (questionId === undefined || !questionIds.has(questionId)) return;
-    const post: SourcePost = {
-      id,
-      ownerId: intOf(row, 'OwnerUserId'),
-      createdAt: dateOf(row),
-      body: htmlToText(row.Body ?? ''),
-    };
-    if (type === QUESTION) {
-      window.questions.set(id, { ...post, title: row.Title?.trim() || `Question ${id}` });
-    } else if (type === ANSWER) push(window.answers, questionId, post);
+    const questionId = intOf(row, 'PostTypeId') === QUESTION ? id : index.answerParent.get(id);
+    if (questionId !== undefined && questionIds.has(questionId))
+      addPost(window, row, id, questionId);
   });
   await readRows(join(dir, 'Comments.xml'), (row) => {
     const postId = intOf(row, 'PostId');
     if (postId === null) return;
     const questionId = index.questions.has(postId) ? postId : index.answerParent.get(postId);
-    if (questionId === undefined || !questionIds.has(questionId)) return;
-    push(window.comments, questionId, {
-      id: intOf(row, 'Id') ?? 0,
-      postId,
-      userId: intOf(row, 'UserId'),
-      createdAt: dateOf(row),
-      // Comments are already a small Markdown dialect, not HTML.
-      text: (row.Text ?? '').trim(),
-      score: intOf(row, 'Score') ?? 0,
-    });
+    if (questionId !== undefined && questionIds.has(questionId))
+      addComment(window, row, questionId);
   });
   return window;
 }

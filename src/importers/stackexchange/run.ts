@@ -49,7 +49,8 @@ export async function importStackExchange(
 
   const kb = (n: number) => Math.ceil(n / 1024);
   const reading = startPhase(!!o.progress, 'reading', kb(sizes.reduce((a, b) => a + b)), 'kB');
-  const index = await scanDump(o.dir, (n) => reading.update(kb(n)));
+  const windowSize = o.windowSize ?? 20_000;
+  const index = await scanDump(o.dir, windowSize, (n) => reading.update(kb(n)));
   const usersOffset = sizes.slice(0, 3).reduce((a, b) => a + b);
   const wanted = new Set([...index.authorIds, ...index.voterIds]);
   const { users, earliest } = await readUsers(o.dir, wanted, (n) =>
@@ -92,7 +93,7 @@ export async function importStackExchange(
       source,
       runId: setup.runId,
       batchSize: o.batchSize ?? 1_000,
-      windowSize: o.windowSize ?? 20_000,
+      windowSize,
       phase,
       afterBatch: o.afterBatch,
     },

@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { readRows } from '../read-xml.js';
+import { addComment, addPost, newWindow, type PostWindow } from './posts.js';
 import { ACCEPT_VOTE, ANSWER, DOWN_VOTE, QUESTION, UP_VOTE, dateOf, intOf } from './attrs.js';
 
-/** What the first pass learns from a dump: relations and counts only, never a text. */
+/**
+ * What the first pass learns from a dump: relations and counts, and the texts of the first
+ * window of questions only (so that a dump of one window is read once).
+ */
 export interface DumpIndex {
   /** Question id → its accepted answer id, if any. */
   questions: Map<number, number | null>;
@@ -20,6 +24,8 @@ export interface DumpIndex {
   /** Some post or comment has no author at all (a deleted account). */
   hasAnonymousContent: boolean;
   earliest: number;
+  /** The first `windowSize` questions with their answers and comments, texts included. */
+  firstWindow: PostWindow;
   counts: {
     questions: number;
     answers: number;
@@ -29,8 +35,15 @@ export interface DumpIndex {
   };
 }
 
-/** Reads Posts.xml, Comments.xml and Votes.xml once each, keeping only numbers. */
-export async function scanDump(dir: string, onBytes: (n: number) => void): Promise<DumpIndex> {
+/**
+ * Reads Posts.xml, Comments.xml and Votes.xml once each, keeping numbers, and the texts of the
+ * first `windowSize` questions.
+ */
+export async function scanDump(
+  dir: string,
+  windowSize: number,
+  onBytes: (n: number) => void,
+): Promise<DumpIndex> {
   const index: DumpIndex = {
     questions: new Map(),
     answerParent: new Map(),
@@ -41,6 +54,7 @@ export async function scanDump(dir: string, onBytes: (n: number) => void): Promi
     voterIds: new Set(),
     hasAnonymousContent: false,
     earliest: Infinity,
+    firstWindow: newWindow(),
     counts: { questions: 0, answers: 0, comments: 0, skippedPosts: 0, skippedComments: 0 },
   };
   let done = 0;
@@ -57,11 +71,12 @@ export async function scanDump(dir: string, onBytes: (n: number) => void): Promi
     if (id !== null && type === QUESTION) {
       index.questions.set(id, intOf(row, 'AcceptedAnswerId'));
       index.earliest = Math.min(index.earliest, dateOf(row));
-      index.counts.questions++;
+      if (index.counts.questions++ < windowSize) addPost(index.firstWindow, row, id, id);
       // Posts.xml is in id order and an answer always comes after its question.
     } else if (id !== null && type === ANSWER && parent !== null && index.questions.has(parent)) {
       index.answerParent.set(id, parent);
       index.counts.answers++;
+      if (index.firstWindow.questions.has(parent)) addPost(index.firstWindow, row, id, parent);
     } else {
       index.counts.skippedPosts++;
       return;
@@ -73,11 +88,14 @@ export async function scanDump(dir: string, onBytes: (n: number) => void): Promi
     postId !== null && (index.questions.has(postId) || index.answerParent.has(postId));
 
   done += await scanFile(join(dir, 'Comments.xml'), progress, (row) => {
-    if (!isImported(intOf(row, 'PostId'))) {
+    const postId = intOf(row, 'PostId');
+    if (!isImported(postId)) {
       index.counts.skippedComments++;
       return;
     }
     index.counts.comments++;
+    const questionId = index.answerParent.get(postId) ?? postId;
+    if (index.firstWindow.questions.has(questionId)) addComment(index.firstWindow, row, questionId);
     noteAuthor(intOf(row, 'UserId'));
   });
 

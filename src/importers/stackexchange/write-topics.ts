@@ -41,7 +41,11 @@ export async function writeTopics(
   };
   for (let w = 0; w < questionIds.length; w += o.windowSize) {
     const ids = questionIds.slice(w, w + o.windowSize);
-    const window = await readWindow(o.dir, ctx.index, new Set(ids));
+    // The first pass kept the first window's texts: a dump of one window is read only once.
+    const kept = ctx.index.firstWindow;
+    const window = ids.every((id) => kept.questions.has(id))
+      ? kept
+      : await readWindow(o.dir, ctx.index, new Set(ids));
     for (let b = 0; b < ids.length; b += o.batchSize) {
       const batch = ids.slice(b, b + o.batchSize);
       const built = batch.flatMap((id) => {
