@@ -97,9 +97,16 @@ export function htmlToText(html: string): string {
   return out
     .join('')
     .split('\n')
-    .map((l) =>
-      l.startsWith('    ') ? l.replace(/[ \t]+$/, '') : l.replace(/^[ \t]+|[ \t]+$/g, ''),
-    )
+    .map(trimLine)
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
+}
+
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/** A line without its trailing blanks, nor its leading ones unless it is indented code. */
+function trimLine(l: string): string {
+  // Most lines have nothing to trim: no regular expression for them.
+  if (!isBlank(l.charCodeAt(0)) && !isBlank(l.charCodeAt(l.length - 1))) return l;
+  return l.startsWith('    ') ? l.replace(/[ \t]+$/, '') : l.replace(/^[ \t]+|[ \t]+$/g, '');
 }

@@ -8,11 +8,18 @@ export function intOf(row: XmlRow, name: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+// Votes.xml dates are whole days, in order: most rows repeat the date of the row before.
+let lastText = '';
+let lastTime = NaN;
+
 /** Dump dates are UTC without a zone ("2011-08-17T20:18:56.507"): read them as such. */
 export function dateOf(row: XmlRow, name = 'CreationDate'): number {
   const v = row[name];
+  if (v === lastText) return lastTime;
   const t = v ? Date.parse(v.endsWith('Z') ? v : `${v}Z`) : NaN;
   if (Number.isNaN(t)) throw new Error(`Row ${row.Id ?? '?'}: unreadable ${name} "${v ?? ''}"`);
+  lastText = v ?? '';
+  lastTime = t;
   return t;
 }
 
