@@ -5,7 +5,7 @@ export interface Run {
   commandSeconds: number;
   /** importStackExchange alone, from the summary it stores in import_runs. */
   importSeconds: number;
-  /** Writing topics, replies and everything they need (the summary's "topics" phase). */
+  /** Writing topics, replies and what they need but their HTML (the summary's "topics" phase). */
   postsSeconds: number;
   readingSeconds: number;
   membersSeconds: number;
@@ -15,16 +15,18 @@ export interface EngineResult {
   engine: string;
   runs: Run[];
   /**
-   * Posts-phase seconds of the 2nd and later imports in one process (bench/import/in-process.ts):
-   * the JIT is warm and the search stems of these words are cached, as deep into a large dump.
+   * Seconds of importStackExchange, whole, in the 2nd and later imports in one process
+   * (bench/import/in-process.ts): the JIT is warm, as deep into a large dump.
    */
-  warmPostsSeconds: number[];
+  warmImportSeconds: number[];
+  /** Rendering and indexing the same imports' posts afterwards (the render queue, emptied). */
+  warmRenderSeconds: number[];
 }
 
 // The issue's target for the whole import.
 export const TARGET_POSTS_PER_SECOND = 20_000;
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
@@ -35,8 +37,8 @@ const rate = (posts: number, seconds: number) => (posts / seconds).toFixed(0);
 /** Median and best of each figure over the runs (best = fastest). */
 export function table(results: EngineResult[]): string {
   const head =
-    '| Engine | posts | runs | command s (median / best) | posts/s of the command | import s | posts/s of the import | posts phase s | posts/s of the posts phase | reading s | members s | warm posts phase s | warm posts/s of the posts phase |';
-  const lines = results.map(({ engine, runs, warmPostsSeconds }) => {
+    '| Engine | posts | runs | command s (median / best) | posts/s of the command | import s | posts/s of the import | posts phase s | posts/s of the posts phase | reading s | members s | warm import s | warm posts/s of the import | warm render + index s | warm posts/s rendered |';
+  const lines = results.map(({ engine, runs, warmImportSeconds, warmRenderSeconds }) => {
     const posts = runs[0]?.posts ?? 0;
     const fig = (pick: (r: Run) => number) => {
       const xs = runs.map(pick);
@@ -48,7 +50,9 @@ export function table(results: EngineResult[]): string {
     const command = fig((r) => r.commandSeconds);
     const imported = fig((r) => r.importSeconds);
     const phase = fig((r) => r.postsSeconds);
-    const warm = { med: median(warmPostsSeconds), best: Math.min(...warmPostsSeconds) };
+    const spread = (xs: number[]) => ({ med: median(xs), best: Math.min(...xs) });
+    const warm = spread(warmImportSeconds);
+    const render = spread(warmRenderSeconds);
     return [
       engine,
       String(posts),
@@ -61,9 +65,11 @@ export function table(results: EngineResult[]): string {
       rates(phase),
       both(fig((r) => r.readingSeconds)),
       both(fig((r) => r.membersSeconds)),
-      warmPostsSeconds.length ? both(warm) : '–',
-      warmPostsSeconds.length ? rates(warm) : '–',
+      both(warm),
+      rates(warm),
+      both(render),
+      rates(render),
     ].join(' | ');
   });
-  return [head, `|---|${'--:|'.repeat(12)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
+  return [head, `|---|${'--:|'.repeat(14)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
 }
