@@ -1,6 +1,6 @@
 import { recordActivities } from '../activity/index.js';
 import type { Db } from '../db/index.js';
-import { insertUser } from './store.js';
+import { insertUsers } from './store.js';
 
 export interface ImportedUser {
   email: string;
@@ -17,11 +17,10 @@ export interface ImportedUser {
  * Returns handle → id.
  */
 export async function importUsers(trx: Db, users: ImportedUser[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const u of users) {
-    const id = await insertUser(trx, { ...u, at: u.createdAt });
-    ids.set(u.handle, id);
-  }
+  const ids = await insertUsers(
+    trx,
+    users.map((u) => ({ ...u, at: u.createdAt })),
+  );
   await recordActivities(
     trx,
     users.map((u) => ({

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Database, Db } from '../db/index.js';
+import { chunks, type Database, type Db } from '../db/index.js';
 
 export type UserRow = Selectable<Database['users']>;
 
@@ -66,6 +66,43 @@ export async function insertUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** insertUser for many accounts, a few multi-row statements in all; returns handle → id. */
+export async function insertUsers(
+  db: Db,
+  users: {
+    email: string;
+    handle: string;
+    passwordHash: string;
+    displayName: string;
+    isAdmin: boolean;
+    at: number;
+    bio?: string;
+  }[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const part of chunks(users)) {
+    const rows = await db
+      .insertInto('users')
+      .values(
+        part.map((user) => ({
+          email: user.email,
+          handle: user.handle,
+          password_hash: user.passwordHash,
+          display_name: user.displayName,
+          bio: user.bio ?? '',
+          locale: null,
+          is_admin: user.isAdmin ? 1 : 0,
+          created_at: user.at,
+          updated_at: user.at,
+        })),
+      )
+      .returning(['id', 'handle'])
+      .execute();
+    for (const row of rows) ids.set(row.handle, row.id);
+  }
+  return ids;
 }
 
 export async function updateUser(

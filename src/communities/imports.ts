@@ -35,25 +35,15 @@ export async function importCommunity(
     createdBy: c.createdBy,
     at: c.createdAt,
   });
-  const activity: ActivityEntry[] = [];
-  for (const m of c.memberships) {
-    await store.upsertMembership(trx, {
-      communityId: id,
-      userId: m.userId,
-      role: m.role,
-      status: 'active',
-      charterVersion: 1,
-      at: m.joinedAt,
-    });
-    activity.push({
-      actorId: m.userId,
-      communityId: id,
-      kind: 'community.joined',
-      targetKind: 'community',
-      targetId: id,
-      at: m.joinedAt,
-    });
-  }
+  await store.insertMemberships(trx, id, onePerMember(c.memberships));
+  const activity: ActivityEntry[] = c.memberships.map((m) => ({
+    actorId: m.userId,
+    communityId: id,
+    kind: 'community.joined',
+    targetKind: 'community',
+    targetId: id,
+    at: m.joinedAt,
+  }));
   const groupIds = new Map<string, number>();
   for (const g of c.groups) {
     const groupId = await store.insertGroup(trx, {
@@ -63,14 +53,8 @@ export async function importCommunity(
       at: g.createdAt,
     });
     groupIds.set(g.slug, groupId);
+    await store.insertGroupMembers(trx, groupId, onePerMember(g.members));
     for (const m of g.members) {
-      await store.upsertGroupMember(trx, {
-        groupId,
-        userId: m.userId,
-        role: m.role,
-        status: 'active',
-        at: m.joinedAt,
-      });
       activity.push({
         actorId: m.userId,
         communityId: id,
@@ -84,4 +68,10 @@ export async function importCommunity(
   }
   await recordActivities(trx, activity);
   return { id, groupIds };
+}
+
+/** A member listed twice is written once, with the last entry. */
+function onePerMember(members: ImportedCommunity['memberships']) {
+  const last = new Map(members.map((m) => [m.userId, m]));
+  return [...last.values()].map((m) => ({ userId: m.userId, role: m.role, at: m.joinedAt }));
 }

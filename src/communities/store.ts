@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Database, Db } from '../db/index.js';
+import { chunks, type Database, type Db } from '../db/index.js';
 
 export type CommunityRow = Selectable<Database['communities']>;
 export type MembershipRow = Selectable<Database['memberships']>;
@@ -139,6 +139,29 @@ export async function upsertMembership(
       }),
     )
     .execute();
+}
+
+/** Active memberships of a community created in the same transaction (importers, demo). */
+export async function insertMemberships(
+  db: Db,
+  communityId: number,
+  members: { userId: number; role: string; at: number }[],
+) {
+  for (const part of chunks(members)) {
+    await db
+      .insertInto('memberships')
+      .values(
+        part.map((m) => ({
+          community_id: communityId,
+          user_id: m.userId,
+          role: m.role,
+          status: 'active' as const,
+          charter_version: 1,
+          joined_at: m.at,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function updateMembership(
@@ -294,6 +317,28 @@ export async function upsertGroupMember(
       oc.columns(['group_id', 'user_id']).doUpdateSet({ role: m.role, status: m.status }),
     )
     .execute();
+}
+
+/** Active members of a group created in the same transaction (importers, demo). */
+export async function insertGroupMembers(
+  db: Db,
+  groupId: number,
+  members: { userId: number; role: string; at: number }[],
+) {
+  for (const part of chunks(members)) {
+    await db
+      .insertInto('group_members')
+      .values(
+        part.map((m) => ({
+          group_id: groupId,
+          user_id: m.userId,
+          role: m.role,
+          status: 'active' as const,
+          joined_at: m.at,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function deleteGroupMember(db: Db, groupId: number, userId: number) {

@@ -2,6 +2,7 @@
 import { sql, type Insertable } from 'kysely';
 import {
   bulkInsert,
+  chunks,
   type BulkColumns,
   type Database,
   type Db,
@@ -12,17 +13,6 @@ import {
 export type TopicInsert = Insertable<Database['topics']> & { id: number };
 export type ReplyInsert = Insertable<Database['replies']> & { id: number };
 export type ReactionInsert = Omit<Insertable<Database['reactions']>, 'id'>;
-
-// At most 15 values a row: far below both engines' bound-parameter limits.
-const ROWS_PER_STATEMENT = 500;
-
-function chunksOf<T>(rows: T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
-  }
-  return chunks;
-}
 
 /**
  * Takes `count` fresh ids of a table, in increasing order, before its rows are written: a
@@ -106,7 +96,7 @@ export function insertReplies(s: Store, trx: Db, rows: ReplyInsert[]): Promise<v
 /** Inserts the reactions not already there; returns the keys of those it inserted. */
 export async function insertReactions(db: Db, rows: ReactionInsert[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (const chunk of chunksOf(rows)) {
+  for (const chunk of chunks(rows)) {
     const written = await db
       .insertInto('reactions')
       .values(chunk)

@@ -14,3 +14,4 @@ export {
   type BulkColumns,
 } from './bulk.js';
 export { selectColumns, type Columns } from './many-rows.js';
+export { chunks } from './chunks.js';

@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/index.js';
+import { chunks, type Db } from '../../db/index.js';
 import { idsByKind } from './fold.js';
-import { chunks } from './write.js';
 
 /**
  * Copies the first reply and first reaction of each member's first post onto its first-post row,

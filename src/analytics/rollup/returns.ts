@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../db/index.js';
+import { chunks, type Db } from '../../db/index.js';
 import { DAY } from '../stats.js';
-import { chunks } from './write.js';
 
 // Another live post by the member in the first post's scope, on the days [first + a, first + b].
 const cameBack = (a: number, b: number): RawBuilder<number> => sql`case when exists (

@@ -1,15 +1,6 @@
-import { bulkUpsert, type BulkColumn, type Db, type Store } from '../../db/index.js';
+import { bulkUpsert, chunks, type BulkColumn, type Db, type Store } from '../../db/index.js';
 import type { AnonymousDay, BatchFold, MemberDelta, MembershipEvent, PostRow } from './fold.js';
 import type { Grain } from './scopes.js';
-
-/** Rows per multi-row statement: well under both engines' bound-parameter limits. */
-const CHUNK = 1000;
-
-export function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const counts: BulkColumn[] = ['contributions', 'reactions', 'visits', 'commitments'].map(
   (name) => ({ name, type: 'integer' }),
