@@ -4,7 +4,7 @@
 // BENCH_RUNS + 1 times in one process (in-process.ts) for the warm rate; writes the figures to
 // bench/RESULTS.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { openStore, type Store } from '../../src/db/index.js';
 import type { ImportSummary } from '../../src/importers/index.js';
 import { loadAverage } from '../http/report.js';
 import { commit, machine, RESULTS_FILE, writeSection } from '../results.js';
+import { frenchMetaDump } from '../../test/shared-data.js';
 import { dropDatabase, freshDatabase } from '../scratch-database.js';
 import { median, table, TARGET_POSTS_PER_SECOND, type EngineResult, type Run } from './report.js';
 
@@ -22,16 +23,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const SCRATCH_DATABASE = 'ruche_bench_import';
 
 /** The dump where the importer's tests find it. */
-const dumpDir =
-  [process.env.RUCHE_SHARED_DATA, join(root, '../shared/data/'), '/work/shared/data/']
-    .filter((d): d is string => Boolean(d))
-    .map((d) => join(d, 'french.meta.stackexchange.com'))
-    .find((d) => existsSync(join(d, 'Posts.xml'))) ??
-  fail('The French Language Meta dump was not found: set RUCHE_SHARED_DATA.');
-
-function fail(message: string): never {
-  throw new Error(message);
-}
+const dumpDir = frenchMetaDump;
 
 /** Runs Node in the project with `args`; resolves with its standard output and wall time. */
 function runNode(

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
+import { frenchMetaDump } from '../../test/shared-data.js';
 import type { Db } from '../db/index.js';
 import { signIn } from '../accounts/index.js';
 import { reportCockpit } from '../analytics/index.js';
@@ -11,27 +10,7 @@ import { renderAllQueued } from '../conversations/index.js';
 import { renderMarkdown } from '../markdown/index.js';
 import { importStackExchange, type ImportSummary } from './index.js';
 
-/**
- * The dump is read where it lies, never copied: beside the project (`../shared`), or where
- * RUCHE_SHARED_DATA points, or at the workplace's fixed place for clones made elsewhere.
- */
-const dumpName = 'french.meta.stackexchange.com/';
-const dir =
-  [
-    process.env.RUCHE_SHARED_DATA,
-    fileURLToPath(new URL('../../../shared/data/', import.meta.url)),
-    '/work/shared/data/',
-  ]
-    .filter((d): d is string => Boolean(d))
-    .map((d) => join(d, dumpName))
-    .find((d) => existsSync(join(d, 'Posts.xml'))) ??
-  fail(
-    `The French Language Meta dump was not found: set RUCHE_SHARED_DATA to the shared data folder.`,
-  );
-
-function fail(message: string): never {
-  throw new Error(message);
-}
+const dir = frenchMetaDump;
 
 /** A tiny reader of its own, so the expected figures owe nothing to the importer's code. */
 function rowsOf(file: string): Record<string, string>[] {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/index.js';
 import { Client } from '../client.js';
 import { createTestStore, databases, startTestApp } from '../harness.js';
+import { frenchMetaDump } from '../shared-data.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ruche-cli-'));
@@ -79,6 +80,37 @@ describe('ruche CLI', () => {
       );
     } finally {
       await t.close();
+      await store.close();
+    }
+  });
+});
+
+describe('ruche import and ruche render', () => {
+  const importDir = mkdtempSync(join(tmpdir(), 'ruche-cli-import-'));
+  const importEnv = { ...env, SQLITE_PATH: join(importDir, 'ruche.db') };
+  afterAll(() => rmSync(importDir, { recursive: true, force: true }));
+
+  it('imports a dump, leaves its posts to render, and renders them', async () => {
+    const cli = (...args: string[]) => run('node', ['bin/ruche.js', ...args], { env: importEnv });
+    const imported = await cli('import', 'stackexchange', frenchMetaDump);
+    expect(imported.stdout).toContain('topics:           274 imported');
+    expect(imported.stdout).toContain('2,066 posts wait to be rendered and indexed');
+    expect((await cli('render')).stdout).toMatch(/^Rendered and indexed 2066 posts in /m);
+    expect((await cli('render')).stdout).toMatch(/^Rendered and indexed 0 posts in /m);
+    const { openStore } = await import('../../src/db/index.js');
+    const store = openStore({ kind: 'sqlite', path: importEnv.SQLITE_PATH });
+    try {
+      const queued = await store.db
+        .selectFrom('render_queue')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const empty = await store.db
+        .selectFrom('replies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('body_html', '=', '')
+        .executeTakeFirstOrThrow();
+      expect([Number(queued.n), Number(empty.n)]).toEqual([0, 0]);
+    } finally {
       await store.close();
     }
   });
