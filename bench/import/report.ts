@@ -11,6 +11,13 @@ export interface Run {
   membersSeconds: number;
 }
 
+/** Imports 2 and later of one dump in one process, each followed by rendering its posts. */
+export interface WarmRuns {
+  posts: number;
+  imports: number[];
+  renders: number[];
+}
+
 export interface EngineResult {
   engine: string;
   runs: Run[];
@@ -21,6 +28,8 @@ export interface EngineResult {
   warmImportSeconds: number[];
   /** Rendering and indexing the same imports' posts afterwards (the render queue, emptied). */
   warmRenderSeconds: number[];
+  /** The same, warm, on a dump several times larger (scaled-dump.ts). */
+  scaled: WarmRuns;
 }
 
 // The issue's target for the whole import.
@@ -72,4 +81,28 @@ export function table(results: EngineResult[]): string {
     ].join(' | ');
   });
   return [head, `|---|${'--:|'.repeat(14)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
+}
+
+/** The warm figures on the scaled dump: median and best of the import and of the rendering. */
+export function scaledTable(results: EngineResult[]): string {
+  const head =
+    '| Engine | posts | imports | warm import s (median / best) | posts/s of the import | render + index s | posts/s rendered |';
+  const lines = results.map(({ engine, scaled }) => {
+    const pair = (xs: number[]) => {
+      const med = median(xs);
+      const best = Math.min(...xs);
+      return [
+        `${med.toFixed(2)} / ${best.toFixed(2)}`,
+        `${rate(scaled.posts, med)} / ${rate(scaled.posts, best)}`,
+      ];
+    };
+    return [
+      engine,
+      String(scaled.posts),
+      String(scaled.imports.length),
+      ...pair(scaled.imports),
+      ...pair(scaled.renders),
+    ].join(' | ');
+  });
+  return [head, `|---|${'--:|'.repeat(6)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
 }

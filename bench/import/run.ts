@@ -13,8 +13,17 @@ import type { ImportSummary } from '../../src/importers/index.js';
 import { loadAverage } from '../http/report.js';
 import { commit, machine, RESULTS_FILE, writeSection } from '../results.js';
 import { frenchMetaDump } from '../../test/shared-data.js';
+import { writeScaledDump } from './scaled-dump.js';
 import { dropDatabase, freshDatabase } from '../scratch-database.js';
-import { median, table, TARGET_POSTS_PER_SECOND, type EngineResult, type Run } from './report.js';
+import {
+  median,
+  scaledTable,
+  table,
+  TARGET_POSTS_PER_SECOND,
+  type EngineResult,
+  type Run,
+  type WarmRuns,
+} from './report.js';
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const postgresAdminUrl = process.env.RUCHE_BENCH_POSTGRES_URL;
@@ -124,23 +133,27 @@ async function runPostgres(): Promise<Run> {
  */
 async function measureWarm(
   engine: 'sqlite' | 'postgres',
-): Promise<{ imports: number[]; renders: number[] }> {
+  dir: string,
+  times: number,
+): Promise<WarmRuns> {
   const { output } = await runNode(
-    ['--import', 'tsx', 'bench/import/in-process.ts', dumpDir, String(runs + 1)],
+    ['--import', 'tsx', 'bench/import/in-process.ts', dir, String(times + 1)],
     { ...process.env, RUCHE_BENCH_ENGINE: engine, LOG_LEVEL: 'warn' },
   );
   const lines = output
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { seconds: { total: number }; renderSeconds: number });
+    .map(
+      (l) => JSON.parse(l) as { posts: number; seconds: { total: number }; renderSeconds: number },
+    );
   const imports = lines.slice(1).map((l) => l.seconds.total);
   const renders = lines.slice(1).map((l) => l.renderSeconds);
   const list = (xs: number[]) => xs.map((t) => `${t.toFixed(3)} s`).join(', ');
   console.log(
-    `  in one process, import: first ${lines[0]?.seconds.total.toFixed(3)} s, then ${list(imports)}; ` +
+    `  ${lines[0]?.posts} posts in one process, import: first ${lines[0]?.seconds.total.toFixed(3)} s, then ${list(imports)}; ` +
       `render + index: first ${lines[0]?.renderSeconds.toFixed(3)} s, then ${list(renders)}`,
   );
-  return { imports, renders };
+  return { posts: lines[0]?.posts ?? 0, imports, renders };
 }
 
 async function measure(
@@ -151,14 +164,23 @@ async function measure(
   console.log(`${engine}: ${runs} runs`);
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
-  const warm = await measureWarm(kind);
+  const warm = await measureWarm(kind, dumpDir, runs);
+  const scaled = await measureWarm(kind, scaledDir, SCALED_RUNS);
   return {
     engine,
     runs: results,
     warmImportSeconds: warm.imports,
     warmRenderSeconds: warm.renders,
+    scaled,
   };
 }
+
+// The same dump SCALE times over (bench/import/scaled-dump.ts): the rate on more than a small site.
+const SCALE = 10;
+const SCALED_RUNS = 3;
+const scaledParent = mkdtempSync(join(os.tmpdir(), 'ruche-bench-scaled-'));
+const scaledDir = writeScaledDump(dumpDir, SCALE, scaledParent);
+process.once('exit', () => rmSync(scaledParent, { recursive: true, force: true }));
 
 const loadBefore = loadAverage();
 const results = [await measure('SQLite', runSqlite, 'sqlite')];
@@ -195,14 +217,22 @@ const body = [
   '',
   table(results),
   '',
+  `The same, warm, on the dump ${SCALE} times over (\`bench/import/scaled-dump.ts\`: each row ` +
+    `repeated ${SCALE} times with its ids shifted, ${SCALED_RUNS} imports after a first one), ` +
+    'for the rate beyond a small site:',
+  '',
+  scaledTable(results),
+  '',
   `Target ≥ ${TARGET_POSTS_PER_SECOND.toLocaleString('en-US')} posts/s for the import, ` +
     'judged on the median of the warm imports: ' +
     results
-      .map(({ engine, runs: rs, warmImportSeconds }) => {
+      .map(({ engine, runs: rs, warmImportSeconds, scaled }) => {
         const posts = rs[0]?.posts ?? 0;
         const warm = posts / median(warmImportSeconds);
         const cold = posts / median(rs.map((r) => r.importSeconds));
-        return `${engine} ${warm >= TARGET_POSTS_PER_SECOND ? 'met' : 'not met'} (${warm.toFixed(0)} posts/s warm, ${cold.toFixed(0)} cold)`;
+        const large = scaled.posts / median(scaled.imports);
+        const verdict = warm >= TARGET_POSTS_PER_SECOND ? 'met' : 'not met';
+        return `${engine} ${verdict} (${warm.toFixed(0)} posts/s warm, ${cold.toFixed(0)} cold, ${large.toFixed(0)} warm on the dump ×${SCALE})`;
       })
       .join('; ') +
     '.',
