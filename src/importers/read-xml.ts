@@ -37,3 +37,13 @@ export async function readRows(
   }
   return count;
 }
+
+/**
+ * A copy of an attribute value to keep. The parser hands values out as slices of the piece of
+ * the file it was reading: keeping a title would keep that whole 64 kB piece in memory, and the
+ * garbage collector would copy it from young to old space (76 MB for a 32 MB dump).
+ */
+export function detached(value: string): string {
+  // Prepending makes a new string that slice(1) flattens: the copy no longer points at the piece.
+  return ` ${value}`.slice(1);
+}

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { htmlToText } from '../html-text.js';
-import { readRows, type XmlRow } from '../read-xml.js';
+import { detached, readRows, type XmlRow } from '../read-xml.js';
 import { ANSWER, QUESTION, dateOf, intOf } from './attrs.js';
 import type { DumpIndex } from './scan.js';
 
@@ -51,7 +51,7 @@ export function addPost(window: PostWindow, row: XmlRow, id: number, questionId:
     body: htmlToText(row.Body ?? ''),
   };
   if (type === QUESTION) {
-    window.questions.set(id, { ...post, title: row.Title?.trim() || `Question ${id}` });
+    window.questions.set(id, { ...post, title: detached(row.Title?.trim() || `Question ${id}`) });
   } else if (type === ANSWER) push(window.answers, questionId, post);
 }
 
@@ -63,7 +63,7 @@ export function addComment(window: PostWindow, row: XmlRow, questionId: number):
     userId: intOf(row, 'UserId'),
     createdAt: dateOf(row),
     // Comments are already a small Markdown dialect, not HTML.
-    text: (row.Text ?? '').trim(),
+    text: detached((row.Text ?? '').trim()),
     score: intOf(row, 'Score') ?? 0,
   });
 }

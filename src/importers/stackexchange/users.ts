@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ImportedUser } from '../../accounts/index.js';
 import { htmlToText } from '../html-text.js';
-import { readRows } from '../read-xml.js';
+import { detached, readRows } from '../read-xml.js';
 import { COMMUNITY_USER_ID, dateOf, intOf } from './attrs.js';
 
 /** A Stack Exchange account worth importing: it posted, commented or voted by name. */
@@ -37,7 +37,7 @@ export async function readUsers(
       const about = row.AboutMe ? htmlToText(row.AboutMe) : '';
       users.push({
         id,
-        name: row.DisplayName?.trim() || `user${id}`,
+        name: detached(row.DisplayName?.trim() || `user${id}`),
         bio: about.slice(0, MAX_BIO).trim(),
         createdAt,
       });
