@@ -35,6 +35,7 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
     RENDER_INTERVAL_MS,
     () => renderAllQueued(store),
     (err) => app.log.error({ err }, 'rendering imported posts failed'),
+    { now: true },
   );
   return {
     app,

@@ -7,11 +7,15 @@ export function every(
   intervalMs: number,
   task: () => Promise<unknown>,
   onError: (err: unknown) => void,
+  options: { now?: boolean } = {},
 ): RecurringJob {
   let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
+  const run = () => {
     running = running.then(() => task().catch(onError));
-  }, intervalMs);
+  };
+  // `now`: a first run at once, for work that may be waiting since before the start.
+  if (options.now) run();
+  const timer = setInterval(run, intervalMs);
   // The process may exit while the job waits for its next turn.
   timer.unref();
   return {
