@@ -6,8 +6,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /**
- * The stored hash of an account that has no password yet (an imported member, until a reset
- * gives it one): no password matches it, and no argon2 run is spent on making it.
+ * The stored hash of an account nobody signs in to (imported members, whose addresses reach no
+ * one): no password matches it, and no argon2 run is spent on making it.
  */
 export const NO_PASSWORD = '!';
 

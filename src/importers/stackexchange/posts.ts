@@ -41,6 +41,13 @@ export function newWindow(): PostWindow {
   return { questions: new Map(), answers: new Map(), comments: new Map() };
 }
 
+/** Lets a window's texts go (the maps are emptied: whoever holds the window sees it empty). */
+export function clearWindow(window: PostWindow): void {
+  window.questions.clear();
+  window.answers.clear();
+  window.comments.clear();
+}
+
 /** Adds a row of Posts.xml (a question, or an answer to `questionId`) with its text. */
 export function addPost(window: PostWindow, row: XmlRow, id: number, questionId: number): void {
   const type = intOf(row, 'PostTypeId');

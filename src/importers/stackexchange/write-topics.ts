@@ -2,7 +2,7 @@ import { importTopics, type ImportedIds } from '../../conversations/index.js';
 import type { Store } from '../../db/index.js';
 import type { Phase } from '../progress.js';
 import { insertMappings, type MapRow } from '../store.js';
-import { readWindow } from './posts.js';
+import { clearWindow, readWindow } from './posts.js';
 import { buildTopic, type BuiltTopic, type TopicContext } from './topics.js';
 
 export interface WriteOptions {
@@ -42,10 +42,11 @@ export async function writeTopics(
   for (let w = 0; w < questionIds.length; w += o.windowSize) {
     const ids = questionIds.slice(w, w + o.windowSize);
     // The first pass kept the first window's texts: a dump of one window is read only once.
+    // Only the first window of questions can be that one (they are in the file's order).
     const kept = ctx.index.firstWindow;
-    const window = ids.every((id) => kept.questions.has(id))
-      ? kept
-      : await readWindow(o.dir, ctx.index, new Set(ids));
+    const useKept = w === 0 && ids.every((id) => kept.questions.has(id));
+    if (!useKept) clearWindow(kept);
+    const window = useKept ? kept : await readWindow(o.dir, ctx.index, new Set(ids));
     for (let b = 0; b < ids.length; b += o.batchSize) {
       const batch = ids.slice(b, b + o.batchSize);
       const built = batch.flatMap((id) => {
@@ -65,6 +66,7 @@ export async function writeTopics(
       o.phase.increment(built.length);
       await o.afterBatch?.(counts.topics);
     }
+    clearWindow(kept);
   }
   return counts;
 }
