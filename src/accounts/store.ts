@@ -38,66 +38,47 @@ export async function handlesStartingWith(db: Db, base: string): Promise<string[
   return rows.map((r) => r.handle);
 }
 
-export async function insertUser(
-  db: Db,
-  user: {
-    email: string;
-    handle: string;
-    passwordHash: string;
-    displayName: string;
-    isAdmin: boolean;
-    at: number;
-    bio?: string;
-  },
-): Promise<number> {
+/** An account to create, as the service and the importers describe it. */
+export interface NewUser {
+  email: string;
+  handle: string;
+  passwordHash: string;
+  displayName: string;
+  isAdmin: boolean;
+  at: number;
+  bio?: string;
+}
+
+function toRow(user: NewUser) {
+  return {
+    email: user.email,
+    handle: user.handle,
+    password_hash: user.passwordHash,
+    display_name: user.displayName,
+    bio: user.bio ?? '',
+    locale: null,
+    is_admin: user.isAdmin ? 1 : 0,
+    created_at: user.at,
+    updated_at: user.at,
+  };
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<number> {
   const row = await db
     .insertInto('users')
-    .values({
-      email: user.email,
-      handle: user.handle,
-      password_hash: user.passwordHash,
-      display_name: user.displayName,
-      bio: user.bio ?? '',
-      locale: null,
-      is_admin: user.isAdmin ? 1 : 0,
-      created_at: user.at,
-      updated_at: user.at,
-    })
+    .values(toRow(user))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** insertUser for many accounts, a few multi-row statements in all; returns handle → id. */
-export async function insertUsers(
-  db: Db,
-  users: {
-    email: string;
-    handle: string;
-    passwordHash: string;
-    displayName: string;
-    isAdmin: boolean;
-    at: number;
-    bio?: string;
-  }[],
-): Promise<Map<string, number>> {
+export async function insertUsers(db: Db, users: NewUser[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const part of chunks(users)) {
     const rows = await db
       .insertInto('users')
-      .values(
-        part.map((user) => ({
-          email: user.email,
-          handle: user.handle,
-          password_hash: user.passwordHash,
-          display_name: user.displayName,
-          bio: user.bio ?? '',
-          locale: null,
-          is_admin: user.isAdmin ? 1 : 0,
-          created_at: user.at,
-          updated_at: user.at,
-        })),
-      )
+      .values(part.map(toRow))
       .returning(['id', 'handle'])
       .execute();
     for (const row of rows) ids.set(row.handle, row.id);

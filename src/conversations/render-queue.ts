@@ -52,16 +52,15 @@ export async function renderQueued(s: Store, limit = BATCH): Promise<number> {
     const topics = await readTopics(trx, s.dialect, ids('topic'));
     const replies = await readReplies(trx, s.dialect, ids('reply'));
     const documents: SearchDocument[] = [];
-    const render = (body: string) => renderMarkdownWithText(body);
     const topicHtml = topics.map((t) => {
-      const { html, text } = render(t.body);
+      const { html, text } = renderMarkdownWithText(t.body);
       if (t.deleted_at === null) {
         documents.push({ ...placeOf(t, t.id), docKind: 'topic', docId: t.id, body: text });
       }
       return { id: t.id, html };
     });
     const replyHtml = replies.map((r) => {
-      const { html, text } = render(r.body);
+      const { html, text } = renderMarkdownWithText(r.body);
       if (r.deleted_at === null && r.topic_deleted_at === null) {
         documents.push({ ...placeOf(r, r.topic_id), docKind: 'reply', docId: r.id, body: text });
       }
