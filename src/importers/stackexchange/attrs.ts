@@ -2,7 +2,7 @@ import type { XmlRow } from '../read-xml.js';
 
 /** A whole-number attribute, or null when absent or not a number. */
 export function intOf(row: XmlRow, name: string): number | null {
-  const v = row[name];
+  const v = row.get(name);
   if (v === undefined || v === '') return null;
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : null;
@@ -14,10 +14,11 @@ let lastTime = NaN;
 
 /** Dump dates are UTC without a zone ("2011-08-17T20:18:56.507"): read them as such. */
 export function dateOf(row: XmlRow, name = 'CreationDate'): number {
-  const v = row[name];
+  const v = row.get(name);
   if (v === lastText) return lastTime;
   const t = v ? Date.parse(v.endsWith('Z') ? v : `${v}Z`) : NaN;
-  if (Number.isNaN(t)) throw new Error(`Row ${row.Id ?? '?'}: unreadable ${name} "${v ?? ''}"`);
+  if (Number.isNaN(t))
+    throw new Error(`Row ${row.get('Id') ?? '?'}: unreadable ${name} "${v ?? ''}"`);
   lastText = v ?? '';
   lastTime = t;
   return t;

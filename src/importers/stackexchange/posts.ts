@@ -55,10 +55,13 @@ export function addPost(window: PostWindow, row: XmlRow, id: number, questionId:
     id,
     ownerId: intOf(row, 'OwnerUserId'),
     createdAt: dateOf(row),
-    body: htmlToText(row.Body ?? ''),
+    body: htmlToText(row.get('Body') ?? ''),
   };
   if (type === QUESTION) {
-    window.questions.set(id, { ...post, title: detached(row.Title?.trim() || `Question ${id}`) });
+    window.questions.set(id, {
+      ...post,
+      title: detached(row.get('Title')?.trim() || `Question ${id}`),
+    });
   } else if (type === ANSWER) push(window.answers, questionId, post);
 }
 
@@ -70,7 +73,7 @@ export function addComment(window: PostWindow, row: XmlRow, questionId: number):
     userId: intOf(row, 'UserId'),
     createdAt: dateOf(row),
     // Comments are already a small Markdown dialect, not HTML.
-    text: detached((row.Text ?? '').trim()),
+    text: detached((row.get('Text') ?? '').trim()),
     score: intOf(row, 'Score') ?? 0,
   });
 }

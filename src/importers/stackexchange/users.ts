@@ -34,10 +34,11 @@ export async function readUsers(
       const createdAt = dateOf(row);
       earliest = Math.min(earliest, createdAt);
       if (id === null || !wanted.has(id)) return;
-      const about = row.AboutMe ? htmlToText(row.AboutMe) : '';
+      const aboutMe = row.get('AboutMe');
+      const about = aboutMe ? htmlToText(aboutMe) : '';
       users.push({
         id,
-        name: detached(row.DisplayName?.trim() || `user${id}`),
+        name: detached(row.get('DisplayName')?.trim() || `user${id}`),
         bio: about.slice(0, MAX_BIO).trim(),
         createdAt,
       });
