@@ -21,10 +21,13 @@ export interface BulkUpsert {
 }
 
 const PG_ROWS_PER_STATEMENT = 20_000;
+// Rows per statement run on SQLite: each run is a call into the driver, and 50 rows a call wrote
+// an import's replies and activity a quarter faster than one (20 and 100 were no better).
+const SQLITE_ROWS_PER_STATEMENT = 50;
 
 /**
  * Writes rows (arrays in column order) inside the caller's transaction, as fast as each engine
- * allows: on SQLite one prepared statement run per row on the connection (no SQL to build per
+ * allows: on SQLite prepared statements of 50 rows run on the connection (no SQL to build per
  * row), on PostgreSQL one `INSERT … SELECT FROM unnest(…)` per 20,000 rows. Roll-ups and
  * imports write hundreds of thousands of rows this way.
  */
@@ -64,8 +67,15 @@ async function writeRows(
   if (rows.length === 0) return;
   if (s.dialect === 'sqlite') {
     if (!s.sqlite) throw new Error('Bulk writes on SQLite need the store’s connection');
-    const statement = prepared(s.sqlite, sqliteText(spec, conflict));
-    for (const row of rows) statement.run(row);
+    const whole = rows.length - (rows.length % SQLITE_ROWS_PER_STATEMENT);
+    if (whole > 0) {
+      const many = prepared(s.sqlite, sqliteText(spec, conflict, SQLITE_ROWS_PER_STATEMENT));
+      for (let i = 0; i < whole; i += SQLITE_ROWS_PER_STATEMENT) {
+        many.run(rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT).flat());
+      }
+    }
+    const one = prepared(s.sqlite, sqliteText(spec, conflict, 1));
+    for (const row of rows.slice(whole)) one.run(row);
     return;
   }
   for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
@@ -92,10 +102,15 @@ function conflictClause(spec: BulkUpsert): string {
   return `on conflict (${key}) do update set ${set.join(', ')}`;
 }
 
-function sqliteText(spec: { table: string; columns: BulkColumn[] }, conflict: string): string {
+function sqliteText(
+  spec: { table: string; columns: BulkColumn[] },
+  conflict: string,
+  rowCount: number,
+): string {
   const names = spec.columns.map((c) => c.name);
+  const row = `(${names.map(() => '?').join(', ')})`;
   return (
-    `insert into ${spec.table} (${names.join(', ')}) values (${names.map(() => '?').join(', ')}) ` +
+    `insert into ${spec.table} (${names.join(', ')}) values ${Array(rowCount).fill(row).join(', ')} ` +
     conflict
   );
 }
