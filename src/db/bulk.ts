@@ -70,8 +70,15 @@ async function writeRows(
     const whole = rows.length - (rows.length % SQLITE_ROWS_PER_STATEMENT);
     if (whole > 0) {
       const many = prepared(s.sqlite, sqliteText(spec, conflict, SQLITE_ROWS_PER_STATEMENT));
+      // One array of parameters, refilled for each run: Array.flat was a tenth of an import.
+      const width = spec.columns.length;
+      const values: unknown[] = new Array<unknown>(SQLITE_ROWS_PER_STATEMENT * width);
       for (let i = 0; i < whole; i += SQLITE_ROWS_PER_STATEMENT) {
-        many.run(rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT).flat());
+        let k = 0;
+        for (const row of rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT)) {
+          for (let j = 0; j < width; j++) values[k++] = row[j];
+        }
+        many.run(values);
       }
     }
     const one = prepared(s.sqlite, sqliteText(spec, conflict, 1));
