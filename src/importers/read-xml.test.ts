@@ -53,6 +53,25 @@ describe('readRows', () => {
     expect(await ourRows(fileWith(xml))).toEqual(saxesRows(xml.replace('&nbsp;', '&amp;nbsp;')));
   });
 
+  it('reads whole numbers in place, and anything else as JavaScript reads it', async () => {
+    const names = ['Id', 'Neg', 'Spaced', 'Empty', 'Huge', 'Word', 'Entity', 'Absent'];
+    const xml =
+      '<users><row Id="1207" Neg="-3" Spaced=" 12 " Empty="" Huge="99999999999999999999" ' +
+      'Word="12a" Entity="&#49;2" /></users>';
+    const read: Record<string, number | null> = {};
+    await readRows(fileWith(xml), (row) => names.forEach((n) => (read[n] = row.int(n))));
+    expect(read).toEqual({
+      Id: 1207,
+      Neg: -3,
+      Spaced: 12,
+      Empty: null,
+      Huge: null,
+      Word: null,
+      Entity: 12,
+      Absent: null,
+    });
+  });
+
   it.each([
     [
       'a file cut short inside a row',

@@ -10,6 +10,8 @@ import { decodeAttribute } from './xml-entities.js';
 export interface XmlRow {
   /** The attribute's value, entities decoded, or undefined when the row has no such attribute. */
   get(name: string): string | undefined;
+  /** The attribute as a whole number, or null when absent, empty or not one. */
+  int(name: string): number | null;
   /** Every attribute, decoded: for tests and error reports, not for the import's hot path. */
   attributes(): Record<string, string>;
 }
@@ -22,14 +24,38 @@ class Row implements XmlRow {
   readonly spans = new Int32Array(4 * MAX_ATTRIBUTES);
 
   get(name: string): string | undefined {
+    const i = this.find(name);
+    return i < 0
+      ? undefined
+      : decodeAttribute(this.text.slice(this.spans[i + 2], this.spans[i + 3]));
+  }
+
+  int(name: string): number | null {
+    const i = this.find(name);
+    if (i < 0) return null;
+    const { text } = this;
+    const start = this.spans[i + 2] ?? 0;
+    const end = this.spans[i + 3] ?? 0;
+    // Ids and counts: read from the digits in place, without a copy of the value.
+    const negative = text.charCodeAt(start) === 0x2d; /* - */
+    let n = 0;
+    for (let at = negative ? start + 1 : start; at < end; at++) {
+      const digit = text.charCodeAt(at) - 0x30;
+      if (digit < 0 || digit > 9) return wholeNumber(this.get(name) ?? '');
+      n = n * 10 + digit;
+    }
+    if (end === start || (negative && end === start + 1) || !Number.isSafeInteger(n)) return null;
+    return negative ? -n : n;
+  }
+
+  /** Where the attribute's span starts in `spans`, or -1. */
+  private find(name: string): number {
     const { text, spans } = this;
     for (let i = 0; i < this.count * 4; i += 4) {
       const from = spans[i] ?? 0;
-      if ((spans[i + 1] ?? 0) - from === name.length && text.startsWith(name, from)) {
-        return decodeAttribute(text.slice(spans[i + 2], spans[i + 3]));
-      }
+      if ((spans[i + 1] ?? 0) - from === name.length && text.startsWith(name, from)) return i;
     }
-    return undefined;
+    return -1;
   }
 
   attributes(): Record<string, string> {
@@ -43,6 +69,13 @@ class Row implements XmlRow {
 }
 
 const MAX_ATTRIBUTES = 64;
+
+/** A value written otherwise than plain digits (" 12", "1e3", "&#49;"), read as JavaScript does. */
+function wholeNumber(value: string): number | null {
+  if (value === '') return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : null;
+}
 // What readRow returns when it could not read a whole row.
 const INCOMPLETE = -1;
 const MALFORMED = -2;

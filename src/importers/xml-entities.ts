@@ -43,6 +43,10 @@ export function decodeAttribute(raw: string): string {
     } else if (first === 0x71 && text.startsWith('quot;', amp + 1)) {
       decoded = '"';
       length = 6;
+    } else if (first === 0x23 && text.startsWith('#xA;', amp + 1)) {
+      // The dumps' line breaks.
+      decoded = '\n';
+      length = 5;
     } else {
       length = text.indexOf(';', amp + 2) + 1 - amp;
       if (length > 0 && length <= LONGEST)

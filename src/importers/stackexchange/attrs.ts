@@ -1,13 +1,5 @@
 import type { XmlRow } from '../read-xml.js';
 
-/** A whole-number attribute, or null when absent or not a number. */
-export function intOf(row: XmlRow, name: string): number | null {
-  const v = row.get(name);
-  if (v === undefined || v === '') return null;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 // Votes.xml dates are whole days, in order: most rows repeat the date of the row before.
 let lastText = '';
 let lastTime = NaN;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { htmlToText } from '../html-text.js';
 import { detached, readRows, type XmlRow } from '../read-xml.js';
-import { ANSWER, QUESTION, dateOf, intOf } from './attrs.js';
+import { ANSWER, QUESTION, dateOf } from './attrs.js';
 import type { DumpIndex } from './scan.js';
 
 export interface SourcePost {
@@ -50,10 +50,10 @@ export function clearWindow(window: PostWindow): void {
 
 /** Adds a row of Posts.xml (a question, or an answer to `questionId`) with its text. */
 export function addPost(window: PostWindow, row: XmlRow, id: number, questionId: number): void {
-  const type = intOf(row, 'PostTypeId');
+  const type = row.int('PostTypeId');
   const post: SourcePost = {
     id,
-    ownerId: intOf(row, 'OwnerUserId'),
+    ownerId: row.int('OwnerUserId'),
     createdAt: dateOf(row),
     body: htmlToText(row.get('Body') ?? ''),
   };
@@ -68,13 +68,13 @@ export function addPost(window: PostWindow, row: XmlRow, id: number, questionId:
 /** Adds a row of Comments.xml, on `questionId` or one of its answers. */
 export function addComment(window: PostWindow, row: XmlRow, questionId: number): void {
   push(window.comments, questionId, {
-    id: intOf(row, 'Id') ?? 0,
-    postId: intOf(row, 'PostId') ?? 0,
-    userId: intOf(row, 'UserId'),
+    id: row.int('Id') ?? 0,
+    postId: row.int('PostId') ?? 0,
+    userId: row.int('UserId'),
     createdAt: dateOf(row),
     // Comments are already a small Markdown dialect, not HTML.
     text: detached((row.get('Text') ?? '').trim()),
-    score: intOf(row, 'Score') ?? 0,
+    score: row.int('Score') ?? 0,
   });
 }
 
@@ -89,14 +89,14 @@ export async function readWindow(
 ): Promise<PostWindow> {
   const window = newWindow();
   await readRows(join(dir, 'Posts.xml'), (row) => {
-    const id = intOf(row, 'Id');
+    const id = row.int('Id');
     if (id === null) return;
-    const questionId = intOf(row, 'PostTypeId') === QUESTION ? id : index.answerParent.get(id);
+    const questionId = row.int('PostTypeId') === QUESTION ? id : index.answerParent.get(id);
     if (questionId !== undefined && questionIds.has(questionId))
       addPost(window, row, id, questionId);
   });
   await readRows(join(dir, 'Comments.xml'), (row) => {
-    const postId = intOf(row, 'PostId');
+    const postId = row.int('PostId');
     if (postId === null) return;
     const questionId = index.questions.has(postId) ? postId : index.answerParent.get(postId);
     if (questionId !== undefined && questionIds.has(questionId))

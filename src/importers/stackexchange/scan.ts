@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readRows } from '../read-xml.js';
 import { addComment, addPost, newWindow, type PostWindow } from './posts.js';
-import { ACCEPT_VOTE, ANSWER, DOWN_VOTE, QUESTION, UP_VOTE, dateOf, intOf } from './attrs.js';
+import { ACCEPT_VOTE, ANSWER, DOWN_VOTE, QUESTION, UP_VOTE, dateOf } from './attrs.js';
 
 /**
  * What the first pass learns from a dump: relations and counts, and the texts of the first
@@ -65,11 +65,11 @@ export async function scanDump(
   };
 
   done += await scanFile(join(dir, 'Posts.xml'), progress, (row) => {
-    const id = intOf(row, 'Id');
-    const type = intOf(row, 'PostTypeId');
-    const parent = intOf(row, 'ParentId');
+    const id = row.int('Id');
+    const type = row.int('PostTypeId');
+    const parent = row.int('ParentId');
     if (id !== null && type === QUESTION) {
-      index.questions.set(id, intOf(row, 'AcceptedAnswerId'));
+      index.questions.set(id, row.int('AcceptedAnswerId'));
       index.earliest = Math.min(index.earliest, dateOf(row));
       if (index.counts.questions++ < windowSize) addPost(index.firstWindow, row, id, id);
       // Posts.xml is in id order and an answer always comes after its question.
@@ -81,14 +81,14 @@ export async function scanDump(
       index.counts.skippedPosts++;
       return;
     }
-    noteAuthor(intOf(row, 'OwnerUserId'));
+    noteAuthor(row.int('OwnerUserId'));
   });
 
   const isImported = (postId: number | null): postId is number =>
     postId !== null && (index.questions.has(postId) || index.answerParent.has(postId));
 
   done += await scanFile(join(dir, 'Comments.xml'), progress, (row) => {
-    const postId = intOf(row, 'PostId');
+    const postId = row.int('PostId');
     if (!isImported(postId)) {
       index.counts.skippedComments++;
       return;
@@ -96,17 +96,17 @@ export async function scanDump(
     index.counts.comments++;
     const questionId = index.answerParent.get(postId) ?? postId;
     if (index.firstWindow.questions.has(questionId)) addComment(index.firstWindow, row, questionId);
-    noteAuthor(intOf(row, 'UserId'));
+    noteAuthor(row.int('UserId'));
   });
 
   await scanFile(join(dir, 'Votes.xml'), progress, (row) => {
-    const postId = intOf(row, 'PostId');
+    const postId = row.int('PostId');
     if (!isImported(postId)) return;
-    const type = intOf(row, 'VoteTypeId');
+    const type = row.int('VoteTypeId');
     if (type === UP_VOTE || type === DOWN_VOTE) {
       index.scores.set(postId, (index.scores.get(postId) ?? 0) + (type === UP_VOTE ? 1 : -1));
     } else if (type === ACCEPT_VOTE) index.acceptedAt.set(postId, dateOf(row));
-    const userId = intOf(row, 'UserId');
+    const userId = row.int('UserId');
     if (userId === null) return;
     index.voterIds.add(userId);
     const list = index.namedVotes.get(postId);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ImportedUser } from '../../accounts/index.js';
 import { htmlToText } from '../html-text.js';
 import { detached, readRows } from '../read-xml.js';
-import { COMMUNITY_USER_ID, dateOf, intOf } from './attrs.js';
+import { COMMUNITY_USER_ID, dateOf } from './attrs.js';
 
 /** A Stack Exchange account worth importing: it posted, commented or voted by name. */
 export interface SourceUser {
@@ -30,7 +30,7 @@ export async function readUsers(
   await readRows(
     join(dir, 'Users.xml'),
     (row) => {
-      const id = intOf(row, 'Id');
+      const id = row.int('Id');
       const createdAt = dateOf(row);
       earliest = Math.min(earliest, createdAt);
       if (id === null || !wanted.has(id)) return;
