@@ -119,7 +119,7 @@ async function runEngine(engine: string, store: Store): Promise<Result> {
   for (let i = 0; i < warmRuns; i++) warmSeconds.push((await timed(() => cockpit(store)))[1]);
   console.error(`${engine}: warm cockpit ${warmSeconds.map((s) => s.toFixed(2)).join(', ')} s`);
   const day = newDay(15_000).map((e) => ({ ...e, communityId: gen.communityId }));
-  await recordActivities(store.db, day);
+  await recordActivities(store, store.db, day);
   const [, newDaySeconds] = await timed(() => refreshRollups(store));
   // What the server's job does once a day: store the next day's 90-day window.
   const [, newWindowSeconds] = await timed(() => prepareTodaysWindows(store, period.to + DAY / 2));

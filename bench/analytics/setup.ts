@@ -72,14 +72,14 @@ export async function createCommunity(store: Store, rng: Random, from: number): 
   );
   groupTimes.sort((a, b) => a - b);
   return store.db.transaction().execute(async (trx) => {
-    const ids = await importUsers(trx, accounts);
+    const ids = await importUsers(store, trx, accounts);
     const idOf = (handle: string) => ids.get(handle) ?? 0;
     const adminId = idOf('bench-admin');
     const staff = accounts.slice(1).map((a) => ({
       id: idOf(a.handle),
       role: a.handle.startsWith('bench-animator') ? 'animator' : 'moderator',
     }));
-    const made = await importCommunity(trx, {
+    const made = await importCommunity(store, trx, {
       slug: 'bench',
       name: 'Banc d’essai',
       purpose: 'A synthetic community for measuring the cockpit.',

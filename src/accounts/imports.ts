@@ -1,5 +1,5 @@
 import { recordActivities } from '../activity/index.js';
-import type { Db } from '../db/index.js';
+import type { Db, Store } from '../db/index.js';
 import { insertUsers } from './store.js';
 
 export interface ImportedUser {
@@ -16,12 +16,17 @@ export interface ImportedUser {
  * Bulk creation for the demo and importers: real past dates, one activity row each.
  * Returns handle → id.
  */
-export async function importUsers(trx: Db, users: ImportedUser[]): Promise<Map<string, number>> {
+export async function importUsers(
+  s: Store,
+  trx: Db,
+  users: ImportedUser[],
+): Promise<Map<string, number>> {
   const ids = await insertUsers(
     trx,
     users.map((u) => ({ ...u, at: u.createdAt })),
   );
   await recordActivities(
+    s,
     trx,
     users.map((u) => ({
       actorId: ids.get(u.handle) ?? null,

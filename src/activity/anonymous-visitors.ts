@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/index.js';
-import { recordActivities, type ActivityEntry } from './store.js';
+import { recordActivity, type ActivityEntry } from './store.js';
 
 /** What tells one anonymous reader from another for a day; neither part is ever stored. */
 export interface Visitor {
@@ -99,7 +99,7 @@ export async function recordAnonymousVisit(
       kind: 'visit.anonymous',
       at,
     }));
-    await recordActivities(trx, entries);
+    for (const entry of entries) await recordActivity(trx, entry);
   });
   for (const sc of scopes) today.seen.add(`${sc.community_id}|${sc.group_id}|${hash}`);
 }

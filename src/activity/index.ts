@@ -3,7 +3,6 @@ export { activityKinds, participationKinds, type ActivityKind } from './kinds.js
 export {
   recordActivity,
   recordActivities,
-  recordManyActivities,
   countActiveMembersInGroup,
   type ActivityEntry,
 } from './store.js';

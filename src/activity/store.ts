@@ -38,16 +38,6 @@ export async function recordActivity(trx: Db, entry: ActivityEntry): Promise<voi
   await trx.insertInto('activity_log').values(toRow(entry)).execute();
 }
 
-/** Bulk form for importers and the demo: the same rows, many at once. */
-export async function recordActivities(trx: Db, entries: ActivityEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await trx
-      .insertInto('activity_log')
-      .values(entries.slice(i, i + 500).map(toRow))
-      .execute();
-  }
-}
-
 const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
   actor_id: 'bigint',
   community_id: 'bigint',
@@ -62,10 +52,11 @@ const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
 };
 
 /**
- * recordActivities for large imports, in the transaction `trx` of the store `s`: prepared
- * statements on SQLite, a few array-valued statements on PostgreSQL (src/db/bulk.ts).
+ * Many activity rows at once, for importers, the demo and benches, in the transaction `trx` of
+ * the store `s`: prepared statements on SQLite, a few array-valued statements on PostgreSQL
+ * (src/db/bulk.ts).
  */
-export function recordManyActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
+export function recordActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
   return bulkInsert(s, trx, 'activity_log', COLUMNS, entries.map(toRow));
 }
 

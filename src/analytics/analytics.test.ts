@@ -112,9 +112,9 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
   beforeAll(async () => {
     db = await createTestStore(kind, { file: true });
     // Two refreshes: the roll-ups are incremental, so the second half folds into the first.
-    await recordActivities(db.store.db, log.slice(0, 30));
+    await recordActivities(db.store, db.store.db, log.slice(0, 30));
     await refreshRollups(db.store);
-    await recordActivities(db.store.db, log.slice(30));
+    await recordActivities(db.store, db.store.db, log.slice(30));
     await refreshRollups(db.store);
     month = await cockpitOf(db, at(30));
     quarter = await cockpitOf(db, at(90));
@@ -255,7 +255,7 @@ describe.each(databases)('recently inactive core, %s', (kind) => {
   let db: TestStore;
   beforeAll(async () => {
     db = await createTestStore(kind, { file: true });
-    await recordActivities(db.store.db, [
+    await recordActivities(db.store, db.store.db, [
       ...[K, L, M, N, O].map((id) => row(id, 'community.joined', at(100))),
       ...topics(O, 300, 4, 35), // the most active, but silent for more than 28 days
       ...topics(K, 310, 3, 12), // silent for 12 days after a contribution in the last 28
@@ -284,7 +284,7 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
   let db: TestStore;
   beforeAll(async () => {
     db = await createTestStore(kind, { file: true });
-    await recordActivities(db.store.db, [
+    await recordActivities(db.store, db.store.db, [
       ...[X, Y, Z].map((id) => row(id, 'community.joined', at(100))),
       // X: 9 topics over 3 ISO weeks; Y: 11 over 3 (two on Saturday, day 2).
       ...[22, 15, 8].flatMap((d, k) => topics(X, 400 + 10 * k, 3, d)),
@@ -307,7 +307,10 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
 
     // The last day (Sunday, `to` is a Monday): X's 4th week makes X core (12 contributions in
     // 4 weeks); Y's 12th contribution falls in the week of Saturday's, so Y stays at 3 weeks.
-    await recordActivities(db.store.db, [...topics(X, 600, 3, 1, 10), ...topics(Y, 610, 1, 1, 10)]);
+    await recordActivities(db.store, db.store.db, [
+      ...topics(X, 600, 3, 1, 10),
+      ...topics(Y, 610, 1, 1, 10),
+    ]);
     await refreshRollups(db.store);
     const live = await cockpitOf(db, at(30));
     expect(live.circles.counts).toMatchObject({ core: 1, contributor: 1 });
@@ -315,7 +318,7 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
     expect(await windows()).toEqual(stored);
 
     // An action logged late on an older day drops the window; the next cockpit counts it.
-    await recordActivities(db.store.db, topics(Z, 700, 2, 20));
+    await recordActivities(db.store, db.store.db, topics(Z, 700, 2, 20));
     await refreshRollups(db.store);
     expect(await windows()).toEqual([]);
     const late = await cockpitOf(db, at(30));
@@ -334,7 +337,7 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
     const stored = await windows();
 
     // W read a topic 200 days ago, logged late: outside the 90 days, inside the year.
-    await recordActivities(db.store.db, [row(W, 'content.viewed', at(200))]);
+    await recordActivities(db.store, db.store.db, [row(W, 'content.viewed', at(200))]);
     await refreshRollups(db.store);
     expect((await windows()).map((w) => w.to_day * DAY)).not.toContain(to);
     expect((await year()).ladder).toMatchObject({ members_reached: 4, interacting: 3 });
@@ -342,7 +345,7 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
 
     // W reacts on the last day: read live, the stored rungs stay.
     const again = await windows();
-    await recordActivities(db.store.db, [row(W, 'reaction.added', at(1, 12))]);
+    await recordActivities(db.store, db.store.db, [row(W, 'reaction.added', at(1, 12))]);
     await refreshRollups(db.store);
     expect((await year()).ladder).toMatchObject({ members_reached: 4, interacting: 4 });
     expect((await cockpitOf(db, at(30))).ladder).toMatchObject({ members_reached: 4 });
@@ -371,7 +374,7 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
   let db: TestStore;
   beforeAll(async () => {
     db = await createTestStore(kind, { file: true });
-    await recordActivities(db.store.db, [
+    await recordActivities(db.store, db.store.db, [
       // G1: K posted 10 days ago; L 45 days ago and again on the last day; staff in both months.
       inGroup(G1, topic(K, 800, at(10))),
       inGroup(G1, topic(L, 801, at(45))),
@@ -444,7 +447,7 @@ describe.each(databases)('response times, %s', (kind) => {
           return [topic(author, id, at(20 - i)), reply(W, id, id, at(20 - i) + h * HOUR)];
         }),
       ].map(inIt);
-      await recordActivities(db.store.db, log);
+      await recordActivities(db.store, db.store.db, log);
       await refreshRollups(db.store);
       const facts = await loadScopeFacts(
         db.store,
@@ -496,7 +499,7 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
 
   it('hands the first response over, drops a deleted topic’s replies and first posts', async () => {
     for (const entry of deletions) {
-      await recordActivities(db.store.db, [entry]);
+      await recordActivities(db.store, db.store.db, [entry]);
       await refreshRollups(db.store);
     }
     const stepwise = await cockpitOf(db, at(30));
@@ -546,7 +549,7 @@ describe.each(databases)('a first post that moves keeps its own first response, 
       reply(V, 301, 14, at(11, 2)), // T14 answered after 2 h
       row(U, 'topic.deleted', at(6), { targetKind: 'topic', targetId: 13, topicId: 13 }),
     ]) {
-      await recordActivities(db.store.db, [entry]);
+      await recordActivities(db.store, db.store.db, [entry]);
       await refreshRollups(db.store);
     }
     // U's first post is now T14, answered within 48 h; V's first post is the reply.

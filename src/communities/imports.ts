@@ -1,5 +1,5 @@
 import { recordActivities, type ActivityEntry } from '../activity/index.js';
-import type { Db } from '../db/index.js';
+import type { Db, Store } from '../db/index.js';
 import * as store from './store.js';
 
 export interface ImportedCommunity {
@@ -24,6 +24,7 @@ export interface ImportedCommunity {
 
 /** Bulk creation with past dates for the demo and importers; returns the ids made. */
 export async function importCommunity(
+  s: Store,
   trx: Db,
   c: ImportedCommunity,
 ): Promise<{ id: number; groupIds: Map<string, number> }> {
@@ -35,7 +36,7 @@ export async function importCommunity(
     createdBy: c.createdBy,
     at: c.createdAt,
   });
-  await store.insertMemberships(trx, id, onePerMember(c.memberships));
+  await store.insertMemberships(s, trx, id, onePerMember(c.memberships));
   const activity: ActivityEntry[] = c.memberships.map((m) => ({
     actorId: m.userId,
     communityId: id,
@@ -53,7 +54,7 @@ export async function importCommunity(
       at: g.createdAt,
     });
     groupIds.set(g.slug, groupId);
-    await store.insertGroupMembers(trx, groupId, onePerMember(g.members));
+    await store.insertGroupMembers(s, trx, groupId, onePerMember(g.members));
     for (const m of g.members) {
       activity.push({
         actorId: m.userId,
@@ -66,7 +67,7 @@ export async function importCommunity(
       });
     }
   }
-  await recordActivities(trx, activity);
+  await recordActivities(s, trx, activity);
   return { id, groupIds };
 }
 

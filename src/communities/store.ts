@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { chunks, type Database, type Db } from '../db/index.js';
+import { bulkInsert, type BulkColumns, type Database, type Db, type Store } from '../db/index.js';
 
 export type CommunityRow = Selectable<Database['communities']>;
 export type MembershipRow = Selectable<Database['memberships']>;
@@ -141,27 +141,39 @@ export async function upsertMembership(
     .execute();
 }
 
-/** Active memberships of a community created in the same transaction (importers, demo). */
-export async function insertMemberships(
-  db: Db,
+const MEMBERSHIP_COLUMNS: BulkColumns<Database['memberships']> = {
+  community_id: 'bigint',
+  user_id: 'bigint',
+  role: 'text',
+  status: 'text',
+  charter_version: 'integer',
+  joined_at: 'bigint',
+};
+
+/**
+ * Active memberships of a community created in the transaction `trx` of the store `s`
+ * (importers, demo), written in bulk.
+ */
+export function insertMemberships(
+  s: Store,
+  trx: Db,
   communityId: number,
   members: { userId: number; role: string; at: number }[],
-) {
-  for (const part of chunks(members)) {
-    await db
-      .insertInto('memberships')
-      .values(
-        part.map((m) => ({
-          community_id: communityId,
-          user_id: m.userId,
-          role: m.role,
-          status: 'active' as const,
-          charter_version: 1,
-          joined_at: m.at,
-        })),
-      )
-      .execute();
-  }
+): Promise<void> {
+  return bulkInsert(
+    s,
+    trx,
+    'memberships',
+    MEMBERSHIP_COLUMNS,
+    members.map((m) => ({
+      community_id: communityId,
+      user_id: m.userId,
+      role: m.role,
+      status: 'active',
+      charter_version: 1,
+      joined_at: m.at,
+    })),
+  );
 }
 
 export async function updateMembership(
@@ -319,26 +331,34 @@ export async function upsertGroupMember(
     .execute();
 }
 
-/** Active members of a group created in the same transaction (importers, demo). */
-export async function insertGroupMembers(
-  db: Db,
+const GROUP_MEMBER_COLUMNS: BulkColumns<Database['group_members']> = {
+  group_id: 'bigint',
+  user_id: 'bigint',
+  role: 'text',
+  status: 'text',
+  joined_at: 'bigint',
+};
+
+/** Active members of a group created in the transaction `trx` of the store `s` (importers, demo). */
+export function insertGroupMembers(
+  s: Store,
+  trx: Db,
   groupId: number,
   members: { userId: number; role: string; at: number }[],
-) {
-  for (const part of chunks(members)) {
-    await db
-      .insertInto('group_members')
-      .values(
-        part.map((m) => ({
-          group_id: groupId,
-          user_id: m.userId,
-          role: m.role,
-          status: 'active' as const,
-          joined_at: m.at,
-        })),
-      )
-      .execute();
-  }
+): Promise<void> {
+  return bulkInsert(
+    s,
+    trx,
+    'group_members',
+    GROUP_MEMBER_COLUMNS,
+    members.map((m) => ({
+      group_id: groupId,
+      user_id: m.userId,
+      role: m.role,
+      status: 'active',
+      joined_at: m.at,
+    })),
+  );
 }
 
 export async function deleteGroupMember(db: Db, groupId: number, userId: number) {

@@ -23,6 +23,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
     db = await createTestStore(kind);
     await db.store.db.transaction().execute(async (trx) => {
       const ids = await importUsers(
+        db.store,
         trx,
         ['ana', 'bob', 'cleo'].map((handle) => ({
           email: `${handle}@example.test`,
@@ -36,7 +37,7 @@ describe.each(databases)('importTopics on %s', (kind) => {
       );
       const idOf = (handle: string) => ids.get(handle) ?? 0;
       [ana, bob, cleo] = [idOf('ana'), idOf('bob'), idOf('cleo')];
-      ({ id: community } = await importCommunity(trx, {
+      ({ id: community } = await importCommunity(db.store, trx, {
         slug: 'jardins',
         name: 'Jardins partagés',
         purpose: 'Cultiver ensemble.',

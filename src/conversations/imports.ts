@@ -1,4 +1,4 @@
-import { recordManyActivities, type ActivityEntry } from '../activity/index.js';
+import { recordActivities, type ActivityEntry } from '../activity/index.js';
 import type { Db, Store } from '../db/index.js';
 import {
   insertReactions,
@@ -123,7 +123,7 @@ async function writeRound(s: Store, trx: Db, topics: ImportedTopic[]): Promise<I
       if (added.delete(reactionKey(row))) activity.push(entry);
     }
   }
-  await recordManyActivities(s, trx, activity);
+  await recordActivities(s, trx, activity);
   return ids;
 }
 

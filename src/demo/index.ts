@@ -43,6 +43,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
   const animator = data.members.find((m) => m.handle === data.animatorHandle);
   await store.db.transaction().execute(async (trx) => {
     const users = await importUsers(
+      store,
       trx,
       data.members.map((m) => ({ ...m, passwordHash })),
     );
@@ -53,7 +54,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
     };
     const communities = new Map<string, { id: number; groupIds: Map<string, number> }>();
     for (const c of data.communities) {
-      const made = await importCommunity(trx, {
+      const made = await importCommunity(store, trx, {
         ...c,
         createdBy: idOf(data.animatorHandle),
         memberships: c.memberships.map((m) => ({
@@ -107,6 +108,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
     }
     bar?.stop();
     await recordActivities(
+      store,
       trx,
       data.visits.map((v) => {
         const topic = data.topics[v.topicIndex];
@@ -124,6 +126,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
       }),
     );
     await recordActivities(
+      store,
       trx,
       data.anonymousVisits.map((v) => {
         const c = v.communitySlug === null ? undefined : communities.get(v.communitySlug);

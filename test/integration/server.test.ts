@@ -22,7 +22,7 @@ describe('the server', () => {
     const before = openStore({ kind: 'sqlite', path });
     await migrateToLatest(before);
     const communityId = await before.db.transaction().execute(async (trx) => {
-      const ids = await importUsers(trx, [
+      const ids = await importUsers(before, trx, [
         {
           email: 'ines@example.test',
           handle: 'ines',
@@ -34,7 +34,7 @@ describe('the server', () => {
         },
       ]);
       const author = ids.get('ines') ?? 0;
-      const { id } = await importCommunity(trx, {
+      const { id } = await importCommunity(before, trx, {
         slug: 'potager',
         name: 'Potager',
         purpose: 'Jardiner ensemble.',

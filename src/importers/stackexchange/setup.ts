@@ -61,6 +61,7 @@ async function create(s: Store, trx: Db, input: SetupInput): Promise<Setup> {
     deletedAt: input.needsDeletedUser ? input.createdAt : null,
   });
   const ids = await importUsers(
+    s,
     trx,
     planned.map((p) => p.user),
   );
@@ -72,7 +73,7 @@ async function create(s: Store, trx: Db, input: SetupInput): Promise<Setup> {
   }
   // The bot and the deleted-authors account write, but are nobody's fellow members.
   const members = input.users.filter((u) => u.id !== COMMUNITY_USER_ID);
-  const { id: communityId } = await importCommunity(trx, {
+  const { id: communityId } = await importCommunity(s, trx, {
     slug: input.slug,
     name: input.name,
     purpose: texts.purposeOf(input.site),
