@@ -15,3 +15,4 @@ export {
 } from './bulk.js';
 export { selectColumns, type Columns } from './many-rows.js';
 export { chunks } from './chunks.js';
+export { redoableTransaction } from './redoable.js';

@@ -1,6 +1,6 @@
 import { importUsers, NO_PASSWORD } from '../../accounts/index.js';
 import { importCommunity } from '../../communities/index.js';
-import { now, type Db, type Store } from '../../db/index.js';
+import { now, redoableTransaction, type Db, type Store } from '../../db/index.js';
 import { assignHandles } from '../handles.js';
 import * as store from '../store.js';
 import { COMMUNITY_USER_ID } from './attrs.js';
@@ -34,7 +34,7 @@ export async function setUpCommunity(s: Store, input: SetupInput): Promise<Setup
   const first = await store.findFirstRun(s.db, input.source);
   if (first) return resume(s, input, first);
   try {
-    return await s.db.transaction().execute((trx) => create(s, trx, input));
+    return await redoableTransaction(s, (trx) => create(s, trx, input));
   } catch (err) {
     // Nothing was written: say what to change rather than quote the constraint.
     if (!String(err).includes('slug')) throw err;

@@ -1,5 +1,5 @@
 import { importTopics, type ImportedIds } from '../../conversations/index.js';
-import type { Store } from '../../db/index.js';
+import { redoableTransaction, type Store } from '../../db/index.js';
 import type { Phase } from '../progress.js';
 import { insertMappings, type MapRow } from '../store.js';
 import { clearWindow, readWindow } from './posts.js';
@@ -54,7 +54,7 @@ export async function writeTopics(
         if (!q) return [];
         return [buildTopic(q, window.answers.get(id) ?? [], window.comments.get(id) ?? [], ctx)];
       });
-      await s.db.transaction().execute(async (trx) => {
+      await redoableTransaction(s, async (trx) => {
         const written = await importTopics(
           s,
           trx,
