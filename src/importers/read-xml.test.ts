@@ -53,6 +53,14 @@ describe('readRows', () => {
     expect(await ourRows(fileWith(xml))).toEqual(saxesRows(xml.replace('&nbsp;', '&amp;nbsp;')));
   });
 
+  it('reads a row of any number of attributes', async () => {
+    const many = Array.from({ length: 100 }, (_, n) => `A${n}="${n}"`).join(' ');
+    const xml = `<tags><row ${many} /><row Id="2" /></tags>`;
+    const rows = await ourRows(fileWith(xml));
+    expect(rows).toEqual(saxesRows(xml));
+    expect(Object.keys(rows[0] ?? {})).toHaveLength(100);
+  });
+
   it('reads whole numbers in place, and anything else as JavaScript reads it', async () => {
     const names = ['Id', 'Neg', 'Spaced', 'Empty', 'Huge', 'Word', 'Entity', 'Absent'];
     const xml =

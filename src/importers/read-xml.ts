@@ -12,7 +12,7 @@ export interface XmlRow {
   get(name: string): string | undefined;
   /** The attribute as a whole number, or null when absent, empty or not one. */
   int(name: string): number | null;
-  /** Every attribute, decoded: for tests and error reports, not for the import's hot path. */
+  /** Every attribute, decoded: for tests, not for the import's hot path. */
   attributes(): Record<string, string>;
 }
 
@@ -21,7 +21,7 @@ class Row implements XmlRow {
   text = '';
   count = 0;
   /** For each attribute, where it lies in `text`: name start, name end, value start, value end. */
-  readonly spans = new Int32Array(4 * MAX_ATTRIBUTES);
+  spans = new Int32Array(4 * 32);
 
   get(name: string): string | undefined {
     const i = this.find(name);
@@ -67,8 +67,6 @@ class Row implements XmlRow {
     return all;
   }
 }
-
-const MAX_ATTRIBUTES = 64;
 
 /** A value written otherwise than plain digits (" 12", "1e3", "&#49;"), read as JavaScript does. */
 function wholeNumber(value: string): number | null {
@@ -124,13 +122,18 @@ function readRow(text: string, start: number, row: Row): number {
     const open = skipSpaces(text, eq + 1);
     if (open >= text.length) return INCOMPLETE;
     const quote = text[open];
-    if (nameEnd === at || (quote !== '"' && quote !== "'") || row.count === MAX_ATTRIBUTES) {
+    if (nameEnd === at || (quote !== '"' && quote !== "'")) {
       return MALFORMED;
     }
     const close = text.indexOf(quote, open + 1);
     if (close < 0) return INCOMPLETE;
     if (next >= 0 && close > next) return MALFORMED;
     const span = row.count++ * 4;
+    if (span === row.spans.length) {
+      const more = new Int32Array(span * 2);
+      more.set(row.spans);
+      row.spans = more;
+    }
     row.spans[span] = at;
     row.spans[span + 1] = nameEnd;
     row.spans[span + 2] = open + 1;
