@@ -23,10 +23,10 @@ describe.each(databases)('anonymous visitors on %s', (kind) => {
 
   it('logs a reader once a day per scope, again the next day, and forgets the past day', async () => {
     const page = { communityId: 4, groupId: 7 };
-    await recordAnonymousVisit(db.store.db, page, reader, MONDAY);
-    await recordAnonymousVisit(db.store.db, page, reader, MONDAY + 3_600_000);
+    await recordAnonymousVisit(db.store, page, reader, MONDAY);
+    await recordAnonymousVisit(db.store, page, reader, MONDAY + 3_600_000);
     // The same community outside the group: only the community was already counted.
-    await recordAnonymousVisit(db.store.db, { communityId: 4, groupId: null }, reader, MONDAY);
+    await recordAnonymousVisit(db.store, { communityId: 4, groupId: null }, reader, MONDAY);
     expect((await logged()).map((r) => [r.community_id, r.group_id])).toEqual([
       [null, null],
       [4, null],
@@ -34,7 +34,7 @@ describe.each(databases)('anonymous visitors on %s', (kind) => {
     ]);
     const mondaySalt = await db.store.db.selectFrom('visitor_salts').selectAll().execute();
 
-    await recordAnonymousVisit(db.store.db, page, reader, MONDAY + DAY);
+    await recordAnonymousVisit(db.store, page, reader, MONDAY + DAY);
     expect(await logged()).toHaveLength(6);
     // Monday's salt and hashes are gone: Monday's rows can no longer be tied to this reader.
     const salts = await db.store.db.selectFrom('visitor_salts').selectAll().execute();

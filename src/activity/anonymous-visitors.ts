@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/index.js';
-import { recordActivity, type ActivityEntry } from './store.js';
+import type { Db, Store } from '../db/index.js';
+import { recordActivities, type ActivityEntry } from './store.js';
 
 /** What tells one anonymous reader from another for a day; neither part is ever stored. */
 export interface Visitor {
@@ -68,14 +68,14 @@ export function visitorHash(salt: string, v: Visitor): string {
  * an actor: the ladder counts them among the people reached. Robots are not counted.
  */
 export async function recordAnonymousVisit(
-  db: Db,
+  s: Store,
   place: { communityId: number; groupId: number | null },
   visitor: Visitor,
   at: number,
 ): Promise<void> {
   if (isRobot(visitor.userAgent)) return;
   const day = Math.floor(at / DAY);
-  const today = await todayOf(db, day);
+  const today = await todayOf(s.db, day);
   const hash = visitorHash(today.salt, visitor);
   const scopes = [
     { community_id: 0, group_id: 0 },
@@ -85,7 +85,7 @@ export async function recordAnonymousVisit(
       : [{ community_id: place.communityId, group_id: place.groupId }]),
   ].filter((sc) => !today.seen.has(`${sc.community_id}|${sc.group_id}|${hash}`));
   if (scopes.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  await s.db.transaction().execute(async (trx) => {
     const added = await trx
       .insertInto('visitors_seen')
       .values(scopes.map((sc) => ({ day, ...sc, visitor: hash })))
@@ -99,7 +99,7 @@ export async function recordAnonymousVisit(
       kind: 'visit.anonymous',
       at,
     }));
-    for (const entry of entries) await recordActivity(trx, entry);
+    await recordActivities(s, trx, entries);
   });
   for (const sc of scopes) today.seen.add(`${sc.community_id}|${sc.group_id}|${hash}`);
 }

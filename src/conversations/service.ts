@@ -155,7 +155,7 @@ export async function getTopic(
     // Only what anyone may read gets here: requireReadableTopic has checked. Losing one count
     // beats failing a reader's page.
     await recordAnonymousVisit(
-      s.db,
+      s,
       { communityId: t.topic.community_id, groupId: t.topic.group_id },
       options.anonymous,
       now(),
