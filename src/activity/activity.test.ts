@@ -31,8 +31,9 @@ describe.each(databases)('recordActivities on %s', (kind) => {
       .orderBy('id')
       .execute();
 
+  // 130: two statements of 50 rows on SQLite, then 30 of one row each (src/db/bulk.ts).
   const entries = (tag: string): ActivityEntry[] =>
-    Array.from({ length: 30 }, (_, n) => ({
+    Array.from({ length: 130 }, (_, n) => ({
       actorId: null,
       communityId: null,
       kind: n % 2 ? 'reply.created' : 'topic.created',
