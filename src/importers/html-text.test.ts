@@ -29,4 +29,10 @@ describe('htmlToText', () => {
     );
     expect(text).toBe('ab');
   });
+
+  it('trims the blanks left at the ends of lines, but not the indentation of code', () => {
+    expect(
+      htmlToText('<p>un <br> deux </p><ul><li> trois </li></ul><pre><code>  code  \n</code></pre>'),
+    ).toBe('un\ndeux\n\n- trois\n\n      code');
+  });
 });
