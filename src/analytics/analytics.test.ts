@@ -6,7 +6,7 @@ import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor } from './privacy.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
 import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
-import { isoWeek, median, percentile } from './stats.js';
+import { isoWeek, isoWeekStart, median, percentile } from './stats.js';
 
 /**
  * A hand-built community whose every figure is worked out below, in the comments next to
@@ -420,6 +420,19 @@ describe('ISO weeks', () => {
     expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');
     expect(isoWeek(Date.UTC(2024, 11, 30))).toBe('2025-W01');
     expect(isoWeek(Date.UTC(2026, 10, 23))).toBe('2026-W48');
+  });
+
+  it('start on the Monday that isoWeek gives the key of, across year boundaries', () => {
+    expect(isoWeekStart('2020-W53')).toBe(Date.UTC(2020, 11, 28));
+    expect(isoWeekStart('2025-W01')).toBe(Date.UTC(2024, 11, 30));
+    expect(isoWeekStart('2026-W48')).toBe(Date.UTC(2026, 10, 23));
+    // Every day of 2019–2027 falls in the week that starts on its Monday.
+    for (let day = Date.UTC(2019, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+      const start = isoWeekStart(isoWeek(day));
+      expect(new Date(start).getUTCDay()).toBe(1);
+      expect(day - start).toBeGreaterThanOrEqual(0);
+      expect(day - start).toBeLessThan(7 * 86_400_000);
+    }
   });
 });
 

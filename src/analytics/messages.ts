@@ -12,7 +12,7 @@ export const analyticsMessages = defineMessages({
     'analytics.period.from': 'Du',
     'analytics.period.to': 'Au (exclu)',
     'analytics.period.show': 'Afficher',
-    'analytics.period.range': 'Du {from} au {to}',
+    'analytics.period.range': 'Du {from} au {to} inclus',
     'analytics.csv': 'Télécharger les chiffres (CSV)',
     'analytics.sponsor':
       'Vue direction : chiffres agrégés seulement ; tout chiffre portant sur moins de 5 personnes est masqué.',
@@ -97,6 +97,7 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.title': 'Activité',
     'analytics.activity.dau': 'Membres actifs par jour',
     'analytics.activity.week': 'Semaine',
+    'analytics.activity.weekOf': 'Semaine du {date}',
     'analytics.activity.wau': 'Actifs dans la semaine',
     'analytics.activity.stickiness': 'Adhérence (actifs du jour ÷ actifs du mois)',
     'analytics.activity.growth': 'Nouveaux membres',
@@ -118,7 +119,7 @@ export const analyticsMessages = defineMessages({
     'analytics.period.from': 'From',
     'analytics.period.to': 'To (excluded)',
     'analytics.period.show': 'Show',
-    'analytics.period.range': 'From {from} to {to}',
+    'analytics.period.range': 'From {from} to {to}, inclusive',
     'analytics.csv': 'Download the figures (CSV)',
     'analytics.sponsor':
       'Management view: aggregated figures only; any figure about fewer than 5 people is hidden.',
@@ -202,6 +203,7 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.title': 'Activity',
     'analytics.activity.dau': 'Daily active members',
     'analytics.activity.week': 'Week',
+    'analytics.activity.weekOf': 'Week of {date}',
     'analytics.activity.wau': 'Active in the week',
     'analytics.activity.stickiness': 'Stickiness (daily active ÷ monthly active)',
     'analytics.activity.growth': 'New members',

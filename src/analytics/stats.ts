@@ -44,6 +44,15 @@ export function isoWeek(ms: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The Monday (UTC midnight) that starts an ISO 8601 week key: isoWeek's inverse. */
+export function isoWeekStart(key: string): number {
+  const [year = 0, week = 1] = key.split('-W').map(Number);
+  const jan4 = Date.UTC(year, 0, 4);
+  // Week 1 is the week of 4 January.
+  const firstMonday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
+  return firstMonday + (week - 1) * 7 * DAY;
+}
+
 export function dayKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

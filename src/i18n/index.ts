@@ -76,6 +76,41 @@ export function formatDate(locale: Locale, epochMs: number): string {
   return f.format(new Date(epochMs));
 }
 
+// The analytics count in whole UTC days: a day or a month of theirs is shown as such, without
+// an hour, and never shifted into the day before by the server's time zone.
+const CALENDAR = {
+  day: { dateStyle: 'long', timeZone: 'UTC' },
+  mediumDay: { dateStyle: 'medium', timeZone: 'UTC' },
+  shortDay: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  month: { month: 'short', year: 'numeric', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day or month of the analytics in the reader's words: `day` "6 septembre 2026",
+ * `mediumDay` "6 sept. 2026", `shortDay` "6 sept.", `month` "sept. 2026" (fr); "September 6,
+ * 2026", "Sep 6, 2026", "Sep 6", "Sep 2026" (en).
+ */
+export function formatCalendar(
+  locale: Locale,
+  epochMs: number,
+  unit: keyof typeof CALENDAR,
+): string {
+  const key = `${locale}:${unit}`;
+  let f = calendarFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, CALENDAR[unit]);
+    calendarFormats.set(key, f);
+  }
+  const date = new Date(epochMs);
+  if (locale !== 'fr' || date.getUTCDate() !== 1) return f.format(date);
+  // French writes the first of the month "1er septembre"; Intl writes "1 septembre".
+  return f
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' ? `${part.value}er` : part.value))
+    .join('');
+}
+
 export function formatNumber(locale: Locale, n: number): string {
   let f = numberFormats.get(locale);
   if (!f) {

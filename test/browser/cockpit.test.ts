@@ -79,6 +79,37 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
   });
 
+  it('writes the period, the months, the weeks and the days in French, not as ISO keys', async () => {
+    // From the first of the month three months ago to the first of this month (excluded).
+    const now = new Date();
+    const first = (monthsAgo: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1))
+        .toISOString()
+        .slice(0, 10);
+    await page.goto(`${t.url}/c/reseau-des-benevoles/cockpit?from=${first(3)}&to=${first(0)}`);
+    const word = '[a-zéû]+\\.?';
+    expect(await page.locator('.period-forms p.muted').textContent()).toMatch(
+      new RegExp(`^Du 1er ${word} \\d{4} au \\d{2} ${word} \\d{4} inclus$`),
+    );
+    const rowHeads = (caption: string) =>
+      page
+        .locator('table.figures', { has: page.locator('caption', { hasText: caption }) })
+        .locator('tbody th')
+        .allTextContents();
+    const months = await rowHeads('Flux d’un mois à l’autre');
+    expect(months.length).toBeGreaterThan(0);
+    for (const month of months) expect(month).toMatch(new RegExp(`^${word} \\d{4}$`));
+    const weeks = await rowHeads('Actifs dans la semaine');
+    expect(weeks.length).toBeGreaterThanOrEqual(13);
+    for (const week of weeks) {
+      expect(week).toMatch(new RegExp(`^Semaine du \\d{1,2}(er)? ${word} \\d{4}$`));
+    }
+    // Last contributions are days: no hour of midnight after them.
+    for (const line of await page.locator('#inactive-core-title + p + ul li').allTextContents()) {
+      expect(line).toMatch(new RegExp(`dernière contribution le \\d{1,2}(er)? ${word} \\d{4}$`));
+    }
+  });
+
   it('passes axe-core with no serious or critical violation, for the community and a group', async () => {
     for (const address of [path, '/c/reseau-des-benevoles/g/accueil-des-nouveaux/cockpit']) {
       const res = await page.goto(`${t.url}${address}`);

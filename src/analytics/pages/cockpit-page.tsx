@@ -1,5 +1,5 @@
 import type { PageContext } from '../../http/index.js';
-import { formatDate } from '../../i18n/index.js';
+import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
 import type { CockpitView } from '../privacy.js';
 import { Chart, FigureTable, Section } from './figures.js';
@@ -25,7 +25,14 @@ export interface CockpitPageProps {
 export const LIST_LIMIT = 200;
 
 /** Data for the chart script, in a JSON block that the browser never executes. */
-function chartData(c: CockpitView, t: PageContext['t']) {
+function chartData(c: CockpitView, ctx: PageContext) {
+  const { t, locale } = ctx;
+  const f = fmt(ctx);
+  // Days without their year read better under a chart, unless the period spans two years.
+  const days = c.activity.daily.map((d) => d.date);
+  const oneYear = days[0]?.slice(0, 4) === days[days.length - 1]?.slice(0, 4);
+  const dayLabel = (date: string) =>
+    formatCalendar(locale, Date.parse(date), oneYear ? 'shortDay' : 'mediumDay');
   const json = JSON.stringify({
     circles: {
       labels: circleNames.map((n) => t(`analytics.circle.${n}`)),
@@ -36,15 +43,15 @@ function chartData(c: CockpitView, t: PageContext['t']) {
       values: [c.ladder.reached, c.ladder.interacting, c.ladder.engaged],
     },
     flows: {
-      labels: c.ladder.flows.map((f) => f.month),
+      labels: c.ladder.flows.map((flow) => f.month(flow.month)),
       series: (['up', 'held', 'down'] as const).map((k) => ({
         label: t(`analytics.ladder.${k}`),
-        values: c.ladder.flows.map((f) => f[k]),
+        values: c.ladder.flows.map((flow) => flow[k]),
       })),
     },
     dau: {
       label: t('analytics.activity.dau'),
-      labels: c.activity.daily.map((d) => d.date),
+      labels: days.map(dayLabel),
       values: c.activity.daily.map((d) => d.dau),
     },
   });
@@ -102,7 +109,9 @@ export function CockpitPage(props: CockpitPageProps) {
             <thead>
               <tr>
                 <th scope="col">{t('analytics.lifecycle.group')}</th>
-                <th scope="col">{t('analytics.lifecycle.stageColumn')}</th>
+                <th scope="col" class="text">
+                  {t('analytics.lifecycle.stageColumn')}
+                </th>
                 <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
                 <th scope="col">{t('analytics.activity.active30')}</th>
               </tr>
@@ -111,7 +120,7 @@ export function CockpitPage(props: CockpitPageProps) {
               {c.lifecycle.groups.map((g) => (
                 <tr key={g.groupId}>
                   <th scope="row">{g.name}</th>
-                  <td>{t(`analytics.stage.${g.stage}`)}</td>
+                  <td class="text">{t(`analytics.stage.${g.stage}`)}</td>
                   <td>{f.share(g.member_share)}</td>
                   <td>{f.count(g.active_members_30d)}</td>
                 </tr>
@@ -185,7 +194,7 @@ export function CockpitPage(props: CockpitPageProps) {
             <tbody>
               {c.ladder.flows.map((row) => (
                 <tr key={row.month}>
-                  <th scope="row">{row.month}</th>
+                  <th scope="row">{f.month(row.month)}</th>
                   <td>{f.count(row.up)}</td>
                   <td>{f.count(row.held)}</td>
                   <td>{f.count(row.down)}</td>
@@ -322,7 +331,7 @@ export function CockpitPage(props: CockpitPageProps) {
         <FigureTable
           caption={t('analytics.activity.wau')}
           head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
-          rows={c.activity.weekly.map((w) => [w.week, f.count(w.wau)])}
+          rows={c.activity.weekly.map((w) => [f.week(w.week), f.count(w.wau)])}
         />
       </Section>
 
@@ -344,7 +353,7 @@ export function CockpitPage(props: CockpitPageProps) {
                   )}{' '}
                   <span class="muted">
                     {t('analytics.lastContribution', {
-                      date: formatDate(ctx.locale, p.lastContributionAt ?? 0),
+                      date: f.day(p.lastContributionAt ?? 0),
                     })}
                   </span>
                 </li>
@@ -356,7 +365,7 @@ export function CockpitPage(props: CockpitPageProps) {
       <script
         type="application/json"
         id="cockpit-data"
-        dangerouslySetInnerHTML={{ __html: chartData(c, t) }}
+        dangerouslySetInnerHTML={{ __html: chartData(c, ctx) }}
       />
       <script src="/assets/vendor/chart.umd.min.js" defer />
       <script src="/assets/cockpit.js" defer />

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../http/index.js';
+import { fmt } from './format.js';
 
 /** Plain GET forms: they work without JavaScript and give a shareable address. */
 export function PeriodForm(props: {
@@ -49,8 +50,8 @@ export function PeriodForm(props: {
       </form>
       <p class="muted">
         {t('analytics.period.range', {
-          from: props.period.from.slice(0, 10),
-          to: props.period.to.slice(0, 10),
+          from: fmt(props.ctx).day(props.period.from),
+          to: fmt(props.ctx).lastDay(props.period.to),
         })}
       </p>
     </div>
