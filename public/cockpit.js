@@ -55,6 +55,24 @@
       scales: { x: { stacked: true }, y: { stacked: true } },
     }),
   });
+  draw('wau', {
+    type: 'line',
+    data: {
+      labels: data.wau.labels,
+      datasets: [
+        { label: data.wau.label, data: data.wau.values, borderColor: honey, pointRadius: 2 },
+      ],
+    },
+    options: options(),
+  });
+  draw('mau', {
+    type: 'bar',
+    data: {
+      labels: data.mau.labels,
+      datasets: [{ label: data.mau.label, data: data.mau.values, backgroundColor: honey }],
+    },
+    options: options(),
+  });
   draw('dau', {
     type: 'line',
     data: {

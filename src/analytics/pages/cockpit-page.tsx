@@ -1,8 +1,9 @@
 import type { PageContext } from '../../http/index.js';
 import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
+import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
-import { Chart, FigureTable, Section } from './figures.js';
+import { Chart, FigureTable, Section, Series } from './figures.js';
 import { fmt } from './format.js';
 import { PeriodForm } from './period-form.js';
 
@@ -53,6 +54,18 @@ function chartData(c: CockpitView, ctx: PageContext) {
       label: t('analytics.activity.dau'),
       labels: days.map(dayLabel),
       values: c.activity.daily.map((d) => d.dau),
+    },
+    wau: {
+      label: t('analytics.activity.wau'),
+      labels: c.activity.weekly.map((w) =>
+        formatCalendar(locale, isoWeekStart(w.week), oneYear ? 'shortDay' : 'mediumDay'),
+      ),
+      values: c.activity.weekly.map((w) => w.wau),
+    },
+    mau: {
+      label: t('analytics.activity.mau'),
+      labels: c.activity.monthly.map((m) => f.month(m.month)),
+      values: c.activity.monthly.map((m) => m.mau),
     },
   });
   return json.replace(/</g, '\\u003c');
@@ -315,23 +328,35 @@ export function CockpitPage(props: CockpitPageProps) {
       </Section>
 
       <Section id="activity" title={t('analytics.activity.title')}>
-        <div class="chart-and-table">
-          <Chart name="dau" label={t('analytics.activity.dau')} />
-          <FigureTable
-            caption={t('analytics.activity.title')}
-            head={[t('analytics.table.figure'), t('analytics.table.value')]}
-            rows={[
-              [t('analytics.activity.stickiness'), f.share(c.activity.stickiness)],
-              [t('analytics.activity.growth'), f.count(c.activity.growth)],
-              [t('analytics.activity.churn'), f.count(c.activity.churn)],
-              [t('analytics.activity.active30'), f.count(c.activity.active_last_30d)],
-            ]}
-          />
-        </div>
         <FigureTable
-          caption={t('analytics.activity.wau')}
+          caption={t('analytics.activity.title')}
+          head={[t('analytics.table.figure'), t('analytics.table.value')]}
+          rows={[
+            [t('analytics.activity.stickiness'), f.share(c.activity.stickiness)],
+            [t('analytics.activity.growth'), f.count(c.activity.growth)],
+            [t('analytics.activity.churn'), f.count(c.activity.churn)],
+            [t('analytics.activity.active30'), f.count(c.activity.active_last_30d)],
+          ]}
+        />
+        <Series
+          name="dau"
+          title={t('analytics.activity.dau')}
+          more={t('analytics.activity.byDay', { count: c.activity.daily.length })}
+          head={[t('analytics.activity.day'), t('analytics.activity.dau')]}
+          rows={c.activity.daily.map((d) => [f.day(d.date), f.count(d.dau)])}
+        />
+        <Series
+          name="wau"
+          title={t('analytics.activity.wau')}
+          more={t('analytics.activity.byWeek', { count: c.activity.weekly.length })}
           head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
           rows={c.activity.weekly.map((w) => [f.week(w.week), f.count(w.wau)])}
+        />
+        <Series
+          name="mau"
+          title={t('analytics.activity.mau')}
+          head={[t('analytics.activity.month'), t('analytics.activity.mau')]}
+          rows={c.activity.monthly.map((m) => [f.month(m.month), f.count(m.mau)])}
         />
       </Section>
 

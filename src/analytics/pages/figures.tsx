@@ -50,3 +50,33 @@ export function Section(props: { id: string; title: string; children: ComponentC
     </section>
   );
 }
+
+/**
+ * A time series: its title, its chart, and its table beside it — folded under `more` when it
+ * is too long to show whole (a year of days).
+ */
+export function Series(props: {
+  name: string;
+  title: string;
+  more?: string;
+  head: [string, string];
+  rows: [string, string][];
+}) {
+  const table = <FigureTable caption={props.title} head={props.head} rows={props.rows} />;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <div class="chart-and-table">
+        <Chart name={props.name} label={props.title} />
+        {props.more ? (
+          <details>
+            <summary>{props.more}</summary>
+            {table}
+          </details>
+        ) : (
+          table
+        )}
+      </div>
+    </>
+  );
+}
