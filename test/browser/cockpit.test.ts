@@ -98,12 +98,19 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
         .allTextContents();
     const months = await rowHeads('Flux d’un mois à l’autre');
     expect(months.length).toBeGreaterThan(0);
+    // Whole months: none is marked incomplete.
     for (const month of months) expect(month).toMatch(new RegExp(`^${word} \\d{4}$`));
     const weeks = await rowHeads('Actifs dans la semaine');
     expect(weeks.length).toBeGreaterThanOrEqual(13);
     for (const week of weeks) {
-      expect(week).toMatch(new RegExp(`^Semaine du \\d{1,2}(er)? ${word} \\d{4}$`));
+      expect(week).toMatch(
+        new RegExp(`^Semaine du \\d{1,2}(er)? ${word} \\d{4}( \\(semaine incomplète\\))?$`),
+      );
     }
+    // A week the period starts inside of counts only some of its days, and says so.
+    const startsOnMonday = new Date(first(3)).getUTCDay() === 1;
+    expect(weeks[0]?.endsWith('(semaine incomplète)')).toBe(!startsOnMonday);
+    expect(weeks.slice(1, -1).every((w) => !w.includes('incomplète'))).toBe(true);
     // Last contributions are days: no hour of midnight after them.
     for (const line of await page.locator('#inactive-core-title + p + ul li').allTextContents()) {
       expect(line).toMatch(new RegExp(`dernière contribution le \\d{1,2}(er)? ${word} \\d{4}$`));

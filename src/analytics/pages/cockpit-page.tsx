@@ -28,7 +28,7 @@ export const LIST_LIMIT = 200;
 /** Data for the chart script, in a JSON block that the browser never executes. */
 function chartData(c: CockpitView, ctx: PageContext) {
   const { t, locale } = ctx;
-  const f = fmt(ctx);
+  const f = fmt(ctx, c.period);
   // Days without their year read better under a chart, unless the period spans two years.
   const days = c.activity.daily.map((d) => d.date);
   const oneYear = days[0]?.slice(0, 4) === days[days.length - 1]?.slice(0, 4);
@@ -74,7 +74,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
 export function CockpitPage(props: CockpitPageProps) {
   const { ctx, cockpit: c } = props;
   const { t } = ctx;
-  const f = fmt(ctx);
+  const f = fmt(ctx, c.period);
   const name = (id: number) => props.names.get(id);
   const stage = c.lifecycle.stage;
   return (

@@ -2,22 +2,38 @@ import type { PageContext } from '../../http/index.js';
 import { formatCalendar, formatDecimal, formatNumber, formatPercent } from '../../i18n/index.js';
 import { DAY, isoWeekStart } from '../stats.js';
 
-/** Display helpers: a withheld or empty figure shows as a dash (or "hidden" for sponsors). */
-export function fmt(ctx: PageContext) {
+/**
+ * Display helpers: a withheld or empty figure shows as a dash (or "hidden" for sponsors). Given
+ * the period, a week or month that it cuts is named as incomplete: its figure counts only the
+ * days inside, and must not read as a fall.
+ */
+export function fmt(ctx: PageContext, period?: { from: string; to: string }) {
   const none = ctx.t('analytics.none');
+  const from = period ? Date.parse(period.from) : -Infinity;
+  const to = period ? Date.parse(period.to) : Infinity;
+  const cut = (start: number, end: number) => start < from || end > to;
   return {
     count: (n: number | null) => (n === null ? none : formatNumber(ctx.locale, n)),
     share: (n: number | null) => (n === null ? none : formatPercent(ctx.locale, n)),
     decimal: (n: number | null) => (n === null ? none : formatDecimal(ctx.locale, n)),
     /** A day of the analytics (a time, or its ISO date "2026-09-06"): "6 septembre 2026". */
     day: (at: number | string) => formatCalendar(ctx.locale, toTime(at), 'day'),
-    /** A month key ("2026-09"): "sept. 2026". */
-    month: (key: string) => formatCalendar(ctx.locale, Date.parse(`${key}-01`), 'month'),
-    /** An ISO week key ("2026-W36"): "semaine du 31 août 2026". */
-    week: (key: string) =>
-      ctx.t('analytics.activity.weekOf', {
-        date: formatCalendar(ctx.locale, isoWeekStart(key), 'day'),
-      }),
+    /** A month key ("2026-09"): "sept. 2026", or "sept. 2026 (mois incomplet)". */
+    month: (key: string) => {
+      const start = Date.parse(`${key}-01`);
+      const next = new Date(start);
+      next.setUTCMonth(next.getUTCMonth() + 1);
+      const label = formatCalendar(ctx.locale, start, 'month');
+      return cut(start, next.getTime()) ? ctx.t('analytics.partialMonth', { label }) : label;
+    },
+    /** An ISO week key ("2026-W36"): "Semaine du 31 août 2026", maybe "(semaine incomplète)". */
+    week: (key: string) => {
+      const start = isoWeekStart(key);
+      const label = ctx.t('analytics.activity.weekOf', {
+        date: formatCalendar(ctx.locale, start, 'day'),
+      });
+      return cut(start, start + 7 * DAY) ? ctx.t('analytics.partialWeek', { label }) : label;
+    },
     /** The last day of a period given by its excluded end: "2026-12-05T00:00Z" → 4 December. */
     lastDay: (end: string) => formatCalendar(ctx.locale, Date.parse(end) - DAY, 'day'),
   };
