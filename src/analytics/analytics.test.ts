@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordActivities, type ActivityEntry, type ActivityKind } from '../activity/index.js';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import { computeCockpit, type Cockpit } from './cockpit.js';
+import { cockpitCsv } from './csv.js';
 import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor } from './privacy.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
@@ -122,7 +123,9 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
   afterAll(() => db.drop());
 
   it('puts each member in one circle over the 90-day window, staff apart', () => {
-    // A: 13 contributions in 8 ISO weeks (the deleted reply does not count) → core.
+    // A: 13 contributions (the deleted reply does not count) in 7 ISO weeks: five weeks of
+    // March–April, the week of 11 May (a reply on the 12th, a topic on Sunday the 17th) and the
+    // week of 25 May → core.
     // B, H, I, J contribute; C only reacts; D only visits; E and F did nothing in the window.
     expect(month.circles.counts).toEqual({
       core: 1,
@@ -133,6 +136,9 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     });
     expect(month.circles.total).toBe(9);
     expect(month.circles.shares.core).toBeCloseTo(1 / 9);
+    // The animator may see who the core is; the CSV of figures never lists anyone.
+    expect(month.circles.core_members).toEqual([{ memberId: A, contributions: 13, weeks: 7 }]);
+    expect(cockpitCsv(month)).not.toContain('core_members');
   });
 
   it('measures the time to first response, ignoring self-replies and deleted replies', () => {
@@ -245,6 +251,7 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.concentration.gini).toBe(month.concentration.gini);
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
+    expect(s.circles.core_members).toEqual([]);
   });
 });
 

@@ -15,6 +15,8 @@ export const defaultCircleThresholds: CircleThresholds = { coreContributions: 12
 export interface Circles {
   counts: Record<Circle, number>;
   core: Set<number>;
+  /** The core members with their window's contributions and weeks, most contributions first. */
+  coreMembers: { memberId: number; contributions: number; weeks: number }[];
 }
 
 /** Each non-staff member active in the window counted in their circle; the dormant come counted. */
@@ -27,19 +29,24 @@ export function circlesOf(f: ScopeFacts, t = defaultCircleThresholds): Circles {
     dormant: f.dormant,
   };
   const core = new Set<number>();
+  const coreMembers: Circles['coreMembers'] = [];
   const { member, contributions, reactions, weeks } = f.window;
   for (let i = 0; i < member.length; i++) {
     const c = contributions[i] ?? 0;
-    if (c >= t.coreContributions && (weeks[i] ?? 0) >= t.coreWeeks) core.add(member[i] ?? 0);
-    else if (c > 0) counts.contributor++;
+    const w = weeks[i] ?? 0;
+    if (c >= t.coreContributions && w >= t.coreWeeks) {
+      core.add(member[i] ?? 0);
+      coreMembers.push({ memberId: member[i] ?? 0, contributions: c, weeks: w });
+    } else if (c > 0) counts.contributor++;
     else if ((reactions[i] ?? 0) > 0) counts.reactor++;
     else counts.lurker++;
   }
   counts.core = core.size;
-  return { counts, core };
+  coreMembers.sort((a, b) => b.contributions - a.contributions || a.memberId - b.memberId);
+  return { counts, core, coreMembers };
 }
 
-export function summarizeCircles({ counts }: Circles) {
+export function summarizeCircles({ counts, coreMembers }: Circles) {
   const total = circleNames.reduce((n, c) => n + counts[c], 0);
   const shares = Object.fromEntries(circleNames.map((n) => [n, ratio(counts[n], total)])) as Record<
     Circle,
@@ -55,5 +62,7 @@ export function summarizeCircles({ counts }: Circles) {
       participate_10_watch_90: { participate: 0.1, watch: 0.9 },
     },
     participating_share: ratio(counts.core + counts.contributor, total),
+    // The people behind the core's count, for the animator (never for sponsors).
+    core_members: coreMembers,
   };
 }

@@ -51,7 +51,8 @@ export function cockpitCsv(c: CockpitView): string {
     // Lists of people and topics and the fixed references are not figures.
     const rest = Object.fromEntries(
       Object.entries(c[section]).filter(
-        ([k]) => !['unanswered', 'unanswered_48h', 'groups', 'reference'].includes(k),
+        ([k]) =>
+          !['unanswered', 'unanswered_48h', 'core_members', 'groups', 'reference'].includes(k),
       ),
     );
     flatten(section, rest, '', rows);

@@ -39,6 +39,7 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
       counts,
       shares,
       participating_share: tooFew ? null : circles.participating_share,
+      core_members: [],
     },
     ladder: {
       ...c.ladder,

@@ -160,6 +160,13 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       new Intl.NumberFormat('fr').format(api.ladder.anonymous_visitors),
     );
     expect(values.get('responsiveness.topics')).toBe(String(api.responsiveness.topics));
+    // Behind the core's count, its members by name, for the animator.
+    const core = api.circles.counts.core ?? 0;
+    expect(core).toBeGreaterThan(0);
+    await page.getByText(`Les membres du noyau (${core})`).click();
+    const coreList = page.locator('#circles-title ~ details ul li');
+    expect(await coreList.count()).toBe(Math.min(core, 200));
+    expect(await coreList.first().getByRole('link').getAttribute('href')).toMatch(/^\/u\//);
     const coreRow = page.getByRole('row', { name: /^Noyau/ });
     expect(await coreRow.getByRole('cell').first().textContent()).toBe(
       new Intl.NumberFormat('fr').format(api.circles.counts.core ?? 0),

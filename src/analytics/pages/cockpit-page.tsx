@@ -167,6 +167,33 @@ export function CockpitPage(props: CockpitPageProps) {
             </tbody>
           </table>
         </div>
+        {c.circles.core_members.length > 0 && (
+          <details>
+            <summary>
+              {t('analytics.circles.coreMembers', { count: c.circles.core_members.length })}
+            </summary>
+            <ul>
+              {c.circles.core_members.slice(0, LIST_LIMIT).map((m) => {
+                const who = name(m.memberId ?? 0);
+                return (
+                  <li key={m.memberId}>
+                    {who ? (
+                      <a href={`/u/${who.handle}`}>{who.displayName}</a>
+                    ) : (
+                      `#${m.memberId ?? ''}`
+                    )}{' '}
+                    <span class="muted">
+                      {t('analytics.circles.coreMember', {
+                        contributions: m.contributions ?? 0,
+                        weeks: m.weeks ?? 0,
+                      })}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        )}
       </Section>
 
       <Section id="ladder" title={t('analytics.ladder.title')}>
