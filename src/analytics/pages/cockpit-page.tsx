@@ -75,7 +75,6 @@ export function CockpitPage(props: CockpitPageProps) {
   const { ctx, cockpit: c } = props;
   const { t } = ctx;
   const f = fmt(ctx, c.period);
-  const name = (id: number) => props.names.get(id);
   const stage = c.lifecycle.stage;
   return (
     <div class="cockpit">
@@ -173,24 +172,17 @@ export function CockpitPage(props: CockpitPageProps) {
               {t('analytics.circles.coreMembers', { count: c.circles.core_members.length })}
             </summary>
             <ul>
-              {c.circles.core_members.slice(0, LIST_LIMIT).map((m) => {
-                const who = name(m.memberId ?? 0);
-                return (
-                  <li key={m.memberId}>
-                    {who ? (
-                      <a href={`/u/${who.handle}`}>{who.displayName}</a>
-                    ) : (
-                      `#${m.memberId ?? ''}`
-                    )}{' '}
-                    <span class="muted">
-                      {t('analytics.circles.coreMember', {
-                        contributions: m.contributions ?? 0,
-                        weeks: m.weeks ?? 0,
-                      })}
-                    </span>
-                  </li>
-                );
-              })}
+              {c.circles.core_members.slice(0, LIST_LIMIT).map((m) => (
+                <li key={m.memberId}>
+                  <Member id={m.memberId} names={props.names} />{' '}
+                  <span class="muted">
+                    {t('analytics.circles.coreMember', {
+                      contributions: m.contributions ?? 0,
+                      weeks: m.weeks ?? 0,
+                    })}
+                  </span>
+                </li>
+              ))}
             </ul>
           </details>
         )}
@@ -319,18 +311,11 @@ export function CockpitPage(props: CockpitPageProps) {
               {t('analytics.newcomers.unanswered', { count: c.newcomers.unanswered_48h.length })}
             </summary>
             <ul>
-              {c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => {
-                const who = name(n.memberId ?? 0);
-                return (
-                  <li key={n.memberId}>
-                    {who ? (
-                      <a href={`/u/${who.handle}`}>{who.displayName}</a>
-                    ) : (
-                      `#${n.memberId ?? ''}`
-                    )}
-                  </li>
-                );
-              })}
+              {c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => (
+                <li key={n.memberId}>
+                  <Member id={n.memberId} names={props.names} />
+                </li>
+              ))}
             </ul>
           </details>
         )}
@@ -394,23 +379,16 @@ export function CockpitPage(props: CockpitPageProps) {
         >
           <p>{t('analytics.inactiveCore.intro')}</p>
           <ul>
-            {c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => {
-              const who = name(p.memberId ?? 0);
-              return (
-                <li key={p.memberId}>
-                  {who ? (
-                    <a href={`/u/${who.handle}`}>{who.displayName}</a>
-                  ) : (
-                    `#${p.memberId ?? ''}`
-                  )}{' '}
-                  <span class="muted">
-                    {t('analytics.lastContribution', {
-                      date: f.day(p.lastContributionAt ?? 0),
-                    })}
-                  </span>
-                </li>
-              );
-            })}
+            {c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => (
+              <li key={p.memberId}>
+                <Member id={p.memberId} names={props.names} />{' '}
+                <span class="muted">
+                  {t('analytics.lastContribution', {
+                    date: f.day(p.lastContributionAt ?? 0),
+                  })}
+                </span>
+              </li>
+            ))}
           </ul>
         </Section>
       )}
@@ -423,4 +401,13 @@ export function CockpitPage(props: CockpitPageProps) {
       <script src="/assets/cockpit.js" defer />
     </div>
   );
+}
+
+/** A member named by a link to their profile, or by their id when the name is not known. */
+function Member(props: {
+  id: number | null;
+  names: Map<number, { handle: string; displayName: string }>;
+}) {
+  const who = props.names.get(props.id ?? 0);
+  return who ? <a href={`/u/${who.handle}`}>{who.displayName}</a> : <>{`#${props.id ?? ''}`}</>;
 }
