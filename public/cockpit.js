@@ -55,6 +55,39 @@
       scales: { x: { stacked: true }, y: { stacked: true } },
     }),
   });
+  // Rates as horizontal bars on a 0–100 % scale.
+  function rates(name) {
+    draw(name, {
+      type: 'bar',
+      data: {
+        labels: data[name].labels,
+        datasets: [{ data: data[name].values, backgroundColor: honey }],
+      },
+      options: options({ indexAxis: 'y', scales: { x: { min: 0, max: 100 } } }),
+    });
+  }
+  rates('responsiveness');
+  rates('newcomers');
+  draw('curve', {
+    type: 'line',
+    data: {
+      labels: data.curve.labels,
+      datasets: [
+        { label: data.curve.label, data: data.curve.values, borderColor: honey },
+        {
+          label: data.curve.equal,
+          data: data.curve.diagonal,
+          borderColor: palette[4],
+          borderDash: [6, 4],
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: options({
+      plugins: { legend: { display: true } },
+      scales: { y: { min: 0, max: 100 } },
+    }),
+  });
   draw('wau', {
     type: 'line',
     data: {

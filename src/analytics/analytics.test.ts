@@ -188,6 +188,14 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
       absence_factor: 1,
     });
     expect(c.gini).toBeCloseTo(0.52);
+    // The most active 10 %, 20 % … of the 5 contributors, rounded up to whole people: 1, 1, 2,
+    // 2, 3, 3, 4, 4, 5, 5 of them, who made 13, 13, 16, 16, 18, 18, 19, 19, 20, 20 of the 20.
+    expect(c.curve).toEqual(
+      [13, 13, 16, 16, 18, 18, 19, 19, 20, 20].map((made, k) => ({
+        top: (k + 1) / 10,
+        share: made / 20,
+      })),
+    );
   });
 
   it('climbs the engagement ladder over the period', () => {
@@ -249,6 +257,7 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.ladder.interacting).toBeNull();
     expect(s.newcomers.first_post_answered_48h).toBeNull();
     expect(s.concentration.gini).toBe(month.concentration.gini);
+    expect(s.concentration.curve).toEqual(month.concentration.curve);
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
     expect(s.circles.core_members).toEqual([]);
@@ -528,6 +537,9 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     // Newcomers: P (T10) and R (reply 202); Q's and T's only posts are gone, S's topic too.
     expect(stepwise.newcomers.count).toBe(2);
     expect(stepwise.concentration).toMatchObject({ contributors: 2, contributions: 3 });
+    // Two contributors: a sponsor sees no point of their curve.
+    const hidden = suppressForSponsor(stepwise).concentration.curve;
+    expect(hidden.map((point) => point.share)).toEqual(Array(10).fill(null));
     // P's return, folded after the first post, is marked on it.
     const kept = await db.store.db
       .selectFrom('rollup_first_posts')

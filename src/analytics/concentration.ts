@@ -22,5 +22,21 @@ export function concentration(f: ScopeFacts) {
     ),
     absence_factor: total === 0 ? null : absence,
     gini: gini(amounts),
+    curve: curveOf(amounts, total),
   };
+}
+
+/**
+ * The concentration curve: for the most active 10 %, 20 % … 100 % of contributors (each rounded
+ * up to whole people, as `top10_share`), their share of all contributions. Its first point is
+ * `top10_share`; a community where all contribute alike would follow the diagonal.
+ */
+function curveOf(amounts: number[], total: number) {
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const x of amounts) cumulative.push((running += x));
+  return Array.from({ length: 10 }, (_, k) => {
+    const people = Math.ceil((amounts.length * (k + 1)) / 10);
+    return { top: (k + 1) / 10, share: ratio(cumulative[people - 1] ?? 0, total) };
+  });
 }

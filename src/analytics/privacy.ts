@@ -82,7 +82,13 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
     },
     concentration:
       c.concentration.contributors < MIN_GROUP_SIZE
-        ? { ...c.concentration, top10_share: null, absence_factor: null, gini: null }
+        ? {
+            ...c.concentration,
+            top10_share: null,
+            absence_factor: null,
+            gini: null,
+            curve: c.concentration.curve.map((point) => ({ ...point, share: null })),
+          }
         : c.concentration,
     activity: {
       ...c.activity,

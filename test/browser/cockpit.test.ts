@@ -74,7 +74,17 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       }));
     });
     expect(drawn).toEqual(
-      ['circles', 'ladder', 'flows', 'dau', 'wau', 'mau'].map((name) => ({ name, drawn: true })),
+      [
+        'circles',
+        'ladder',
+        'flows',
+        'responsiveness',
+        'newcomers',
+        'curve',
+        'dau',
+        'wau',
+        'mau',
+      ].map((name) => ({ name, drawn: true })),
     );
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
   });

@@ -25,6 +25,10 @@ export interface CockpitPageProps {
 /** Lists on the page stop here; the API and the CSV carry every figure. */
 export const LIST_LIMIT = 200;
 
+/** Shares as whole percents for the charts; a withheld share stays out (null). */
+const percents = (shares: (number | null)[]) =>
+  shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10));
+
 /** Data for the chart script, in a JSON block that the browser never executes. */
 function chartData(c: CockpitView, ctx: PageContext) {
   const { t, locale } = ctx;
@@ -54,6 +58,41 @@ function chartData(c: CockpitView, ctx: PageContext) {
       label: t('analytics.activity.dau'),
       labels: days.map(dayLabel),
       values: c.activity.daily.map((d) => d.dau),
+    },
+    responsiveness: {
+      labels: [
+        t('analytics.responsiveness.within24'),
+        t('analytics.responsiveness.within48'),
+        t('analytics.responsiveness.questionAnswered'),
+        t('analytics.responsiveness.questionAccepted'),
+      ],
+      values: percents([
+        c.responsiveness.answered_within_24h,
+        c.responsiveness.answered_within_48h,
+        c.responsiveness.question_answered_rate,
+        c.responsiveness.question_accepted_rate,
+      ]),
+    },
+    newcomers: {
+      labels: [
+        t('analytics.newcomers.answered48'),
+        t('analytics.newcomers.retention30short'),
+        t('analytics.newcomers.retention90short'),
+        t('analytics.newcomers.coreShareShort'),
+      ],
+      values: percents([
+        c.newcomers.first_post_answered_48h,
+        c.newcomers.retention_30d.rate,
+        c.newcomers.retention_90d.rate,
+        c.newcomers.core_share_of_welcomes,
+      ]),
+    },
+    curve: {
+      label: t('analytics.concentration.curve'),
+      equal: t('analytics.concentration.equal'),
+      labels: c.concentration.curve.map((point) => f.share(point.top)),
+      values: percents(c.concentration.curve.map((point) => point.share)),
+      diagonal: c.concentration.curve.map((point) => Math.round((point.top ?? 0) * 100)),
     },
     wau: {
       label: t('analytics.activity.wau'),
@@ -238,25 +277,34 @@ export function CockpitPage(props: CockpitPageProps) {
       </Section>
 
       <Section id="responsiveness" title={t('analytics.responsiveness.title')}>
-        <FigureTable
-          caption={t('analytics.responsiveness.title')}
-          head={[t('analytics.table.figure'), t('analytics.table.value')]}
-          rows={[
-            [t('analytics.responsiveness.topics'), f.count(c.responsiveness.topics)],
-            [t('analytics.responsiveness.median'), f.decimal(c.responsiveness.median_hours)],
-            [t('analytics.responsiveness.p90'), f.decimal(c.responsiveness.p90_hours)],
-            [t('analytics.responsiveness.within24'), f.share(c.responsiveness.answered_within_24h)],
-            [t('analytics.responsiveness.within48'), f.share(c.responsiveness.answered_within_48h)],
-            [
-              t('analytics.responsiveness.questionAnswered'),
-              f.share(c.responsiveness.question_answered_rate),
-            ],
-            [
-              t('analytics.responsiveness.questionAccepted'),
-              f.share(c.responsiveness.question_accepted_rate),
-            ],
-          ]}
-        />
+        <div class="chart-and-table">
+          <Chart name="responsiveness" label={t('analytics.responsiveness.rates')} />
+          <FigureTable
+            caption={t('analytics.responsiveness.title')}
+            head={[t('analytics.table.figure'), t('analytics.table.value')]}
+            rows={[
+              [t('analytics.responsiveness.topics'), f.count(c.responsiveness.topics)],
+              [t('analytics.responsiveness.median'), f.decimal(c.responsiveness.median_hours)],
+              [t('analytics.responsiveness.p90'), f.decimal(c.responsiveness.p90_hours)],
+              [
+                t('analytics.responsiveness.within24'),
+                f.share(c.responsiveness.answered_within_24h),
+              ],
+              [
+                t('analytics.responsiveness.within48'),
+                f.share(c.responsiveness.answered_within_48h),
+              ],
+              [
+                t('analytics.responsiveness.questionAnswered'),
+                f.share(c.responsiveness.question_answered_rate),
+              ],
+              [
+                t('analytics.responsiveness.questionAccepted'),
+                f.share(c.responsiveness.question_accepted_rate),
+              ],
+            ]}
+          />
+        </div>
         {!props.isSponsor && (
           <details>
             <summary>
@@ -283,28 +331,31 @@ export function CockpitPage(props: CockpitPageProps) {
         {c.newcomers.welcome_gap_warning && (
           <p class="warning">{t('analytics.newcomers.welcomeGapWarning')}</p>
         )}
-        <FigureTable
-          caption={t('analytics.newcomers.title')}
-          head={[t('analytics.table.figure'), t('analytics.table.value')]}
-          rows={[
-            [t('analytics.newcomers.count'), f.count(c.newcomers.count)],
-            [t('analytics.newcomers.answered48'), f.share(c.newcomers.first_post_answered_48h)],
-            [
-              t('analytics.newcomers.retention30', {
-                eligible: f.count(c.newcomers.retention_30d.eligible),
-              }),
-              f.share(c.newcomers.retention_30d.rate),
-            ],
-            [
-              t('analytics.newcomers.retention90', {
-                eligible: f.count(c.newcomers.retention_90d.eligible),
-              }),
-              f.share(c.newcomers.retention_90d.rate),
-            ],
-            [t('analytics.newcomers.welcomeGap'), f.decimal(c.newcomers.welcome_gap)],
-            [t('analytics.newcomers.coreShare'), f.share(c.newcomers.core_share_of_welcomes)],
-          ]}
-        />
+        <div class="chart-and-table">
+          <Chart name="newcomers" label={t('analytics.newcomers.rates')} />
+          <FigureTable
+            caption={t('analytics.newcomers.title')}
+            head={[t('analytics.table.figure'), t('analytics.table.value')]}
+            rows={[
+              [t('analytics.newcomers.count'), f.count(c.newcomers.count)],
+              [t('analytics.newcomers.answered48'), f.share(c.newcomers.first_post_answered_48h)],
+              [
+                t('analytics.newcomers.retention30', {
+                  eligible: f.count(c.newcomers.retention_30d.eligible),
+                }),
+                f.share(c.newcomers.retention_30d.rate),
+              ],
+              [
+                t('analytics.newcomers.retention90', {
+                  eligible: f.count(c.newcomers.retention_90d.eligible),
+                }),
+                f.share(c.newcomers.retention_90d.rate),
+              ],
+              [t('analytics.newcomers.welcomeGap'), f.decimal(c.newcomers.welcome_gap)],
+              [t('analytics.newcomers.coreShare'), f.share(c.newcomers.core_share_of_welcomes)],
+            ]}
+          />
+        </div>
         {!props.isSponsor && (
           <details>
             <summary>
@@ -336,6 +387,15 @@ export function CockpitPage(props: CockpitPageProps) {
               ),
             ],
           ]}
+        />
+        <Series
+          name="curve"
+          title={t('analytics.concentration.curve')}
+          head={[t('analytics.concentration.top'), t('analytics.concentration.share')]}
+          rows={c.concentration.curve.map((point) => [
+            t('analytics.concentration.topShare', { share: f.share(point.top) }),
+            f.share(point.share),
+          ])}
         />
       </Section>
 
