@@ -36,8 +36,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
   // Days without their year read better under a chart, unless the period spans two years.
   const days = c.activity.daily.map((d) => d.date);
   const oneYear = days[0]?.slice(0, 4) === days[days.length - 1]?.slice(0, 4);
-  const dayLabel = (date: string) =>
-    formatCalendar(locale, Date.parse(date), oneYear ? 'shortDay' : 'mediumDay');
+  const dayLabel = (ms: number) => formatCalendar(locale, ms, oneYear ? 'shortDay' : 'mediumDay');
   const json = JSON.stringify({
     circles: {
       labels: circleNames.map((n) => t(`analytics.circle.${n}`)),
@@ -56,7 +55,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
     },
     dau: {
       label: t('analytics.activity.dau'),
-      labels: days.map(dayLabel),
+      labels: days.map((date) => dayLabel(Date.parse(date))),
       values: c.activity.daily.map((d) => d.dau),
     },
     responsiveness: {
@@ -96,9 +95,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
     },
     wau: {
       label: t('analytics.activity.wau'),
-      labels: c.activity.weekly.map((w) =>
-        formatCalendar(locale, isoWeekStart(w.week), oneYear ? 'shortDay' : 'mediumDay'),
-      ),
+      labels: c.activity.weekly.map((w) => dayLabel(isoWeekStart(w.week))),
       values: c.activity.weekly.map((w) => w.wau),
     },
     mau: {

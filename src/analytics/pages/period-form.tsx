@@ -10,6 +10,7 @@ export function PeriodForm(props: {
 }) {
   const { t } = props.ctx;
   const { action } = props;
+  const f = fmt(props.ctx);
   return (
     <div class="period-forms">
       <form method="get" action={action} class="inline-form">
@@ -50,8 +51,8 @@ export function PeriodForm(props: {
       </form>
       <p class="muted">
         {t('analytics.period.range', {
-          from: fmt(props.ctx).day(props.period.from),
-          to: fmt(props.ctx).lastDay(props.period.to),
+          from: f.day(props.period.from),
+          to: f.lastDay(props.period.to),
         })}
       </p>
     </div>
