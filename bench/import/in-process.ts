@@ -1,6 +1,7 @@
 // The same dump imported several times in one process, each time into a fresh database, and
 // its posts then rendered and indexed (the render queue): the first import pays the JIT's
-// warm-up, the later ones show the steady rate a large dump would see. Run by bench/import/run.ts: `node --import tsx bench/import/in-process.ts <dump> <runs>`,
+// warm-up and the text thread's start, the later ones show the steady rate a large dump would
+// see. Run by bench/import/run.ts: `node --import tsx bench/import/in-process.ts <dump> <runs>`,
 // on SQLite (temporary files) or, with RUCHE_BENCH_ENGINE=postgres, on scratch databases of
 // RUCHE_BENCH_POSTGRES_URL's server; prints one JSON line per import.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { renderAllQueued } from '../../src/conversations/index.js';
 import { migrateToLatest, openStore, type Store } from '../../src/db/index.js';
 import { importStackExchange, type ImportSummary } from '../../src/importers/index.js';
+import { startTextThread } from '../../src/importers/body-texts.js';
 import { dropDatabase, freshDatabase } from '../scratch-database.js';
 
 const [dumpDir = '', runsArg = '3'] = process.argv.slice(2);
@@ -36,6 +38,9 @@ async function freshStore(): Promise<{ store: Store; drop: () => Promise<void> }
   };
 }
 
+// A large dump's import starts a text thread, which then runs as long as the process: the imports
+// after the first have it, as the rest of a large dump does.
+startTextThread();
 for (let i = 0; i < Math.max(1, Number(runsArg)); i++) {
   const { store, drop } = await freshStore();
   let summary: ImportSummary;

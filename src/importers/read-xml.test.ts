@@ -53,6 +53,13 @@ describe('readRows', () => {
     expect(await ourRows(fileWith(xml))).toEqual(saxesRows(xml.replace('&nbsp;', '&amp;nbsp;')));
   });
 
+  it('hands an attribute as written, for whoever decodes it later', async () => {
+    const raw: (string | undefined)[] = [];
+    const xml = '<posts><row Id="1" Body="&lt;p&gt;a&#xA;b\tc&lt;/p&gt;" /></posts>';
+    await readRows(fileWith(xml), (row) => raw.push(row.raw('Body'), row.raw('Title')));
+    expect(raw).toEqual(['&lt;p&gt;a&#xA;b\tc&lt;/p&gt;', undefined]);
+  });
+
   it('reads a row of any number of attributes', async () => {
     const many = Array.from({ length: 100 }, (_, n) => `A${n}="${n}"`).join(' ');
     const xml = `<tags><row ${many} /><row Id="2" /></tags>`;

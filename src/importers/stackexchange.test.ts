@@ -8,6 +8,7 @@ import { signIn } from '../accounts/index.js';
 import { reportCockpit } from '../analytics/index.js';
 import { renderAllQueued } from '../conversations/index.js';
 import { renderMarkdown } from '../markdown/index.js';
+import { TextThread } from './body-texts.js';
 import { importStackExchange, type ImportSummary } from './index.js';
 
 const dir = frenchMetaDump;
@@ -335,6 +336,25 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(again.members.alreadyImported).toBe(expected.activeUsers);
     expect(again.replies).toEqual({ answers: 0, comments: 0 });
     expect(await countsIn(db.store.db, first.communityId)).toEqual(before);
+  });
+
+  it('writes the same texts whether the text thread or the import itself converts them', async () => {
+    const thread = new TextThread();
+    const onThread = await createTestStore(kind);
+    const here = await createTestStore(kind);
+    try {
+      expect(await thread.started).toBe(true);
+      const a = await importStackExchange(onThread.store, { dir, textThread: thread });
+      const b = await importStackExchange(here.store, { dir, textThread: null });
+      // Bodies went through the thread, some maybe taken back at the end.
+      expect(thread.converted).toBeGreaterThan(0);
+      expect(thread.converted).toBeLessThanOrEqual(expected.questions + expected.answers);
+      expect(await textsIn(onThread.store.db, a.communityId)).toEqual(
+        await textsIn(here.store.db, b.communityId),
+      );
+    } finally {
+      await Promise.all([thread.stop(), onThread.drop(), here.drop()]);
+    }
   });
 
   it('resumes after a crash without writing anything twice', async () => {

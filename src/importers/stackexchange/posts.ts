@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { htmlToText } from '../html-text.js';
+import { BodyTexts, type TextThread } from '../body-texts.js';
 import { detached, readRows, type XmlRow } from '../read-xml.js';
 import { ANSWER, QUESTION, dateOf } from './attrs.js';
 import type { DumpIndex } from './scan.js';
@@ -28,6 +28,8 @@ export interface PostWindow {
   answers: Map<number, SourcePost[]>;
   /** Question id → the comments on it and on its answers. */
   comments: Map<number, SourceComment[]>;
+  /** Converts the bodies: they are all there once `texts.done()` resolves. */
+  texts: BodyTexts;
 }
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {
@@ -37,8 +39,13 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
 }
 
 /** An empty window, filled by addPost and addComment. */
-export function newWindow(): PostWindow {
-  return { questions: new Map(), answers: new Map(), comments: new Map() };
+export function newWindow(thread: TextThread | null): PostWindow {
+  return {
+    questions: new Map(),
+    answers: new Map(),
+    comments: new Map(),
+    texts: new BodyTexts(thread),
+  };
 }
 
 /** Lets a window's texts go (the maps are emptied: whoever holds the window sees it empty). */
@@ -48,21 +55,26 @@ export function clearWindow(window: PostWindow): void {
   window.comments.clear();
 }
 
-/** Adds a row of Posts.xml (a question, or an answer to `questionId`) with its text. */
+/**
+ * Adds a row of Posts.xml (a question, or an answer to `questionId`); its body is converted by
+ * the window's `texts`.
+ */
 export function addPost(window: PostWindow, row: XmlRow, id: number, questionId: number): void {
   const type = row.int('PostTypeId');
+  if (type !== QUESTION && type !== ANSWER) return;
   const post: SourcePost = {
     id,
     ownerId: row.int('OwnerUserId'),
     createdAt: dateOf(row),
-    body: htmlToText(row.get('Body') ?? ''),
+    body: '',
   };
+  window.texts.convert(row.raw('Body') ?? '', (text) => (post.body = text));
   if (type === QUESTION) {
-    window.questions.set(id, {
-      ...post,
-      title: detached(row.get('Title')?.trim() || `Question ${id}`),
-    });
-  } else if (type === ANSWER) push(window.answers, questionId, post);
+    window.questions.set(
+      id,
+      Object.assign(post, { title: detached(row.get('Title')?.trim() || `Question ${id}`) }),
+    );
+  } else push(window.answers, questionId, post);
 }
 
 /** Adds a row of Comments.xml, on `questionId` or one of its answers. */
@@ -86,8 +98,9 @@ export async function readWindow(
   dir: string,
   index: DumpIndex,
   questionIds: Set<number>,
+  thread: TextThread | null,
 ): Promise<PostWindow> {
-  const window = newWindow();
+  const window = newWindow(thread);
   await readRows(join(dir, 'Posts.xml'), (row) => {
     const id = row.int('Id');
     if (id === null) return;
@@ -102,5 +115,6 @@ export async function readWindow(
     if (questionId !== undefined && questionIds.has(questionId))
       addComment(window, row, questionId);
   });
+  await window.texts.done();
   return window;
 }

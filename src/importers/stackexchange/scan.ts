@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { TextThread } from '../body-texts.js';
 import { readRows } from '../read-xml.js';
 import { addComment, addPost, newWindow, type PostWindow } from './posts.js';
 import { ACCEPT_VOTE, ANSWER, DOWN_VOTE, QUESTION, UP_VOTE, dateOf } from './attrs.js';
@@ -42,6 +43,7 @@ export interface DumpIndex {
 export async function scanDump(
   dir: string,
   windowSize: number,
+  thread: TextThread | null,
   onBytes: (n: number) => void,
 ): Promise<DumpIndex> {
   const index: DumpIndex = {
@@ -54,7 +56,7 @@ export async function scanDump(
     voterIds: new Set(),
     hasAnonymousContent: false,
     earliest: Infinity,
-    firstWindow: newWindow(),
+    firstWindow: newWindow(thread),
     counts: { questions: 0, answers: 0, comments: 0, skippedPosts: 0, skippedComments: 0 },
   };
   let done = 0;

@@ -1,5 +1,6 @@
 import { importTopics, type ImportedIds } from '../../conversations/index.js';
 import { redoableTransaction, type Store } from '../../db/index.js';
+import type { TextThread } from '../body-texts.js';
 import type { Phase } from '../progress.js';
 import { insertMappings, type MapRow } from '../store.js';
 import { clearWindow, readWindow } from './posts.js';
@@ -13,6 +14,8 @@ export interface WriteOptions {
   batchSize: number;
   /** Questions whose texts are held in memory at once. */
   windowSize: number;
+  /** Converts the bodies of later windows (null: here). */
+  thread: TextThread | null;
   phase: Phase;
   afterBatch?: ((written: number) => void | Promise<void>) | undefined;
 }
@@ -46,7 +49,8 @@ export async function writeTopics(
     const kept = ctx.index.firstWindow;
     const useKept = w === 0 && ids.every((id) => kept.questions.has(id));
     if (!useKept) clearWindow(kept);
-    const window = useKept ? kept : await readWindow(o.dir, ctx.index, new Set(ids));
+    const window = useKept ? kept : await readWindow(o.dir, ctx.index, new Set(ids), o.thread);
+    await window.texts.done();
     for (let b = 0; b < ids.length; b += o.batchSize) {
       const batch = ids.slice(b, b + o.batchSize);
       const built = batch.flatMap((id) => {
