@@ -30,6 +30,8 @@ export interface EngineResult {
   warmRenderSeconds: number[];
   /** The same, warm, on a dump several times larger (scaled-dump.ts). */
   scaled: WarmRuns;
+  /** The command, each run its own process, on a much larger scaled dump. */
+  large: Run[];
 }
 
 // The issue's target for the whole import.
@@ -81,6 +83,32 @@ export function table(results: EngineResult[]): string {
     ].join(' | ');
   });
   return [head, `|---|${'--:|'.repeat(14)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
+}
+
+/** The command on the large dump: median and best of the command, the import and its phases. */
+export function largeTable(results: EngineResult[]): string {
+  const head =
+    '| Engine | posts | runs | command s (median / best) | import s | posts/s of the import | reading s | members s | posts phase s |';
+  const lines = results.map(({ engine, large }) => {
+    const posts = large[0]?.posts ?? 0;
+    const pair = (pick: (r: Run) => number) => {
+      const xs = large.map(pick);
+      return `${median(xs).toFixed(2)} / ${Math.min(...xs).toFixed(2)}`;
+    };
+    const imports = large.map((r) => r.importSeconds);
+    return [
+      engine,
+      String(posts),
+      String(large.length),
+      pair((r) => r.commandSeconds),
+      pair((r) => r.importSeconds),
+      `${rate(posts, median(imports))} / ${rate(posts, Math.min(...imports))}`,
+      pair((r) => r.readingSeconds),
+      pair((r) => r.membersSeconds),
+      pair((r) => r.postsSeconds),
+    ].join(' | ');
+  });
+  return [head, `|---|${'--:|'.repeat(8)}`, ...lines.map((l) => `| ${l} |`)].join('\n');
 }
 
 /** The warm figures on the scaled dump: median and best of the import and of the rendering. */
