@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../../test/harness.js';
@@ -58,5 +63,27 @@ describe('read workers on a SQLite file', () => {
     );
     const still = await db.store.db.selectFrom('rollup_state').selectAll().execute();
     expect(still.map((r) => r.name).sort()).toEqual(['analytics', 'probe']);
+  });
+
+  it('let a process end without closing them, the used and the unused', () => {
+    const module = fileURLToPath(new URL('./read-workers.ts', import.meta.url));
+    const dir = mkdtempSync(join(os.tmpdir(), 'ruche-read-workers-'));
+    // An empty file is an empty SQLite database.
+    const path = join(dir, 'empty.db');
+    writeFileSync(path, '');
+    const script = `
+      import { sql } from 'kysely';
+      import { sqliteReadWorkers } from ${JSON.stringify(module)};
+      const reads = sqliteReadWorkers(${JSON.stringify(path)});
+      const { rows } = await sql\`select 6 * 7 as n\`.execute(reads);
+      console.log(rows[0].n);`;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(child.stderr).toBe('');
+    expect([child.status, child.stdout]).toEqual([0, '42\n']);
   });
 });

@@ -67,6 +67,9 @@ class WorkerConnection implements DatabaseConnection {
       this.pending.get(reply.id)?.resolve(reply);
       this.pending.delete(reply.id);
     });
+    // Idle workers must not keep a command-line run alive. After the listener: adding a
+    // 'message' listener refs the worker again.
+    worker.unref();
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -114,10 +117,11 @@ class WorkerDriver implements Driver {
     this.connections = Array.from({ length: this.size }, () => {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
+        // Not the process's flags: `--import tsx` would load the TypeScript hooks for nothing,
+        // and `--input-type=module` would make this CommonJS source a module.
+        execArgv: [],
         workerData: { driver, path: this.path },
       });
-      // Idle workers must not keep a command-line run alive.
-      worker.unref();
       return new WorkerConnection(worker);
     });
     this.idle = [...this.connections];
