@@ -55,8 +55,7 @@ export class TextThread {
   private onStarted: (ready: boolean) => void = () => undefined;
   /** Resolves when the thread is ready (true) or could not start (false). */
   readonly started = new Promise<boolean>((resolve) => (this.onStarted = resolve));
-  /** Texts the thread has converted. */
-  converted = 0;
+  private convertedTexts = 0;
 
   constructor() {
     const require = createRequire(import.meta.url);
@@ -74,6 +73,11 @@ export class TextThread {
     // An idle thread must not keep the process alive; a busy one must, until it replies. (After
     // the listeners: adding a 'message' listener refs the thread again.)
     this.worker.unref();
+  }
+
+  /** Texts the thread has converted (not those converted here). */
+  get converted(): number {
+    return this.convertedTexts;
   }
 
   /** Whether batches sent now go to the thread (else they are converted here). */
@@ -118,7 +122,7 @@ export class TextThread {
     const batch = this.batches.get(reply.id);
     // No texts: the batch was taken back, and is already done.
     if (!batch || !reply.texts) return;
-    this.converted += reply.texts.length;
+    this.convertedTexts += reply.texts.length;
     this.finish(reply.id, batch, reply.texts);
   }
 
