@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { htmlToText } from './html-text.js';
+import { detached } from './read-xml.js';
 import { decodeAttribute } from './xml-entities.js';
 
 /** A post's Body attribute, as the dump writes it (its HTML XML-escaped), as text. */
@@ -172,7 +173,9 @@ export class BodyTexts {
       apply(bodyText(attribute));
       return;
     }
-    this.bodies.push(attribute);
+    // A batch keeps its bodies until their texts come back: a slice of the file's piece would
+    // keep the whole piece.
+    this.bodies.push(detached(attribute));
     this.targets.push(apply);
     if (this.bodies.length === BATCH) this.send();
   }

@@ -68,9 +68,7 @@ export function addPost(window: PostWindow, row: XmlRow, id: number, questionId:
     createdAt: dateOf(row),
     body: '',
   };
-  // Detached: a batch keeps its bodies until its texts come back, and a slice would keep the
-  // whole piece of the file it was read from.
-  window.texts.convert(detached(row.raw('Body') ?? ''), (text) => (post.body = text));
+  window.texts.convert(row.raw('Body') ?? '', (text) => (post.body = text));
   if (type === QUESTION) {
     window.questions.set(
       id,
