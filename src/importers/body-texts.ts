@@ -155,7 +155,7 @@ export function runningTextThread(): TextThread | null {
 
 /**
  * Posts' bodies to text (`bodyText`), on a text thread once it is ready, here until then: the
- * reading of a dump and the conversion of its bodies (a third of a warm import) then share the
+ * reading of a dump and the conversion of its bodies (a quarter of a warm import) then share the
  * machine's cores. The texts are the same either way.
  */
 export class BodyTexts {
