@@ -68,12 +68,12 @@ export function addPost(window: PostWindow, row: XmlRow, id: number, questionId:
     createdAt: dateOf(row),
     body: '',
   };
+  // The body may come later, from the text thread: it fills in this very object, which a
+  // question keeps (titled), not a copy.
   window.texts.convert(row.raw('Body') ?? '', (text) => (post.body = text));
   if (type === QUESTION) {
-    window.questions.set(
-      id,
-      Object.assign(post, { title: detached(row.get('Title')?.trim() || `Question ${id}`) }),
-    );
+    const title = detached(row.get('Title')?.trim() || `Question ${id}`);
+    window.questions.set(id, Object.assign(post, { title }));
   } else push(window.answers, questionId, post);
 }
 
