@@ -209,6 +209,18 @@ async function countsIn(db: Db, communityId: number) {
   };
 }
 
+/** How many activity rows of each kind the community has: what the cockpit reads. */
+async function activityKindsIn(db: Db, communityId: number) {
+  const rows = await db
+    .selectFrom('activity_log')
+    .select((eb) => ['kind', eb.fn.countAll<number>().as('n')])
+    .where('community_id', '=', communityId)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+  return rows.map((r) => [r.kind, Number(r.n)]);
+}
+
 async function replyIdOf(db: Db, kind: 'answer' | 'comment', sourceId: string) {
   const row = await db
     .selectFrom('import_map')
@@ -359,6 +371,26 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
       );
     } finally {
       await Promise.all([thread.stop(), onThread.drop(), here.drop()]);
+    }
+  });
+
+  it('writes the same community whatever the size of its batches', async () => {
+    const other = await createTestStore(kind);
+    try {
+      const small = await importStackExchange(other.store, { dir, batchSize: 37 });
+      expect(small.topics.imported).toBe(expected.questions);
+      expect(small.reactions).toBe(first.reactions);
+      expect(await countsIn(other.store.db, small.communityId)).toEqual(
+        await countsIn(db.store.db, first.communityId),
+      );
+      expect(await activityKindsIn(other.store.db, small.communityId)).toEqual(
+        await activityKindsIn(db.store.db, first.communityId),
+      );
+      expect(await textsIn(other.store.db, small.communityId)).toEqual(
+        await textsIn(db.store.db, first.communityId),
+      );
+    } finally {
+      await other.drop();
     }
   });
 
