@@ -227,6 +227,20 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(month.ladder.flows).toEqual([{ month: '2026-05', up: 4, held: 1, down: 1 }]);
   });
 
+  it('shows no one down in a month still under way: demotion waits for its end', async () => {
+    // May cut on the 23rd (day 9): B, C, D and H rose as in the whole month; A held; I, active
+    // in April and not since, keeps April's rung until May is over.
+    const scope = { communityId: COMMUNITY, groupId: 0 };
+    const facts = await loadScopeFacts(
+      db.store,
+      scope,
+      { from: Date.UTC(2026, 4, 1), to: at(9) },
+      new Set([STAFF]),
+    );
+    const cut = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+    expect(cut.ladder.flows).toEqual([{ month: '2026-05', up: 4, held: 2, down: 0 }]);
+  });
+
   it('counts growth, churn and the lifecycle stage', () => {
     expect(month.activity.growth).toBe(2); // B and H joined in the last 30 days
     // Active 60–30 days ago: A and I; since then: A, B, C, D, H → I churned.

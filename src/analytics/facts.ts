@@ -567,7 +567,11 @@ async function monthlyMoves(
   );
 }
 
-/** Moves into a month that `to` cuts short: its days so far against the whole month before. */
+/**
+ * Moves into a month that `to` cuts short: its days so far against the whole month before.
+ * Demotion waits for the month's end (Orbit): a member below last month's rung so far holds it,
+ * so the month shows no one down yet.
+ */
 async function cutMonthMoves(
   db: Db,
   dialect: Dialect,
@@ -583,17 +587,15 @@ async function cutMonthMoves(
     ]),
   );
   const now = byMember(await rungsOver(db, dialect, scope, staff, decompose(month, toDay, 'week')));
+  // Every member listed has a rung (1 or more) in the month they are listed for.
   let up = 0;
   let held = 0;
-  let down = 0;
   for (const [id, rung] of now) {
-    const was = before.get(id) ?? 0;
-    if (rung > was) up++;
-    else if (rung < was) down++;
+    if (rung > (before.get(id) ?? 0)) up++;
     else held++;
   }
-  for (const id of before.keys()) if (!now.has(id)) down++;
-  return { up, held, down };
+  for (const id of before.keys()) if (!now.has(id)) held++;
+  return { up, held, down: 0 };
 }
 
 async function contributionsOver(
