@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCalendar } from './index.js';
+import { formatCalendar, formatCoefficient, formatDecimal } from './index.js';
 
 describe('formatCalendar', () => {
   const first = Date.parse('2026-09-01');
@@ -30,5 +30,16 @@ describe('formatCalendar', () => {
     expect(formatCalendar('fr', first, 'day')).toBe('1er septembre 2026');
     expect(formatCalendar('fr', first, 'shortDay')).toBe('1er sept.');
     expect(formatCalendar('en', first, 'day')).toBe('September 1, 2026');
+  });
+});
+
+describe('formatCoefficient', () => {
+  it('keeps two decimals, where a measure keeps one', () => {
+    // A Gini of 0.537 and one of 0.463 are not the same concentration.
+    expect(formatCoefficient('fr', 0.537)).toBe('0,54');
+    expect(formatCoefficient('fr', 0.463)).toBe('0,46');
+    expect(formatDecimal('fr', 0.537)).toBe('0,5');
+    expect(formatCoefficient('en', 1)).toBe('1.00');
+    expect(formatCoefficient('en', 0.9907)).toBe('0.99');
   });
 });

@@ -65,7 +65,6 @@ export function createI18n(catalogues: Catalogue[]): I18n {
 
 // Building an Intl formatter costs far more than using one: keep one per locale.
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 export function formatDate(locale: Locale, epochMs: number): string {
   let f = dateFormats.get(locale);
@@ -111,34 +110,42 @@ export function formatCalendar(
     .join('');
 }
 
-export function formatNumber(locale: Locale, n: number): string {
-  let f = numberFormats.get(locale);
+/** One Intl.NumberFormat per locale and style, made once, as the date formats above. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+const NUMBER_STYLES = {
+  whole: {},
+  percent: { style: 'percent', maximumFractionDigits: 0 },
+  decimal: { maximumFractionDigits: 1 },
+  coefficient: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+} satisfies Record<string, Intl.NumberFormatOptions>;
+
+function numberFormat(locale: Locale, style: keyof typeof NUMBER_STYLES): Intl.NumberFormat {
+  const key = `${locale}:${style}`;
+  let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, f);
+    f = new Intl.NumberFormat(locale, NUMBER_STYLES[style]);
+    numberFormats.set(key, f);
   }
-  return f.format(n);
+  return f;
 }
 
-const percentFormats = new Map<Locale, Intl.NumberFormat>();
-const decimalFormats = new Map<Locale, Intl.NumberFormat>();
+/** 1341 → "1 341" (fr) or "1,341" (en). */
+export function formatNumber(locale: Locale, n: number): string {
+  return numberFormat(locale, 'whole').format(n);
+}
 
 /** 0.256 → "26 %" (fr) or "26%" (en). */
 export function formatPercent(locale: Locale, share: number): string {
-  let f = percentFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    percentFormats.set(locale, f);
-  }
-  return f.format(share);
+  return numberFormat(locale, 'percent').format(share);
 }
 
 /** A measure with at most one decimal: 17.5 → "17,5" (fr). */
 export function formatDecimal(locale: Locale, n: number): string {
-  let f = decimalFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    decimalFormats.set(locale, f);
-  }
-  return f.format(n);
+  return numberFormat(locale, 'decimal').format(n);
+}
+
+/** A coefficient or ratio around 1, always with two decimals: 0.537 → "0,54" (fr), 1 → "1.00" (en). */
+export function formatCoefficient(locale: Locale, n: number): string {
+  return numberFormat(locale, 'coefficient').format(n);
 }

@@ -148,6 +148,8 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(page.html).toContain('Tableau de bord de');
     expect(page.html).toContain('<table class="figures">');
     expect(page.html).toContain('Sans réponse');
+    // Coefficients keep two decimals in the reader's language: "0,54", never a rounded "0,5".
+    expect(page.html).toMatch(/Coefficient de Gini<\/th><td>\d,\d\d<\/td>/);
     const bad = await admin.client.api(
       'GET',
       `/communities/${community.id}/analytics?from=2026-05-01&to=2026-04-01`,

@@ -348,7 +348,7 @@ export function CockpitPage(props: CockpitPageProps) {
                 }),
                 f.share(c.newcomers.retention_90d.rate),
               ],
-              [t('analytics.newcomers.welcomeGap'), f.decimal(c.newcomers.welcome_gap)],
+              [t('analytics.newcomers.welcomeGap'), f.coefficient(c.newcomers.welcome_gap)],
               [t('analytics.newcomers.coreShare'), f.share(c.newcomers.core_share_of_welcomes)],
             ]}
           />
@@ -377,12 +377,7 @@ export function CockpitPage(props: CockpitPageProps) {
             [t('analytics.concentration.contributors'), f.count(c.concentration.contributors)],
             [t('analytics.concentration.top10'), f.share(c.concentration.top10_share)],
             [t('analytics.concentration.absence'), f.count(c.concentration.absence_factor)],
-            [
-              t('analytics.concentration.gini'),
-              f.decimal(
-                c.concentration.gini === null ? null : Math.round(c.concentration.gini * 100) / 100,
-              ),
-            ],
+            [t('analytics.concentration.gini'), f.coefficient(c.concentration.gini)],
           ]}
         />
         <Series

@@ -1,5 +1,11 @@
 import type { PageContext } from '../../http/index.js';
-import { formatCalendar, formatDecimal, formatNumber, formatPercent } from '../../i18n/index.js';
+import {
+  formatCalendar,
+  formatCoefficient,
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+} from '../../i18n/index.js';
 import { DAY, isoWeekStart } from '../stats.js';
 
 /**
@@ -16,6 +22,8 @@ export function fmt(ctx: PageContext, period?: { from: string; to: string }) {
     count: (n: number | null) => (n === null ? none : formatNumber(ctx.locale, n)),
     share: (n: number | null) => (n === null ? none : formatPercent(ctx.locale, n)),
     decimal: (n: number | null) => (n === null ? none : formatDecimal(ctx.locale, n)),
+    /** Gini, the welcome gap: two decimals, "0,54", where one would round 0.54 and 0.46 alike. */
+    coefficient: (n: number | null) => (n === null ? none : formatCoefficient(ctx.locale, n)),
     /** A day of the analytics (a time, or its ISO date "2026-09-06"): "6 septembre 2026". */
     day: (at: number | string) => formatCalendar(ctx.locale, toTime(at), 'day'),
     /** A month key ("2026-09"): "sept. 2026", or "sept. 2026 (mois incomplet)". */
