@@ -427,7 +427,7 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { from: at(30), to },
       new Set([STAFF]),
     );
-    const groups = [G1, G2, G3].map((id) => ({ id, name: `G${id}` }));
+    const groups = [G1, G2, G3].map((id) => ({ id, name: `G${id}`, slug: `g${id}` }));
     const c = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups });
     const figures = c.lifecycle.groups.map((g) => ({
       id: g.groupId,

@@ -14,7 +14,7 @@ export interface CockpitInput {
   /** When the community (or group) was created, for the lifecycle's age warning. */
   createdAt: number | null;
   isGroup: boolean;
-  groups: { id: number; name: string }[];
+  groups: { id: number; name: string; slug: string }[];
 }
 
 /** Every indicator of docs/indicators.md for one scope and period, keyed by their names there. */
@@ -37,6 +37,7 @@ export function computeCockpit({ facts: f, createdAt, isGroup, groups }: Cockpit
       groups: groups.map((g) => ({
         groupId: g.id,
         name: g.name,
+        slug: g.slug,
         ...lifecycle({
           recent: f.groups.get(g.id) ?? none,
           groups: new Map(),

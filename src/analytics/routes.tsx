@@ -33,6 +33,8 @@ interface ScopedCockpit {
   base: string;
   trail: { href: string; label: string }[];
   file: string;
+  /** Where a group's cockpit is, for a community's cockpit: its lifecycle table links there. */
+  groupCockpit?: (groupSlug: string) => string;
 }
 
 type PageLoader = (
@@ -135,6 +137,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       base: `/c/${c.slug}/cockpit`,
       trail: [{ href: `/c/${c.slug}`, label: c.name }],
       file: c.slug,
+      groupCockpit: (groupSlug) => `/c/${c.slug}/g/${groupSlug}/cockpit`,
     };
   };
   const group: PageLoader = async (req, period) => {
@@ -229,6 +232,7 @@ async function sendCockpitPage(
       heading={scoped.heading}
       base={scoped.base}
       trail={scoped.trail}
+      groupCockpit={scoped.groupCockpit}
       cockpit={c}
       isSponsor={scoped.audience === 'sponsor'}
       query={queryString(req)}

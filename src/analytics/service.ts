@@ -1,7 +1,7 @@
 import { cockpitAudience, getCommunity, getGroup, staffIdsOf } from '../communities/index.js';
 import { type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
-import { computeCockpit } from './cockpit.js';
+import { computeCockpit, type CockpitInput } from './cockpit.js';
 import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor, type CockpitView } from './privacy.js';
 import { refreshRollups } from './rollup/refresh.js';
@@ -126,7 +126,7 @@ async function computeFor(
     scope: Scope;
     staffOf: number | null;
     createdAt: number | null;
-    groups: { id: number; name: string }[];
+    groups: CockpitInput['groups'];
   },
 ): Promise<CockpitView> {
   // Folds in what was logged since the last refresh: usually a handful of rows.

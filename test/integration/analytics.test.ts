@@ -229,7 +229,11 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
       `/communities/${community.id}/analytics?days=30`,
     );
     expect(whole.body.responsiveness.topics).toBe(2);
-    const page = await admin.client.page(`/c/${community.slug}/g/${group.slug}/cockpit`);
+    // The community's cockpit links the group's row of its lifecycle table there, same period.
+    const groupCockpit = `/c/${community.slug}/g/${group.slug}/cockpit?days=30`;
+    const communityPage = await admin.client.page(`/c/${community.slug}/cockpit?days=30`);
+    expect(communityPage.html).toContain(`<a href="${groupCockpit}">Atelier vélo</a>`);
+    const page = await admin.client.page(groupCockpit);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Tableau de bord de Atelier vélo');
     expect(page.html).toContain('Dans le groupe');

@@ -14,6 +14,8 @@ export interface CockpitPageProps {
   /** The cockpit's own address; its CSV is the same with `.csv`. */
   base: string;
   trail: { href: string; label: string }[];
+  /** A community's cockpit links each group's row to that group's cockpit, same period. */
+  groupCockpit?: ((groupSlug: string) => string) | undefined;
   cockpit: CockpitView;
   isSponsor: boolean;
   query: string;
@@ -167,7 +169,13 @@ export function CockpitPage(props: CockpitPageProps) {
             <tbody>
               {c.lifecycle.groups.map((g) => (
                 <tr key={g.groupId}>
-                  <th scope="row">{g.name}</th>
+                  <th scope="row">
+                    {props.groupCockpit ? (
+                      <a href={`${props.groupCockpit(g.slug)}${props.query}`}>{g.name}</a>
+                    ) : (
+                      g.name
+                    )}
+                  </th>
                   <td class="text">{t(`analytics.stage.${g.stage}`)}</td>
                   <td>{f.share(g.member_share)}</td>
                   <td>{f.count(g.active_members_30d)}</td>
