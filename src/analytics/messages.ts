@@ -86,6 +86,9 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.answered48': 'Premier message ayant une réponse sous 48 h',
     'analytics.newcomers.retention30': 'Rétention à 30 jours ({eligible} éligibles)',
     'analytics.newcomers.retention90': 'Rétention à 90 jours ({eligible} éligibles)',
+    'analytics.newcomers.firstReply': 'sa première réponse',
+    'analytics.newcomers.firstReplyGone': 'sa première réponse (supprimée depuis)',
+    'analytics.newcomers.inTopic': 'dans « {title} »',
     'analytics.newcomers.welcomeGap': 'Écart d’accueil (délai nouveaux ÷ délai anciens)',
     'analytics.newcomers.welcomeGapWarning':
       'Les anciens répondent nettement plus lentement aux nouveaux (écart supérieur à 1,5).',
@@ -212,6 +215,9 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.answered48': 'First post answered within 48 h',
     'analytics.newcomers.retention30': 'Retention at 30 days ({eligible} eligible)',
     'analytics.newcomers.retention90': 'Retention at 90 days ({eligible} eligible)',
+    'analytics.newcomers.firstReply': 'their first reply',
+    'analytics.newcomers.firstReplyGone': 'their first reply (since deleted)',
+    'analytics.newcomers.inTopic': 'in “{title}”',
     'analytics.newcomers.welcomeGap': 'Welcome gap (newcomers’ delay ÷ veterans’ delay)',
     'analytics.newcomers.welcomeGapWarning':
       'Veterans answer newcomers much more slowly (gap above 1.5).',

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
-import { topicTitles } from '../conversations/index.js';
+import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
 import { cockpitCsv } from './csv.js';
@@ -211,13 +211,17 @@ async function sendCockpitPage(
     ...c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => p.memberId),
     ...c.circles.core_members.slice(0, LIST_LIMIT).map((m) => m.memberId),
   ].filter((x): x is number => x !== null);
-  const topicIds = c.responsiveness.unanswered
-    .slice(0, LIST_LIMIT)
-    .map((u) => u.topicId)
-    .filter((x): x is number => x !== null);
-  const [users, titles] = await Promise.all([
+  // Newcomers left unanswered are listed with their first post: a topic or a reply.
+  const firstPosts = c.newcomers.unanswered_48h.slice(0, LIST_LIMIT);
+  const topicIds = [
+    ...c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u) => u.topicId),
+    ...firstPosts.map((n) => n.topicId),
+  ].filter((x): x is number => x !== null);
+  const replyIds = firstPosts.map((n) => n.replyId).filter((x): x is number => x !== null);
+  const [users, titles, replies] = await Promise.all([
     findUsersByIds(store.db, memberIds),
     topicTitles(store.db, topicIds),
+    replyAddresses(store.db, replyIds),
   ]);
   const names = new Map(
     users.map((u) => [u.id, { handle: u.handle, displayName: u.display_name }]),
@@ -239,6 +243,7 @@ async function sendCockpitPage(
       days={q.from ? undefined : q.days}
       names={names}
       titles={titles}
+      replies={replies}
     />,
   );
 }

@@ -283,6 +283,18 @@ export async function reactionsFor(
   return rows.map((r) => ({ ...r, mine: viewerId !== null && r.user_id === viewerId }));
 }
 
+/** For replies: the topic (and its title) and community each one is in. */
+export async function replyPlacesOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('replies')
+    .innerJoin('topics', 'topics.id', 'replies.topic_id')
+    .innerJoin('communities', 'communities.id', 'topics.community_id')
+    .select(['replies.id', 'replies.topic_id', 'topics.title', 'communities.slug'])
+    .where('replies.id', 'in', ids)
+    .execute();
+}
+
 export async function titlesOf(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db

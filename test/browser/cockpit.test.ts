@@ -127,6 +127,33 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     }
   });
 
+  it('leads from the figures to the posts and groups behind them', async () => {
+    await page.goto(`${t.url}${path}`);
+    // Each newcomer left unanswered comes with their first post, one click away.
+    const newcomers = page.locator('details', { hasText: 'Nouveaux sans réponse en 48 h' });
+    await newcomers.locator('summary').click();
+    const items = newcomers.locator('li');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const line of await items.allTextContents()) {
+      expect(line).toMatch(/ — .+ \d{1,2}(er)? [a-zéû]+\.? \d{4}/);
+    }
+    const post = items.first().locator('a').nth(1);
+    const href = (await post.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/c\/reseau-des-benevoles\/t\/\d+(#reply-\d+)?$/);
+    await post.click();
+    await page.waitForURL(`${t.url}${href}`);
+    const reply = /#(reply-\d+)$/.exec(href)?.[1];
+    if (reply) expect(await page.locator(`#${reply}`).count()).toBe(1);
+    else expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+    // A group's row in the lifecycle table opens that group's cockpit, same period.
+    await page.goto(`${t.url}${path}`);
+    await page.getByRole('link', { name: 'Accueil des nouveaux', exact: true }).click();
+    await page.waitForURL(`${t.url}/c/reseau-des-benevoles/g/accueil-des-nouveaux/cockpit?days=90`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Tableau de bord de Accueil des nouveaux',
+    );
+  });
+
   it('passes axe-core with no serious or critical violation, for the community and a group', async () => {
     for (const address of [path, '/c/reseau-des-benevoles/g/accueil-des-nouveaux/cockpit']) {
       const res = await page.goto(`${t.url}${address}`);

@@ -22,6 +22,8 @@ export interface CockpitPageProps {
   days: number | undefined;
   names: Map<number, { handle: string; displayName: string }>;
   titles: Map<number, { title: string; href: string }>;
+  /** Reply id → its address on its topic's page, and that topic's title. */
+  replies: Map<number, { title: string; href: string }>;
 }
 
 /** Lists on the page stop here; the API and the CSV carry every figure. */
@@ -369,7 +371,9 @@ export function CockpitPage(props: CockpitPageProps) {
             <ul>
               {c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => (
                 <li key={n.memberId}>
-                  <Member id={n.memberId} names={props.names} />
+                  <Member id={n.memberId} names={props.names} /> —{' '}
+                  <FirstPost post={n} titles={props.titles} replies={props.replies} t={t} />{' '}
+                  {n.at !== null && <span class="muted">{formatDate(ctx.locale, n.at)}</span>}
                 </li>
               ))}
             </ul>
@@ -464,6 +468,25 @@ export function CockpitPage(props: CockpitPageProps) {
 }
 
 /** A member named by a link to their profile, or by their id when the name is not known. */
+/** A newcomer's first post: its topic, or their reply and the topic it is in, if still there. */
+function FirstPost(props: {
+  post: { topicId: number | null; replyId: number | null };
+  titles: Map<number, { title: string; href: string }>;
+  replies: Map<number, { title: string; href: string }>;
+  t: PageContext['t'];
+}) {
+  const topic = props.titles.get(props.post.topicId ?? 0);
+  if (topic) return <a href={topic.href}>{topic.title}</a>;
+  const reply = props.replies.get(props.post.replyId ?? 0);
+  if (!reply) return <>{props.t('analytics.newcomers.firstReplyGone')}</>;
+  return (
+    <>
+      <a href={reply.href}>{props.t('analytics.newcomers.firstReply')}</a>{' '}
+      {props.t('analytics.newcomers.inTopic', { title: reply.title })}
+    </>
+  );
+}
+
 function Member(props: {
   id: number | null;
   names: Map<number, { handle: string; displayName: string }>;
