@@ -51,7 +51,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
       values: [c.ladder.reached, c.ladder.interacting, c.ladder.engaged],
     },
     flows: {
-      labels: c.ladder.flows.map((flow) => f.month(flow.month)),
+      labels: c.ladder.flows.map((flow) => f.month(flow.month, { flows: true })),
       series: (['up', 'held', 'down'] as const).map((k) => ({
         label: t(`analytics.ladder.${k}`),
         values: c.ladder.flows.map((flow) => flow[k]),
@@ -272,7 +272,7 @@ export function CockpitPage(props: CockpitPageProps) {
             <tbody>
               {c.ladder.flows.map((row) => (
                 <tr key={row.month}>
-                  <th scope="row">{f.month(row.month)}</th>
+                  <th scope="row">{f.month(row.month, { flows: true })}</th>
                   <td>{f.count(row.up)}</td>
                   <td>{f.count(row.held)}</td>
                   <td>{f.count(row.down)}</td>

@@ -26,13 +26,17 @@ export function fmt(ctx: PageContext, period?: { from: string; to: string }) {
     coefficient: (n: number | null) => (n === null ? none : formatCoefficient(ctx.locale, n)),
     /** A day of the analytics (a time, or its ISO date "2026-09-06"): "6 septembre 2026". */
     day: (at: number | string) => formatCalendar(ctx.locale, toTime(at), 'day'),
-    /** A month key ("2026-09"): "sept. 2026", or "sept. 2026 (mois incomplet)". */
-    month: (key: string) => {
+    /**
+     * A month key ("2026-09"): "sept. 2026", or "sept. 2026 (mois incomplet)". The ladder's flows
+     * compare whole months, a month the period starts inside of too: only `to` cuts them.
+     */
+    month: (key: string, o: { flows?: boolean } = {}) => {
       const start = Date.parse(`${key}-01`);
       const next = new Date(start);
       next.setUTCMonth(next.getUTCMonth() + 1);
       const label = formatCalendar(ctx.locale, start, 'month');
-      return cut(start, next.getTime()) ? ctx.t('analytics.partialMonth', { label }) : label;
+      const isCut = o.flows ? next.getTime() > to : cut(start, next.getTime());
+      return isCut ? ctx.t('analytics.partialMonth', { label }) : label;
     },
     /** An ISO week key ("2026-W36"): "Semaine du 31 août 2026", maybe "(semaine incomplète)". */
     week: (key: string) => {
