@@ -87,7 +87,8 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.retention30': 'Rétention à 30 jours ({eligible} éligibles)',
     'analytics.newcomers.retention90': 'Rétention à 90 jours ({eligible} éligibles)',
     'analytics.newcomers.firstReply': 'sa première réponse',
-    'analytics.newcomers.firstReplyGone': 'sa première réponse (supprimée depuis)',
+    'analytics.newcomers.firstPostHidden':
+      'son premier message (supprimé, ou dans un groupe que vous ne lisez pas)',
     'analytics.newcomers.inTopic': 'dans « {title} »',
     'analytics.newcomers.welcomeGap': 'Écart d’accueil (délai nouveaux ÷ délai anciens)',
     'analytics.newcomers.welcomeGapWarning':
@@ -216,7 +217,8 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.retention30': 'Retention at 30 days ({eligible} eligible)',
     'analytics.newcomers.retention90': 'Retention at 90 days ({eligible} eligible)',
     'analytics.newcomers.firstReply': 'their first reply',
-    'analytics.newcomers.firstReplyGone': 'their first reply (since deleted)',
+    'analytics.newcomers.firstPostHidden':
+      'their first post (deleted, or in a group you do not read)',
     'analytics.newcomers.inTopic': 'in “{title}”',
     'analytics.newcomers.welcomeGap': 'Welcome gap (newcomers’ delay ÷ veterans’ delay)',
     'analytics.newcomers.welcomeGapWarning':

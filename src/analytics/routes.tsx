@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
+import { readableGroupIdsIn } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
@@ -35,6 +36,8 @@ interface ScopedCockpit {
   file: string;
   /** Where a group's cockpit is, for a community's cockpit: its lifecycle table links there. */
   groupCockpit?: (groupSlug: string) => string;
+  /** Groups whose topics the lists may name (a moderator may not read every group's). */
+  readableGroups: number[] | null;
 }
 
 type PageLoader = (
@@ -138,6 +141,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       trail: [{ href: `/c/${c.slug}`, label: c.name }],
       file: c.slug,
       groupCockpit: (groupSlug) => `/c/${c.slug}/g/${groupSlug}/cockpit`,
+      readableGroups: await readableGroupIdsIn(store, v.access, req.viewer),
     };
   };
   const group: PageLoader = async (req, period) => {
@@ -159,6 +163,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
         { href: `/c/${c.slug}/g/${v.group.slug}`, label: v.group.name },
       ],
       file: `${c.slug}-${v.group.slug}`,
+      readableGroups: await readableGroupIdsIn(store, v.access, req.viewer),
     };
   };
   const instance: PageLoader = async (req, period) => ({
@@ -168,6 +173,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
     base: '/cockpit',
     trail: [],
     file: 'instance',
+    readableGroups: null,
   });
 
   for (const [path, load] of [
@@ -220,8 +226,8 @@ async function sendCockpitPage(
   const replyIds = firstPosts.map((n) => n.replyId).filter((x): x is number => x !== null);
   const [users, titles, replies] = await Promise.all([
     findUsersByIds(store.db, memberIds),
-    topicTitles(store.db, topicIds),
-    replyAddresses(store.db, replyIds),
+    topicTitles(store.db, topicIds, scoped.readableGroups),
+    replyAddresses(store.db, replyIds, scoped.readableGroups),
   ]);
   const names = new Map(
     users.map((u) => [u.id, { handle: u.handle, displayName: u.display_name }]),

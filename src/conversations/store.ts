@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 
 export type TopicRow = Selectable<Database['topics']>;
@@ -283,8 +283,19 @@ export async function reactionsFor(
   return rows.map((r) => ({ ...r, mine: viewerId !== null && r.user_id === viewerId }));
 }
 
-/** For replies: the topic (and its title) and community each one is in. */
-export async function replyPlacesOf(db: Db, ids: number[]) {
+/** Groups whose topics a reader may see: null for every group (the instance's admins). */
+export type ReadableGroups = number[] | null;
+
+/** Topics outside groups, or in one of the readable groups (given). */
+function inReadableGroups(readable: number[]) {
+  return (eb: ExpressionBuilder<Database, 'topics'>) =>
+    readable.length === 0
+      ? eb('topics.group_id', 'is', null)
+      : eb.or([eb('topics.group_id', 'is', null), eb('topics.group_id', 'in', readable)]);
+}
+
+/** For replies: the topic (and its title) and community each one is in, if readable. */
+export async function replyPlacesOf(db: Db, ids: number[], readable: ReadableGroups) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('replies')
@@ -292,15 +303,17 @@ export async function replyPlacesOf(db: Db, ids: number[]) {
     .innerJoin('communities', 'communities.id', 'topics.community_id')
     .select(['replies.id', 'replies.topic_id', 'topics.title', 'communities.slug'])
     .where('replies.id', 'in', ids)
+    .$if(readable !== null, (q) => q.where(inReadableGroups(readable ?? [])))
     .execute();
 }
 
-export async function titlesOf(db: Db, ids: number[]) {
+export async function titlesOf(db: Db, ids: number[], readable: ReadableGroups) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('topics')
     .innerJoin('communities', 'communities.id', 'topics.community_id')
     .select(['topics.id', 'topics.title', 'communities.slug'])
     .where('topics.id', 'in', ids)
+    .$if(readable !== null, (q) => q.where(inReadableGroups(readable ?? [])))
     .execute();
 }

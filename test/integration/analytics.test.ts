@@ -128,6 +128,34 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(page.html).not.toContain('Sans réponse');
   });
 
+  it('names no topic of a group the moderator may not read', async () => {
+    const g = await admin.client.api<{ group: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/groups`,
+      { slug: 'bureau', name: 'Bureau', description: 'Le bureau.', visibility: 'private' },
+    );
+    await admin.client.api('POST', `/communities/${community.id}/topics`, {
+      title: 'Budget confidentiel',
+      body: 'Entre nous.',
+      groupId: g.body.group.id,
+    });
+    const moderator = await newMember(t);
+    await join(moderator.client, community.id);
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${moderator.id}`, {
+      approve: true,
+    });
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${moderator.id}`, {
+      role: 'moderator',
+    });
+    // Both see the topic among the unanswered; only the animator, who reads the group, its title.
+    const asAdmin = await admin.client.page(`/c/${community.slug}/cockpit?days=30`);
+    const asModerator = await moderator.client.page(`/c/${community.slug}/cockpit?days=30`);
+    expect(asModerator.status).toBe(200);
+    expect(asAdmin.html).toContain('Budget confidentiel');
+    expect(asModerator.html).toContain('Sans réponse');
+    expect(asModerator.html).not.toContain('Budget confidentiel');
+  });
+
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {
     expect((await member.client.api('GET', `/communities/${community.id}/analytics`)).status).toBe(
       403,

@@ -467,8 +467,7 @@ export function CockpitPage(props: CockpitPageProps) {
   );
 }
 
-/** A member named by a link to their profile, or by their id when the name is not known. */
-/** A newcomer's first post: its topic, or their reply and the topic it is in, if still there. */
+/** A newcomer's first post: its topic, or their reply and its topic, if the reader may see it. */
 function FirstPost(props: {
   post: { topicId: number | null; replyId: number | null };
   titles: Map<number, { title: string; href: string }>;
@@ -478,7 +477,7 @@ function FirstPost(props: {
   const topic = props.titles.get(props.post.topicId ?? 0);
   if (topic) return <a href={topic.href}>{topic.title}</a>;
   const reply = props.replies.get(props.post.replyId ?? 0);
-  if (!reply) return <>{props.t('analytics.newcomers.firstReplyGone')}</>;
+  if (!reply) return <>{props.t('analytics.newcomers.firstPostHidden')}</>;
   return (
     <>
       <a href={reply.href}>{props.t('analytics.newcomers.firstReply')}</a>{' '}
@@ -487,6 +486,7 @@ function FirstPost(props: {
   );
 }
 
+/** A member named by a link to their profile, or by their id when the name is not known. */
 function Member(props: {
   id: number | null;
   names: Map<number, { handle: string; displayName: string }>;
