@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
-import { readableGroupIdsIn } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
@@ -36,7 +35,7 @@ interface ScopedCockpit {
   file: string;
   /** Where a group's cockpit is, for a community's cockpit: its lifecycle table links there. */
   groupCockpit?: (groupSlug: string) => string;
-  /** Groups whose topics the lists may name (a moderator may not read every group's). */
+  /** Groups whose topics the lists may name (a moderator may not read every group's); null: all. */
   readableGroups: number[] | null;
 }
 
@@ -141,7 +140,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       trail: [{ href: `/c/${c.slug}`, label: c.name }],
       file: c.slug,
       groupCockpit: (groupSlug) => `/c/${c.slug}/g/${groupSlug}/cockpit`,
-      readableGroups: await readableGroupIdsIn(store, v.access, req.viewer),
+      readableGroups: v.readableGroupIds,
     };
   };
   const group: PageLoader = async (req, period) => {
@@ -163,7 +162,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
         { href: `/c/${c.slug}/g/${v.group.slug}`, label: v.group.name },
       ],
       file: `${c.slug}-${v.group.slug}`,
-      readableGroups: await readableGroupIdsIn(store, v.access, req.viewer),
+      readableGroups: v.readableGroupIds,
     };
   };
   const instance: PageLoader = async (req, period) => ({
@@ -173,6 +172,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
     base: '/cockpit',
     trail: [],
     file: 'instance',
+    // Only instance admins open it, and they read every group.
     readableGroups: null,
   });
 

@@ -56,6 +56,8 @@ export async function getCommunity(
     access,
     charter: access.charter,
     groups: groups.filter((g) => canSeeGroup(access, g.access)).map((g) => g.group),
+    /** The groups whose content the viewer may read (`readableGroupIdsIn`), from the same rows. */
+    readableGroupIds: readableOf(access, groups),
     memberCount: counts.get(access.community.id) ?? 0,
   };
 }
@@ -77,7 +79,13 @@ export async function readableGroupIdsIn(
   access: CommunityAccess,
   viewer: Viewer | null,
 ): Promise<number[]> {
-  const groups = await groupsWithAccess(s, access, viewer);
+  return readableOf(access, await groupsWithAccess(s, access, viewer));
+}
+
+function readableOf(
+  access: CommunityAccess,
+  groups: Awaited<ReturnType<typeof groupsWithAccess>>,
+): number[] {
   return groups.filter((g) => canReadGroupContent(access, g.access)).map((g) => g.group.id);
 }
 

@@ -5,4 +5,4 @@ export { conversationsMessages } from './messages.js';
 export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from './imports.js';
 export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
-export { replyAddresses, topicTitles } from './titles.js';
+export { replyAddresses, topicTitles, type PostLink } from './titles.js';

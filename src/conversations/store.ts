@@ -2,6 +2,17 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 
 export type TopicRow = Selectable<Database['topics']>;
+
+/** Groups whose topics a reader may see: null for every group (the instance's admins). */
+export type ReadableGroups = number[] | null;
+
+/** Topics outside groups, or in one of the readable groups (given). */
+function inReadableGroups(readable: number[]) {
+  return (eb: ExpressionBuilder<Database, 'topics'>) =>
+    readable.length === 0
+      ? eb('topics.group_id', 'is', null)
+      : eb.or([eb('topics.group_id', 'is', null), eb('topics.group_id', 'in', readable)]);
+}
 export type ReplyRow = Selectable<Database['replies']>;
 
 export function findTopic(db: Db, id: number) {
@@ -51,12 +62,10 @@ export function listTopics(
     ])
     .where('topics.community_id', '=', q.communityId)
     .where('topics.deleted_at', 'is', null);
-  if (q.groupId !== undefined) query = query.where('topics.group_id', '=', q.groupId);
-  else if (q.readableGroupIds.length === 0) query = query.where('topics.group_id', 'is', null);
-  else
-    query = query.where((eb) =>
-      eb.or([eb('topics.group_id', 'is', null), eb('topics.group_id', 'in', q.readableGroupIds)]),
-    );
+  query =
+    q.groupId !== undefined
+      ? query.where('topics.group_id', '=', q.groupId)
+      : query.where(inReadableGroups(q.readableGroupIds));
   return query
     .orderBy('topics.last_activity_at', 'desc')
     .orderBy('topics.id', 'desc')
@@ -281,17 +290,6 @@ export async function reactionsFor(
     )
     .execute();
   return rows.map((r) => ({ ...r, mine: viewerId !== null && r.user_id === viewerId }));
-}
-
-/** Groups whose topics a reader may see: null for every group (the instance's admins). */
-export type ReadableGroups = number[] | null;
-
-/** Topics outside groups, or in one of the readable groups (given). */
-function inReadableGroups(readable: number[]) {
-  return (eb: ExpressionBuilder<Database, 'topics'>) =>
-    readable.length === 0
-      ? eb('topics.group_id', 'is', null)
-      : eb.or([eb('topics.group_id', 'is', null), eb('topics.group_id', 'in', readable)]);
 }
 
 /** For replies: the topic (and its title) and community each one is in, if readable. */

@@ -63,16 +63,24 @@ export function createI18n(catalogues: Catalogue[]): I18n {
   };
 }
 
-// Building an Intl formatter costs far more than using one: keep one per locale.
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+// Building an Intl formatter costs far more than using one: each is made once, by its key
+// (locale and style), and kept.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formats.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formats.set(key, f);
+  }
+  return f;
+}
 
 export function formatDate(locale: Locale, epochMs: number): string {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormats.set(locale, f);
-  }
-  return f.format(new Date(epochMs));
+  return kept(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(epochMs));
 }
 
 // The analytics count in whole UTC days: a day or a month of theirs is shown as such, without
@@ -83,7 +91,6 @@ const CALENDAR = {
   shortDay: { day: 'numeric', month: 'short', timeZone: 'UTC' },
   month: { month: 'short', year: 'numeric', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
-const calendarFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A calendar day or month of the analytics in the reader's words: `day` "6 septembre 2026",
@@ -95,12 +102,10 @@ export function formatCalendar(
   epochMs: number,
   unit: keyof typeof CALENDAR,
 ): string {
-  const key = `${locale}:${unit}`;
-  let f = calendarFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, CALENDAR[unit]);
-    calendarFormats.set(key, f);
-  }
+  const f = kept(
+    `calendar:${locale}:${unit}`,
+    () => new Intl.DateTimeFormat(locale, CALENDAR[unit]),
+  );
   const date = new Date(epochMs);
   if (locale !== 'fr' || date.getUTCDate() !== 1) return f.format(date);
   // French writes the first of the month "1er septembre"; Intl writes "1 septembre".
@@ -110,9 +115,6 @@ export function formatCalendar(
     .join('');
 }
 
-/** One Intl.NumberFormat per locale and style, made once, as the date formats above. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 const NUMBER_STYLES = {
   whole: {},
   percent: { style: 'percent', maximumFractionDigits: 0 },
@@ -121,13 +123,10 @@ const NUMBER_STYLES = {
 } satisfies Record<string, Intl.NumberFormatOptions>;
 
 function numberFormat(locale: Locale, style: keyof typeof NUMBER_STYLES): Intl.NumberFormat {
-  const key = `${locale}:${style}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, NUMBER_STYLES[style]);
-    numberFormats.set(key, f);
-  }
-  return f;
+  return kept(
+    `number:${locale}:${style}`,
+    () => new Intl.NumberFormat(locale, NUMBER_STYLES[style]),
+  );
 }
 
 /** 1341 → "1 341" (fr) or "1,341" (en). */

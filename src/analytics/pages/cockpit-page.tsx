@@ -1,3 +1,4 @@
+import type { PostLink } from '../../conversations/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
@@ -21,9 +22,9 @@ export interface CockpitPageProps {
   query: string;
   days: number | undefined;
   names: Map<number, { handle: string; displayName: string }>;
-  titles: Map<number, { title: string; href: string }>;
+  titles: Map<number, PostLink>;
   /** Reply id → its address on its topic's page, and that topic's title. */
-  replies: Map<number, { title: string; href: string }>;
+  replies: Map<number, PostLink>;
 }
 
 /** Lists on the page stop here; the API and the CSV carry every figure. */
@@ -470,8 +471,8 @@ export function CockpitPage(props: CockpitPageProps) {
 /** A newcomer's first post: its topic, or their reply and its topic, if the reader may see it. */
 function FirstPost(props: {
   post: { topicId: number | null; replyId: number | null };
-  titles: Map<number, { title: string; href: string }>;
-  replies: Map<number, { title: string; href: string }>;
+  titles: Map<number, PostLink>;
+  replies: Map<number, PostLink>;
   t: PageContext['t'];
 }) {
   const topic = props.titles.get(props.post.topicId ?? 0);
