@@ -51,6 +51,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circles.title': 'Cercles',
     'analytics.circles.intro':
       'Sur les 90 jours précédant la fin de la période, chaque membre (hors équipe) est dans un cercle. Repère : règle 1/9/90 et « 10 % participent, 90 % regardent ».',
+    'analytics.circles.reference': 'Repère 1/9/90',
+    'analytics.circles.participating': 'Participent (noyau et contributeurs)',
     'analytics.circles.coreMembers': 'Les membres du noyau ({count})',
     'analytics.circles.coreMember': '{contributions} contributions sur {weeks} semaines',
     'analytics.circle.core': 'Noyau',
@@ -181,6 +183,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circles.title': 'Circles',
     'analytics.circles.intro':
       'Over the 90 days before the end of the period, each member (staff apart) is in one circle. Reference: the 1/9/90 rule and “10 % participate, 90 % watch”.',
+    'analytics.circles.reference': '1/9/90 reference',
+    'analytics.circles.participating': 'Participating (core and contributors)',
     'analytics.circles.coreMembers': 'Core members ({count})',
     'analytics.circles.coreMember': '{contributions} contributions over {weeks} weeks',
     'analytics.circle.core': 'Core',

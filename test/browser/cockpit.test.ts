@@ -12,7 +12,7 @@ import {
 } from './browser.js';
 
 type Figures = {
-  circles: { counts: Record<string, number> };
+  circles: { counts: Record<string, number>; participating_share: number };
   ladder: { reached: number; anonymous_visitors: number; interacting: number; engaged: number };
   responsiveness: { topics: number };
 };
@@ -215,5 +215,14 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     expect(await coreRow.getByRole('cell').first().textContent()).toBe(
       new Intl.NumberFormat('fr').format(api.circles.counts.core ?? 0),
     );
+    // The circles against 1/9/90: the rule's share beside each, and who participates.
+    const percent = (n: number) => new Intl.NumberFormat('fr', { style: 'percent' }).format(n);
+    expect(await coreRow.getByRole('cell').nth(2).textContent()).toBe(percent(0.01));
+    const participating = page.getByRole('row', { name: /^Participent/ });
+    expect(await participating.getByRole('cell').allTextContents()).toEqual([
+      new Intl.NumberFormat('fr').format(core + (api.circles.counts.contributor ?? 0)),
+      percent(api.circles.participating_share),
+      percent(0.1),
+    ]);
   });
 });

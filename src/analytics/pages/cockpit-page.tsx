@@ -117,6 +117,9 @@ export function CockpitPage(props: CockpitPageProps) {
   const { t } = ctx;
   const f = fmt(ctx, c.period);
   const stage = c.lifecycle.stage;
+  const rule = c.circles.reference.rule_1_9_90;
+  const { core, contributor } = c.circles.counts;
+  const participating = core === null || contributor === null ? null : core + contributor;
   return (
     <div class="cockpit">
       {props.trail.length > 0 && (
@@ -200,6 +203,7 @@ export function CockpitPage(props: CockpitPageProps) {
                 <th scope="col">{t('analytics.table.figure')}</th>
                 <th scope="col">{t('analytics.table.count')}</th>
                 <th scope="col">{t('analytics.table.share')}</th>
+                <th scope="col">{t('analytics.circles.reference')}</th>
               </tr>
             </thead>
             <tbody>
@@ -208,9 +212,23 @@ export function CockpitPage(props: CockpitPageProps) {
                   <th scope="row">{t(`analytics.circle.${n}`)}</th>
                   <td>{f.count(c.circles.counts[n])}</td>
                   <td>{f.share(c.circles.shares[n])}</td>
+                  {n === 'core' || n === 'contributor' ? (
+                    <td>{f.share(rule[n])}</td>
+                  ) : (
+                    // Reactors, lurkers and dormant members are the rule's 90 % together.
+                    n === 'reactor' && <td rowSpan={3}>{f.share(rule.others)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('analytics.circles.participating')}</th>
+                <td>{f.count(participating)}</td>
+                <td>{f.share(c.circles.participating_share)}</td>
+                <td>{f.share(c.circles.reference.participate_10_watch_90.participate)}</td>
+              </tr>
+            </tfoot>
           </table>
         </div>
         {c.circles.core_members.length > 0 && (
