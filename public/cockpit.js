@@ -106,6 +106,26 @@
     },
     options: options(),
   });
+  draw('arrivals', {
+    type: 'bar',
+    data: {
+      labels: data.arrivals.labels,
+      datasets: data.arrivals.series.map(function (s, i) {
+        return { label: s.label, data: s.values, backgroundColor: palette[i + 1] };
+      }),
+    },
+    options: options({ plugins: { legend: { display: true } } }),
+  });
+  draw('stickiness', {
+    type: 'line',
+    data: {
+      labels: data.stickiness.labels,
+      datasets: [
+        { label: data.stickiness.label, data: data.stickiness.values, borderColor: honey },
+      ],
+    },
+    options: options({ scales: { y: { min: 0, max: 100 } } }),
+  });
   draw('dau', {
     type: 'line',
     data: {

@@ -1,4 +1,5 @@
 import type { ScopeFacts } from './facts.js';
+import { nextMonth } from './rollup/scopes.js';
 import { DAY, dayKey, isoWeek, monthKey, ratio } from './stats.js';
 
 export function activity(f: ScopeFacts) {
@@ -6,16 +7,49 @@ export function activity(f: ScopeFacts) {
   const meanDau = days.length ? days.reduce((a, d) => a + d.dau, 0) / days.length : 0;
   // The ISO week is named after its Thursday.
   const weekly = f.weekly.map((w) => ({ week: isoWeek((w.start + 3) * DAY), wau: w.active }));
-  const mau = f.monthly.map((m) => ({ month: monthKey(m.start * DAY), mau: m.active }));
-  const meanMau = mau.length ? mau.reduce((a, x) => a + x.mau, 0) / mau.length : 0;
+  const meanMau = f.monthly.length
+    ? f.monthly.reduce((a, m) => a + m.active, 0) / f.monthly.length
+    : 0;
   return {
     daily: days,
     weekly,
-    monthly: mau,
+    monthly: monthly(f),
     stickiness: ratio(meanDau, meanMau),
     growth: f.growth,
     churn: f.churned,
     churn_rate: ratio(f.churned, f.recent.activeBefore),
     active_last_30d: f.recent.active,
   };
+}
+
+/**
+ * Each month of the period with someone active, joining or gone: its active members, its own
+ * stickiness (mean daily active over its days in the period ÷ its active), new members, and
+ * those gone since the month before (null until the month is over). Months with none of these
+ * are left out.
+ */
+function monthly(f: ScopeFacts) {
+  const active = new Map(f.monthly.map((m) => [m.start, m.active]));
+  return f.moves.flatMap(({ month, gone }) => {
+    const mau = active.get(month) ?? 0;
+    const growth = f.growthByMonth.get(month) ?? 0;
+    if (mau === 0 && growth === 0 && !gone) return [];
+    const end = nextMonth(month);
+    let dayTotal = 0;
+    let dayCount = 0;
+    for (const d of f.daily)
+      if (d.start >= month && d.start < end) {
+        dayTotal += d.active;
+        dayCount++;
+      }
+    return [
+      {
+        month: monthKey(month * DAY),
+        mau,
+        stickiness: ratio(dayCount ? dayTotal / dayCount : 0, mau),
+        growth,
+        churn: gone,
+      },
+    ];
+  });
 }

@@ -239,6 +239,43 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     );
     const cut = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
     expect(cut.ladder.flows).toEqual([{ month: '2026-05', up: 4, held: 2, down: 0 }]);
+    // Nor anyone gone: I may still come back before May ends. B and H joined by the 23rd.
+    expect(cut.activity.monthly).toMatchObject([
+      { month: '2026-05', mau: 5, growth: 2, churn: null },
+    ]);
+  });
+
+  it('gives active members, stickiness, arrivals and departures month by month', () => {
+    // March from the 3rd: A, I and J active; I and J joined; E, active in February (a visit),
+    // not in March, is gone. April: A and I; J gone. May: A, B, C, D, H; B and H joined; I gone.
+    expect(
+      quarter.activity.monthly.map(({ month, mau, growth, churn }) => ({
+        month,
+        mau,
+        growth,
+        churn,
+      })),
+    ).toEqual([
+      { month: '2026-03', mau: 3, growth: 2, churn: 1 },
+      { month: '2026-04', mau: 2, growth: 0, churn: 1 },
+      { month: '2026-05', mau: 5, growth: 2, churn: 1 },
+    ]);
+    // The months' arrivals add up to the period's.
+    expect(quarter.activity.growth).toBe(4);
+    // Stickiness of a month: its mean daily active ÷ its active. March 3–31 (29 days): A and I
+    // on the 13th, A on the 20th and 27th, J on the 23rd → 5 ÷ 29 ÷ 3. April (30 days): I on
+    // the 2nd, A on the 3rd and 10th → 3 ÷ 30 ÷ 2.
+    const [march, april] = quarter.activity.monthly;
+    expect(march?.stickiness).toBeCloseTo(5 / 29 / 3, 10);
+    expect(april?.stickiness).toBeCloseTo(3 / 30 / 2, 10);
+  });
+
+  it('counts a month’s departures on the spot where they were not stored yet', async () => {
+    // As after migration 012, before the next refresh counts the months again.
+    await db.store.db.updateTable('rollup_buckets').set({ gone: null }).execute();
+    const again = await cockpitOf(db, at(90));
+    expect(again.activity.monthly.map((m) => m.churn)).toEqual([1, 1, 1]);
+    await refreshRollups(db.store);
   });
 
   it('counts growth, churn and the lifecycle stage', () => {
@@ -275,6 +312,23 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
     expect(s.circles.core_members).toEqual([]);
+    // Two joined, one left, out of two active the 30 days before: all withheld. Five active.
+    expect(s.activity).toMatchObject({
+      growth: null,
+      churn: null,
+      churn_rate: null,
+      active_last_30d: 5,
+    });
+    expect(s.activity.monthly).toEqual([
+      {
+        month: '2026-05',
+        mau: 5,
+        stickiness: month.activity.stickiness,
+        growth: null,
+        churn: null,
+      },
+    ]);
+    expect(s.lifecycle).toMatchObject({ active_members_30d: 5, active_members_previous_30d: null });
   });
 });
 

@@ -16,6 +16,7 @@ import { isActive, rungOf } from './rollup/member-row.js';
 import { monthMoves } from './rollup/settle.js';
 import { topicStats, type TopicStats } from './topic-stats.js';
 import { loadFirstPosts, type FirstPost } from './first-posts.js';
+import { DAY } from './stats.js';
 
 /**
  * Each non-staff member active in the window, with their totals over it: columns side by side,
@@ -46,6 +47,8 @@ export interface Moves {
   up: number;
   held: number;
   down: number;
+  /** Active the month before and not in this one; null while `to` cuts the month. */
+  gone: number | null;
 }
 
 /** Contributions (everyone and members only) and active members over the last 30 days and the 30 before. */
@@ -84,7 +87,9 @@ export interface ScopeFacts {
   recent: Recent;
   /** For a community: the same per group. */
   groups: Map<number, Recent>;
+  /** Members whose first join falls in the period: in all, and per month (by its first day). */
   growth: number;
+  growthByMonth: Map<number, number>;
   topics: TopicStats;
   firstPosts: FirstPost[];
 }
@@ -156,7 +161,7 @@ export async function loadScopeFacts(
     churned,
     recent: { ...recent, active, activeBefore },
     groups,
-    growth,
+    ...growth,
     topics,
     firstPosts,
   };
@@ -535,7 +540,7 @@ async function monthlyMoves(
   for (let m = monthOf(fromDay); m < toDay; m = nextMonth(m)) months.push(m);
   const stored = await db
     .selectFrom('rollup_buckets')
-    .select(['bucket', 'up', 'held', 'down'])
+    .select(['bucket', 'up', 'held', 'down', 'gone'])
     .where('community_id', '=', scope.communityId)
     .where('group_id', '=', scope.groupId)
     .where('grain', '=', 'month')
@@ -549,19 +554,20 @@ async function monthlyMoves(
         return { month, ...(await cutMonthMoves(db, dialect, scope, staff, month, toDay)) };
       const b = byMonth.get(month);
       const [total, ofStaff] = await Promise.all([
-        // No one active that month, or never counted: count it now.
-        b
-          ? { up: b.up ?? 0, held: b.held ?? 0, down: b.down ?? 0 }
+        // No one active that month, or never counted (`gone` before its migration): count it now.
+        b && b.gone !== null
+          ? { up: b.up ?? 0, held: b.held ?? 0, down: b.down ?? 0, gone: b.gone }
           : monthMoves(db, s, previousMonth(month), month),
         staff.length
           ? monthMoves(db, s, previousMonth(month), month, { only: staff })
-          : { up: 0, held: 0, down: 0 },
+          : { up: 0, held: 0, down: 0, gone: 0 },
       ]);
       return {
         month,
         up: total.up - ofStaff.up,
         held: total.held - ofStaff.held,
         down: total.down - ofStaff.down,
+        gone: total.gone - ofStaff.gone,
       };
     }),
   );
@@ -595,7 +601,8 @@ async function cutMonthMoves(
     else held++;
   }
   for (const id of before.keys()) if (!now.has(id)) held++;
-  return { up, held, down: 0 };
+  // Who is gone is known when the month ends.
+  return { up, held, down: 0, gone: null };
 }
 
 async function contributionsOver(
@@ -712,12 +719,22 @@ async function groupsRecent(
   return groups;
 }
 
+/** New members of the period, counted per day of their first join and added up by month. */
 async function growthOver(db: Db, scope: Scope, staff: number[], from: number, to: number) {
-  const r = await sql<{ n: number }>`
-    select count(*) as n from (
+  const r = await sql<{ day: number; n: number }>`
+    select j.first / ${sql.lit(DAY)} as day, count(*) as n from (
       select member_id, min(joined_at) as first from rollup_memberships
       where ${scopeIs(scope)} ${notStaff(staff)}
       group by member_id) as j
-    where j.first >= ${from} and j.first < ${to}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+    where j.first >= ${from} and j.first < ${to}
+    group by j.first / ${sql.lit(DAY)}`.execute(db);
+  let growth = 0;
+  const growthByMonth = new Map<number, number>();
+  for (const row of r.rows) {
+    const month = monthOf(Number(row.day));
+    const n = Number(row.n);
+    growth += n;
+    growthByMonth.set(month, (growthByMonth.get(month) ?? 0) + n);
+  }
+  return { growth, growthByMonth };
 }

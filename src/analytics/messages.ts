@@ -128,6 +128,13 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.growth': 'Nouveaux membres',
     'analytics.activity.churn': 'Membres partis (actifs il y a 30 à 60 jours, plus depuis)',
     'analytics.activity.active30': 'Actifs sur les 30 derniers jours',
+    'analytics.activity.monthly': 'Mois par mois : actifs, adhérence, arrivées et départs',
+    'analytics.activity.monthStickiness': 'Adhérence',
+    'analytics.activity.goneShort': 'Partis',
+    'analytics.activity.goneNote':
+      'Partis : les membres actifs le mois d’avant et pas dans celui-ci, comptés quand le mois est fini (le mois en cours n’en a pas encore).',
+    'analytics.activity.arrivals': 'Arrivées et départs par mois',
+    'analytics.activity.stickinessByMonth': 'Adhérence par mois',
     'analytics.inactiveCore.title': 'Piliers devenus silencieux ({count})',
     'analytics.inactiveCore.intro':
       'Parmi le quart le plus actif, ceux qui n’ont rien publié depuis 7 à 28 jours : un message personnel peut suffire.',
@@ -259,6 +266,13 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.growth': 'New members',
     'analytics.activity.churn': 'Churned members (active 30 to 60 days ago, not since)',
     'analytics.activity.active30': 'Active over the last 30 days',
+    'analytics.activity.monthly': 'Month by month: active, stickiness, arrivals and departures',
+    'analytics.activity.monthStickiness': 'Stickiness',
+    'analytics.activity.goneShort': 'Gone',
+    'analytics.activity.goneNote':
+      'Gone: members active the month before and not in this one, counted once the month is over (the current month has none yet).',
+    'analytics.activity.arrivals': 'Arrivals and departures by month',
+    'analytics.activity.stickinessByMonth': 'Stickiness by month',
     'analytics.inactiveCore.title': 'Pillars gone quiet ({count})',
     'analytics.inactiveCore.intro':
       'Among the most active quarter, those who have posted nothing for 7 to 28 days: a personal message may be enough.',

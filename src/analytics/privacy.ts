@@ -90,12 +90,42 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
             curve: c.concentration.curve.map((point) => ({ ...point, share: null })),
           }
         : c.concentration,
-    activity: {
-      ...c.activity,
-      daily: c.activity.daily.map((d) => ({ ...d, dau: small(d.dau) })),
-      weekly: c.activity.weekly.map((w) => ({ ...w, wau: small(w.wau) })),
-      monthly: c.activity.monthly.map((mo) => ({ ...mo, mau: small(mo.mau) })),
+    activity: sponsorActivity(c),
+    lifecycle: {
+      ...c.lifecycle,
+      ...lifecycleCounts(c.lifecycle),
+      groups: c.lifecycle.groups.map((g) => ({ ...g, ...lifecycleCounts(g) })),
     },
     recently_inactive_core: [],
   };
 }
+
+function sponsorActivity({ activity: a, lifecycle }: Cockpit): CockpitView['activity'] {
+  const months = a.monthly.filter((mo) => mo.mau > 0);
+  const meanMau = months.reduce((n, mo) => n + mo.mau, 0) / (months.length || 1);
+  return {
+    ...a,
+    daily: a.daily.map((d) => ({ ...d, dau: small(d.dau) })),
+    weekly: a.weekly.map((w) => ({ ...w, wau: small(w.wau) })),
+    monthly: a.monthly.map((mo) => ({
+      ...mo,
+      mau: small(mo.mau),
+      stickiness: mo.mau < MIN_GROUP_SIZE ? null : mo.stickiness,
+      growth: small(mo.growth),
+      churn: small(mo.churn),
+    })),
+    stickiness: meanMau < MIN_GROUP_SIZE ? null : a.stickiness,
+    growth: small(a.growth),
+    churn: small(a.churn),
+    churn_rate: lifecycle.active_members_previous_30d < MIN_GROUP_SIZE ? null : a.churn_rate,
+    active_last_30d: small(a.active_last_30d),
+  };
+}
+
+const lifecycleCounts = (l: {
+  active_members_30d: number;
+  active_members_previous_30d: number;
+}) => ({
+  active_members_30d: small(l.active_members_30d),
+  active_members_previous_30d: small(l.active_members_previous_30d),
+});

@@ -158,6 +158,8 @@ export interface Database {
     up: number | null;
     held: number | null;
     down: number | null;
+    /** Members active the month before and not in this one (months only). */
+    gone: number | null;
   };
   rollup_dirty: {
     community_id: number;

@@ -15,6 +15,16 @@ type Figures = {
   circles: { counts: Record<string, number>; participating_share: number };
   ladder: { reached: number; anonymous_visitors: number; interacting: number; engaged: number };
   responsiveness: { topics: number };
+  period: { to: string };
+  activity: {
+    monthly: {
+      month: string;
+      mau: number;
+      stickiness: number | null;
+      growth: number;
+      churn: number | null;
+    }[];
+  };
 };
 
 /** The demo community's cockpit, as an animator sees it in French. */
@@ -84,6 +94,8 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
         'dau',
         'wau',
         'mau',
+        'arrivals',
+        'stickiness',
       ].map((name) => ({ name, drawn: true })),
     );
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
@@ -224,5 +236,28 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       percent(api.circles.participating_share),
       percent(0.1),
     ]);
+    // Month by month, the table and the CSV carry the API's figures; the month under way has
+    // no departures yet.
+    const monthRows = page
+      .locator('table.figures', { has: page.locator('caption', { hasText: 'Mois par mois' }) })
+      .locator('tbody tr');
+    const monthly = api.activity.monthly;
+    expect(await monthRows.count()).toBe(monthly.length);
+    const toCutsMonth = new Date(api.period.to).getUTCDate() !== 1;
+    if (toCutsMonth) expect(monthly.at(-1)?.churn).toBeNull();
+    expect(monthly.slice(0, -1).some((m) => (m.churn ?? 0) > 0)).toBe(true);
+    const count = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('fr').format(n));
+    for (const [i, m] of monthly.entries()) {
+      expect(await monthRows.nth(i).getByRole('cell').allTextContents(), m.month).toEqual([
+        count(m.mau),
+        m.stickiness === null ? '—' : percent(m.stickiness),
+        count(m.growth),
+        count(m.churn),
+      ]);
+      expect(values.get(`activity.monthly.churn@month=${m.month}`)).toBe(
+        m.churn === null ? '' : String(m.churn),
+      );
+      expect(values.get(`activity.monthly.growth@month=${m.month}`)).toBe(String(m.growth));
+    }
   });
 });

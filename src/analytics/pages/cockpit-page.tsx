@@ -42,6 +42,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
   const days = c.activity.daily.map((d) => d.date);
   const oneYear = days[0]?.slice(0, 4) === days[days.length - 1]?.slice(0, 4);
   const dayLabel = (ms: number) => formatCalendar(locale, ms, oneYear ? 'shortDay' : 'mediumDay');
+  const months = c.activity.monthly.map((m) => f.month(m.month));
   const json = JSON.stringify({
     circles: {
       labels: circleNames.map((n) => t(`analytics.circle.${n}`)),
@@ -105,8 +106,23 @@ function chartData(c: CockpitView, ctx: PageContext) {
     },
     mau: {
       label: t('analytics.activity.mau'),
-      labels: c.activity.monthly.map((m) => f.month(m.month)),
+      labels: months,
       values: c.activity.monthly.map((m) => m.mau),
+    },
+    arrivals: {
+      labels: months,
+      series: [
+        { label: t('analytics.activity.growth'), values: c.activity.monthly.map((m) => m.growth) },
+        {
+          label: t('analytics.activity.goneShort'),
+          values: c.activity.monthly.map((m) => m.churn),
+        },
+      ],
+    },
+    stickiness: {
+      label: t('analytics.activity.monthStickiness'),
+      labels: months,
+      values: percents(c.activity.monthly.map((m) => m.stickiness)),
     },
   });
   return json.replace(/</g, '\\u003c');
@@ -447,12 +463,38 @@ export function CockpitPage(props: CockpitPageProps) {
           head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
           rows={c.activity.weekly.map((w) => [f.week(w.week), f.count(w.wau)])}
         />
-        <Series
-          name="mau"
-          title={t('analytics.activity.mau')}
-          head={[t('analytics.activity.month'), t('analytics.activity.mau')]}
-          rows={c.activity.monthly.map((m) => [f.month(m.month), f.count(m.mau)])}
-        />
+        <h3>{t('analytics.activity.monthly')}</h3>
+        <div class="chart-and-table">
+          <div class="charts">
+            <Chart name="mau" label={t('analytics.activity.mau')} />
+            <Chart name="arrivals" label={t('analytics.activity.arrivals')} />
+            <Chart name="stickiness" label={t('analytics.activity.stickinessByMonth')} />
+          </div>
+          <table class="figures">
+            <caption>{t('analytics.activity.monthly')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analytics.activity.month')}</th>
+                <th scope="col">{t('analytics.activity.mau')}</th>
+                <th scope="col">{t('analytics.activity.monthStickiness')}</th>
+                <th scope="col">{t('analytics.activity.growth')}</th>
+                <th scope="col">{t('analytics.activity.goneShort')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.activity.monthly.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{f.month(m.month)}</th>
+                  <td>{f.count(m.mau)}</td>
+                  <td>{f.share(m.stickiness)}</td>
+                  <td>{f.count(m.growth)}</td>
+                  <td>{f.count(m.churn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p class="muted">{t('analytics.activity.goneNote')}</p>
       </Section>
 
       {!props.isSponsor && (

@@ -89,7 +89,10 @@ async function countMoves(trx: Db, scope: Dirty, month: number): Promise<void> {
     .execute();
 }
 
-/** Up, held and down between two months of member rows, for everyone or `only` some members. */
+/**
+ * Up, held and down between two months of member rows, for everyone or `only` some members;
+ * `gone`, those active in the month before and not in this one, are among the down.
+ */
 export async function monthMoves(
   trx: Db,
   scope: { community_id: number; group_id: number },
@@ -98,7 +101,7 @@ export async function monthMoves(
   opts: { only?: number[] } = {},
 ) {
   const only = opts.only;
-  if (only?.length === 0) return { up: 0, held: 0, down: 0 };
+  if (only?.length === 0) return { up: 0, held: 0, down: 0, gone: 0 };
   const notExcluded = (t: string) =>
     only ? sql`and ${sql.ref(`${t}.member_id`)} in (${sql.join(only)})` : sql``;
   const into = await sql<{ up: number | null; held: number | null; down: number | null }>`
@@ -125,9 +128,11 @@ export async function monthMoves(
     )
   ).rows[0];
   const row = into.rows[0];
+  const gone = Number(left?.n ?? 0);
   return {
     up: Number(row?.up ?? 0),
     held: Number(row?.held ?? 0),
-    down: Number(row?.down ?? 0) + Number(left?.n ?? 0),
+    down: Number(row?.down ?? 0) + gone,
+    gone,
   };
 }

@@ -11,6 +11,7 @@ import * as firstPostFacts from './008_first_post_facts.js';
 import * as recentGroups from './009_recent_groups.js';
 import * as recentLastSpoke from './010_recent_last_spoke.js';
 import * as renderQueue from './011_render_queue.js';
+import * as monthGone from './012_month_gone.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -26,6 +27,7 @@ const all: Record<string, DialectMigration> = {
   '009_recent_groups': recentGroups,
   '010_recent_last_spoke': recentLastSpoke,
   '011_render_queue': renderQueue,
+  '012_month_gone': monthGone,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
