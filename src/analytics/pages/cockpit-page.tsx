@@ -294,27 +294,21 @@ export function CockpitPage(props: CockpitPageProps) {
         </div>
         <div class="chart-and-table">
           <Chart name="flows" label={t('analytics.ladder.flows')} />
-          <table class="figures">
-            <caption>{t('analytics.ladder.flows')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.ladder.month')}</th>
-                <th scope="col">{t('analytics.ladder.up')}</th>
-                <th scope="col">{t('analytics.ladder.held')}</th>
-                <th scope="col">{t('analytics.ladder.down')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.ladder.flows.map((row) => (
-                <tr key={row.month}>
-                  <th scope="row">{f.month(row.month, { flows: true })}</th>
-                  <td>{f.count(row.up)}</td>
-                  <td>{f.count(row.held)}</td>
-                  <td>{f.count(row.down)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={t('analytics.ladder.flows')}
+            head={[
+              t('analytics.ladder.month'),
+              t('analytics.ladder.up'),
+              t('analytics.ladder.held'),
+              t('analytics.ladder.down'),
+            ]}
+            rows={c.ladder.flows.map((row) => [
+              f.month(row.month, { flows: true }),
+              f.count(row.up),
+              f.count(row.held),
+              f.count(row.down),
+            ])}
+          />
         </div>
       </Section>
 
@@ -470,29 +464,23 @@ export function CockpitPage(props: CockpitPageProps) {
             <Chart name="arrivals" label={t('analytics.activity.arrivals')} />
             <Chart name="stickiness" label={t('analytics.activity.stickinessByMonth')} />
           </div>
-          <table class="figures">
-            <caption>{t('analytics.activity.monthly')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.activity.month')}</th>
-                <th scope="col">{t('analytics.activity.mau')}</th>
-                <th scope="col">{t('analytics.activity.monthStickiness')}</th>
-                <th scope="col">{t('analytics.activity.growth')}</th>
-                <th scope="col">{t('analytics.activity.goneShort')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.activity.monthly.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{f.month(m.month)}</th>
-                  <td>{f.count(m.mau)}</td>
-                  <td>{f.share(m.stickiness)}</td>
-                  <td>{f.count(m.growth)}</td>
-                  <td>{f.count(m.churn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={t('analytics.activity.monthly')}
+            head={[
+              t('analytics.activity.month'),
+              t('analytics.activity.mau'),
+              t('analytics.activity.monthStickiness'),
+              t('analytics.activity.growth'),
+              t('analytics.activity.goneShort'),
+            ]}
+            rows={c.activity.monthly.map((m) => [
+              f.month(m.month),
+              f.count(m.mau),
+              f.share(m.stickiness),
+              f.count(m.growth),
+              f.count(m.churn),
+            ])}
+          />
         </div>
         <p class="muted">{t('analytics.activity.goneNote')}</p>
       </Section>

@@ -1,25 +1,33 @@
 import type { ComponentChildren } from 'preact';
 
-/** A two-column table of named figures: the accessible form of every chart. */
+/**
+ * A table of named figures, the accessible form of every chart: each row a name, then its
+ * figures, one per column after the first.
+ */
 export function FigureTable(props: {
   caption: string;
-  head: [string, string];
-  rows: [string, string][];
+  head: [string, ...string[]];
+  rows: [string, ...string[]][];
 }) {
   return (
     <table class="figures">
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{props.head[0]}</th>
-          <th scope="col">{props.head[1]}</th>
+          {props.head.map((label) => (
+            <th scope="col" key={label}>
+              {label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {props.rows.map(([label, value]) => (
+        {props.rows.map(([label, ...values]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td>{value}</td>
+            {values.map((value, i) => (
+              <td key={i}>{value}</td>
+            ))}
           </tr>
         ))}
       </tbody>
