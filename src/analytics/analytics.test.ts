@@ -283,6 +283,8 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     // Active 60–30 days ago: A and I; since then: A, B, C, D, H → I churned.
     expect(month.activity.churn).toBe(1);
     expect(month.activity.churn_rate).toBe(0.5);
+    // I is the one: a topic on day 80 and a reply on day 60, in the 90-day window.
+    expect(month.churned_members).toEqual([{ memberId: I, contributions: 2, reactions: 0 }]);
     // Last 30 days: 8 contributions, 7 by members → 87.5 % → establishment.
     expect(month.lifecycle).toMatchObject({
       stage: 'establishment',
@@ -311,6 +313,7 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.concentration.curve).toEqual(month.concentration.curve);
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
+    expect(s.churned_members).toEqual([]);
     expect(s.circles.core_members).toEqual([]);
     // Two joined, one left, out of two active the 30 days before: all withheld. Five active.
     expect(s.activity).toMatchObject({

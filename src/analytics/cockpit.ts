@@ -48,6 +48,12 @@ export function computeCockpit({ facts: f, createdAt, isGroup, groups }: Cockpit
       })),
     },
     recently_inactive_core: recentlyInactiveCore(f),
+    // The people behind `activity.churn`, who did the most first: someone to write to.
+    churned_members: f.churnedMembers.map((m) => ({
+      memberId: m.member,
+      contributions: m.contributions,
+      reactions: m.reactions,
+    })),
   };
 }
 

@@ -36,6 +36,12 @@ export interface QuietMember {
   lastDay: number;
 }
 
+export interface ChurnedMember {
+  member: number;
+  contributions: number;
+  reactions: number;
+}
+
 export interface Series {
   /** The bucket's first day. */
   start: number;
@@ -84,6 +90,8 @@ export interface ScopeFacts {
   moves: Moves[];
   /** Non-staff members active in the 30 days before the last 30 and not since. */
   churned: number;
+  /** Who they are, with their totals over the window, most contributions first. */
+  churnedMembers: ChurnedMember[];
   recent: Recent;
   /** For a community: the same per group. */
   groups: Map<number, Recent>;
@@ -146,7 +154,7 @@ export async function loadScopeFacts(
     growthOver(db, scope, staff, from, to),
     anonymousVisitorsOver(db, scope, fromDay, toDay),
   ]);
-  const { window, active, activeBefore, churned } = recentOnes;
+  const { window, active, activeBefore, churned, churnedMembers } = recentOnes;
   return {
     from,
     to,
@@ -159,6 +167,7 @@ export async function loadScopeFacts(
     ...series,
     moves,
     churned,
+    churnedMembers,
     recent: { ...recent, active, activeBefore },
     groups,
     ...growth,
@@ -250,7 +259,7 @@ async function recentMembers(
   const quiet = new Map(spoke.rows.map((r) => [Number(r.member), Number(r.day)]));
   let active = 0;
   let activeBefore = 0;
-  let churned = 0;
+  const churnedMembers: ChurnedMember[] = [];
   for (let i = 0; i < stored.count; i++) {
     const m = member[i] ?? 0;
     const f = flags[i] ?? 0;
@@ -268,7 +277,12 @@ async function recentMembers(
     if (isActive) active++;
     if (f & ACTIVE60) {
       activeBefore++;
-      if (!isActive) churned++;
+      if (!isActive)
+        churnedMembers.push({
+          member: m,
+          contributions: contributions[i] ?? 0,
+          reactions: reactions[i] ?? 0,
+        });
     }
     if (spokeToday) quiet.delete(m);
   }
@@ -285,7 +299,11 @@ async function recentMembers(
     window: { member, contributions, reactions, weeks },
     active,
     activeBefore,
-    churned,
+    churned: churnedMembers.length,
+    churnedMembers: churnedMembers.sort(
+      (a, b) =>
+        b.contributions - a.contributions || b.reactions - a.reactions || a.member - b.member,
+    ),
     quiet,
   };
 }

@@ -128,6 +128,11 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.growth': 'Nouveaux membres',
     'analytics.activity.churn': 'Membres partis (actifs il y a 30 à 60 jours, plus depuis)',
     'analytics.activity.active30': 'Actifs sur les 30 derniers jours',
+    'analytics.activity.churnedMembers': 'Les membres partis ({count})',
+    'analytics.activity.churnedIntro':
+      'Actifs il y a 30 à 60 jours, plus rien depuis, ceux qui ont le plus contribué d’abord : prendre de leurs nouvelles suffit parfois à les faire revenir.',
+    'analytics.activity.churnedMember':
+      'sur 90 jours : {contributions} contributions, {reactions} réactions',
     'analytics.activity.monthly': 'Mois par mois : actifs, adhérence, arrivées et départs',
     'analytics.activity.monthStickiness': 'Adhérence',
     'analytics.activity.goneShort': 'Partis',
@@ -266,6 +271,11 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.growth': 'New members',
     'analytics.activity.churn': 'Churned members (active 30 to 60 days ago, not since)',
     'analytics.activity.active30': 'Active over the last 30 days',
+    'analytics.activity.churnedMembers': 'Members who left ({count})',
+    'analytics.activity.churnedIntro':
+      'Active 30 to 60 days ago, nothing since, those who contributed most first: asking how they are is sometimes enough to bring them back.',
+    'analytics.activity.churnedMember':
+      'over 90 days: {contributions} contributions, {reactions} reactions',
     'analytics.activity.monthly': 'Month by month: active, stickiness, arrivals and departures',
     'analytics.activity.monthStickiness': 'Stickiness',
     'analytics.activity.goneShort': 'Gone',

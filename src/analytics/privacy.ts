@@ -97,6 +97,7 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
       groups: c.lifecycle.groups.map((g) => ({ ...g, ...lifecycleCounts(g) })),
     },
     recently_inactive_core: [],
+    churned_members: [],
   };
 }
 

@@ -215,6 +215,7 @@ async function sendCockpitPage(
   const memberIds = [
     ...c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => n.memberId),
     ...c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => p.memberId),
+    ...c.churned_members.slice(0, LIST_LIMIT).map((m) => m.memberId),
     ...c.circles.core_members.slice(0, LIST_LIMIT).map((m) => m.memberId),
   ].filter((x): x is number => x !== null);
   // Newcomers left unanswered are listed with their first post: a topic or a reply.

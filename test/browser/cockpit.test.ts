@@ -17,6 +17,7 @@ type Figures = {
   responsiveness: { topics: number };
   period: { to: string };
   activity: {
+    churn: number;
     monthly: {
       month: string;
       mau: number;
@@ -164,6 +165,24 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     const reply = /#(reply-\d+)$/.exec(href)?.[1];
     if (reply) expect(await page.locator(`#${reply}`).count()).toBe(1);
     else expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+    // Behind the churn figure, the members who left, each a link to their profile.
+    await page.goto(`${t.url}${path}`);
+    const api = (await (
+      await page.request.get(`${t.url}/api/v1/communities/1/analytics?days=90`)
+    ).json()) as Figures;
+    expect(api.activity.churn).toBeGreaterThan(0);
+    const left = page.locator('details', { hasText: 'Les membres partis' });
+    expect(await left.locator('summary').textContent()).toBe(
+      `Les membres partis (${api.activity.churn})`,
+    );
+    await left.locator('summary').click();
+    const leftItems = left.locator('li');
+    expect(await leftItems.count()).toBe(api.activity.churn);
+    const profile = leftItems.first().getByRole('link');
+    const profileHref = (await profile.getAttribute('href')) ?? '';
+    expect(profileHref).toMatch(/^\/u\//);
+    await profile.click();
+    await page.waitForURL(`${t.url}${profileHref}`);
     // A group's row in the lifecycle table opens that group's cockpit, same period.
     await page.goto(`${t.url}${path}`);
     await page.getByRole('link', { name: 'Accueil des nouveaux', exact: true }).click();

@@ -126,6 +126,7 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(page.status).toBe(200);
     expect(page.html).toContain('Vue direction');
     expect(page.html).not.toContain('Sans réponse');
+    expect(page.html).not.toContain('Les membres partis');
   });
 
   it('names no topic of a group the moderator may not read', async () => {

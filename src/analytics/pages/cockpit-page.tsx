@@ -248,24 +248,17 @@ export function CockpitPage(props: CockpitPageProps) {
           </table>
         </div>
         {c.circles.core_members.length > 0 && (
-          <details>
-            <summary>
-              {t('analytics.circles.coreMembers', { count: c.circles.core_members.length })}
-            </summary>
-            <ul>
-              {c.circles.core_members.slice(0, LIST_LIMIT).map((m) => (
-                <li key={m.memberId}>
-                  <Member id={m.memberId} names={props.names} />{' '}
-                  <span class="muted">
-                    {t('analytics.circles.coreMember', {
-                      contributions: m.contributions ?? 0,
-                      weeks: m.weeks ?? 0,
-                    })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <MemberList
+            summary={t('analytics.circles.coreMembers', { count: c.circles.core_members.length })}
+            names={props.names}
+            people={c.circles.core_members.map((m) => ({
+              id: m.memberId,
+              note: t('analytics.circles.coreMember', {
+                contributions: m.contributions ?? 0,
+                weeks: m.weeks ?? 0,
+              }),
+            }))}
+          />
         )}
       </Section>
 
@@ -443,6 +436,20 @@ export function CockpitPage(props: CockpitPageProps) {
             [t('analytics.activity.active30'), f.count(c.activity.active_last_30d)],
           ]}
         />
+        {!props.isSponsor && (
+          <MemberList
+            summary={t('analytics.activity.churnedMembers', { count: c.churned_members.length })}
+            intro={t('analytics.activity.churnedIntro')}
+            names={props.names}
+            people={c.churned_members.map((m) => ({
+              id: m.memberId,
+              note: t('analytics.activity.churnedMember', {
+                contributions: m.contributions ?? 0,
+                reactions: m.reactions ?? 0,
+              }),
+            }))}
+          />
+        )}
         <Series
           name="dau"
           title={t('analytics.activity.dau')}
@@ -532,6 +539,28 @@ function FirstPost(props: {
       <a href={reply.href}>{props.t('analytics.newcomers.firstReply')}</a>{' '}
       {props.t('analytics.newcomers.inTopic', { title: reply.title })}
     </>
+  );
+}
+
+/** The people behind a figure, folded under it: each a link to their profile, and a note. */
+function MemberList(props: {
+  summary: string;
+  intro?: string;
+  people: { id: number | null; note: string }[];
+  names: Map<number, { handle: string; displayName: string }>;
+}) {
+  return (
+    <details>
+      <summary>{props.summary}</summary>
+      {props.intro && <p>{props.intro}</p>}
+      <ul>
+        {props.people.slice(0, LIST_LIMIT).map((p) => (
+          <li key={p.id}>
+            <Member id={p.id} names={props.names} /> <span class="muted">{p.note}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
