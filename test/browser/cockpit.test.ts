@@ -14,10 +14,11 @@ import {
 type Figures = {
   circles: { counts: Record<string, number>; participating_share: number };
   ladder: { reached: number; anonymous_visitors: number; interacting: number; engaged: number };
-  responsiveness: { topics: number };
+  responsiveness: { topics: number; unanswered: unknown[] };
   period: { to: string };
   activity: {
     churn: number;
+    active_last_30d: number;
     monthly: {
       month: string;
       mau: number;
@@ -149,6 +150,20 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
 
   it('leads from the figures to the posts and groups behind them', async () => {
     await page.goto(`${t.url}${path}`);
+    // At a glance, what waits for the animator, each tile a way to its section.
+    const glance = (await (
+      await page.request.get(`${t.url}/api/v1/communities/1/analytics?days=90`)
+    ).json()) as Figures;
+    const tile = page.getByRole('link', { name: /\d+ Sujets sans réponse$/ });
+    expect(await tile.locator('.figure').textContent()).toBe(
+      String(glance.responsiveness.unanswered.length),
+    );
+    await tile.click();
+    await page.waitForURL(`${t.url}${path}#responsiveness-title`);
+    const active = page.getByRole('link', { name: /Actifs sur les 30 derniers jours$/ });
+    expect(await active.locator('.figure').textContent()).toBe(
+      new Intl.NumberFormat('fr').format(glance.activity.active_last_30d),
+    );
     // Each newcomer left unanswered comes with their first post, one click away.
     const newcomers = page.locator('details', { hasText: 'Nouveaux sans réponse en 48 h' });
     await newcomers.locator('summary').click();

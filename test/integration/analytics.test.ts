@@ -127,6 +127,9 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(page.html).toContain('Vue direction');
     expect(page.html).not.toContain('Sans réponse');
     expect(page.html).not.toContain('Les membres partis');
+    // At a glance, the figures without the to-do.
+    expect(page.html).toContain('En bref');
+    expect(page.html).not.toContain('À traiter');
   });
 
   it('names no topic of a group the moderator may not read', async () => {

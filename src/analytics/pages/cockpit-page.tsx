@@ -4,6 +4,7 @@ import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
 import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
+import { AtAGlance } from './at-a-glance.js';
 import { Chart, FigureTable, Section, Series } from './figures.js';
 import { fmt } from './format.js';
 import { PeriodForm } from './period-form.js';
@@ -156,6 +157,7 @@ export function CockpitPage(props: CockpitPageProps) {
         </a>
       </p>
       {props.isSponsor && <p class="notice">{t('analytics.sponsor')}</p>}
+      <AtAGlance ctx={ctx} cockpit={c} isSponsor={props.isSponsor} />
 
       <Section id="lifecycle" title={t('analytics.lifecycle.title')}>
         <p class="stage">
