@@ -5,6 +5,8 @@ import { fmt } from './format.js';
 
 interface Figure {
   value: string;
+  /** A word, not a number: set smaller to fit its tile. */
+  word?: boolean;
   label: string;
   /** The section that tells more. */
   section: string;
@@ -22,6 +24,7 @@ export function AtAGlance(props: { ctx: PageContext; cockpit: CockpitView; isSpo
   const figures: Figure[] = [
     {
       value: t(`analytics.stage.${c.lifecycle.stage}`),
+      word: true,
       label: t('analytics.glance.stage'),
       section: 'lifecycle',
     },
@@ -88,7 +91,8 @@ function Figures(props: { figures: Figure[] }) {
       {props.figures.map((x) => (
         <li key={x.label}>
           <a href={`#${x.section}-title`}>
-            <span class="figure">{x.value}</span> <span class="label">{x.label}</span>
+            <span class={x.word ? 'figure word' : 'figure'}>{x.value}</span>{' '}
+            <span class="label">{x.label}</span>
           </a>
         </li>
       ))}
