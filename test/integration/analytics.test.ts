@@ -158,6 +158,14 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(asAdmin.html).toContain('Budget confidentiel');
     expect(asModerator.html).toContain('Sans réponse');
     expect(asModerator.html).not.toContain('Budget confidentiel');
+    // Each unanswered topic says what it is, where, and how long it has waited; the group's
+    // name only beside a title the reader may read (the moderator sees that the group exists).
+    expect(asAdmin.html).toMatch(
+      /Budget confidentiel<\/a> <span class="muted">Discussion · Bureau · [^<]+ · en attente depuis \d+ h<\/span>/,
+    );
+    expect(asModerator.html).toMatch(
+      /<li>#\d+ <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ h<\/span>/,
+    );
   });
 
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {

@@ -1,8 +1,8 @@
 import type { PostLink } from '../../conversations/index.js';
 import type { PageContext } from '../../http/index.js';
-import { formatCalendar, formatDate } from '../../i18n/index.js';
+import { formatCalendar, formatDate, formatNumber } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
-import { isoWeekStart } from '../stats.js';
+import { DAY, HOUR, isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
 import { AtAGlance } from './at-a-glance.js';
 import { Chart, FigureTable, Section, Series } from './figures.js';
@@ -137,6 +137,17 @@ export function CockpitPage(props: CockpitPageProps) {
   const rule = c.circles.reference.rule_1_9_90;
   const { core, contributor } = c.circles.counts;
   const participating = core === null || contributor === null ? null : core + contributor;
+  // Unanswered topics: in which group, and for how long by the end of the period (or now).
+  const groupNames = new Map(c.lifecycle.groups.map((g) => [g.groupId, g.name]));
+  const waitedUntil = Math.min(Date.parse(c.period.to), Date.now());
+  const waiting = (ms: number) =>
+    ms < DAY
+      ? t('analytics.responsiveness.waitingHours', {
+          hours: formatNumber(ctx.locale, Math.max(0, Math.floor(ms / HOUR))),
+        })
+      : t('analytics.responsiveness.waiting', {
+          days: formatNumber(ctx.locale, Math.floor(ms / DAY)),
+        });
   return (
     <div class="cockpit">
       {props.trail.length > 0 && (
@@ -346,10 +357,21 @@ export function CockpitPage(props: CockpitPageProps) {
             <ul>
               {c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u) => {
                 const topic = props.titles.get(u.topicId ?? 0);
+                const group = topic && u.groupId !== null ? groupNames.get(u.groupId) : undefined;
+                const at = u.createdAt ?? 0;
                 return (
                   <li key={u.topicId}>
                     {topic ? <a href={topic.href}>{topic.title}</a> : `#${u.topicId ?? ''}`}{' '}
-                    <span class="muted">{formatDate(ctx.locale, u.createdAt ?? 0)}</span>
+                    <span class="muted">
+                      {[
+                        t(
+                          `conversations.kind.${u.kind === 'question' ? 'question' : 'discussion'}`,
+                        ),
+                        ...(group ? [group] : []),
+                        formatDate(ctx.locale, at),
+                        waiting(waitedUntil - at),
+                      ].join(' · ')}
+                    </span>
                   </li>
                 );
               })}
