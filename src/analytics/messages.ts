@@ -155,7 +155,8 @@ export const analyticsMessages = defineMessages({
     'analytics.inactiveCore.title': 'Piliers devenus silencieux ({count})',
     'analytics.inactiveCore.intro':
       'Parmi le quart le plus actif, ceux qui n’ont rien publié depuis 7 à 28 jours : un message personnel peut suffire.',
-    'analytics.lastContribution': 'dernière contribution le {date}',
+    'analytics.lastContribution':
+      '{contributions} contributions sur 90 jours, la dernière le {date}',
   },
   en: {
     'analytics.title': 'Dashboard of {name}',
@@ -310,6 +311,6 @@ export const analyticsMessages = defineMessages({
     'analytics.inactiveCore.title': 'Pillars gone quiet ({count})',
     'analytics.inactiveCore.intro':
       'Among the most active quarter, those who have posted nothing for 7 to 28 days: a personal message may be enough.',
-    'analytics.lastContribution': 'last contribution on {date}',
+    'analytics.lastContribution': '{contributions} contributions over 90 days, the last on {date}',
   },
 });

@@ -528,6 +528,7 @@ export function CockpitPage(props: CockpitPageProps) {
                 <Member id={p.memberId} names={props.names} />{' '}
                 <span class="muted">
                   {t('analytics.lastContribution', {
+                    contributions: f.count(p.contributions),
                     date: f.day(p.lastContributionAt ?? 0),
                   })}
                 </span>
