@@ -264,7 +264,7 @@ export function CockpitPage(props: CockpitPageProps) {
           <MemberList
             summary={t('analytics.circles.coreMembers', { count: c.circles.core_members.length })}
             names={props.names}
-            people={c.circles.core_members.map((m) => ({
+            people={c.circles.core_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.circles.coreMember', {
                 contributions: m.contributions ?? 0,
@@ -465,7 +465,7 @@ export function CockpitPage(props: CockpitPageProps) {
             summary={t('analytics.activity.churnedMembers', { count: c.churned_members.length })}
             intro={t('analytics.activity.churnedIntro')}
             names={props.names}
-            people={c.churned_members.map((m) => ({
+            people={c.churned_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.activity.churnedMember', {
                 contributions: m.contributions ?? 0,
@@ -567,7 +567,10 @@ function FirstPost(props: {
   );
 }
 
-/** The people behind a figure, folded under it: each a link to their profile, and a note. */
+/**
+ * The people behind a figure, folded under it: each a link to their profile, and a note. The
+ * caller gives at most LIST_LIMIT of them.
+ */
 function MemberList(props: {
   summary: string;
   intro?: string;
@@ -579,7 +582,7 @@ function MemberList(props: {
       <summary>{props.summary}</summary>
       {props.intro && <p>{props.intro}</p>}
       <ul>
-        {props.people.slice(0, LIST_LIMIT).map((p) => (
+        {props.people.map((p) => (
           <li key={p.id}>
             <Member id={p.id} names={props.names} /> <span class="muted">{p.note}</span>
           </li>
