@@ -166,6 +166,18 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(month.newcomers.welcome_gap_warning).toBe(false);
     // Both welcomes came from A, the core member.
     expect(month.newcomers.core_share_of_welcomes).toBe(1);
+    // Who they are, the latest first, with the response their first post got and from whom.
+    expect(month.newcomers.members).toEqual([
+      {
+        memberId: H,
+        at: at(12),
+        topicId: null,
+        replyId: 105,
+        answeredAt: at(12, 50),
+        answeredBy: A,
+      },
+      { memberId: B, at: at(20), topicId: 1, replyId: null, answeredAt: at(20, 5), answeredBy: A },
+    ]);
     // 90 days: B, H, I, J; only I and J have passed day 30, and I posted again on day 20.
     expect(quarter.newcomers.count).toBe(4);
     expect(quarter.newcomers.first_post_answered_48h).toBe(0.25);
@@ -314,6 +326,7 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
     expect(s.churned_members).toEqual([]);
+    expect(s.newcomers.members).toEqual([]);
     expect(s.circles.core_members).toEqual([]);
     // Two joined, one left, out of two active the 30 days before: all withheld. Five active.
     expect(s.activity).toMatchObject({

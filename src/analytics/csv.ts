@@ -52,7 +52,14 @@ export function cockpitCsv(c: CockpitView): string {
     const rest = Object.fromEntries(
       Object.entries(c[section]).filter(
         ([k]) =>
-          !['unanswered', 'unanswered_48h', 'core_members', 'groups', 'reference'].includes(k),
+          ![
+            'unanswered',
+            'unanswered_48h',
+            'members',
+            'core_members',
+            'groups',
+            'reference',
+          ].includes(k),
       ),
     );
     flatten(section, rest, '', rows);

@@ -42,11 +42,22 @@ export function newcomers(f: ScopeFacts, core: Set<number>) {
     unanswered_48h: cohort
       .filter((p) => !answered48.has(p) && p.at + 48 * HOUR <= to)
       .sort((a, b) => a.at - b.at)
-      .map((p) => ({
-        memberId: p.member,
-        at: p.at,
-        topicId: p.kind === 'topic' ? p.id : null,
-        replyId: p.kind === 'reply' ? p.id : null,
-      })),
+      .map(postOf),
+    // Who they are, the latest first: their first post, and the response it got before `to`.
+    members: [...cohort]
+      .sort((a, b) => b.at - a.at || a.member - b.member)
+      .map((p) => {
+        const r = welcome(p);
+        return { ...postOf(p), answeredAt: r?.at ?? null, answeredBy: r?.by ?? null };
+      }),
+  };
+}
+
+function postOf(p: FirstPost) {
+  return {
+    memberId: p.member,
+    at: p.at,
+    topicId: p.kind === 'topic' ? p.id : null,
+    replyId: p.kind === 'reply' ? p.id : null,
   };
 }

@@ -79,6 +79,7 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
       welcome_gap: newcomersTooFew ? null : n.welcome_gap,
       core_share_of_welcomes: newcomersTooFew ? null : n.core_share_of_welcomes,
       unanswered_48h: [],
+      members: [],
     },
     concentration:
       c.concentration.contributors < MIN_GROUP_SIZE

@@ -214,12 +214,16 @@ async function sendCockpitPage(
   const c = scoped.cockpit;
   const memberIds = [
     ...c.newcomers.unanswered_48h.slice(0, LIST_LIMIT).map((n) => n.memberId),
+    ...c.newcomers.members.slice(0, LIST_LIMIT).flatMap((n) => [n.memberId, n.answeredBy]),
     ...c.recently_inactive_core.slice(0, LIST_LIMIT).map((p) => p.memberId),
     ...c.churned_members.slice(0, LIST_LIMIT).map((m) => m.memberId),
     ...c.circles.core_members.slice(0, LIST_LIMIT).map((m) => m.memberId),
   ].filter((x): x is number => x !== null);
-  // Newcomers left unanswered are listed with their first post: a topic or a reply.
-  const firstPosts = c.newcomers.unanswered_48h.slice(0, LIST_LIMIT);
+  // Newcomers are listed with their first post: a topic or a reply.
+  const firstPosts = [
+    ...c.newcomers.unanswered_48h.slice(0, LIST_LIMIT),
+    ...c.newcomers.members.slice(0, LIST_LIMIT),
+  ];
   const topicIds = [
     ...c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u) => u.topicId),
     ...firstPosts.map((n) => n.topicId),

@@ -15,6 +15,7 @@ type Figures = {
   circles: { counts: Record<string, number>; participating_share: number };
   ladder: { reached: number; anonymous_visitors: number; interacting: number; engaged: number };
   responsiveness: { topics: number; unanswered: unknown[] };
+  newcomers: { count: number };
   period: { to: string };
   activity: {
     churn: number;
@@ -182,6 +183,17 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     const reply = /#(reply-\d+)$/.exec(href)?.[1];
     if (reply) expect(await page.locator(`#${reply}`).count()).toBe(1);
     else expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+    // Behind the newcomers' count, who they are: first post, and the response it got.
+    await page.goto(`${t.url}${path}`);
+    const fresh = page.locator('details', { hasText: 'Les nouveaux contributeurs' });
+    await fresh.locator('summary').click();
+    const freshItems = fresh.locator('li');
+    expect(await freshItems.count()).toBe(Math.min(glance.newcomers.count, 200));
+    for (const line of await freshItems.allTextContents()) {
+      expect(line).toMatch(
+        / — .+ \d{1,2}(er)? [a-zéû]+\.? \d{4}, \d\d:\d\d · (pas encore de réponse|répondu en \d+ (min|h|j) par .+)$/,
+      );
+    }
     // Behind the churn figure, the members who left, each a link to their profile.
     await page.goto(`${t.url}${path}`);
     const api = (await (

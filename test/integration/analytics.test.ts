@@ -161,10 +161,10 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     // Each unanswered topic says what it is, where, and how long it has waited; the group's
     // name only beside a title the reader may read (the moderator sees that the group exists).
     expect(asAdmin.html).toMatch(
-      /Budget confidentiel<\/a> <span class="muted">Discussion · Bureau · [^<]+ · en attente depuis \d+ h<\/span>/,
+      /Budget confidentiel<\/a> <span class="muted">Discussion · Bureau · [^<]+ · en attente depuis \d+ (min|h)<\/span>/,
     );
     expect(asModerator.html).toMatch(
-      /<li>#\d+ <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ h<\/span>/,
+      /<li>#\d+ <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ (min|h)<\/span>/,
     );
   });
 

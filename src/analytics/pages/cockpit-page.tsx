@@ -1,8 +1,8 @@
 import type { PostLink } from '../../conversations/index.js';
 import type { PageContext } from '../../http/index.js';
-import { formatCalendar, formatDate, formatNumber } from '../../i18n/index.js';
+import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
-import { DAY, HOUR, isoWeekStart } from '../stats.js';
+import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
 import { AtAGlance } from './at-a-glance.js';
 import { Chart, FigureTable, Section, Series } from './figures.js';
@@ -140,14 +140,6 @@ export function CockpitPage(props: CockpitPageProps) {
   // Unanswered topics: in which group, and for how long by the end of the period (or now).
   const groupNames = new Map(c.lifecycle.groups.map((g) => [g.groupId, g.name]));
   const waitedUntil = Math.min(Date.parse(c.period.to), Date.now());
-  const waiting = (ms: number) =>
-    ms < DAY
-      ? t('analytics.responsiveness.waitingHours', {
-          hours: formatNumber(ctx.locale, Math.max(0, Math.floor(ms / HOUR))),
-        })
-      : t('analytics.responsiveness.waiting', {
-          days: formatNumber(ctx.locale, Math.floor(ms / DAY)),
-        });
   return (
     <div class="cockpit">
       {props.trail.length > 0 && (
@@ -267,8 +259,8 @@ export function CockpitPage(props: CockpitPageProps) {
             people={c.circles.core_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.circles.coreMember', {
-                contributions: m.contributions ?? 0,
-                weeks: m.weeks ?? 0,
+                contributions: f.count(m.contributions),
+                weeks: f.count(m.weeks),
               }),
             }))}
           />
@@ -369,7 +361,7 @@ export function CockpitPage(props: CockpitPageProps) {
                         ),
                         ...(group ? [group] : []),
                         formatDate(ctx.locale, at),
-                        waiting(waitedUntil - at),
+                        t('analytics.responsiveness.waiting', { delay: f.delay(waitedUntil - at) }),
                       ].join(' · ')}
                     </span>
                   </li>
@@ -425,6 +417,35 @@ export function CockpitPage(props: CockpitPageProps) {
             </ul>
           </details>
         )}
+        {!props.isSponsor && (
+          <details>
+            <summary>
+              {t('analytics.newcomers.members', { count: c.newcomers.members.length })}
+            </summary>
+            <p>{t('analytics.newcomers.membersIntro')}</p>
+            <ul>
+              {c.newcomers.members.slice(0, LIST_LIMIT).map((n) => (
+                <li key={n.memberId}>
+                  <Member id={n.memberId} names={props.names} /> —{' '}
+                  <FirstPost post={n} titles={props.titles} replies={props.replies} t={t} />{' '}
+                  <span class="muted">
+                    {formatDate(ctx.locale, n.at ?? 0)} ·{' '}
+                    {n.answeredAt === null ? (
+                      t('analytics.newcomers.notAnswered')
+                    ) : (
+                      <>
+                        {t('analytics.newcomers.answeredBy', {
+                          delay: f.delay(n.answeredAt - (n.at ?? 0)),
+                        })}{' '}
+                        <Member id={n.answeredBy} names={props.names} />
+                      </>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </Section>
 
       <Section id="concentration" title={t('analytics.concentration.title')}>
@@ -468,8 +489,8 @@ export function CockpitPage(props: CockpitPageProps) {
             people={c.churned_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.activity.churnedMember', {
-                contributions: m.contributions ?? 0,
-                reactions: m.reactions ?? 0,
+                contributions: f.count(m.contributions),
+                reactions: f.count(m.reactions),
               }),
             }))}
           />

@@ -6,7 +6,9 @@ import {
   formatNumber,
   formatPercent,
 } from '../../i18n/index.js';
-import { DAY, isoWeekStart } from '../stats.js';
+import { DAY, HOUR, isoWeekStart } from '../stats.js';
+
+const MINUTE = 60_000;
 
 /**
  * Display helpers: a withheld or empty figure shows as a dash (or "hidden" for sponsors). Given
@@ -45,6 +47,13 @@ export function fmt(ctx: PageContext, period?: { from: string; to: string }) {
         date: formatCalendar(ctx.locale, start, 'day'),
       });
       return cut(start, start + 7 * DAY) ? ctx.t('analytics.partialWeek', { label }) : label;
+    },
+    /** A delay: whole minutes under an hour, whole hours under a day, whole days from there. */
+    delay: (ms: number) => {
+      const [unit, size] =
+        ms < HOUR ? ['minutes', MINUTE] : ms < DAY ? ['hours', HOUR] : ['days', DAY];
+      const n = formatNumber(ctx.locale, Math.max(0, Math.floor(ms / size)));
+      return ctx.t(`analytics.delay.${unit}`, { n });
     },
     /** The last day of a period given by its excluded end: "2026-12-05T00:00Z" → 4 December. */
     lastDay: (end: string) => formatCalendar(ctx.locale, Date.parse(end) - DAY, 'day'),
