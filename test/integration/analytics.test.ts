@@ -143,6 +143,21 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       body: 'Entre nous.',
       groupId: g.body.group.id,
     });
+    // A newcomer whose first post is in the private group, answered there by the admin.
+    const insider = await newMember(t);
+    await join(insider.client, community.id);
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${insider.id}`, {
+      approve: true,
+    });
+    await insider.client.api('POST', `/groups/${g.body.group.id}/join`);
+    await admin.client.api('POST', `/groups/${g.body.group.id}/members/${insider.id}/approve`);
+    const secret = await insider.client.api<{ topic: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/topics`,
+      { title: 'Question du bureau', body: 'Entre nous aussi.', groupId: g.body.group.id },
+    );
+    expect(secret.status).toBe(201);
+    await admin.client.api('POST', `/topics/${secret.body.topic.id}/replies`, { body: 'Oui.' });
     const moderator = await newMember(t);
     await join(moderator.client, community.id);
     await admin.client.api('PATCH', `/communities/${community.id}/members/${moderator.id}`, {
@@ -166,6 +181,15 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(asModerator.html).toMatch(
       /<li>#\d+ <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ (min|h)<\/span>/,
     );
+    // Among the newcomers, who answered the insider's first post only for who may read it.
+    expect(asAdmin.html).toContain('Question du bureau</a> <span class="muted">');
+    expect(asAdmin.html).toMatch(
+      /Question du bureau<\/a> <span class="muted">[^<]+ · répondu en \d+ min par/,
+    );
+    expect(asModerator.html).toMatch(
+      /dans un groupe que vous ne lisez pas\) <span class="muted">\d{1,2} [^<]+, \d\d:\d\d<\/span>/,
+    );
+    expect(asModerator.html).not.toContain('Question du bureau');
   });
 
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {

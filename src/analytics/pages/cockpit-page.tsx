@@ -429,17 +429,20 @@ export function CockpitPage(props: CockpitPageProps) {
                   <Member id={n.memberId} names={props.names} /> —{' '}
                   <FirstPost post={n} titles={props.titles} replies={props.replies} t={t} />{' '}
                   <span class="muted">
-                    {formatDate(ctx.locale, n.at ?? 0)} ·{' '}
-                    {n.answeredAt === null ? (
-                      t('analytics.newcomers.notAnswered')
-                    ) : (
-                      <>
-                        {t('analytics.newcomers.answeredBy', {
-                          delay: f.delay(n.answeredAt - (n.at ?? 0)),
-                        })}{' '}
-                        <Member id={n.answeredBy} names={props.names} />
-                      </>
-                    )}
+                    {formatDate(ctx.locale, n.at ?? 0)}
+                    {/* Who answered, only where the reader may read the post. */}
+                    {isReadable(n, props) &&
+                      (n.answeredAt === null ? (
+                        <> · {t('analytics.newcomers.notAnswered')}</>
+                      ) : (
+                        <>
+                          {' · '}
+                          {t('analytics.newcomers.answeredBy', {
+                            delay: f.delay(n.answeredAt - (n.at ?? 0)),
+                          })}{' '}
+                          <Member id={n.answeredBy} names={props.names} />
+                        </>
+                      ))}
                   </span>
                 </li>
               ))}
@@ -567,6 +570,14 @@ export function CockpitPage(props: CockpitPageProps) {
       <script src="/assets/cockpit.js" defer />
     </div>
   );
+}
+
+/** Whether the reader may read a newcomer's first post: its topic's or reply's address is known. */
+function isReadable(
+  post: { topicId: number | null; replyId: number | null },
+  links: { titles: Map<number, PostLink>; replies: Map<number, PostLink> },
+): boolean {
+  return links.titles.has(post.topicId ?? 0) || links.replies.has(post.replyId ?? 0);
 }
 
 /** A newcomer's first post: its topic, or their reply and its topic, if the reader may see it. */
