@@ -1,5 +1,5 @@
 import type { ScopeFacts } from './facts.js';
-import { nextMonth } from './rollup/scopes.js';
+import { monthOf } from './rollup/scopes.js';
 import { DAY, dayKey, isoWeek, monthKey, ratio } from './stats.js';
 
 export function activity(f: ScopeFacts) {
@@ -16,8 +16,8 @@ export function activity(f: ScopeFacts) {
     monthly: monthly(f),
     stickiness: ratio(meanDau, meanMau),
     growth: f.growth,
-    churn: f.churned,
-    churn_rate: ratio(f.churned, f.recent.activeBefore),
+    churn: f.churnedMembers.length,
+    churn_rate: ratio(f.churnedMembers.length, f.recent.activeBefore),
     active_last_30d: f.recent.active,
   };
 }
@@ -30,23 +30,25 @@ export function activity(f: ScopeFacts) {
  */
 function monthly(f: ScopeFacts) {
   const active = new Map(f.monthly.map((m) => [m.start, m.active]));
+  // Each month's days in the period: their daily active members added up, and how many days.
+  const days = new Map<number, { total: number; count: number }>();
+  for (const d of f.daily) {
+    const month = monthOf(d.start);
+    const sum = days.get(month) ?? { total: 0, count: 0 };
+    sum.total += d.active;
+    sum.count++;
+    days.set(month, sum);
+  }
   return f.moves.flatMap(({ month, gone }) => {
     const mau = active.get(month) ?? 0;
     const growth = f.growthByMonth.get(month) ?? 0;
     if (mau === 0 && growth === 0 && !gone) return [];
-    const end = nextMonth(month);
-    let dayTotal = 0;
-    let dayCount = 0;
-    for (const d of f.daily)
-      if (d.start >= month && d.start < end) {
-        dayTotal += d.active;
-        dayCount++;
-      }
+    const sum = days.get(month);
     return [
       {
         month: monthKey(month * DAY),
         mau,
-        stickiness: ratio(dayCount ? dayTotal / dayCount : 0, mau),
+        stickiness: ratio(sum ? sum.total / sum.count : 0, mau),
         growth,
         churn: gone,
       },

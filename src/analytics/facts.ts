@@ -88,9 +88,10 @@ export interface ScopeFacts {
   monthly: Series[];
   /** Rung moves for each month of the period, from the month before. */
   moves: Moves[];
-  /** Non-staff members active in the 30 days before the last 30 and not since. */
-  churned: number;
-  /** Who they are, with their totals over the window, most contributions first. */
+  /**
+   * Non-staff members active in the 30 days before the last 30 and not since, with their totals
+   * over the window, most contributions first.
+   */
   churnedMembers: ChurnedMember[];
   recent: Recent;
   /** For a community: the same per group. */
@@ -154,7 +155,7 @@ export async function loadScopeFacts(
     growthOver(db, scope, staff, from, to),
     anonymousVisitorsOver(db, scope, fromDay, toDay),
   ]);
-  const { window, active, activeBefore, churned, churnedMembers } = recentOnes;
+  const { window, active, activeBefore, churnedMembers } = recentOnes;
   return {
     from,
     to,
@@ -166,7 +167,6 @@ export async function loadScopeFacts(
     quietCore: quietCore(window, recentOnes.quiet),
     ...series,
     moves,
-    churned,
     churnedMembers,
     recent: { ...recent, active, activeBefore },
     groups,
@@ -299,7 +299,6 @@ async function recentMembers(
     window: { member, contributions, reactions, weeks },
     active,
     activeBefore,
-    churned: churnedMembers.length,
     churnedMembers: churnedMembers.sort(
       (a, b) =>
         b.contributions - a.contributions || b.reactions - a.reactions || a.member - b.member,

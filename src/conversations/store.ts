@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 
 export type TopicRow = Selectable<Database['topics']>;
+export type ReplyRow = Selectable<Database['replies']>;
 
 /** Groups whose topics a reader may see: null for every group (the instance's admins). */
 export type ReadableGroups = number[] | null;
@@ -13,7 +14,6 @@ function inReadableGroups(readable: number[]) {
       ? eb('topics.group_id', 'is', null)
       : eb.or([eb('topics.group_id', 'is', null), eb('topics.group_id', 'in', readable)]);
 }
-export type ReplyRow = Selectable<Database['replies']>;
 
 export function findTopic(db: Db, id: number) {
   return db

@@ -39,8 +39,7 @@ export function AtAGlance(props: { ctx: PageContext; cockpit: CockpitView; isSpo
       section: 'circles',
     },
     {
-      value:
-        hours === null ? f.decimal(null) : t('analytics.glance.hours', { hours: f.decimal(hours) }),
+      value: hours === null ? f.decimal(null) : t('analytics.delay.hours', { n: f.decimal(hours) }),
       label: t('analytics.glance.median'),
       section: 'responsiveness',
     },
