@@ -4,7 +4,8 @@ import { createTestStore, databases, type TestStore } from '../../test/harness.j
 import { computeCockpit, type Cockpit } from './cockpit.js';
 import { cockpitCsv } from './csv.js';
 import { loadScopeFacts } from './facts.js';
-import { suppressForSponsor } from './privacy.js';
+import { suppressForSponsor, type CockpitView } from './privacy.js';
+import { withoutUnreadablePosts } from './readable.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
 import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
 import { isoWeek, isoWeekStart, median, percentile } from './stats.js';
@@ -173,10 +174,19 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
         at: at(12),
         topicId: null,
         replyId: 105,
+        groupId: null,
         answeredAt: at(12, 50),
         answeredBy: A,
       },
-      { memberId: B, at: at(20), topicId: 1, replyId: null, answeredAt: at(20, 5), answeredBy: A },
+      {
+        memberId: B,
+        at: at(20),
+        topicId: 1,
+        replyId: null,
+        groupId: null,
+        answeredAt: at(20, 5),
+        answeredBy: A,
+      },
     ]);
     // 90 days: B, H, I, J; only I and J have passed day 30, and I posted again on day 20.
     expect(quarter.newcomers.count).toBe(4);
@@ -512,6 +522,51 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { id: G2, stage: 'maturity', contributions: 1, active: 1, before: 0 },
       { id: G3, stage: 'inception', contributions: 1, active: 0, before: 0 },
     ]);
+  });
+
+  it('names the group of each first post, and hides what a reader may not read', async () => {
+    const facts = await loadScopeFacts(
+      db.store,
+      { communityId: COMMUNITY, groupId: 0 },
+      { from: at(60), to },
+      new Set([STAFF]),
+    );
+    const c = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+    const post = (n: { memberId: number | null; topicId: number | null; groupId: number | null }) =>
+      [n.memberId, n.topicId, n.groupId] as const;
+    // L's first post (day 45) and K's (day 10) in G1, M's (the last day) in G2.
+    expect(c.newcomers.members.map(post)).toEqual([
+      [M, 803, G2],
+      [K, 800, G1],
+      [L, 801, G1],
+    ]);
+    // A reader of G2 alone: the same entries, no trace of G1's posts nor of who answered them.
+    const seen = withoutUnreadablePosts(c, [G2]);
+    expect(seen.newcomers.members.map(post)).toEqual([
+      [M, 803, G2],
+      [K, null, null],
+      [L, null, null],
+    ]);
+    expect(seen.newcomers.members.map((n) => n.answeredBy)).toEqual([null, null, null]);
+    expect(c.newcomers.members.find((n) => n.memberId === K)?.answeredBy).toBe(L);
+    // Unanswered, oldest first: 801 and 802 (G1), 804 (G3), 803 (G2); only G2's is named.
+    const unanswered = (v: CockpitView) =>
+      v.responsiveness.unanswered.map((u) => [u.topicId, u.groupId]);
+    expect(unanswered(c)).toEqual([
+      [801, G1],
+      [802, G1],
+      [804, G3],
+      [803, G2],
+    ]);
+    expect(unanswered(seen)).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+      [803, G2],
+    ]);
+    expect(seen.newcomers.count).toBe(c.newcomers.count);
+    // Who reads every group (instance admins: null) sees the cockpit unchanged.
+    expect(withoutUnreadablePosts(c, null)).toBe(c);
   });
 });
 

@@ -83,6 +83,7 @@ export const analyticsMessages = defineMessages({
     'analytics.responsiveness.questionAccepted': 'Questions ayant une réponse acceptée',
     'analytics.responsiveness.unanswered': 'Sujets sans réponse, à traiter ({count})',
     'analytics.responsiveness.waiting': 'en attente depuis {delay}',
+    'analytics.responsiveness.privateTopic': 'Un sujet d’un groupe que vous ne lisez pas',
     'analytics.delay.minutes': '{n} min',
     'analytics.delay.hours': '{n} h',
     'analytics.delay.days': '{n} j',
@@ -93,8 +94,8 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.retention30': 'Rétention à 30 jours ({eligible} éligibles)',
     'analytics.newcomers.retention90': 'Rétention à 90 jours ({eligible} éligibles)',
     'analytics.newcomers.firstReply': 'sa première réponse',
-    'analytics.newcomers.firstPostHidden':
-      'son premier message (supprimé, ou dans un groupe que vous ne lisez pas)',
+    'analytics.newcomers.firstPostHidden': 'son premier message (supprimé)',
+    'analytics.newcomers.firstPostPrivate': 'son premier message, dans un groupe que vous ne lisez pas',
     'analytics.newcomers.inTopic': 'dans « {title} »',
     'analytics.newcomers.welcomeGap': 'Écart d’accueil (délai nouveaux ÷ délai anciens)',
     'analytics.newcomers.welcomeGapWarning':
@@ -246,6 +247,7 @@ export const analyticsMessages = defineMessages({
     'analytics.responsiveness.questionAccepted': 'Questions with an accepted answer',
     'analytics.responsiveness.unanswered': 'Unanswered topics to act on ({count})',
     'analytics.responsiveness.waiting': 'waiting for {delay}',
+    'analytics.responsiveness.privateTopic': 'A topic in a group you do not read',
     'analytics.delay.minutes': '{n} min',
     'analytics.delay.hours': '{n} h',
     'analytics.delay.days': '{n} d',
@@ -256,8 +258,8 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.retention30': 'Retention at 30 days ({eligible} eligible)',
     'analytics.newcomers.retention90': 'Retention at 90 days ({eligible} eligible)',
     'analytics.newcomers.firstReply': 'their first reply',
-    'analytics.newcomers.firstPostHidden':
-      'their first post (deleted, or in a group you do not read)',
+    'analytics.newcomers.firstPostHidden': 'their first post (deleted)',
+    'analytics.newcomers.firstPostPrivate': 'their first post, in a group you do not read',
     'analytics.newcomers.inTopic': 'in “{title}”',
     'analytics.newcomers.welcomeGap': 'Welcome gap (newcomers’ delay ÷ veterans’ delay)',
     'analytics.newcomers.welcomeGapWarning':

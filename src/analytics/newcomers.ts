@@ -59,5 +59,6 @@ function postOf(p: FirstPost) {
     at: p.at,
     topicId: p.kind === 'topic' ? p.id : null,
     replyId: p.kind === 'reply' ? p.id : null,
+    groupId: p.group,
   };
 }

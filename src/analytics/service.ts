@@ -4,6 +4,7 @@ import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { computeCockpit, type CockpitInput } from './cockpit.js';
 import { loadScopeFacts } from './facts.js';
 import { suppressForSponsor, type CockpitView } from './privacy.js';
+import { withoutUnreadablePosts } from './readable.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { instanceScope, type Scope } from './rollup/scopes.js';
 import { DAY } from './stats.js';
@@ -60,7 +61,7 @@ export async function communityCockpit(
     createdAt: community.created_at,
     groups: view.groups,
   });
-  return { ...view, audience, cockpit };
+  return { ...view, audience, cockpit: withoutUnreadablePosts(cockpit, view.readableGroupIds) };
 }
 
 /** The cockpit of one group: for the community's staff, and its sponsors aggregated. */
@@ -80,7 +81,12 @@ export async function groupCockpit(
     createdAt: g.group.created_at,
     groups: [],
   });
-  return { ...view, group: g.group, audience, cockpit };
+  return {
+    ...view,
+    group: g.group,
+    audience,
+    cockpit: withoutUnreadablePosts(cockpit, view.readableGroupIds),
+  };
 }
 
 /** Every community together: for instance admins. */

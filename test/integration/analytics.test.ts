@@ -179,7 +179,7 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       /Budget confidentiel<\/a> <span class="muted">Discussion · Bureau · [^<]+ · en attente depuis \d+ (min|h)<\/span>/,
     );
     expect(asModerator.html).toMatch(
-      /<li>#\d+ <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ (min|h)<\/span>/,
+      /<li>Un sujet d’un groupe que vous ne lisez pas <span class="muted">Discussion · [^<·]+ · en attente depuis \d+ (min|h)<\/span>/,
     );
     // Among the newcomers, who answered the insider's first post only for who may read it.
     expect(asAdmin.html).toContain('Question du bureau</a> <span class="muted">');
@@ -187,9 +187,41 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       /Question du bureau<\/a> <span class="muted">[^<]+ · répondu en \d+ min par/,
     );
     expect(asModerator.html).toMatch(
-      /dans un groupe que vous ne lisez pas\) <span class="muted">\d{1,2} [^<]+, \d\d:\d\d<\/span>/,
+      /son premier message, dans un groupe que vous ne lisez pas <span class="muted">\d{1,2} [^<]+, \d\d:\d\d<\/span>/,
     );
     expect(asModerator.html).not.toContain('Question du bureau');
+    // The API keeps the entries (the lists match the figures) but not which posts, nor who
+    // answered: the moderator learns neither the private topics' ids nor who speaks there.
+    type Post = { topicId: number | null; replyId: number | null; groupId: number | null };
+    type Lists = {
+      responsiveness: { unanswered: (Post & { createdAt: number })[] };
+      newcomers: { members: (Post & { memberId: number; answeredBy: number | null })[] };
+    };
+    const apiOf = (c: Client) =>
+      c.api<Lists>('GET', `/communities/${community.id}/analytics?days=30`);
+    const [adminApi, moderatorApi] = [await apiOf(admin.client), await apiOf(moderator.client)];
+    const budget = (l: Lists) => l.responsiveness.unanswered.filter((u) => u.groupId !== null);
+    expect(budget(adminApi.body)).toHaveLength(1);
+    expect(budget(moderatorApi.body)).toEqual([]);
+    expect(moderatorApi.body.responsiveness.unanswered).toHaveLength(
+      adminApi.body.responsiveness.unanswered.length,
+    );
+    expect(moderatorApi.body.responsiveness.unanswered).toContainEqual(
+      expect.objectContaining({ topicId: null, groupId: null }),
+    );
+    const insiderOf = (l: Lists) => l.newcomers.members.find((n) => n.memberId === insider.id);
+    expect(insiderOf(adminApi.body)).toMatchObject({
+      topicId: secret.body.topic.id,
+      groupId: g.body.group.id,
+      answeredBy: admin.id,
+    });
+    expect(insiderOf(moderatorApi.body)).toMatchObject({
+      topicId: null,
+      replyId: null,
+      groupId: null,
+      answeredBy: null,
+    });
+    expect(JSON.stringify(moderatorApi.body)).not.toContain(`"topicId":${secret.body.topic.id}`);
   });
 
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {

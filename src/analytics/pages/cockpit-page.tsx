@@ -347,13 +347,19 @@ export function CockpitPage(props: CockpitPageProps) {
               })}
             </summary>
             <ul>
-              {c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u) => {
+              {c.responsiveness.unanswered.slice(0, LIST_LIMIT).map((u, i) => {
                 const topic = props.titles.get(u.topicId ?? 0);
                 const group = topic && u.groupId !== null ? groupNames.get(u.groupId) : undefined;
                 const at = u.createdAt ?? 0;
                 return (
-                  <li key={u.topicId}>
-                    {topic ? <a href={topic.href}>{topic.title}</a> : `#${u.topicId ?? ''}`}{' '}
+                  <li key={u.topicId ?? `hidden-${i}`}>
+                    {topic ? (
+                      <a href={topic.href}>{topic.title}</a>
+                    ) : u.topicId === null ? (
+                      t('analytics.responsiveness.privateTopic')
+                    ) : (
+                      `#${u.topicId}`
+                    )}{' '}
                     <span class="muted">
                       {[
                         t(
@@ -587,9 +593,13 @@ function FirstPost(props: {
   replies: Map<number, PostLink>;
   t: PageContext['t'];
 }) {
-  const topic = props.titles.get(props.post.topicId ?? 0);
+  const { topicId, replyId } = props.post;
+  // The cockpit drops the ids of a post in a group the reader does not read (readable.ts).
+  if (topicId === null && replyId === null)
+    return <>{props.t('analytics.newcomers.firstPostPrivate')}</>;
+  const topic = props.titles.get(topicId ?? 0);
   if (topic) return <a href={topic.href}>{topic.title}</a>;
-  const reply = props.replies.get(props.post.replyId ?? 0);
+  const reply = props.replies.get(replyId ?? 0);
   if (!reply) return <>{props.t('analytics.newcomers.firstPostHidden')}</>;
   return (
     <>
