@@ -3,7 +3,7 @@ import { recordActivities, type ActivityEntry, type ActivityKind } from '../acti
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import { computeCockpit, type Cockpit } from './cockpit.js';
 import { cockpitCsv } from './csv.js';
-import { loadScopeFacts } from './facts.js';
+import { loadLifecycleFacts, loadScopeFacts } from './facts.js';
 import { suppressForSponsor, type CockpitView } from './privacy.js';
 import { withoutUnreadablePosts } from './readable.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
@@ -522,6 +522,21 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { id: G2, stage: 'maturity', contributions: 1, active: 1, before: 0 },
       { id: G3, stage: 'inception', contributions: 1, active: 0, before: 0 },
     ]);
+  });
+
+  it('gives the instance each community’s lifecycle facts as its own cockpit reads them', async () => {
+    const staff = new Set([STAFF]);
+    const facts = await loadScopeFacts(
+      db.store,
+      { communityId: COMMUNITY, groupId: 0 },
+      { from: at(30), to },
+      staff,
+    );
+    const alone = await loadLifecycleFacts(db.store, COMMUNITY, to, staff);
+    // The last 30 days: K (day 10), L (the last day), M (the last day) and staff twice (days 5
+    // and 3); the 30 before: L (day 45).
+    expect(alone.recent).toEqual({ contributions: 5, byMembers: 3, active: 3, activeBefore: 1 });
+    expect(alone).toEqual({ recent: facts.recent, groups: facts.groups });
   });
 
   it('names the group of each first post, and hides what a reader may not read', async () => {

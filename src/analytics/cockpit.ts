@@ -1,7 +1,7 @@
 import { circlesOf, summarizeCircles } from './circles.js';
 import { activity } from './activity.js';
 import { concentration } from './concentration.js';
-import { WINDOW_DAYS, type ScopeFacts } from './facts.js';
+import { WINDOW_DAYS, type Recent, type ScopeFacts } from './facts.js';
 import { ladder } from './ladder.js';
 import { lifecycle } from './lifecycle.js';
 import { newcomers } from './newcomers.js';
@@ -15,10 +15,26 @@ export interface CockpitInput {
   createdAt: number | null;
   isGroup: boolean;
   groups: { id: number; name: string; slug: string }[];
+  /** For the instance: each community with its lifecycle facts (`loadLifecycleFacts`). */
+  communities?: CommunityLifecycle[];
+}
+
+export interface CommunityLifecycle {
+  id: number;
+  name: string;
+  slug: string;
+  createdAt: number;
+  facts: { recent: Recent; groups: Map<number, Recent> };
 }
 
 /** Every indicator of docs/indicators.md for one scope and period, keyed by their names there. */
-export function computeCockpit({ facts: f, createdAt, isGroup, groups }: CockpitInput) {
+export function computeCockpit({
+  facts: f,
+  createdAt,
+  isGroup,
+  groups,
+  communities = [],
+}: CockpitInput) {
   const toDay = dayOf(f.to);
   const windowFrom = (toDay - WINDOW_DAYS) * DAY;
   const circles = circlesOf(f);
@@ -45,6 +61,12 @@ export function computeCockpit({ facts: f, createdAt, isGroup, groups }: Cockpit
           to: f.to,
           createdAt,
         }),
+      })),
+      communities: communities.map((c) => ({
+        communityId: c.id,
+        name: c.name,
+        slug: c.slug,
+        ...lifecycle({ ...c.facts, isGroup: false, to: f.to, createdAt: c.createdAt }),
       })),
     },
     recently_inactive_core: recentlyInactiveCore(f),

@@ -58,6 +58,7 @@ export function cockpitCsv(c: CockpitView): string {
             'members',
             'core_members',
             'groups',
+            'communities',
             'reference',
           ].includes(k),
       ),

@@ -674,7 +674,43 @@ async function groupsRecent(
   staff: number[],
   toDay: number,
 ): Promise<Map<number, Recent>> {
-  const ids = await groupsInWindow(db, communityId, toDay);
+  return scopesRecent(db, communityId, staff, toDay, await groupsInWindow(db, communityId, toDay));
+}
+
+/**
+ * A community's lifecycle facts alone (the instance cockpit's list of communities): its last
+ * 30 days against the 30 before, and each group's, read as its own cockpit reads them.
+ */
+export async function loadLifecycleFacts(
+  s: Store,
+  communityId: number,
+  to: number,
+  staffSet: Set<number>,
+): Promise<{ recent: Recent; groups: Map<number, Recent> }> {
+  const toDay = dayOf(to);
+  await ensureRecentWindow(s, communityId, toDay);
+  const staff = [...staffSet];
+  const [own, groups] = await Promise.all([
+    scopesRecent(s.reads, communityId, staff, toDay, [0]),
+    groupsRecent(s.reads, communityId, staff, toDay),
+  ]);
+  return {
+    recent: own.get(0) ?? { contributions: 0, byMembers: 0, active: 0, activeBefore: 0 },
+    groups,
+  };
+}
+
+/**
+ * The same facts as `recent` for scopes of one community: `ids` are its groups, or [0] for the
+ * community itself (whose stored totals are summed from its member rows).
+ */
+async function scopesRecent(
+  db: Db,
+  communityId: number,
+  staff: number[],
+  toDay: number,
+  ids: number[],
+): Promise<Map<number, Recent>> {
   if (ids.length === 0) return new Map();
   const inGroups = (alias = '') =>
     sql`${sql.ref(`${alias}community_id`)} = ${communityId}
@@ -696,9 +732,13 @@ async function groupsRecent(
       : none,
     // Active members per group in the last 30 days and the 30 before: the stored window's,
     // less its staff, plus those active on the last day only.
-    sql<{ g: number; now: number; before: number }>`
-      select group_id as g, active30 as now, active60 as before from rollup_recent_groups
-      where community_id = ${communityId} and to_day = ${toDay}`.execute(db),
+    ids.includes(0)
+      ? sql<{ g: number; now: number; before: number }>`
+          select 0 as g, sum(active30) as now, sum(active60) as before from rollup_recent_members
+          where community_id = ${communityId} and group_id = 0 and to_day = ${toDay}`.execute(db)
+      : sql<{ g: number; now: number; before: number }>`
+          select group_id as g, active30 as now, active60 as before from rollup_recent_groups
+          where community_id = ${communityId} and to_day = ${toDay}`.execute(db),
     staff.length
       ? sql<{ g: number; now: number; before: number }>`
           select group_id as g, sum(active30) as now, sum(active60) as before

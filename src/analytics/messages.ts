@@ -30,6 +30,8 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.memberShare': 'Part des contributions venant des membres (30 jours)',
     'analytics.lifecycle.groups': 'Étape de chaque groupe',
     'analytics.lifecycle.group': 'Groupe',
+    'analytics.lifecycle.communities': 'Étape de chaque communauté',
+    'analytics.lifecycle.community': 'Communauté',
     'analytics.lifecycle.stageColumn': 'Étape',
     'analytics.lifecycle.warning.inception_too_long':
       'La communauté a plus de 9 mois et dépend encore de l’équipe d’animation : il est temps de passer le relais aux membres.',
@@ -194,6 +196,8 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.memberShare': 'Share of contributions by members (30 days)',
     'analytics.lifecycle.groups': 'Stage of each group',
     'analytics.lifecycle.group': 'Group',
+    'analytics.lifecycle.communities': 'Stage of each community',
+    'analytics.lifecycle.community': 'Community',
     'analytics.lifecycle.stageColumn': 'Stage',
     'analytics.lifecycle.warning.inception_too_long':
       'The community is over 9 months old and still depends on its animators: time to hand over to members.',

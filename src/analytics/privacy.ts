@@ -96,6 +96,7 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
       ...c.lifecycle,
       ...lifecycleCounts(c.lifecycle),
       groups: c.lifecycle.groups.map((g) => ({ ...g, ...lifecycleCounts(g) })),
+      communities: c.lifecycle.communities.map((x) => ({ ...x, ...lifecycleCounts(x) })),
     },
     recently_inactive_core: [],
     churned_members: [],

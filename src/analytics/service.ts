@@ -1,8 +1,14 @@
-import { cockpitAudience, getCommunity, getGroup, staffIdsOf } from '../communities/index.js';
+import {
+  allCommunities,
+  cockpitAudience,
+  getCommunity,
+  getGroup,
+  staffIdsOf,
+} from '../communities/index.js';
 import { type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
-import { computeCockpit, type CockpitInput } from './cockpit.js';
-import { loadScopeFacts } from './facts.js';
+import { computeCockpit, type CockpitInput, type CommunityLifecycle } from './cockpit.js';
+import { loadLifecycleFacts, loadScopeFacts } from './facts.js';
 import { suppressForSponsor, type CockpitView } from './privacy.js';
 import { withoutUnreadablePosts } from './readable.js';
 import { refreshRollups } from './rollup/refresh.js';
@@ -121,7 +127,24 @@ function instanceReport(s: Store, period: Period) {
     staffOf: null,
     createdAt: null,
     groups: [],
+    withCommunities: true,
   });
+}
+
+/** Each community's lifecycle, as its own cockpit computes it: one after another (a window each). */
+async function communitiesLifecycle(s: Store, period: Period): Promise<CommunityLifecycle[]> {
+  const out: CommunityLifecycle[] = [];
+  for (const c of await allCommunities(s)) {
+    const staff = await staffIdsOf(s, c.id);
+    out.push({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      createdAt: c.created_at,
+      facts: await loadLifecycleFacts(s, c.id, period.to, staff),
+    });
+  }
+  return out;
 }
 
 async function computeFor(
@@ -133,17 +156,21 @@ async function computeFor(
     staffOf: number | null;
     createdAt: number | null;
     groups: CockpitInput['groups'];
+    /** The instance's: each community's lifecycle too. */
+    withCommunities?: boolean;
   },
 ): Promise<CockpitView> {
   // Folds in what was logged since the last refresh: usually a handful of rows.
   await refreshRollups(s);
   const staff = await staffIdsOf(s, x.staffOf);
   const facts = await loadScopeFacts(s, x.scope, period, staff);
+  const communities = x.withCommunities ? await communitiesLifecycle(s, period) : [];
   const cockpit = computeCockpit({
     facts,
     createdAt: x.createdAt,
     isGroup: x.scope.groupId !== 0,
     groups: x.groups,
+    communities,
   });
   return audience === 'sponsor' ? suppressForSponsor(cockpit) : cockpit;
 }

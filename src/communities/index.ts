@@ -6,6 +6,7 @@ export { requireVisibleCommunity, requireReadableGroup } from './access.js';
 export { readableScope } from './scope.js';
 export * from './policy.js';
 export {
+  allCommunities,
   getCommunity,
   getGroup,
   listVisibleCommunitySlugs,

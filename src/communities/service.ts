@@ -42,6 +42,11 @@ export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
   }));
 }
 
+/** Every community, by name: for instance-wide reports, which only admins and the CLI open. */
+export function allCommunities(s: Store) {
+  return store.listAllCommunities(s.db);
+}
+
 export async function getCommunity(
   s: Store,
   viewer: Viewer | null,

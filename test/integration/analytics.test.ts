@@ -407,7 +407,42 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body.responsiveness.topics).toBe(2);
     expect(res.body.newcomers.count).toBe(1);
-    expect((await admin.client.page('/cockpit')).html).toContain('toute l’instance');
+    const page = await admin.client.page('/cockpit?days=30');
+    expect(page.html).toContain('toute l’instance');
+    // Each community with its stage as its own cockpit gives it, and a link to that cockpit.
+    type Lifecycle = {
+      stage: string;
+      member_share: number | null;
+      contributions_30d: number;
+      active_members_30d: number;
+      active_members_previous_30d: number;
+    };
+    type Listed = Lifecycle & { communityId: number; slug: string; name: string };
+    const own = await admin.client.api<{ lifecycle: Lifecycle & { communities: Listed[] } }>(
+      'GET',
+      `/communities/${community.id}/analytics?days=30`,
+    );
+    const instance = await admin.client.api<{ lifecycle: { communities: Listed[] } }>(
+      'GET',
+      '/analytics?days=30',
+    );
+    const listed = instance.body.lifecycle.communities.find((c) => c.communityId === community.id);
+    const { communities, ...ownFigures } = own.body.lifecycle;
+    expect(communities).toEqual([]);
+    expect(ownFigures.contributions_30d).toBe(3);
+    expect(ownFigures.active_members_30d).toBe(1);
+    expect(listed).toMatchObject({
+      slug: community.slug,
+      name: `Communauté ${community.slug}`,
+      stage: ownFigures.stage,
+      member_share: ownFigures.member_share,
+      contributions_30d: ownFigures.contributions_30d,
+      active_members_30d: ownFigures.active_members_30d,
+      active_members_previous_30d: ownFigures.active_members_previous_30d,
+    });
+    expect(page.html).toContain(
+      `<a href="/c/${community.slug}/cockpit?days=30">Communauté ${community.slug}</a>`,
+    );
     expect((await member.client.api('GET', '/analytics')).status).toBe(403);
     expect((await new Client(t.url).api('GET', '/analytics')).status).toBe(401);
   });

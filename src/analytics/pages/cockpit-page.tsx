@@ -180,37 +180,26 @@ export function CockpitPage(props: CockpitPageProps) {
             [t('analytics.activity.active30'), f.count(c.lifecycle.active_members_30d)],
           ]}
         />
-        {c.lifecycle.groups.length > 0 && (
-          <table class="figures">
-            <caption>{t('analytics.lifecycle.groups')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.lifecycle.group')}</th>
-                <th scope="col" class="text">
-                  {t('analytics.lifecycle.stageColumn')}
-                </th>
-                <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
-                <th scope="col">{t('analytics.activity.active30')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.lifecycle.groups.map((g) => (
-                <tr key={g.groupId}>
-                  <th scope="row">
-                    {props.groupCockpit ? (
-                      <a href={`${props.groupCockpit(g.slug)}${props.query}`}>{g.name}</a>
-                    ) : (
-                      g.name
-                    )}
-                  </th>
-                  <td class="text">{t(`analytics.stage.${g.stage}`)}</td>
-                  <td>{f.share(g.member_share)}</td>
-                  <td>{f.count(g.active_members_30d)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <StageTable
+          ctx={ctx}
+          caption={t('analytics.lifecycle.groups')}
+          scopeLabel={t('analytics.lifecycle.group')}
+          rows={c.lifecycle.groups.map((g) => ({
+            key: g.groupId,
+            href: props.groupCockpit ? `${props.groupCockpit(g.slug)}${props.query}` : null,
+            ...g,
+          }))}
+        />
+        <StageTable
+          ctx={ctx}
+          caption={t('analytics.lifecycle.communities')}
+          scopeLabel={t('analytics.lifecycle.community')}
+          rows={c.lifecycle.communities.map((x) => ({
+            key: x.communityId,
+            href: `/c/${x.slug}/cockpit${props.query}`,
+            ...x,
+          }))}
+        />
       </Section>
 
       <Section id="circles" title={t('analytics.circles.title')}>
@@ -575,6 +564,50 @@ export function CockpitPage(props: CockpitPageProps) {
       <script src="/assets/vendor/chart.umd.min.js" defer />
       <script src="/assets/cockpit.js" defer />
     </div>
+  );
+}
+
+/** The stage of each group of a community, or of each community of the instance: its cockpit one click away. */
+function StageTable(props: {
+  ctx: PageContext;
+  caption: string;
+  scopeLabel: string;
+  rows: {
+    key: number | null;
+    name: string;
+    href: string | null;
+    stage: string;
+    member_share: number | null;
+    active_members_30d: number | null;
+  }[];
+}) {
+  const { t } = props.ctx;
+  const f = fmt(props.ctx);
+  if (props.rows.length === 0) return null;
+  return (
+    <table class="figures">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.scopeLabel}</th>
+          <th scope="col" class="text">
+            {t('analytics.lifecycle.stageColumn')}
+          </th>
+          <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
+          <th scope="col">{t('analytics.activity.active30')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
+            <td class="text">{t(`analytics.stage.${r.stage}`)}</td>
+            <td>{f.share(r.member_share)}</td>
+            <td>{f.count(r.active_members_30d)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
