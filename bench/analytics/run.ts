@@ -30,6 +30,8 @@ const days = 730;
 const warmRuns = 5;
 const pgUrl = process.env.RUCHE_BENCH_POSTGRES_URL;
 const PG_DATABASE = 'ruche_bench_analytics';
+// The sources measured are those loaded now: a commit made during the long run is not in it.
+const measured = commit();
 
 interface Result {
   engine: string;
@@ -206,7 +208,7 @@ function report(results: Result[]): string {
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Command: \`${pgUrl ? `RUCHE_BENCH_POSTGRES_URL=${pgUrl} ` : ''}npm run bench:analytics\``,
-    `- Commit: ${commit()}`,
+    `- Commit: ${measured}`,
     `- Machine: ${machine()}`,
     `- Data: ${members.toLocaleString('en')} members, ${events.toLocaleString('en')} activity rows over ${days} days (\`bench/analytics/generate.ts\`); the cockpit of the community over the last 365 days (\`ruche report\`'s path: roll-up refresh, staff, facts, every indicator).`,
     '',

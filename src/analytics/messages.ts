@@ -215,10 +215,10 @@ export const analyticsMessages = defineMessages({
     'analytics.advice.mitosis':
       'Groups carry the activity or exceed 25 active members: multiply micro-communities rather than growing one space.',
     'analytics.advice.decline':
-      'Active members fell by 30 % or more. Talk to key members, revive unanswered topics and organise a highlight.',
+      'Active members fell by 30% or more. Talk to key members, revive unanswered topics and organise a highlight.',
     'analytics.circles.title': 'Circles',
     'analytics.circles.intro':
-      'Over the 90 days before the end of the period, each member (staff apart) is in one circle. Reference: the 1/9/90 rule and “10 % participate, 90 % watch”.',
+      'Over the 90 days before the end of the period, each member (staff apart) is in one circle. Reference: the 1/9/90 rule and “10% participate, 90% watch”.',
     'analytics.circles.reference': '1/9/90 reference',
     'analytics.circles.participating': 'Participating (core and contributors)',
     'analytics.circles.coreMembers': 'Core members ({count})',
@@ -281,7 +281,7 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.coreShareShort': 'First responses by the core',
     'analytics.concentration.title': 'Concentration',
     'analytics.concentration.contributors': 'Contributors (90 days)',
-    'analytics.concentration.top10': 'Share of the most active 10 %',
+    'analytics.concentration.top10': 'Share of the most active 10%',
     'analytics.concentration.absence': 'Absence factor (how many make half the contributions)',
     'analytics.concentration.gini': 'Gini coefficient',
     'analytics.concentration.curve': 'Share of contributions by the most active',
