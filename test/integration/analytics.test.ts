@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
+import { htmlProblems } from '../html.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 
 type Figures = {
@@ -123,6 +124,7 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(res.body.newcomers.count).toBeNull();
     expect(res.body.responsiveness.unanswered).toEqual([]);
     const page = await sponsor.client.page(`/c/${community.slug}/cockpit`);
+    expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Vue direction');
     expect(page.html).not.toContain('Sans réponse');
@@ -169,6 +171,7 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     // Both see the topic among the unanswered; only the animator, who reads the group, its title.
     const asAdmin = await admin.client.page(`/c/${community.slug}/cockpit?days=30`);
     const asModerator = await moderator.client.page(`/c/${community.slug}/cockpit?days=30`);
+    expect(await htmlProblems(asModerator.html)).toEqual([]);
     expect(asModerator.status).toBe(200);
     expect(asAdmin.html).toContain('Budget confidentiel');
     expect(asModerator.html).toContain('Sans réponse');
@@ -240,6 +243,7 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
 
   it('renders the cockpit page with its tables and to-do lists, and rejects a reversed period', async () => {
     const page = await admin.client.page(`/c/${community.slug}/cockpit?days=90`);
+    expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Tableau de bord de');
     expect(page.html).toContain('<table class="figures">');
@@ -330,6 +334,7 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     const communityPage = await admin.client.page(`/c/${community.slug}/cockpit?days=30`);
     expect(communityPage.html).toContain(`<a href="${groupCockpit}">Atelier vélo</a>`);
     const page = await admin.client.page(groupCockpit);
+    expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Tableau de bord de Atelier vélo');
     expect(page.html).toContain('Dans le groupe');
@@ -408,6 +413,7 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     expect(res.body.responsiveness.topics).toBe(2);
     expect(res.body.newcomers.count).toBe(1);
     const page = await admin.client.page('/cockpit?days=30');
+    expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.html).toContain('toute l’instance');
     // Each community with its stage as its own cockpit gives it, and a link to that cockpit.
     type Lifecycle = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
 import { charter, countRows, join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 
 describe.each(databases)('communities and groups on %s', (kind) => {
   let t: TestApp;
@@ -63,6 +64,8 @@ describe.each(databases)('communities and groups on %s', (kind) => {
     expect(blocked.body).toMatchObject({ error: { code: 'charter_outdated' } });
     const page = await m.client.page(`/c/${c.slug}`);
     expect(page.html).toContain('La charte a changé');
+    // Valid markup, each navigation landmark named (the main one, the list's pages).
+    expect(await htmlProblems(page.html)).toEqual([]);
     expect((await join(m.client, c.id, 1)).status).toBe(409);
     expect((await join(m.client, c.id, 2)).status).toBe(200);
     expect((await post()).status).toBe(201);

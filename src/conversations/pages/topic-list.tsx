@@ -42,7 +42,7 @@ export function TopicList(props: {
           ))}
         </ul>
       )}
-      <nav class="pager">
+      <nav class="pager" aria-label={t('conversations.pages')}>
         {props.page > 1 && (
           <a href={`${props.basePath}?page=${props.page - 1}`} rel="prev">
             {t('conversations.newer')}
