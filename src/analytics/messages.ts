@@ -97,7 +97,8 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.retention90': 'Rétention à 90 jours ({eligible} éligibles)',
     'analytics.newcomers.firstReply': 'sa première réponse',
     'analytics.newcomers.firstPostHidden': 'son premier message (supprimé)',
-    'analytics.newcomers.firstPostPrivate': 'son premier message, dans un groupe que vous ne lisez pas',
+    'analytics.newcomers.firstPostPrivate':
+      'son premier message, dans un groupe que vous ne lisez pas',
     'analytics.newcomers.inTopic': 'dans « {title} »',
     'analytics.newcomers.welcomeGap': 'Écart d’accueil (délai nouveaux ÷ délai anciens)',
     'analytics.newcomers.welcomeGapWarning':
