@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
 import { countRows, join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 
 type Topic = {
   topic: {
@@ -64,9 +65,12 @@ describe.each(databases)('conversations on %s', (kind) => {
       { replyId: String(replyId) },
     );
     expect(page.status).toBe(303);
-    expect((await asker.client.page(`/c/${community.slug}/t/${q}`)).html).toContain(
-      'Réponse acceptée',
-    );
+    const topicPage = await asker.client.page(`/c/${community.slug}/t/${q}`);
+    expect(topicPage.html).toContain('Réponse acceptée');
+    // The author's page, with its reactions, accept and edit/delete forms, is valid markup: no
+    // form inside a paragraph, which the browser would split.
+    expect(topicPage.html).toContain('class="post-actions"');
+    expect(await htmlProblems(topicPage.html)).toEqual([]);
   });
 
   it('says "Merci" with a reaction, once per member, and withdraws it', async () => {

@@ -69,7 +69,8 @@ function Reactions(props: {
 function PostActions(props: { ctx: PageContext; editHref: string; deleteAction: string }) {
   const { ctx } = props;
   return (
-    <p class="post-actions">
+    // A div: a paragraph cannot hold a form (the browser would close it before the form).
+    <div class="post-actions">
       <a href={props.editHref}>{ctx.t('conversations.edit')}</a>{' '}
       <form method="post" action={props.deleteAction} class="inline">
         <CsrfField ctx={ctx} />
@@ -77,7 +78,7 @@ function PostActions(props: { ctx: PageContext; editHref: string; deleteAction: 
           {ctx.t('conversations.delete')}
         </button>
       </form>
-    </p>
+    </div>
   );
 }
 
