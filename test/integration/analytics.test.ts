@@ -132,6 +132,8 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     // At a glance, the figures without the to-do.
     expect(page.html).toContain('En bref');
     expect(page.html).not.toContain('À traiter');
+    // Fewer than 5 active the 30 days before: no comparison for a sponsor.
+    expect(page.html).not.toContain('les 30 jours d’avant');
   });
 
   it('names no topic of a group the moderator may not read', async () => {
@@ -245,6 +247,15 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     const page = await admin.client.page(`/c/${community.slug}/cockpit?days=90`);
     expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.status).toBe(200);
+    // "En bref" sets the active members beside the 30 days before.
+    const figures = await admin.client.api<{
+      lifecycle: { active_members_30d: number; active_members_previous_30d: number };
+    }>('GET', `/communities/${community.id}/analytics?days=90`);
+    const { active_members_30d: now, active_members_previous_30d: before } = figures.body.lifecycle;
+    expect(now).toBeGreaterThan(0);
+    expect(page.html).toContain(
+      `<span class="figure">${now}</span> <span class="label">Actifs sur les 30 derniers jours</span><span class="note">${before} les 30 jours d’avant</span>`,
+    );
     expect(page.html).toContain('Tableau de bord de');
     expect(page.html).toContain('<table class="figures">');
     expect(page.html).toContain('Sans réponse');

@@ -8,6 +8,8 @@ interface Figure {
   /** A word, not a number: set smaller to fit its tile. */
   word?: boolean;
   label: string;
+  /** A line under the label: what the figure compares with. */
+  note?: string | undefined;
   /** The section that tells more. */
   section: string;
 }
@@ -21,6 +23,8 @@ export function AtAGlance(props: { ctx: PageContext; cockpit: CockpitView; isSpo
   const c = props.cockpit;
   const f = fmt(props.ctx, c.period);
   const hours = c.responsiveness.median_hours;
+  // The same count over the 30 days before: is the community growing or fading?
+  const before = c.lifecycle.active_members_previous_30d;
   const figures: Figure[] = [
     {
       value: t(`analytics.stage.${c.lifecycle.stage}`),
@@ -31,6 +35,7 @@ export function AtAGlance(props: { ctx: PageContext; cockpit: CockpitView; isSpo
     {
       value: f.count(c.activity.active_last_30d),
       label: t('analytics.activity.active30'),
+      note: before === null ? undefined : t('analytics.glance.before', { n: f.count(before) }),
       section: 'activity',
     },
     {
@@ -92,6 +97,7 @@ function Figures(props: { figures: Figure[] }) {
           <a href={`#${x.section}-title`}>
             <span class={x.word ? 'figure word' : 'figure'}>{x.value}</span>{' '}
             <span class="label">{x.label}</span>
+            {x.note && <span class="note">{x.note}</span>}
           </a>
         </li>
       ))}
