@@ -567,7 +567,7 @@ export function CockpitPage(props: CockpitPageProps) {
   );
 }
 
-/** The stage of each group of a community, or of each community of the instance: its cockpit one click away. */
+/** The stage of each group of a community, or of each community: its cockpit one click away. */
 function StageTable(props: {
   ctx: PageContext;
   caption: string;
