@@ -37,6 +37,8 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
   let browser: Browser;
   let page: Page;
   const path = '/c/reseau-des-benevoles/cockpit?days=90';
+  // What the browser reports as going wrong: script errors, resources that failed to load.
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     db = await createTestStore('sqlite');
@@ -44,6 +46,10 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     t = await startTestApp('sqlite', {}, db);
     browser = await launchBrowser();
     page = await (await frenchContext(browser)).newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(`${t.url}/signin`);
     await page.getByLabel('Adresse e-mail').fill('camille@demo.ruche.test');
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
@@ -102,6 +108,9 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       ].map((name) => ({ name, drawn: true })),
     );
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
+    // Nothing failed on the way: no script error, no missing resource (not even the icon).
+    await page.waitForLoadState('networkidle');
+    expect(consoleErrors).toEqual([]);
   });
 
   it('writes the period, the months, the weeks and the days in French, not as ISO keys', async () => {
@@ -163,10 +172,11 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     );
     await tile.click();
     await page.waitForURL(`${t.url}${path}#responsiveness-title`);
-    const active = page.getByRole('link', { name: /Actifs sur les 30 derniers jours$/ });
+    const active = page.getByRole('link', { name: /^\d+ Actifs sur les 30 derniers jours/ });
     expect(await active.locator('.figure').textContent()).toBe(
       new Intl.NumberFormat('fr').format(glance.activity.active_last_30d),
     );
+    expect(await active.locator('.note').textContent()).toMatch(/^\d+ les 30 jours d’avant$/);
     // Each newcomer left unanswered comes with their first post, one click away.
     const newcomers = page.locator('details', { hasText: 'Nouveaux sans réponse en 48 h' });
     await newcomers.locator('summary').click();
