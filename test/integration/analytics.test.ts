@@ -227,6 +227,17 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       answeredBy: null,
     });
     expect(JSON.stringify(moderatorApi.body)).not.toContain(`"topicId":${secret.body.topic.id}`);
+    // The private group's own cockpit: its figures for the moderator, none of its posts.
+    const groupApi = await moderator.client.api<Lists & { responsiveness: { topics: number } }>(
+      'GET',
+      `/communities/${community.id}/groups/${g.body.group.id}/analytics?days=30`,
+    );
+    expect(groupApi.status).toBe(200);
+    expect(groupApi.body.responsiveness.topics).toBe(2);
+    expect(groupApi.body.responsiveness.unanswered).toEqual([
+      expect.objectContaining({ topicId: null, groupId: null }),
+    ]);
+    expect(insiderOf(groupApi.body)).toMatchObject({ topicId: null, answeredBy: null });
   });
 
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {
