@@ -137,3 +137,32 @@
     options: options(),
   });
 })();
+
+// A table wider than the screen scrolls in its box (TableBox), not the page. Such a box takes the
+// keyboard's focus and is named by its table's caption, so that it can be scrolled without a
+// pointer; a box that fits is left out of the tab order. Folded tables are measured when opened.
+(function () {
+  'use strict';
+  var source = document.getElementById('cockpit-data');
+  var pattern = JSON.parse((source && source.textContent) || '{}').tableBox || '{caption}';
+  function mark() {
+    document.querySelectorAll('.table-scroll').forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        var caption = box.querySelector('caption');
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute(
+          'aria-label',
+          pattern.replace('{caption}', caption ? caption.textContent : ''),
+        );
+      } else {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    });
+  }
+  mark();
+  window.addEventListener('resize', mark);
+  document.addEventListener('toggle', mark, true);
+})();

@@ -22,6 +22,7 @@ export const analyticsMessages = defineMessages({
     'analytics.table.value': 'Valeur',
     'analytics.table.count': 'Nombre',
     'analytics.table.share': 'Part',
+    'analytics.table.box': 'Tableau défilant : {caption}',
     'analytics.table.reference': 'Repère',
     'analytics.error.period':
       'La période est invalide : la date de début doit précéder la date de fin.',
@@ -190,6 +191,7 @@ export const analyticsMessages = defineMessages({
     'analytics.table.value': 'Value',
     'analytics.table.count': 'Count',
     'analytics.table.share': 'Share',
+    'analytics.table.box': 'Scrolling table: {caption}',
     'analytics.table.reference': 'Reference',
     'analytics.error.period':
       'The period is invalid: the start date must come before the end date.',

@@ -240,6 +240,39 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     }
   });
 
+  it('fits a phone: wide tables scroll in their own named box, which the keyboard reaches', async () => {
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(`${t.url}${path}`);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+      }));
+      // WCAG 1.4.10: no sideways scrolling of the page itself.
+      expect(widths.page).toBe(widths.screen);
+      const boxes = page.locator('.table-scroll[tabindex="0"][role="region"]');
+      const names = await boxes.evaluateAll((list) =>
+        list.map((box) => ({
+          name: box.getAttribute('aria-label'),
+          scrolls: box.scrollWidth > box.clientWidth,
+        })),
+      );
+      expect(names).toContainEqual({ name: 'Tableau défilant : Cercles', scrolls: true });
+      expect(names.every((b) => b.scrolls && Boolean(b.name))).toBe(true);
+      // The circles' box takes the focus; the arrow keys then scroll it.
+      const circles = page.getByRole('region', { name: 'Tableau défilant : Cercles' });
+      await circles.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await circles.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+      const serious = (await axeViolations(page)).filter(isSerious);
+      expect(serious, describeViolations(serious)).toEqual([]);
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
+  });
+
   it('offers a CSV whose figures match the API and the tables on the page', async () => {
     await page.goto(`${t.url}${path}`);
     const api = (await (

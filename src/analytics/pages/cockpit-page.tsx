@@ -5,7 +5,7 @@ import { circleNames } from '../circles.js';
 import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
 import { AtAGlance } from './at-a-glance.js';
-import { Chart, FigureTable, Section, Series } from './figures.js';
+import { Chart, FigureTable, Section, Series, TableBox } from './figures.js';
 import { fmt } from './format.js';
 import { PeriodForm } from './period-form.js';
 
@@ -45,6 +45,9 @@ function chartData(c: CockpitView, ctx: PageContext) {
   const dayLabel = (ms: number) => formatCalendar(locale, ms, oneYear ? 'shortDay' : 'mediumDay');
   const months = c.activity.monthly.map((m) => f.month(m.month));
   const json = JSON.stringify({
+    // How cockpit.js names a table's box when it scrolls: not the caption alone, which the
+    // section around it often bears too.
+    tableBox: t('analytics.table.box', { caption: '{caption}' }),
     circles: {
       labels: circleNames.map((n) => t(`analytics.circle.${n}`)),
       values: circleNames.map((n) => c.circles.counts[n]),
@@ -206,40 +209,42 @@ export function CockpitPage(props: CockpitPageProps) {
         <p>{t('analytics.circles.intro')}</p>
         <div class="chart-and-table">
           <Chart name="circles" label={t('analytics.circles.title')} />
-          <table class="figures">
-            <caption>{t('analytics.circles.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('analytics.table.figure')}</th>
-                <th scope="col">{t('analytics.table.count')}</th>
-                <th scope="col">{t('analytics.table.share')}</th>
-                <th scope="col">{t('analytics.circles.reference')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {circleNames.map((n) => (
-                <tr key={n}>
-                  <th scope="row">{t(`analytics.circle.${n}`)}</th>
-                  <td>{f.count(c.circles.counts[n])}</td>
-                  <td>{f.share(c.circles.shares[n])}</td>
-                  {n === 'core' || n === 'contributor' ? (
-                    <td>{f.share(rule[n])}</td>
-                  ) : (
-                    // Reactors, lurkers and dormant members are the rule's 90 % together.
-                    n === 'reactor' && <td rowSpan={3}>{f.share(rule.others)}</td>
-                  )}
+          <TableBox>
+            <table class="figures">
+              <caption>{t('analytics.circles.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('analytics.table.figure')}</th>
+                  <th scope="col">{t('analytics.table.count')}</th>
+                  <th scope="col">{t('analytics.table.share')}</th>
+                  <th scope="col">{t('analytics.circles.reference')}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('analytics.circles.participating')}</th>
-                <td>{f.count(participating)}</td>
-                <td>{f.share(c.circles.participating_share)}</td>
-                <td>{f.share(c.circles.reference.participate_10_watch_90.participate)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {circleNames.map((n) => (
+                  <tr key={n}>
+                    <th scope="row">{t(`analytics.circle.${n}`)}</th>
+                    <td>{f.count(c.circles.counts[n])}</td>
+                    <td>{f.share(c.circles.shares[n])}</td>
+                    {n === 'core' || n === 'contributor' ? (
+                      <td>{f.share(rule[n])}</td>
+                    ) : (
+                      // Reactors, lurkers and dormant members are the rule's 90 % together.
+                      n === 'reactor' && <td rowSpan={3}>{f.share(rule.others)}</td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('analytics.circles.participating')}</th>
+                  <td>{f.count(participating)}</td>
+                  <td>{f.share(c.circles.participating_share)}</td>
+                  <td>{f.share(c.circles.reference.participate_10_watch_90.participate)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableBox>
         </div>
         {c.circles.core_members.length > 0 && (
           <MemberList
@@ -585,29 +590,31 @@ function StageTable(props: {
   const f = fmt(props.ctx);
   if (props.rows.length === 0) return null;
   return (
-    <table class="figures">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.scopeLabel}</th>
-          <th scope="col" class="text">
-            {t('analytics.lifecycle.stageColumn')}
-          </th>
-          <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
-          <th scope="col">{t('analytics.activity.active30')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
-            <td class="text">{t(`analytics.stage.${r.stage}`)}</td>
-            <td>{f.share(r.member_share)}</td>
-            <td>{f.count(r.active_members_30d)}</td>
+    <TableBox>
+      <table class="figures">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.scopeLabel}</th>
+            <th scope="col" class="text">
+              {t('analytics.lifecycle.stageColumn')}
+            </th>
+            <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
+            <th scope="col">{t('analytics.activity.active30')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
+              <td class="text">{t(`analytics.stage.${r.stage}`)}</td>
+              <td>{f.share(r.member_share)}</td>
+              <td>{f.count(r.active_members_30d)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
   );
 }
 

@@ -10,29 +10,39 @@ export function FigureTable(props: {
   rows: [string, ...string[]][];
 }) {
   return (
-    <table class="figures">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.head.map((label) => (
-            <th scope="col" key={label}>
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map(([label, ...values]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            {values.map((value, i) => (
-              <td key={i}>{value}</td>
+    <TableBox>
+      <table class="figures">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.head.map((label) => (
+              <th scope="col" key={label}>
+                {label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map(([label, ...values]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {values.map((value, i) => (
+                <td key={i}>{value}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
   );
+}
+
+/**
+ * Holds a table that may be wider than a phone's screen: the box scrolls sideways, not the page
+ * (WCAG 1.4.10, reflow). cockpit.js makes a box that overflows focusable and names it.
+ */
+export function TableBox(props: { children: ComponentChildren }) {
+  return <div class="table-scroll">{props.children}</div>;
 }
 
 /** A chart drawn by the client script from the page's data; the table beside it carries the figures. */
