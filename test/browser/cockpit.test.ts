@@ -265,7 +265,8 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       await circles.focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      expect(await circles.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+      // Keyboard scrolling is animated: wait for it rather than read it at once.
+      await expect.poll(() => circles.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
       const serious = (await axeViolations(page)).filter(isSerious);
       expect(serious, describeViolations(serious)).toEqual([]);
     } finally {
