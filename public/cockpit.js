@@ -139,7 +139,7 @@
 })();
 
 // A table wider than the screen scrolls in its box (TableBox), not the page. Such a box takes the
-// keyboard's focus and is named by its table's caption, so that it can be scrolled without a
+// keyboard's focus and is named after its table's caption, so that it can be scrolled without a
 // pointer; a box that fits is left out of the tab order. Folded tables are measured when opened.
 (function () {
   'use strict';
@@ -149,11 +149,15 @@
     document.querySelectorAll('.table-scroll').forEach(function (box) {
       if (box.scrollWidth > box.clientWidth + 1) {
         var caption = box.querySelector('caption');
+        var name = caption ? caption.textContent : '';
         box.setAttribute('tabindex', '0');
         box.setAttribute('role', 'region');
+        // A function, so that a "$" in the caption is not read as a replacement pattern.
         box.setAttribute(
           'aria-label',
-          pattern.replace('{caption}', caption ? caption.textContent : ''),
+          pattern.replace('{caption}', function () {
+            return name;
+          }),
         );
       } else {
         box.removeAttribute('tabindex');
