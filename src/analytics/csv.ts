@@ -36,6 +36,25 @@ function flatten(section: string, value: unknown, path: string, rows: Row[]) {
   }
 }
 
+// Each group's (each community's) lifecycle figures, one line each, the scope in the point.
+const SCOPE_FIGURES = [
+  'stage',
+  'member_share',
+  'contributions_30d',
+  'active_members_30d',
+  'active_members_previous_30d',
+] as const;
+
+function scopeRows(
+  list: 'groups' | 'communities',
+  scopes: ({ slug: string } & Record<(typeof SCOPE_FIGURES)[number], string | number | null>)[],
+): Row[] {
+  const point = list === 'groups' ? 'group' : 'community';
+  return scopes.flatMap((x) =>
+    SCOPE_FIGURES.map((k): Row => ['lifecycle', `${list}.${k}`, `${point}=${x.slug}`, cell(x[k])]),
+  );
+}
+
 /** The cockpit as CSV, one figure per line, named as in docs/indicators.md. */
 export function cockpitCsv(c: CockpitView): string {
   const rows: Row[] = [];
@@ -48,7 +67,8 @@ export function cockpitCsv(c: CockpitView): string {
     'activity',
     'lifecycle',
   ] as const) {
-    // Lists of people and topics and the fixed references are not figures.
+    // Lists of people and topics and the fixed references are not figures; the groups' and
+    // communities' figures follow, one line each.
     const rest = Object.fromEntries(
       Object.entries(c[section]).filter(
         ([k]) =>
@@ -65,6 +85,10 @@ export function cockpitCsv(c: CockpitView): string {
     );
     flatten(section, rest, '', rows);
   }
+  rows.push(
+    ...scopeRows('groups', c.lifecycle.groups),
+    ...scopeRows('communities', c.lifecycle.communities),
+  );
   const lines = [['section', 'indicator', 'point', 'value'], ...rows].map((r) => r.join(','));
   return `${lines.join('\n')}\n`;
 }

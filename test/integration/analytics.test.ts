@@ -351,6 +351,33 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
       `/communities/${community.id}/analytics?days=30`,
     );
     expect(whole.body.responsiveness.topics).toBe(2);
+    // The CSV gives each group's lifecycle figures, one line each, as the API does.
+    type GroupFigures = {
+      slug: string;
+      stage: string;
+      member_share: number | null;
+      active_members_30d: number;
+    };
+    const lifecycle = (
+      await admin.client.api<{ lifecycle: { groups: GroupFigures[] } }>(
+        'GET',
+        `/communities/${community.id}/analytics?days=30`,
+      )
+    ).body.lifecycle.groups.find((x) => x.slug === group.slug);
+    const csv = parseCsv(
+      await (
+        await admin.client.request(
+          'GET',
+          `/api/v1/communities/${community.id}/analytics.csv?days=30`,
+        )
+      ).text(),
+    );
+    expect(lifecycle?.active_members_30d).toBe(1);
+    expect(csv.get(`lifecycle.groups.stage@group=${group.slug}`)).toBe(lifecycle?.stage);
+    expect(csv.get(`lifecycle.groups.member_share@group=${group.slug}`)).toBe(
+      String(lifecycle?.member_share),
+    );
+    expect(csv.get(`lifecycle.groups.active_members_30d@group=${group.slug}`)).toBe('1');
     // The community's cockpit links the group's row of its lifecycle table there, same period.
     const groupCockpit = `/c/${community.slug}/g/${group.slug}/cockpit?days=30`;
     const communityPage = await admin.client.page(`/c/${community.slug}/cockpit?days=30`);
