@@ -15,7 +15,7 @@ export function activity(f: ScopeFacts) {
     weekly,
     monthly: monthly(f),
     stickiness: ratio(meanDau, meanMau),
-    growth: f.growth,
+    growth: [...f.growthByMonth.values()].reduce((a, n) => a + n, 0),
     churn: f.churnedMembers.length,
     churn_rate: ratio(f.churnedMembers.length, f.recent.activeBefore),
     active_last_30d: f.recent.active,

@@ -1,7 +1,7 @@
 import { circlesOf, summarizeCircles } from './circles.js';
 import { activity } from './activity.js';
 import { concentration } from './concentration.js';
-import { WINDOW_DAYS, type Recent, type ScopeFacts } from './facts.js';
+import { noRecent, WINDOW_DAYS, type Recent, type ScopeFacts } from './facts.js';
 import { ladder } from './ladder.js';
 import { lifecycle } from './lifecycle.js';
 import { newcomers } from './newcomers.js';
@@ -38,7 +38,6 @@ export function computeCockpit({
   const toDay = dayOf(f.to);
   const windowFrom = (toDay - WINDOW_DAYS) * DAY;
   const circles = circlesOf(f);
-  const none = { contributions: 0, byMembers: 0, active: 0, activeBefore: 0 };
   return {
     period: { from: new Date(f.from).toISOString(), to: new Date(f.to).toISOString() },
     window: { from: new Date(windowFrom).toISOString(), to: new Date(f.to).toISOString() },
@@ -55,7 +54,7 @@ export function computeCockpit({
         name: g.name,
         slug: g.slug,
         ...lifecycle({
-          recent: f.groups.get(g.id) ?? none,
+          recent: f.groups.get(g.id) ?? noRecent,
           groups: new Map(),
           isGroup: true,
           to: f.to,

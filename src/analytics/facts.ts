@@ -65,6 +65,9 @@ export interface Recent {
   activeBefore: number;
 }
 
+/** A scope with nothing in its last 60 days. */
+export const noRecent: Recent = { contributions: 0, byMembers: 0, active: 0, activeBefore: 0 };
+
 /**
  * What the indicators of one scope and period read, all from the roll-ups and already reduced
  * in SQL: nothing here grows with the number of events, only with the number of active members.
@@ -96,8 +99,7 @@ export interface ScopeFacts {
   recent: Recent;
   /** For a community: the same per group. */
   groups: Map<number, Recent>;
-  /** Members whose first join falls in the period: in all, and per month (by its first day). */
-  growth: number;
+  /** Members whose first join falls in the period, per month (by its first day). */
   growthByMonth: Map<number, number>;
   topics: TopicStats;
   firstPosts: FirstPost[];
@@ -132,7 +134,7 @@ export async function loadScopeFacts(
     series,
     moves,
     recent,
-    growth,
+    growthByMonth,
     anonymousVisitors,
   ] = await Promise.all([
     recentLoad,
@@ -170,7 +172,7 @@ export async function loadScopeFacts(
     churnedMembers,
     recent: { ...recent, active, activeBefore },
     groups,
-    ...growth,
+    growthByMonth,
     topics,
     firstPosts,
   };
@@ -695,7 +697,7 @@ export async function loadLifecycleFacts(
     groupsRecent(s.reads, communityId, staff, toDay),
   ]);
   return {
-    recent: own.get(0) ?? { contributions: 0, byMembers: 0, active: 0, activeBefore: 0 },
+    recent: own.get(0) ?? noRecent,
     groups,
   };
 }
@@ -777,7 +779,13 @@ async function scopesRecent(
 }
 
 /** New members of the period, counted per day of their first join and added up by month. */
-async function growthOver(db: Db, scope: Scope, staff: number[], from: number, to: number) {
+async function growthOver(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  from: number,
+  to: number,
+): Promise<Map<number, number>> {
   const r = await sql<{ day: number; n: number }>`
     select j.first / ${sql.lit(DAY)} as day, count(*) as n from (
       select member_id, min(joined_at) as first from rollup_memberships
@@ -785,13 +793,10 @@ async function growthOver(db: Db, scope: Scope, staff: number[], from: number, t
       group by member_id) as j
     where j.first >= ${from} and j.first < ${to}
     group by j.first / ${sql.lit(DAY)}`.execute(db);
-  let growth = 0;
   const growthByMonth = new Map<number, number>();
   for (const row of r.rows) {
     const month = monthOf(Number(row.day));
-    const n = Number(row.n);
-    growth += n;
-    growthByMonth.set(month, (growthByMonth.get(month) ?? 0) + n);
+    growthByMonth.set(month, (growthByMonth.get(month) ?? 0) + Number(row.n));
   }
-  return { growth, growthByMonth };
+  return growthByMonth;
 }

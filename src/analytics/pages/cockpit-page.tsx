@@ -188,7 +188,6 @@ export function CockpitPage(props: CockpitPageProps) {
           caption={t('analytics.lifecycle.groups')}
           scopeLabel={t('analytics.lifecycle.group')}
           rows={c.lifecycle.groups.map((g) => ({
-            key: g.groupId,
             href: props.groupCockpit ? `${props.groupCockpit(g.slug)}${props.query}` : null,
             ...g,
           }))}
@@ -198,7 +197,6 @@ export function CockpitPage(props: CockpitPageProps) {
           caption={t('analytics.lifecycle.communities')}
           scopeLabel={t('analytics.lifecycle.community')}
           rows={c.lifecycle.communities.map((x) => ({
-            key: x.communityId,
             href: `/c/${x.slug}/cockpit${props.query}`,
             ...x,
           }))}
@@ -578,7 +576,6 @@ function StageTable(props: {
   caption: string;
   scopeLabel: string;
   rows: {
-    key: number | null;
     name: string;
     href: string | null;
     stage: string;
@@ -590,31 +587,22 @@ function StageTable(props: {
   const f = fmt(props.ctx);
   if (props.rows.length === 0) return null;
   return (
-    <TableBox>
-      <table class="figures">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.scopeLabel}</th>
-            <th scope="col" class="text">
-              {t('analytics.lifecycle.stageColumn')}
-            </th>
-            <th scope="col">{t('analytics.lifecycle.memberShare')}</th>
-            <th scope="col">{t('analytics.activity.active30')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.href ? <a href={r.href}>{r.name}</a> : r.name}</th>
-              <td class="text">{t(`analytics.stage.${r.stage}`)}</td>
-              <td>{f.share(r.member_share)}</td>
-              <td>{f.count(r.active_members_30d)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableBox>
+    <FigureTable
+      caption={props.caption}
+      head={[
+        props.scopeLabel,
+        t('analytics.lifecycle.stageColumn'),
+        t('analytics.lifecycle.memberShare'),
+        t('analytics.activity.active30'),
+      ]}
+      text={[1]}
+      rows={props.rows.map((r) => [
+        r.href ? <a href={r.href}>{r.name}</a> : r.name,
+        t(`analytics.stage.${r.stage}`),
+        f.share(r.member_share),
+        f.count(r.active_members_30d),
+      ])}
+    />
   );
 }
 

@@ -1,33 +1,38 @@
 import type { ComponentChildren } from 'preact';
 
 /**
- * A table of named figures, the accessible form of every chart: each row a name, then its
- * figures, one per column after the first.
+ * A table of named figures, the accessible form of every chart: each row a name (text, or a
+ * link), then its figures, one per column after the first. `text` lists the columns of words
+ * rather than numbers, aligned as text.
  */
 export function FigureTable(props: {
   caption: string;
   head: [string, ...string[]];
-  rows: [string, ...string[]][];
+  rows: [ComponentChildren, ...string[]][];
+  text?: number[];
 }) {
+  const align = (column: number) => (props.text?.includes(column) ? 'text' : undefined);
   return (
     <TableBox>
       <table class="figures">
         <caption>{props.caption}</caption>
         <thead>
           <tr>
-            {props.head.map((label) => (
-              <th scope="col" key={label}>
+            {props.head.map((label, column) => (
+              <th scope="col" key={label} class={align(column)}>
                 {label}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {props.rows.map(([label, ...values]) => (
-            <tr key={label}>
+          {props.rows.map(([label, ...values], row) => (
+            <tr key={row}>
               <th scope="row">{label}</th>
               {values.map((value, i) => (
-                <td key={i}>{value}</td>
+                <td key={i} class={align(i + 1)}>
+                  {value}
+                </td>
               ))}
             </tr>
           ))}
