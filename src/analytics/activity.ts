@@ -23,10 +23,9 @@ export function activity(f: ScopeFacts) {
 }
 
 /**
- * Each month of the period with someone active, joining or gone: its active members, its own
- * stickiness (mean daily active over its days in the period ÷ its active), new members, and
- * those gone since the month before (null until the month is over). Months with none of these
- * are left out.
+ * Each month of the period, a silent one too: its active members, its own stickiness (mean daily
+ * active over its days in the period ÷ its active), new members, and those gone since the month
+ * before (null until the month is over).
  */
 function monthly(f: ScopeFacts) {
   const active = new Map(f.monthly.map((m) => [m.start, m.active]));
@@ -39,19 +38,15 @@ function monthly(f: ScopeFacts) {
     sum.count++;
     days.set(month, sum);
   }
-  return f.moves.flatMap(({ month, gone }) => {
+  return f.moves.map(({ month, gone }) => {
     const mau = active.get(month) ?? 0;
-    const growth = f.growthByMonth.get(month) ?? 0;
-    if (mau === 0 && growth === 0 && !gone) return [];
     const sum = days.get(month);
-    return [
-      {
-        month: monthKey(month * DAY),
-        mau,
-        stickiness: ratio(sum ? sum.total / sum.count : 0, mau),
-        growth,
-        churn: gone,
-      },
-    ];
+    return {
+      month: monthKey(month * DAY),
+      mau,
+      stickiness: ratio(sum ? sum.total / sum.count : 0, mau),
+      growth: f.growthByMonth.get(month) ?? 0,
+      churn: gone,
+    };
   });
 }

@@ -292,6 +292,41 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(april?.stickiness).toBeCloseTo(3 / 30 / 2, 10);
   });
 
+  it('gives every week and month of the period, a silent one too', async () => {
+    // March 3 to May 31: ISO weeks 10 to 22. No member is active from A's topic on April 10
+    // (day 52) to B's on May 12 (day 20), nor in week 10 (I only joined, on March 8).
+    expect(quarter.activity.weekly.map((w) => [w.week.slice(6), w.wau])).toEqual([
+      ['10', 0],
+      ['11', 2], // A, I (March 13)
+      ['12', 1], // A
+      ['13', 2], // J, A
+      ['14', 2], // I, A
+      ['15', 1], // A
+      ['16', 0],
+      ['17', 0],
+      ['18', 0],
+      ['19', 0],
+      ['20', 4], // B, A, C, D
+      ['21', 3], // A, H, B
+      ['22', 1], // A (B's deletion is no activity)
+    ]);
+    // From November 13: A joins in November; December is silent; F posts in January; A and E
+    // are active in February, when C, D and E join and F is gone.
+    const longer = await cockpitOf(db, at(200));
+    expect(longer.activity.monthly.slice(0, 4)).toEqual([
+      { month: '2025-11', mau: 0, stickiness: null, growth: 1, churn: 0 },
+      { month: '2025-12', mau: 0, stickiness: null, growth: 0, churn: 0 },
+      { month: '2026-01', mau: 1, stickiness: 1 / 31, growth: 0, churn: 0 },
+      { month: '2026-02', mau: 2, stickiness: 2 / 28 / 2, growth: 3, churn: 1 },
+    ]);
+    // The period's stickiness counts the silent months too: mean daily ÷ mean monthly active
+    // over the 7 months (0, 0, 1, 2, 3, 2, 5).
+    const days = longer.activity.daily;
+    const meanDau = days.reduce((n, d) => n + d.dau, 0) / days.length;
+    expect(days).toHaveLength(200);
+    expect(longer.activity.stickiness).toBeCloseTo(meanDau / (13 / 7), 10);
+  });
+
   it('counts a month’s departures on the spot where they were not stored yet', async () => {
     // As after migration 012, before the next refresh counts the months again.
     await db.store.db.updateTable('rollup_buckets').set({ gone: null }).execute();

@@ -530,16 +530,15 @@ async function activeSeries(db: Db, scope: Scope, staff: number[], fromDay: numb
   ]);
   const daily: Series[] = [];
   for (let d = fromDay; d < toDay; d++) daily.push({ start: d, active: days.get(d) ?? 0 });
-  const weekly: Series[] = [];
-  weekStarts.forEach((w, i) => {
-    const n = weekCounts[i] ?? weeks.get(w) ?? 0;
-    if (n > 0) weekly.push({ start: w, active: n });
-  });
-  const monthly: Series[] = [];
-  monthStarts.forEach((m, i) => {
-    const n = monthCounts[i] ?? months.get(m) ?? 0;
-    if (n > 0) monthly.push({ start: m, active: n });
-  });
+  // Every week and month of the period, a silent one too: a chart must show the gap.
+  const weekly = weekStarts.map((w, i) => ({
+    start: w,
+    active: weekCounts[i] ?? weeks.get(w) ?? 0,
+  }));
+  const monthly = monthStarts.map((m, i) => ({
+    start: m,
+    active: monthCounts[i] ?? months.get(m) ?? 0,
+  }));
   return { daily, weekly, monthly };
 }
 

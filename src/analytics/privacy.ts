@@ -104,8 +104,7 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
 }
 
 function sponsorActivity({ activity: a, lifecycle }: Cockpit): CockpitView['activity'] {
-  const months = a.monthly.filter((mo) => mo.mau > 0);
-  const meanMau = months.reduce((n, mo) => n + mo.mau, 0) / (months.length || 1);
+  const meanMau = a.monthly.reduce((n, mo) => n + mo.mau, 0) / (a.monthly.length || 1);
   return {
     ...a,
     daily: a.daily.map((d) => ({ ...d, dau: small(d.dau) })),
