@@ -23,9 +23,11 @@ export const analyticsMessages = defineMessages({
     'analytics.table.count': 'Nombre',
     'analytics.table.share': 'Part',
     'analytics.table.box': 'Tableau défilant : {caption}',
+    'analytics.table.months': 'Les {count} mois en tableau',
     'analytics.table.reference': 'Repère',
     'analytics.error.period':
       'La période est invalide : la date de début doit précéder la date de fin.',
+    'analytics.error.periodTooLong': 'La période ne peut pas dépasser {years} ans.',
     'analytics.lifecycle.title': 'Cycle de vie',
     'analytics.lifecycle.stage': 'Étape : {stage}',
     'analytics.lifecycle.memberShare': 'Part des contributions venant des membres (30 jours)',
@@ -192,9 +194,11 @@ export const analyticsMessages = defineMessages({
     'analytics.table.count': 'Count',
     'analytics.table.share': 'Share',
     'analytics.table.box': 'Scrolling table: {caption}',
+    'analytics.table.months': 'The {count} months as a table',
     'analytics.table.reference': 'Reference',
     'analytics.error.period':
       'The period is invalid: the start date must come before the end date.',
+    'analytics.error.periodTooLong': 'The period cannot be longer than {years} years.',
     'analytics.lifecycle.title': 'Lifecycle',
     'analytics.lifecycle.stage': 'Stage: {stage}',
     'analytics.lifecycle.memberShare': 'Share of contributions by members (30 days)',

@@ -13,7 +13,9 @@ export const periodQuery = z.object({
     .refine((d) => [30, 90, 365].includes(d))
     .optional()
     .describe('The last 30, 90 or 365 days (default 90) when from/to are not given.'),
-  from: date.describe('Start of the period (inclusive), YYYY-MM-DD.'),
+  from: date.describe(
+    'Start of the period (inclusive), YYYY-MM-DD; a period spans 30 years at most.',
+  ),
   to: date.describe('End of the period (exclusive), YYYY-MM-DD; default now.'),
 });
 export type PeriodQuery = z.infer<typeof periodQuery>;

@@ -22,10 +22,13 @@ export interface Period {
   to: number;
 }
 
+/** An imported forum's whole history fits (Stack Exchange dates from 2008); a day per row beyond it. */
+const MAX_PERIOD_YEARS = 30;
+
 /**
  * A period from `days` (30, 90, 365) or explicit dates, in whole UTC days: the daily roll-ups'
- * grain. The last day is the one `to` falls in (today by default). Bad or reversed dates are an
- * input error.
+ * grain. The last day is the one `to` falls in (today by default). Bad or reversed dates, or a
+ * period over 30 years, are an input error.
  */
 export function resolvePeriod(
   q: { days?: number | undefined; from?: string | undefined; to?: string | undefined },
@@ -35,11 +38,17 @@ export function resolvePeriod(
   const start = q.from ? Date.parse(q.from) : end - (q.days ?? 90) * DAY;
   const from = Math.floor(start / DAY) * DAY;
   const to = Math.ceil(end / DAY) * DAY;
-  if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to || to - from > 3 * 366 * DAY) {
+  const problem =
+    !Number.isFinite(from) || !Number.isFinite(to) || from >= to
+      ? 'analytics.error.period'
+      : to - from > MAX_PERIOD_YEARS * 366 * DAY
+        ? 'analytics.error.periodTooLong'
+        : null;
+  if (problem) {
     throw new AppError('invalid_input', {
       field: 'from',
-      messageKey: 'analytics.error.period',
-      params: { field: 'from' },
+      messageKey: problem,
+      params: { field: 'from', years: MAX_PERIOD_YEARS },
     });
   }
   return { from, to };

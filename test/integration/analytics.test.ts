@@ -289,6 +289,34 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       (await admin.client.api('GET', `/communities/${community.id}/analytics?days=7`)).status,
     ).toBe(400);
   });
+
+  it('reads up to 30 years, as an imported forum’s history, and folds its long month tables', async () => {
+    const tooLong = await admin.client.api(
+      'GET',
+      `/communities/${community.id}/analytics?from=1990-01-01&to=2026-01-01`,
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({
+      error: { code: 'invalid_input', message: 'La période ne peut pas dépasser 30 ans.' },
+    });
+    const history = await admin.client.api<{ activity: { monthly: unknown[]; weekly: unknown[] } }>(
+      'GET',
+      `/communities/${community.id}/analytics?from=2008-01-01&to=2027-01-01`,
+    );
+    expect(history.status).toBe(200);
+    // Every month and week of the 19 years, the silent ones too: the ISO weeks from the one of
+    // Monday 31 December 2007 to the one of Monday 28 December 2026.
+    expect(history.body.activity.monthly).toHaveLength(19 * 12);
+    expect(history.body.activity.weekly).toHaveLength(992);
+    const page = await admin.client.page(
+      `/c/${community.slug}/cockpit?from=2008-01-01&to=2027-01-01`,
+    );
+    expect(page.status).toBe(200);
+    // Both month tables (the ladder's flows, the activity's months) fold under their charts.
+    expect(page.html.match(/<summary>Les 228 mois en tableau<\/summary>/g)).toHaveLength(2);
+    const year = await admin.client.page(`/c/${community.slug}/cockpit?days=365`);
+    expect(year.html).not.toContain('mois en tableau');
+  });
 });
 
 describe.each(databases)('group and instance cockpits on %s', (kind) => {

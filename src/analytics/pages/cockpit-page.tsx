@@ -5,7 +5,7 @@ import { circleNames } from '../circles.js';
 import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
 import { AtAGlance } from './at-a-glance.js';
-import { Chart, FigureTable, Section, Series, TableBox } from './figures.js';
+import { Chart, FigureTable, Fold, FOLD_MONTHS, Section, Series, TableBox } from './figures.js';
 import { fmt } from './format.js';
 import { PeriodForm } from './period-form.js';
 
@@ -143,6 +143,8 @@ export function CockpitPage(props: CockpitPageProps) {
   // Unanswered topics: in which group, and for how long by the end of the period (or now).
   const groupNames = new Map(c.lifecycle.groups.map((g) => [g.groupId, g.name]));
   const waitedUntil = Math.min(Date.parse(c.period.to), Date.now());
+  const longMonths = (count: number) =>
+    count > FOLD_MONTHS ? t('analytics.table.months', { count }) : undefined;
   return (
     <div class="cockpit">
       {props.trail.length > 0 && (
@@ -284,21 +286,23 @@ export function CockpitPage(props: CockpitPageProps) {
         </div>
         <div class="chart-and-table">
           <Chart name="flows" label={t('analytics.ladder.flows')} />
-          <FigureTable
-            caption={t('analytics.ladder.flows')}
-            head={[
-              t('analytics.ladder.month'),
-              t('analytics.ladder.up'),
-              t('analytics.ladder.held'),
-              t('analytics.ladder.down'),
-            ]}
-            rows={c.ladder.flows.map((row) => [
-              f.month(row.month, { flows: true }),
-              f.count(row.up),
-              f.count(row.held),
-              f.count(row.down),
-            ])}
-          />
+          <Fold summary={longMonths(c.ladder.flows.length)}>
+            <FigureTable
+              caption={t('analytics.ladder.flows')}
+              head={[
+                t('analytics.ladder.month'),
+                t('analytics.ladder.up'),
+                t('analytics.ladder.held'),
+                t('analytics.ladder.down'),
+              ]}
+              rows={c.ladder.flows.map((row) => [
+                f.month(row.month, { flows: true }),
+                f.count(row.up),
+                f.count(row.held),
+                f.count(row.down),
+              ])}
+            />
+          </Fold>
         </div>
       </Section>
 
@@ -517,23 +521,25 @@ export function CockpitPage(props: CockpitPageProps) {
             <Chart name="arrivals" label={t('analytics.activity.arrivals')} />
             <Chart name="stickiness" label={t('analytics.activity.stickinessByMonth')} />
           </div>
-          <FigureTable
-            caption={t('analytics.activity.monthly')}
-            head={[
-              t('analytics.activity.month'),
-              t('analytics.activity.mau'),
-              t('analytics.activity.monthStickiness'),
-              t('analytics.activity.growth'),
-              t('analytics.activity.goneShort'),
-            ]}
-            rows={c.activity.monthly.map((m) => [
-              f.month(m.month),
-              f.count(m.mau),
-              f.share(m.stickiness),
-              f.count(m.growth),
-              f.count(m.churn),
-            ])}
-          />
+          <Fold summary={longMonths(c.activity.monthly.length)}>
+            <FigureTable
+              caption={t('analytics.activity.monthly')}
+              head={[
+                t('analytics.activity.month'),
+                t('analytics.activity.mau'),
+                t('analytics.activity.monthStickiness'),
+                t('analytics.activity.growth'),
+                t('analytics.activity.goneShort'),
+              ]}
+              rows={c.activity.monthly.map((m) => [
+                f.month(m.month),
+                f.count(m.mau),
+                f.share(m.stickiness),
+                f.count(m.growth),
+                f.count(m.churn),
+              ])}
+            />
+          </Fold>
         </div>
         <p class="muted">{t('analytics.activity.goneNote')}</p>
       </Section>

@@ -91,15 +91,22 @@ export function Series(props: {
       <h3>{props.title}</h3>
       <div class="chart-and-table">
         <Chart name={props.name} label={props.title} />
-        {props.more ? (
-          <details>
-            <summary>{props.more}</summary>
-            {table}
-          </details>
-        ) : (
-          table
-        )}
+        <Fold summary={props.more}>{table}</Fold>
       </div>
     </>
+  );
+}
+
+/** More than two years of months: a table that long is folded, its chart shows the trend. */
+export const FOLD_MONTHS = 24;
+
+/** Its children folded under `summary` when there is one, shown whole otherwise. */
+export function Fold(props: { summary?: string | undefined; children: ComponentChildren }) {
+  if (!props.summary) return <>{props.children}</>;
+  return (
+    <details>
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
   );
 }
