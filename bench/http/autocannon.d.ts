@@ -14,6 +14,8 @@ declare module 'autocannon' {
   interface Result {
     requests: Histogram;
     latency: Histogram;
+    /** Bytes read per second. */
+    throughput: Histogram;
     /** Socket errors and timeouts together. */
     errors: number;
     non2xx: number;

@@ -47,16 +47,24 @@ export function peakRssMb(pid: number): number {
 
 export interface Load {
   rps: number;
+  /** Mean bytes on the wire per response, headers included. */
+  bytes: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
 /** One load run; errors counts socket errors and timeouts (autocannon's `errors`) plus non-2xx. */
-export async function load(url: string, seconds: number, connections = 50): Promise<Load> {
-  const r = await autocannon({ url, connections, duration: seconds });
+export async function load(
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+  connections = 50,
+): Promise<Load> {
+  const r = await autocannon({ url, connections, duration: seconds, headers });
   return {
     rps: r.requests.average,
+    bytes: r.throughput.average / r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,

@@ -19,12 +19,13 @@ export function meetsTarget(row: Row): boolean {
 
 export function table(rows: Row[]): string {
   const head =
-    '| Scenario | Path | req/s | p50 ms | p99 ms | errors + non-2xx | peak RSS MB | vs ceiling |';
+    '| Scenario | Path | req/s | KB per response | p50 ms | p99 ms | errors + non-2xx | peak RSS MB | vs ceiling |';
   const lines = rows.map((r) =>
     [
       r.name,
       `\`${r.path}\``,
       r.rps.toFixed(0),
+      (r.bytes / 1000).toFixed(1),
       r.p50.toFixed(1),
       r.p99.toFixed(1),
       String(r.errors),
@@ -32,7 +33,9 @@ export function table(rows: Row[]): string {
       `${(r.ratio * 100).toFixed(1)} %`,
     ].join(' | '),
   );
-  return [head, '|---|---|--:|--:|--:|--:|--:|--:|', ...lines.map((l) => `| ${l} |`)].join('\n');
+  return [head, '|---|---|--:|--:|--:|--:|--:|--:|--:|', ...lines.map((l) => `| ${l} |`)].join(
+    '\n',
+  );
 }
 
 export function verdicts(rows: Row[]): string[] {

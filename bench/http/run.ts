@@ -64,15 +64,20 @@ const rucheEnv = {
  * A fresh server process per scenario: RSS never shrinks back, so a shared process would carry
  * one scenario's peak into the next. Warm-up (JIT, SQLite pages) first; a failing path aborts.
  */
-async function scenario(name: string, path: string, app: 'ceiling' | 'ruche'): Promise<Row> {
+async function scenario(
+  name: string,
+  path: string,
+  app: 'ceiling' | 'ruche',
+  headers: Record<string, string> = {},
+): Promise<Row> {
   const target = await (app === 'ceiling'
     ? startTarget(['ceiling'], process.env)
     : startTarget([], rucheEnv));
   try {
-    const res = await fetch(target.base + path);
+    const res = await fetch(target.base + path, { headers });
     if (!res.ok) throw new Error(`${name}: GET ${path} answered ${res.status}`);
-    await load(target.base + path, warmup);
-    const measured = await load(target.base + path, seconds);
+    await load(target.base + path, warmup, headers);
+    const measured = await load(target.base + path, seconds, headers);
     const rssMb = peakRssMb(target.pid);
     console.log(`${name}: ${measured.rps.toFixed(0)} req/s, p99 ${measured.p99} ms`);
     return { name, path, ...measured, rssMb, ratio: NaN };
@@ -91,6 +96,10 @@ const pages: [string, string][] = [
   ['Topic page, API', `/api/v1/topics/${topic.id}`],
 ];
 for (const [name, path] of pages) rows.push(await scenario(name, path, 'ruche'));
+// What a browser asks for: the same pages compressed (brotli), as a phone receives them.
+const browser = { 'accept-encoding': 'gzip, deflate, br' };
+for (const [name, path] of pages.slice(0, 2))
+  rows.push(await scenario(`${name}, compressed`, path, 'ruche', browser));
 const ceiling = rows[0]?.rps ?? NaN;
 for (const row of rows) row.ratio = row.rps / ceiling;
 
@@ -105,7 +114,9 @@ const body = [
   `- Machine load average (1 min) before / after: ${loadBefore} / ${loadAverage()} ` +
     `(${os.cpus().length} cores; autocannon shares them with the server).`,
   `- Load: autocannon, 50 connections, ${warmup} s warm-up then ${seconds} s per scenario, ` +
-    'anonymous GETs on 127.0.0.1; each server is its own process (peak RSS = VmHWM).',
+    'anonymous GETs on 127.0.0.1; each server is its own process (peak RSS = VmHWM). ' +
+    'Without `accept-encoding` unless the scenario says "compressed" (`gzip, deflate, br`, as ' +
+    'a browser sends: Ruche answers in brotli).',
   `- Demo: /c/${community.slug} has ${community.n} topics; topic ${topic.id} has ` +
     `${topic.reply_count} replies.`,
   '',
