@@ -513,8 +513,8 @@ describe.each(databases)('stored 90-day windows, %s', (kind) => {
 });
 
 describe.each(databases)('each group’s last 30 days, %s', (kind) => {
-  const [K, L, M] = [51, 52, 53] as const;
-  const [G1, G2, G3] = [21, 22, 23] as const;
+  const [K, L, M, N] = [51, 52, 53, 54] as const;
+  const [G1, G2, G3, G4, G5] = [21, 22, 23, 24, 25] as const;
   const inGroup = (groupId: number, e: ActivityEntry): ActivityEntry => ({ ...e, groupId });
   let db: TestStore;
   beforeAll(async () => {
@@ -530,6 +530,9 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       inGroup(G2, topic(M, 803, at(1, 3))),
       // G3: staff only.
       inGroup(G3, topic(STAFF, 804, at(3))),
+      // G4: N's topic 65 days ago, then only a visit; G5, created 20 days ago: nothing yet.
+      inGroup(G4, topic(N, 805, at(65))),
+      inGroup(G4, row(L, 'content.viewed', at(20), { targetKind: 'topic', targetId: 805 })),
     ]);
     await refreshRollups(db.store);
   });
@@ -542,7 +545,12 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { from: at(30), to },
       new Set([STAFF]),
     );
-    const groups = [G1, G2, G3].map((id) => ({ id, name: `G${id}`, slug: `g${id}` }));
+    const groups = [G1, G2, G3, G4, G5].map((id) => ({
+      id,
+      name: `G${id}`,
+      slug: `g${id}`,
+      created_at: id === G5 ? at(20) : at(300),
+    }));
     const c = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups });
     const figures = c.lifecycle.groups.map((g) => ({
       id: g.groupId,
@@ -556,6 +564,17 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { id: G1, stage: 'establishment', contributions: 3, active: 2, before: 1 },
       { id: G2, stage: 'maturity', contributions: 1, active: 1, before: 0 },
       { id: G3, stage: 'inception', contributions: 1, active: 0, before: 0 },
+      // No contribution in 30 days: G4, 300 days old, has gone quiet (L only read there, N
+      // posted 65 days ago); G5, 20 days old, has not started yet.
+      { id: G4, stage: 'decline', contributions: 0, active: 1, before: 0 },
+      { id: G5, stage: 'inception', contributions: 0, active: 0, before: 0 },
+    ]);
+    expect(c.lifecycle.groups.map((g) => g.warning)).toEqual([
+      null,
+      null,
+      'inception_too_long',
+      'no_contributions',
+      null,
     ]);
   });
 

@@ -11,10 +11,10 @@ import { DAY } from './stats.js';
 
 export interface CockpitInput {
   facts: ScopeFacts;
-  /** When the community (or group) was created, for the lifecycle's age warning. */
+  /** When the community (or group) was created: the lifecycle weighs its age. */
   createdAt: number | null;
   isGroup: boolean;
-  groups: { id: number; name: string; slug: string }[];
+  groups: { id: number; name: string; slug: string; created_at: number }[];
   /** For the instance: each community with its lifecycle facts (`loadLifecycleFacts`). */
   communities?: CommunityLifecycle[];
 }
@@ -58,7 +58,7 @@ export function computeCockpit({
           groups: new Map(),
           isGroup: true,
           to: f.to,
-          createdAt,
+          createdAt: g.created_at,
         }),
       })),
       communities: communities.map((c) => ({

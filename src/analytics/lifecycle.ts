@@ -4,6 +4,9 @@ import { DAY, ratio } from './stats.js';
 export const stages = ['inception', 'establishment', 'maturity', 'mitosis', 'decline'] as const;
 export type Stage = (typeof stages)[number];
 
+/** A scope this old with no contribution in 30 days is in decline. */
+const SILENT_AFTER_DAYS = 60;
+
 export interface LifecycleInput {
   /** The scope's last 30 days against the 30 before (a community, or one group). */
   recent: Recent;
@@ -20,7 +23,12 @@ export function lifecycle(x: LifecycleInput) {
   const split = x.splitThreshold ?? 25;
   const { recent } = x;
   const memberShare = ratio(recent.byMembers, recent.contributions);
-  const isDeclining = recent.activeBefore > 0 && recent.active <= recent.activeBefore * 0.7;
+  const ageDays = x.createdAt === null ? null : (x.to - x.createdAt) / DAY;
+  // No contribution leaves the member share undefined: a scope past its first 60 days that has
+  // gone silent for 30 is declining, not starting (an old forum's archive, a summer group).
+  const isSilent = recent.contributions === 0 && ageDays !== null && ageDays >= SILENT_AFTER_DAYS;
+  const isDeclining =
+    isSilent || (recent.activeBefore > 0 && recent.active <= recent.activeBefore * 0.7);
   const bigGroups = [...x.groups].filter(([, g]) => g.active > split).map(([id]) => id);
   let inGroups = 0;
   for (const g of x.groups.values()) inGroups += g.contributions;
@@ -33,7 +41,7 @@ export function lifecycle(x: LifecycleInput) {
   )
     stage = 'mitosis';
   else stage = 'maturity';
-  const ageMonths = x.createdAt === null ? null : (x.to - x.createdAt) / (30.44 * DAY);
+  const ageMonths = ageDays === null ? null : ageDays / 30.44;
   return {
     stage,
     member_share: memberShare,
@@ -41,7 +49,10 @@ export function lifecycle(x: LifecycleInput) {
     active_members_30d: recent.active,
     active_members_previous_30d: recent.activeBefore,
     groups_over_threshold: bigGroups,
-    warning:
-      stage === 'inception' && ageMonths !== null && ageMonths > 9 ? 'inception_too_long' : null,
+    warning: isSilent
+      ? ('no_contributions' as const)
+      : stage === 'inception' && ageMonths !== null && ageMonths > 9
+        ? ('inception_too_long' as const)
+        : null,
   };
 }

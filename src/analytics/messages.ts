@@ -13,6 +13,7 @@ export const analyticsMessages = defineMessages({
     'analytics.period.to': 'Au (exclu)',
     'analytics.period.show': 'Afficher',
     'analytics.period.range': 'Du {from} au {to} inclus',
+    'analytics.period.since': 'Tout l’historique, depuis le {date}',
     'analytics.csv': 'Télécharger les chiffres (CSV)',
     'analytics.sponsor':
       'Vue direction : chiffres agrégés seulement ; tout chiffre portant sur moins de 5 personnes est masqué.',
@@ -36,6 +37,8 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.communities': 'Étape de chaque communauté',
     'analytics.lifecycle.community': 'Communauté',
     'analytics.lifecycle.stageColumn': 'Étape',
+    'analytics.lifecycle.warning.no_contributions':
+      'Aucune contribution depuis 30 jours : l’espace s’est tu.',
     'analytics.lifecycle.warning.inception_too_long':
       'La communauté a plus de 9 mois et dépend encore de l’équipe d’animation : il est temps de passer le relais aux membres.',
     'analytics.stage.inception': 'Lancement',
@@ -52,7 +55,7 @@ export const analyticsMessages = defineMessages({
     'analytics.advice.mitosis':
       'Les groupes portent l’activité ou dépassent 25 actifs : multipliez les micro-communautés plutôt que de faire grossir un seul espace.',
     'analytics.advice.decline':
-      'Les membres actifs reculent de 30 % ou plus. Interrogez les membres clés, relancez les sujets sans réponse et organisez un temps fort.',
+      'L’activité recule : 30 % d’actifs en moins, ou plus aucune contribution. Interrogez les membres clés, relancez les sujets sans réponse et organisez un temps fort.',
     'analytics.circles.title': 'Cercles',
     'analytics.circles.intro':
       'Sur les 90 jours précédant la fin de la période, chaque membre (hors équipe) est dans un cercle. Repère : règle 1/9/90 et « 10 % participent, 90 % regardent ».',
@@ -184,6 +187,7 @@ export const analyticsMessages = defineMessages({
     'analytics.period.to': 'To (excluded)',
     'analytics.period.show': 'Show',
     'analytics.period.range': 'From {from} to {to}, inclusive',
+    'analytics.period.since': 'The whole history, since {date}',
     'analytics.csv': 'Download the figures (CSV)',
     'analytics.sponsor':
       'Management view: aggregated figures only; any figure about fewer than 5 people is hidden.',
@@ -207,6 +211,8 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.communities': 'Stage of each community',
     'analytics.lifecycle.community': 'Community',
     'analytics.lifecycle.stageColumn': 'Stage',
+    'analytics.lifecycle.warning.no_contributions':
+      'No contribution for 30 days: the space has gone quiet.',
     'analytics.lifecycle.warning.inception_too_long':
       'The community is over 9 months old and still depends on its animators: time to hand over to members.',
     'analytics.stage.inception': 'Inception',
@@ -223,7 +229,7 @@ export const analyticsMessages = defineMessages({
     'analytics.advice.mitosis':
       'Groups carry the activity or exceed 25 active members: multiply micro-communities rather than growing one space.',
     'analytics.advice.decline':
-      'Active members fell by 30% or more. Talk to key members, revive unanswered topics and organise a highlight.',
+      'Activity is falling: 30% fewer active members, or no contribution at all. Talk to key members, revive unanswered topics and organise a highlight.',
     'analytics.circles.title': 'Circles',
     'analytics.circles.intro':
       'Over the 90 days before the end of the period, each member (staff apart) is in one circle. Reference: the 1/9/90 rule and “10% participate, 90% watch”.',

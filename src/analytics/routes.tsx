@@ -37,6 +37,8 @@ interface ScopedCockpit {
   groupCockpit?: (groupSlug: string) => string;
   /** Groups whose topics the lists may name (a moderator may not read every group's); null: all. */
   readableGroups: number[] | null;
+  /** When the community or group began (an import's first post): its whole history is a click away. */
+  since?: number;
 }
 
 type PageLoader = (
@@ -141,6 +143,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       file: c.slug,
       groupCockpit: (groupSlug) => `/c/${c.slug}/g/${groupSlug}/cockpit`,
       readableGroups: v.readableGroupIds,
+      since: c.created_at,
     };
   };
   const group: PageLoader = async (req, period) => {
@@ -163,6 +166,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       ],
       file: `${c.slug}-${v.group.slug}`,
       readableGroups: v.readableGroupIds,
+      since: v.group.created_at,
     };
   };
   const instance: PageLoader = async (req, period) => ({
@@ -248,6 +252,7 @@ async function sendCockpitPage(
       base={scoped.base}
       trail={scoped.trail}
       groupCockpit={scoped.groupCockpit}
+      since={scoped.since}
       cockpit={c}
       isSponsor={scoped.audience === 'sponsor'}
       query={queryString(req)}

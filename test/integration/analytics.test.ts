@@ -316,6 +316,17 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(page.html.match(/<summary>Les 228 mois en tableau<\/summary>/g)).toHaveLength(2);
     const year = await admin.client.page(`/c/${community.slug}/cockpit?days=365`);
     expect(year.html).not.toContain('mois en tableau');
+    // The whole history is one link away: from the community's first day.
+    const created = await admin.client.api<{ community: { createdAt: string } }>(
+      'GET',
+      `/communities/${community.id}`,
+    );
+    const today = created.body.community.createdAt.slice(0, 10);
+    expect(year.html).toMatch(
+      new RegExp(
+        `<a href="/c/${community.slug}/cockpit\\?from=${today}">Tout l’historique, depuis le \\d{1,2} \\S+ \\d{4}</a>`,
+      ),
+    );
   });
 });
 

@@ -18,6 +18,8 @@ export interface CockpitPageProps {
   trail: { href: string; label: string }[];
   /** A community's cockpit links each group's row to that group's cockpit, same period. */
   groupCockpit?: ((groupSlug: string) => string) | undefined;
+  /** When the community or group began: the period form offers its whole history. */
+  since?: number | undefined;
   cockpit: CockpitView;
   isSponsor: boolean;
   query: string;
@@ -158,7 +160,13 @@ export function CockpitPage(props: CockpitPageProps) {
         </p>
       )}
       <h1>{t('analytics.title', { name: props.heading })}</h1>
-      <PeriodForm ctx={ctx} action={props.base} days={props.days} period={c.period} />
+      <PeriodForm
+        ctx={ctx}
+        action={props.base}
+        days={props.days}
+        period={c.period}
+        since={props.since}
+      />
       <p>
         <a href={`${props.base}.csv${props.query}`} download>
           {t('analytics.csv')}

@@ -7,6 +7,7 @@ export function PeriodForm(props: {
   action: string;
   days: number | undefined;
   period: { from: string; to: string };
+  since?: number | undefined;
 }) {
   const { t } = props.ctx;
   const { action } = props;
@@ -55,6 +56,13 @@ export function PeriodForm(props: {
           to: f.lastDay(props.period.to),
         })}
       </p>
+      {props.since !== undefined && (
+        <p>
+          <a href={`${action}?from=${new Date(props.since).toISOString().slice(0, 10)}`}>
+            {t('analytics.period.since', { date: f.day(props.since) })}
+          </a>
+        </p>
+      )}
     </div>
   );
 }
