@@ -69,6 +69,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circle.lurker': 'Lecteurs',
     'analytics.circle.dormant': 'Endormis',
     'analytics.ladder.title': 'Échelle d’engagement',
+    'analytics.ladder.noVisits':
+      'Aucune visite sans interaction sur la période : chaque sensibilisé a aussi interagi. Un historique importé ne contient pas les visites ; la première conversion n’y dit rien.',
     'analytics.ladder.reached': 'Sensibilisés',
     'analytics.ladder.membersReached': '… dont membres',
     'analytics.ladder.anonymousVisitors': '… dont visiteurs anonymes (par jour)',
@@ -243,6 +245,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circle.lurker': 'Lurkers',
     'analytics.circle.dormant': 'Dormant',
     'analytics.ladder.title': 'Engagement ladder',
+    'analytics.ladder.noVisits':
+      'No visit without an interaction in the period: everyone reached also interacted. An imported history holds no visits; the first conversion means nothing there.',
     'analytics.ladder.reached': 'Reached',
     'analytics.ladder.membersReached': '… of whom members',
     'analytics.ladder.anonymousVisitors': '… of whom anonymous visitors (per day)',

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, databases, type TestStore } from '../../test/harness.js';
+import { newAdmin } from '../../test/fixtures.js';
+import { createTestStore, databases, startTestApp, type TestStore } from '../../test/harness.js';
 import { frenchMetaDump } from '../../test/shared-data.js';
 import type { Db } from '../db/index.js';
 import { signIn } from '../accounts/index.js';
@@ -337,6 +338,32 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(cockpit.responsiveness.median_hours).toBeCloseTo(want.median ?? NaN, 6);
     expect(cockpit.responsiveness.question_accepted_rate).toBeCloseTo(want.acceptedRate, 9);
     expect(want.topics).toBeGreaterThan(20);
+  });
+
+  it('shows its whole past on the cockpit page, which says what an archive lacks', async () => {
+    const t = await startTestApp(kind, {}, db);
+    try {
+      const admin = await newAdmin(t);
+      const community = await db.store.db
+        .selectFrom('communities')
+        .select(['slug', 'created_at'])
+        .where('id', '=', first.communityId)
+        .executeTakeFirstOrThrow();
+      // The community dates from its first post; the form links to all of it.
+      const since = new Date(community.created_at).toISOString().slice(0, 10);
+      const page = await admin.client.page(`/c/${community.slug}/cockpit`);
+      expect(page.html).toContain(`href="/c/${community.slug}/cockpit?from=${since}"`);
+      const all = await admin.client.page(`/c/${community.slug}/cockpit?from=${since}`);
+      expect(all.status).toBe(200);
+      // Nobody has posted for years: an archive in decline, not a community being launched.
+      expect(all.html).toContain('Étape : Déclin');
+      expect(all.html).toContain('Aucune contribution depuis 30 jours');
+      // A dump has no visits: everyone reached interacted, and the page says why.
+      expect(all.html).toContain('Un historique importé ne contient pas les visites');
+      expect(page.html).not.toContain('Un historique importé ne contient pas les visites');
+    } finally {
+      await t.close();
+    }
   });
 
   it('imports nothing new when run again', async () => {

@@ -270,6 +270,7 @@ export function CockpitPage(props: CockpitPageProps) {
       </Section>
 
       <Section id="ladder" title={t('analytics.ladder.title')}>
+        {onlyInteracting(c.ladder) && <p class="muted">{t('analytics.ladder.noVisits')}</p>}
         <div class="chart-and-table">
           <Chart name="ladder" label={t('analytics.ladder.title')} />
           <FigureTable
@@ -585,6 +586,19 @@ export function CockpitPage(props: CockpitPageProps) {
 }
 
 /** The stage of each group of a community, or of each community: its cockpit one click away. */
+/**
+ * Everyone reached also interacted, and no anonymous reader came: the period holds no visit
+ * (an imported history has none), so the first conversion says nothing.
+ */
+function onlyInteracting(l: CockpitView['ladder']): boolean {
+  return (
+    l.interacting !== null &&
+    l.interacting > 0 &&
+    l.members_reached === l.interacting &&
+    l.anonymous_visitors === 0
+  );
+}
+
 function StageTable(props: {
   ctx: PageContext;
   caption: string;
