@@ -22,7 +22,7 @@ export interface Period {
   to: number;
 }
 
-/** An imported forum's whole history fits (Stack Exchange dates from 2008); a day per row beyond it. */
+/** An imported forum's whole history fits (Stack Exchange began in 2008); the daily series stays bounded. */
 const MAX_PERIOD_YEARS = 30;
 
 /**
