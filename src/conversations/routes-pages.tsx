@@ -21,6 +21,7 @@ import {
   type FormBody,
   type FormFailure,
 } from '../http/index.js';
+import { toPlainText } from '../markdown/index.js';
 import { canPostIn } from './access.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
 import { SearchPage } from './pages/search.js';
@@ -31,6 +32,8 @@ import { searchConversations } from './search.js';
 import * as service from './service.js';
 
 const PAGE_SIZE = 30;
+// What a search result shows of a page's description, about.
+const DESCRIPTION_LENGTH = 160;
 type Params = { slug: string; id: string; group: string };
 
 function pageOf(req: FastifyRequest): number {
@@ -61,7 +64,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     return sendPage(
       reply,
       ctx,
-      c.name,
+      { title: c.name, description: c.purpose },
       <div class="with-aside">
         <div>
           <CommunityHeader ctx={ctx} access={view.access} memberCount={view.memberCount} />
@@ -104,7 +107,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     return sendPage(
       reply,
       ctx,
-      g.name,
+      { title: g.name, description: g.description },
       <div>
         <GroupHeader
           ctx={ctx}
@@ -196,7 +199,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     return sendPage(
       reply,
       ctx,
-      view.topic.title,
+      { title: view.topic.title, description: toPlainText(view.topic.body, DESCRIPTION_LENGTH) },
       <TopicPage ctx={ctx} view={view} values={values} failure={failure} />,
       failure?.status ?? 200,
     );

@@ -2,7 +2,12 @@ import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.js';
 
 /** The frame of every page: skip link, landmarks, language switch, sign-in state. */
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  description?: string | undefined;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const { t, viewer } = ctx;
   const otherLocale = ctx.locale === 'fr' ? 'en' : 'fr';
@@ -12,6 +17,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('app.name')}`}</title>
+        <meta name="description" content={props.description || t('footer.text')} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
       </head>

@@ -4,16 +4,23 @@ import { render } from 'preact-render-to-string';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
+/** A page's title, and what search engines and link previews show of it (default: Ruche's tagline). */
+export interface PageHead {
+  title: string;
+  description?: string;
+}
+
 /** Renders a page inside the layout and sends it; Preact escapes every interpolated string. */
 export function sendPage(
   reply: FastifyReply,
   ctx: PageContext,
-  title: string,
+  head: string | PageHead,
   body: VNode,
   status = 200,
 ): FastifyReply {
+  const { title, description } = typeof head === 'string' ? { title: head } : head;
   const html = render(
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} description={description}>
       {body}
     </Layout>,
   );

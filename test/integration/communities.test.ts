@@ -66,6 +66,10 @@ describe.each(databases)('communities and groups on %s', (kind) => {
     expect(page.html).toContain('La charte a changé');
     // Valid markup, each navigation landmark named (the main one, the list's pages).
     expect(await htmlProblems(page.html)).toEqual([]);
+    // Its purpose is what search engines and link previews show of it.
+    expect(page.html).toContain(
+      '<meta name="description" content="Entraide entre bénévoles des associations."/>',
+    );
     expect((await join(m.client, c.id, 1)).status).toBe(409);
     expect((await join(m.client, c.id, 2)).status).toBe(200);
     expect((await post()).status).toBe(201);

@@ -71,6 +71,8 @@ describe.each(databases)('conversations on %s', (kind) => {
     // form inside a paragraph, which the browser would split.
     expect(topicPage.html).toContain('class="post-actions"');
     expect(await htmlProblems(topicPage.html)).toEqual([]);
+    // Search engines and link previews show the question's first words, without markup.
+    expect(topicPage.html).toContain('<meta name="description" content="Nous débutons."/>');
   });
 
   it('says "Merci" with a reaction, once per member, and withdraws it', async () => {
