@@ -126,6 +126,29 @@
     },
     options: options({ scales: { y: { min: 0, max: 100 } } }),
   });
+  // Each group's (community's) member share, coloured by its stage; the 50 % and 90 % marks
+  // between stages are the axis's gridlines.
+  var stageColors = ['#5e5c64', '#8a4b00', '#1f6f3a', '#1a5fb4', '#a4121b'];
+  // A bar's height per group, so that twenty groups stay readable.
+  var stagesBox = document.querySelector('canvas[data-chart="stages"]');
+  if (stagesBox && stagesBox.parentElement) {
+    stagesBox.parentElement.style.height = 60 + 32 * data.stages.labels.length + 'px';
+  }
+  draw('stages', {
+    type: 'bar',
+    data: {
+      labels: data.stages.labels,
+      datasets: data.stages.series.map(function (s) {
+        return { label: s.label, data: s.values, backgroundColor: stageColors[s.color] };
+      }),
+    },
+    options: options({
+      indexAxis: 'y',
+      plugins: { legend: { display: true } },
+      datasets: { bar: { skipNull: true } },
+      scales: { x: { min: 0, max: 100, ticks: { stepSize: 10 } } },
+    }),
+  });
   draw('dau', {
     type: 'line',
     data: {

@@ -35,6 +35,7 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.groups': 'Étape de chaque groupe',
     'analytics.lifecycle.group': 'Groupe',
     'analytics.lifecycle.communities': 'Étape de chaque communauté',
+    'analytics.lifecycle.chart': 'Part des contributions venant des membres, par étape',
     'analytics.lifecycle.community': 'Communauté',
     'analytics.lifecycle.stageColumn': 'Étape',
     'analytics.lifecycle.warning.no_contributions':
@@ -211,6 +212,7 @@ export const analyticsMessages = defineMessages({
     'analytics.lifecycle.groups': 'Stage of each group',
     'analytics.lifecycle.group': 'Group',
     'analytics.lifecycle.communities': 'Stage of each community',
+    'analytics.lifecycle.chart': 'Share of contributions by members, by stage',
     'analytics.lifecycle.community': 'Community',
     'analytics.lifecycle.stageColumn': 'Stage',
     'analytics.lifecycle.warning.no_contributions':

@@ -94,6 +94,7 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     });
     expect(drawn).toEqual(
       [
+        'stages',
         'circles',
         'ladder',
         'flows',
@@ -108,6 +109,33 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       ].map((name) => ({ name, drawn: true })),
     );
     expect(await page.locator('table.figures').count()).toBeGreaterThanOrEqual(8);
+    // The stages chart draws each group's member share in its stage's colour, as its table says.
+    const bars = await page.evaluate(() => {
+      type Drawn = { data: { labels: string[]; datasets: { label: string; data: unknown[] }[] } };
+      const chart = (window as unknown as { Chart: { getChart(c: Element): Drawn } }).Chart;
+      const canvas = document.querySelector('canvas[data-chart="stages"]');
+      const { labels, datasets } = canvas
+        ? chart.getChart(canvas).data
+        : { labels: [], datasets: [] };
+      return labels.map((group, i) => {
+        const set = datasets.find((d) => d.data[i] !== null);
+        return [group, set?.label, set ? `${Math.round(Number(set.data[i]))} %` : '—'];
+      });
+    });
+    const stageRows = await page
+      .locator('table.figures', {
+        has: page.locator('caption', { hasText: 'Étape de chaque groupe' }),
+      })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('th, td')]
+            .slice(0, 3)
+            .map((c) => c.textContent?.replace(/\u202f|\u00a0/g, ' ')),
+        ),
+      );
+    expect(bars.length).toBeGreaterThan(1);
+    expect(bars).toEqual(stageRows);
     // Nothing failed on the way: no script error, no missing resource (not even the icon).
     await page.waitForLoadState('networkidle');
     expect(consoleErrors).toEqual([]);

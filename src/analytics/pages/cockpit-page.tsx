@@ -2,6 +2,7 @@ import type { PostLink } from '../../conversations/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatCalendar, formatDate } from '../../i18n/index.js';
 import { circleNames } from '../circles.js';
+import { stages } from '../lifecycle.js';
 import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
 import { AtAGlance } from './at-a-glance.js';
@@ -36,6 +37,31 @@ export const LIST_LIMIT = 200;
 /** Shares as whole percents for the charts; a withheld share stays out (null). */
 const percents = (shares: (number | null)[]) =>
   shares.map((share) => (share === null ? null : Math.round(share * 1000) / 10));
+
+/** The groups of a community's cockpit, or the communities of the instance's: never both. */
+function stageRows(c: CockpitView) {
+  return c.lifecycle.groups.length > 0 ? c.lifecycle.groups : c.lifecycle.communities;
+}
+
+/**
+ * Each group's (community's) member share, one bar each, one series per stage that occurs: the
+ * legend names the stages by their colours.
+ */
+function stagesChart(rows: ReturnType<typeof stageRows>, ctx: PageContext) {
+  const present = stages.filter((stage) => rows.some((r) => r.stage === stage));
+  // The table has the whole names; a long one would squeeze the bars.
+  const short = (name: string) => (name.length > 32 ? `${name.slice(0, 31)}…` : name);
+  return {
+    labels: rows.map((r) => short(r.name)),
+    series: present.map((stage) => ({
+      label: ctx.t(`analytics.stage.${stage}`),
+      color: stages.indexOf(stage),
+      values: rows.map((r) =>
+        r.stage === stage && r.member_share !== null ? percents([r.member_share])[0] : null,
+      ),
+    })),
+  };
+}
 
 /** Data for the chart script, in a JSON block that the browser never executes. */
 function chartData(c: CockpitView, ctx: PageContext) {
@@ -130,6 +156,7 @@ function chartData(c: CockpitView, ctx: PageContext) {
       labels: months,
       values: percents(c.activity.monthly.map((m) => m.stickiness)),
     },
+    stages: stagesChart(stageRows(c), ctx),
   });
   return json.replace(/</g, '\\u003c');
 }
@@ -193,6 +220,17 @@ export function CockpitPage(props: CockpitPageProps) {
             [t('analytics.activity.active30'), f.count(c.lifecycle.active_members_30d)],
           ]}
         />
+        {stageRows(c).length > 0 && (
+          <h3>
+            {t(
+              c.lifecycle.groups.length > 0
+                ? 'analytics.lifecycle.groups'
+                : 'analytics.lifecycle.communities',
+            )}
+          </h3>
+        )}
+        {/* Above its table, not beside it: the table's four columns need the width. */}
+        {stageRows(c).length > 0 && <Chart name="stages" label={t('analytics.lifecycle.chart')} />}
         <StageTable
           ctx={ctx}
           caption={t('analytics.lifecycle.groups')}
