@@ -4,6 +4,7 @@ import { recordActivities } from '../activity/index.js';
 import { importCommunity } from '../communities/index.js';
 import { importTopic, renderAllQueued } from '../conversations/index.js';
 import { getSetting, now, setSetting, type Store } from '../db/index.js';
+import { SPONSOR_HANDLE } from './content/communities.js';
 import { generateDemo } from './content/index.js';
 
 /** Known on purpose: the demo is for trying Ruche locally. Turn it off with RUCHE_DEMO=0. */
@@ -23,6 +24,16 @@ export async function ensureDemo(store: Store, options: SeedOptions): Promise<vo
   options.log(
     `Demo animator: ${login} / password: ${DEMO_PASSWORD} (set RUCHE_DEMO=0 to run without the demo)`,
   );
+  // A demo seeded before the sponsor existed has none to offer.
+  const sponsor = await store.db
+    .selectFrom('users')
+    .select('email')
+    .where('email', '=', `${SPONSOR_HANDLE}@demo.ruche.test`)
+    .executeTakeFirst();
+  if (sponsor)
+    options.log(
+      `Demo sponsor (the cockpit's figures, aggregated, no names): ${sponsor.email} / same password`,
+    );
 }
 
 export async function seedDemo(store: Store, options: SeedOptions): Promise<string> {

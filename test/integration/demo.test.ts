@@ -30,9 +30,36 @@ describe.each(databases)('demo community on %s', (kind) => {
     expect(await countRows(t, 'groups')).toBeGreaterThanOrEqual(6);
     expect(await countRows(t, 'topics')).toBeGreaterThanOrEqual(350);
     expect(await countRows(t, 'replies')).toBeGreaterThanOrEqual(2500);
-    expect(lines.at(-1)).toContain(`camille@demo.ruche.test / password: ${DEMO_PASSWORD}`);
+    expect(lines.at(-2)).toContain(`camille@demo.ruche.test / password: ${DEMO_PASSWORD}`);
+    expect(lines.at(-1)).toBe(
+      "Demo sponsor (the cockpit's figures, aggregated, no names): helene-rousseau@demo.ruche.test / same password",
+    );
     await ensureDemo(db.store, { log: () => undefined, progress: false });
     expect(await countRows(t, 'users')).toBe(300);
+  });
+
+  it('lets the demo sponsor see the volunteers’ cockpit, aggregated, without a name', async () => {
+    const c = new Client(t.url);
+    const signedIn = await c.api('POST', '/auth/signin', {
+      email: 'helene-rousseau@demo.ruche.test',
+      password: DEMO_PASSWORD,
+    });
+    expect(signedIn.status).toBe(200);
+    const list = await c.api<{ communities: { id: number; slug: string }[] }>(
+      'GET',
+      '/communities',
+    );
+    const id = list.body.communities.find((x) => x.slug === 'reseau-des-benevoles')?.id ?? 0;
+    const cockpit = await c.api<{ audience: string; circles: { core_members: unknown[] } }>(
+      'GET',
+      `/communities/${id}/analytics`,
+    );
+    expect(cockpit.body.audience).toBe('sponsor');
+    expect(cockpit.body.circles.core_members).toEqual([]);
+    const page = await c.page('/c/reseau-des-benevoles/cockpit');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Vue direction : chiffres agrégés seulement');
+    expect(page.html).not.toContain('Camille Martin');
   });
 
   it('lets the demo animator sign in and see the split advice and the private community', async () => {

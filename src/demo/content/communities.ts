@@ -5,6 +5,8 @@ import type { DemoTypology, DemoVisibility } from './types.js';
 
 export const VOLUNTEERS = 'reseau-des-benevoles';
 export const PARTNERS = 'support-partenaires';
+/** The association's director, who follows the volunteers' network as a sponsor. */
+export const SPONSOR_HANDLE = 'helene-rousseau';
 
 /** A community and what happens at its root (topics outside any group). */
 export interface CommunitySpec {
@@ -17,6 +19,8 @@ export interface CommunitySpec {
   daysAgo: number;
   animators: readonly string[];
   moderators: readonly string[];
+  /** Management: the cockpit's figures, aggregated, and no names. */
+  sponsors: readonly string[];
   topics: number;
   questionShare: number;
   theme: Theme;
@@ -62,6 +66,7 @@ export const COMMUNITY_SPECS: readonly CommunitySpec[] = [
     daysAgo: 364,
     animators: ['camille', 'karim-benali'],
     moderators: ['mireille_d'],
+    sponsors: [SPONSOR_HANDLE],
     topics: 118,
     questionShare: 0.3,
     theme: VOLUNTEERING,
@@ -77,6 +82,7 @@ export const COMMUNITY_SPECS: readonly CommunitySpec[] = [
     daysAgo: 300,
     animators: ['camille', 'sophie-nguyen'],
     moderators: ['thomas-leroy'],
+    sponsors: [],
     topics: 52,
     questionShare: 0.65,
     theme: PARTNER_SUPPORT,

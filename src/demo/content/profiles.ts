@@ -1,4 +1,4 @@
-import { PARTNERS, VOLUNTEERS } from './communities.js';
+import { PARTNERS, SPONSOR_HANDLE, VOLUNTEERS } from './communities.js';
 
 /**
  * The named people of the demo: the animator the visitor plays, the staff, and the handful of
@@ -107,6 +107,13 @@ export const PERSONAS: readonly Persona[] = [
     bio: "Trésorière de l'association : conventions, reçus fiscaux et tableurs.",
     core: false,
     joined: { [VOLUNTEERS]: 320, [PARTNERS]: 290 },
+  },
+  {
+    handle: SPONSOR_HANDLE,
+    displayName: 'Hélène Rousseau',
+    bio: 'Directrice de Solidarités Voisines. Je suis la santé du réseau dans son ensemble, pas les échanges de chacun.',
+    core: false,
+    joined: { [VOLUNTEERS]: 340 },
   },
   {
     handle: 'thomas-leroy',

@@ -40,7 +40,9 @@ export function buildStructure(
         ? ('animator' as const)
         : spec.moderators.includes(handle)
           ? ('moderator' as const)
-          : ('member' as const);
+          : spec.sponsors.includes(handle)
+            ? ('sponsor' as const)
+            : ('member' as const);
       return { handle, role, joinedAt: joinedAt(p) };
     });
     const groups: DemoGroup[] = [];

@@ -29,7 +29,11 @@ export interface DemoCommunity {
   /** Markdown. */
   charter: string;
   createdAt: number;
-  memberships: { handle: string; role: 'member' | 'moderator' | 'animator'; joinedAt: number }[];
+  memberships: {
+    handle: string;
+    role: 'member' | 'moderator' | 'animator' | 'sponsor';
+    joinedAt: number;
+  }[];
   groups: DemoGroup[];
 }
 
