@@ -569,6 +569,9 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       { id: G4, stage: 'decline', contributions: 0, active: 1, before: 0 },
       { id: G5, stage: 'inception', contributions: 0, active: 0, before: 0 },
     ]);
+    // Unanswered topics of the period, per group: G1 the staff's 802 (K's 800 has L's reply),
+    // G2 M's 803, G3 the staff's 804; N's topic in G4 is older than the period.
+    expect(c.lifecycle.groups.map((g) => g.unanswered_topics)).toEqual([1, 1, 1, 0, 0]);
     expect(c.lifecycle.groups.map((g) => g.warning)).toEqual([
       null,
       null,

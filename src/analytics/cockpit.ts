@@ -38,6 +38,16 @@ export function computeCockpit({
   const toDay = dayOf(f.to);
   const windowFrom = (toDay - WINDOW_DAYS) * DAY;
   const circles = circlesOf(f);
+  // Where the period's unanswered topics wait: which group, which community needs a hand.
+  const unansweredIn = {
+    groups: new Map<number, number>(),
+    communities: new Map<number, number>(),
+  };
+  for (const u of f.topics.unanswered) {
+    if (u.group !== null)
+      unansweredIn.groups.set(u.group, (unansweredIn.groups.get(u.group) ?? 0) + 1);
+    unansweredIn.communities.set(u.community, (unansweredIn.communities.get(u.community) ?? 0) + 1);
+  }
   return {
     period: { from: new Date(f.from).toISOString(), to: new Date(f.to).toISOString() },
     window: { from: new Date(windowFrom).toISOString(), to: new Date(f.to).toISOString() },
@@ -53,6 +63,7 @@ export function computeCockpit({
         groupId: g.id,
         name: g.name,
         slug: g.slug,
+        unanswered_topics: unansweredIn.groups.get(g.id) ?? 0,
         ...lifecycle({
           recent: f.groups.get(g.id) ?? noRecent,
           groups: new Map(),
@@ -65,6 +76,7 @@ export function computeCockpit({
         communityId: c.id,
         name: c.name,
         slug: c.slug,
+        unanswered_topics: unansweredIn.communities.get(c.id) ?? 0,
         ...lifecycle({ ...c.facts, isGroup: false, to: f.to, createdAt: c.createdAt }),
       })),
     },

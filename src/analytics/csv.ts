@@ -43,6 +43,7 @@ const SCOPE_FIGURES = [
   'contributions_30d',
   'active_members_30d',
   'active_members_previous_30d',
+  'unanswered_topics',
 ] as const;
 
 function scopeRows(

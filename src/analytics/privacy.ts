@@ -95,8 +95,17 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
     lifecycle: {
       ...c.lifecycle,
       ...lifecycleCounts(c.lifecycle),
-      groups: c.lifecycle.groups.map((g) => ({ ...g, ...lifecycleCounts(g) })),
-      communities: c.lifecycle.communities.map((x) => ({ ...x, ...lifecycleCounts(x) })),
+      // Like the to-do lists, where topics wait is for the staff who answer them.
+      groups: c.lifecycle.groups.map((g) => ({
+        ...g,
+        ...lifecycleCounts(g),
+        unanswered_topics: null,
+      })),
+      communities: c.lifecycle.communities.map((x) => ({
+        ...x,
+        ...lifecycleCounts(x),
+        unanswered_topics: null,
+      })),
     },
     recently_inactive_core: [],
     churned_members: [],

@@ -23,7 +23,7 @@ export interface TopicStats {
   questionsAnswered: number;
   questionsAccepted: number;
   delays: Delays;
-  unanswered: { id: number; at: number; kind: string; group: number | null }[];
+  unanswered: { id: number; at: number; kind: string; group: number | null; community: number }[];
 }
 
 interface Period {
@@ -70,10 +70,10 @@ export async function topicStats(
     selectColumns(
       db,
       dialect,
-      sql<{ id: number; at: number; kind: string | null; g: number }>`
-        select p.id, p.created_at as at, p.detail as kind, p.group_id as g
+      sql<{ id: number; at: number; kind: string | null; g: number; c: number }>`
+        select p.id, p.created_at as at, p.detail as kind, p.group_id as g, p.community_id as c
         from rollup_posts p where ${topicsIn} and not (${answered})`,
-      ['id', 'at', 'kind', 'g'],
+      ['id', 'at', 'kind', 'g', 'c'],
     ),
   ]);
   const [c, delays] = figures;
@@ -91,6 +91,7 @@ export async function topicStats(
         at: Number(u.at[i]),
         kind: u.kind[i] ?? 'discussion',
         group: group === 0 ? null : group,
+        community: Number(u.c[i]),
       };
     }).sort((a, b) => a.at - b.at || a.id - b.id),
   };

@@ -238,6 +238,19 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       expect.objectContaining({ topicId: null, groupId: null }),
     ]);
     expect(insiderOf(groupApi.body)).toMatchObject({ topicId: null, answeredBy: null });
+    // The groups' table says where topics wait — Bureau's budget — to the staff, not to sponsors.
+    expect(asModerator.html).toMatch(
+      /<th scope="row"><a href="[^"]+">Bureau<\/a><\/th><td class="text">[^<]+<\/td><td>[^<]+<\/td><td>[^<]+<\/td><td>1<\/td>/,
+    );
+    type Groups = { lifecycle: { groups: { unanswered_topics: number | null }[] } };
+    const bySponsor = await sponsor.client.api<Groups>(
+      'GET',
+      `/communities/${community.id}/analytics?days=30`,
+    );
+    expect(bySponsor.body.lifecycle.groups.map((x) => x.unanswered_topics)).toEqual([null]);
+    const sponsorPage = await sponsor.client.page(`/c/${community.slug}/cockpit?days=30`);
+    expect(sponsorPage.html).toContain('Étape de chaque groupe');
+    expect(sponsorPage.html).not.toContain('Sujets sans réponse');
   });
 
   it('refuses members (403) and hides the cockpit from outsiders (404)', async () => {
@@ -511,11 +524,16 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
       active_members_30d: number;
       active_members_previous_30d: number;
     };
-    type Listed = Lifecycle & { communityId: number; slug: string; name: string };
-    const own = await admin.client.api<{ lifecycle: Lifecycle & { communities: Listed[] } }>(
-      'GET',
-      `/communities/${community.id}/analytics?days=30`,
-    );
+    type Listed = Lifecycle & {
+      communityId: number;
+      slug: string;
+      name: string;
+      unanswered_topics: number;
+    };
+    const own = await admin.client.api<{
+      lifecycle: Lifecycle & { communities: Listed[] };
+      responsiveness: { unanswered: unknown[] };
+    }>('GET', `/communities/${community.id}/analytics?days=30`);
     const instance = await admin.client.api<{ lifecycle: { communities: Listed[] } }>(
       'GET',
       '/analytics?days=30',
@@ -533,7 +551,10 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
       contributions_30d: ownFigures.contributions_30d,
       active_members_30d: ownFigures.active_members_30d,
       active_members_previous_30d: ownFigures.active_members_previous_30d,
+      // Where the community's unanswered topics wait, as its own list counts them.
+      unanswered_topics: own.body.responsiveness.unanswered.length,
     });
+    expect(listed?.unanswered_topics).toBeGreaterThan(0);
     expect(page.html).toContain(
       `<a href="/c/${community.slug}/cockpit?days=30">Communauté ${community.slug}</a>`,
     );

@@ -647,11 +647,14 @@ function StageTable(props: {
     stage: string;
     member_share: number | null;
     active_members_30d: number | null;
+    unanswered_topics: number | null;
   }[];
 }) {
   const { t } = props.ctx;
   const f = fmt(props.ctx);
   if (props.rows.length === 0) return null;
+  // Sponsors have no to-do figures: the column goes with them.
+  const toDo = props.rows.some((r) => r.unanswered_topics !== null);
   return (
     <FigureTable
       caption={props.caption}
@@ -660,6 +663,7 @@ function StageTable(props: {
         t('analytics.lifecycle.stageColumn'),
         t('analytics.lifecycle.memberShare'),
         t('analytics.activity.active30'),
+        ...(toDo ? [t('analytics.glance.unanswered')] : []),
       ]}
       text={[1]}
       rows={props.rows.map((r) => [
@@ -667,6 +671,7 @@ function StageTable(props: {
         t(`analytics.stage.${r.stage}`),
         f.share(r.member_share),
         f.count(r.active_members_30d),
+        ...(toDo ? [f.count(r.unanswered_topics)] : []),
       ])}
     />
   );
