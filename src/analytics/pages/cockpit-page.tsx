@@ -221,16 +221,18 @@ export function CockpitPage(props: CockpitPageProps) {
           ]}
         />
         {stageRows(c).length > 0 && (
-          <h3>
-            {t(
-              c.lifecycle.groups.length > 0
-                ? 'analytics.lifecycle.groups'
-                : 'analytics.lifecycle.communities',
-            )}
-          </h3>
+          <>
+            <h3>
+              {t(
+                c.lifecycle.groups.length > 0
+                  ? 'analytics.lifecycle.groups'
+                  : 'analytics.lifecycle.communities',
+              )}
+            </h3>
+            {/* Above its table, not beside it: the table's columns need the width. */}
+            <Chart name="stages" label={t('analytics.lifecycle.chart')} />
+          </>
         )}
-        {/* Above its table, not beside it: the table's four columns need the width. */}
-        {stageRows(c).length > 0 && <Chart name="stages" label={t('analytics.lifecycle.chart')} />}
         <StageTable
           ctx={ctx}
           caption={t('analytics.lifecycle.groups')}
