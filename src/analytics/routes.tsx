@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
+import { allCommunities } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
@@ -169,16 +170,22 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       since: v.group.created_at,
     };
   };
-  const instance: PageLoader = async (req, period) => ({
-    cockpit: await instanceCockpit(store, req.viewer, period),
-    audience: 'staff',
-    heading: req.t('analytics.instance'),
-    base: '/cockpit',
-    trail: [],
-    file: 'instance',
-    // Only instance admins open it, and they read every group.
-    readableGroups: null,
-  });
+  const instance: PageLoader = async (req, period) => {
+    const cockpit = await instanceCockpit(store, req.viewer, period);
+    // The instance's history starts with its oldest community (an import's first post).
+    const begun = (await allCommunities(store)).map((c) => c.created_at);
+    return {
+      cockpit,
+      audience: 'staff',
+      heading: req.t('analytics.instance'),
+      base: '/cockpit',
+      trail: [],
+      file: 'instance',
+      // Only instance admins open it, and they read every group.
+      readableGroups: null,
+      ...(begun.length > 0 ? { since: Math.min(...begun) } : {}),
+    };
+  };
 
   for (const [path, load] of [
     ['/c/:slug/cockpit', community],

@@ -516,6 +516,13 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     const page = await admin.client.page('/cockpit?days=30');
     expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.html).toContain('toute l’instance');
+    // Its whole history starts with its oldest community.
+    const oldest = await t.store.db
+      .selectFrom('communities')
+      .select((eb) => eb.fn.min<number>('created_at').as('at'))
+      .executeTakeFirstOrThrow();
+    const since = new Date(Number(oldest.at)).toISOString().slice(0, 10);
+    expect(page.html).toContain(`<a href="/cockpit?from=${since}">Tout l’historique, depuis le `);
     // Each community with its stage as its own cockpit gives it, and a link to that cockpit.
     type Lifecycle = {
       stage: string;
