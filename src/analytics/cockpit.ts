@@ -40,14 +40,9 @@ export function computeCockpit({
   const circles = circlesOf(f);
   // Where the period's unanswered topics wait: which group, which community needs a hand.
   const unansweredIn = {
-    groups: new Map<number, number>(),
-    communities: new Map<number, number>(),
+    groups: countOf(f.topics.unanswered.map((u) => u.group)),
+    communities: countOf(f.topics.unanswered.map((u) => u.community)),
   };
-  for (const u of f.topics.unanswered) {
-    if (u.group !== null)
-      unansweredIn.groups.set(u.group, (unansweredIn.groups.get(u.group) ?? 0) + 1);
-    unansweredIn.communities.set(u.community, (unansweredIn.communities.get(u.community) ?? 0) + 1);
-  }
   return {
     period: { from: new Date(f.from).toISOString(), to: new Date(f.to).toISOString() },
     window: { from: new Date(windowFrom).toISOString(), to: new Date(f.to).toISOString() },
@@ -102,4 +97,11 @@ function recentlyInactiveCore(f: ScopeFacts) {
     contributions: q.contributions,
     lastContributionAt: q.lastDay * DAY,
   }));
+}
+
+/** How many times each key occurs (null keys aside). */
+function countOf(keys: (number | null)[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
 }

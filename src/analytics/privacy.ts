@@ -95,17 +95,8 @@ export function suppressForSponsor(c: Cockpit): CockpitView {
     lifecycle: {
       ...c.lifecycle,
       ...lifecycleCounts(c.lifecycle),
-      // Like the to-do lists, where topics wait is for the staff who answer them.
-      groups: c.lifecycle.groups.map((g) => ({
-        ...g,
-        ...lifecycleCounts(g),
-        unanswered_topics: null,
-      })),
-      communities: c.lifecycle.communities.map((x) => ({
-        ...x,
-        ...lifecycleCounts(x),
-        unanswered_topics: null,
-      })),
+      groups: c.lifecycle.groups.map(sponsorScopeRow),
+      communities: c.lifecycle.communities.map(sponsorScopeRow),
     },
     recently_inactive_core: [],
     churned_members: [],
@@ -131,6 +122,14 @@ function sponsorActivity({ activity: a, lifecycle }: Cockpit): CockpitView['acti
     churn_rate: lifecycle.active_members_previous_30d < MIN_GROUP_SIZE ? null : a.churn_rate,
     active_last_30d: small(a.active_last_30d),
   };
+}
+
+/** A group's (community's) row of the stage table: like the to-do lists, where topics wait is
+ * for the staff who answer them. */
+function sponsorScopeRow<
+  Row extends { active_members_30d: number; active_members_previous_30d: number },
+>(row: Row) {
+  return { ...row, ...lifecycleCounts(row), unanswered_topics: null };
 }
 
 const lifecycleCounts = (l: {

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
-import { allCommunities } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
@@ -127,7 +126,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
     async (req) => ({
       audience: 'staff',
-      ...(await instanceCockpit(store, req.viewer, periodOf(req.query))),
+      ...(await instanceCockpit(store, req.viewer, periodOf(req.query))).cockpit,
     }),
   );
 
@@ -171,9 +170,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
     };
   };
   const instance: PageLoader = async (req, period) => {
-    const cockpit = await instanceCockpit(store, req.viewer, period);
-    // The instance's history starts with its oldest community (an import's first post).
-    const begun = (await allCommunities(store)).map((c) => c.created_at);
+    const { cockpit, since } = await instanceCockpit(store, req.viewer, period);
     return {
       cockpit,
       audience: 'staff',
@@ -183,7 +180,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       file: 'instance',
       // Only instance admins open it, and they read every group.
       readableGroups: null,
-      ...(begun.length > 0 ? { since: Math.min(...begun) } : {}),
+      ...(since !== null ? { since } : {}),
     };
   };
 

@@ -104,11 +104,23 @@ export async function groupCockpit(
   };
 }
 
-/** Every community together: for instance admins. */
+/**
+ * Every community together: for instance admins. `since` is when its history begins, with its
+ * oldest community (an import's first post); null without a community.
+ */
 export async function instanceCockpit(s: Store, viewer: Viewer | null, period: Period) {
   if (!viewer) throw new AppError('unauthenticated');
   if (!viewer.isAdmin) throw forbidden();
-  return instanceReport(s, period);
+  const communities = await allCommunities(s);
+  const cockpit = await computeFor(s, period, 'staff', {
+    scope: instanceScope,
+    staffOf: null,
+    createdAt: null,
+    groups: [],
+    communities,
+  });
+  const begun = communities.map((c) => c.created_at);
+  return { cockpit, since: begun.length > 0 ? Math.min(...begun) : null };
 }
 
 /** For the CLI, which runs as the operator: full figures of a community, no viewer. */
@@ -130,20 +142,16 @@ export async function reportCockpit(s: Store, slug: string, period: Period) {
   };
 }
 
-function instanceReport(s: Store, period: Period) {
-  return computeFor(s, period, 'staff', {
-    scope: instanceScope,
-    staffOf: null,
-    createdAt: null,
-    groups: [],
-    withCommunities: true,
-  });
-}
+type CommunityRow = Awaited<ReturnType<typeof allCommunities>>[number];
 
 /** Each community's lifecycle, as its own cockpit computes it: one after another (a window each). */
-async function communitiesLifecycle(s: Store, period: Period): Promise<CommunityLifecycle[]> {
+async function communitiesLifecycle(
+  s: Store,
+  period: Period,
+  communities: CommunityRow[],
+): Promise<CommunityLifecycle[]> {
   const out: CommunityLifecycle[] = [];
-  for (const c of await allCommunities(s)) {
+  for (const c of communities) {
     const staff = await staffIdsOf(s, c.id);
     out.push({
       id: c.id,
@@ -165,15 +173,15 @@ async function computeFor(
     staffOf: number | null;
     createdAt: number | null;
     groups: CockpitInput['groups'];
-    /** The instance's: each community's lifecycle too. */
-    withCommunities?: boolean;
+    /** The instance's: each of these communities' lifecycle too. */
+    communities?: CommunityRow[];
   },
 ): Promise<CockpitView> {
   // Folds in what was logged since the last refresh: usually a handful of rows.
   await refreshRollups(s);
   const staff = await staffIdsOf(s, x.staffOf);
   const facts = await loadScopeFacts(s, x.scope, period, staff);
-  const communities = x.withCommunities ? await communitiesLifecycle(s, period) : [];
+  const communities = x.communities ? await communitiesLifecycle(s, period, x.communities) : [];
   const cockpit = computeCockpit({
     facts,
     createdAt: x.createdAt,

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../http/index.js';
+import { dayKey } from '../stats.js';
 import { fmt } from './format.js';
 
 /** Plain GET forms: they work without JavaScript and give a shareable address. */
@@ -58,7 +59,7 @@ export function PeriodForm(props: {
       </p>
       {props.since !== undefined && (
         <p>
-          <a href={`${action}?from=${new Date(props.since).toISOString().slice(0, 10)}`}>
+          <a href={`${action}?from=${dayKey(props.since)}`}>
             {t('analytics.period.since', { date: f.day(props.since) })}
           </a>
         </p>
