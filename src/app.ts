@@ -31,6 +31,7 @@ import {
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
 import { createMailer, type Mailer } from './mail/index.js';
+import { VERSION } from './version.js';
 
 export const i18n = createI18n([
   httpMessages,
@@ -41,7 +42,6 @@ export const i18n = createI18n([
 ]);
 
 const LANG_COOKIE = 'ruche_lang';
-const VERSION = '0.1.0';
 
 function pickLocale(req: FastifyRequest): Locale {
   const chosen = req.cookies[LANG_COOKIE];

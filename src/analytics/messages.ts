@@ -29,6 +29,8 @@ export const analyticsMessages = defineMessages({
     'analytics.error.period':
       'La période est invalide : la date de début doit précéder la date de fin.',
     'analytics.error.periodTooLong': 'La période ne peut pas dépasser {years} ans.',
+    'analytics.error.date':
+      'La date « {value} » n’existe pas : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31.',
     'analytics.lifecycle.title': 'Cycle de vie',
     'analytics.lifecycle.stage': 'Étape : {stage}',
     'analytics.lifecycle.memberShare': 'Part des contributions venant des membres (30 jours)',
@@ -206,6 +208,8 @@ export const analyticsMessages = defineMessages({
     'analytics.error.period':
       'The period is invalid: the start date must come before the end date.',
     'analytics.error.periodTooLong': 'The period cannot be longer than {years} years.',
+    'analytics.error.date':
+      'The date “{value}” does not exist: write it YYYY-MM-DD, e.g. 2026-03-31.',
     'analytics.lifecycle.title': 'Lifecycle',
     'analytics.lifecycle.stage': 'Stage: {stage}',
     'analytics.lifecycle.memberShare': 'Share of contributions by members (30 days)',

@@ -34,12 +34,12 @@ export function resolvePeriod(
   q: { days?: number | undefined; from?: string | undefined; to?: string | undefined },
   now: number,
 ): Period {
-  const end = q.to ? Date.parse(q.to) : Math.floor(now / DAY) * DAY + DAY;
-  const start = q.from ? Date.parse(q.from) : end - (q.days ?? 90) * DAY;
+  const end = q.to ? parseDay(q.to, 'to') : Math.floor(now / DAY) * DAY + DAY;
+  const start = q.from ? parseDay(q.from, 'from') : end - (q.days ?? 90) * DAY;
   const from = Math.floor(start / DAY) * DAY;
   const to = Math.ceil(end / DAY) * DAY;
   const problem =
-    !Number.isFinite(from) || !Number.isFinite(to) || from >= to
+    from >= to
       ? 'analytics.error.period'
       : to - from > MAX_PERIOD_YEARS * 366 * DAY
         ? 'analytics.error.periodTooLong'
@@ -52,6 +52,22 @@ export function resolvePeriod(
     });
   }
   return { from, to };
+}
+
+/** A calendar day, YYYY-MM-DD; Date.parse alone would read 2026-02-30 as the 2nd of March. */
+function parseDay(value: string, field: 'from' | 'to'): number {
+  const ms = Date.parse(value);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(ms) ||
+    new Date(ms).toISOString().slice(0, 10) !== value
+  )
+    throw new AppError('invalid_input', {
+      field,
+      messageKey: 'analytics.error.date',
+      params: { field, value },
+    });
+  return ms;
 }
 
 function audienceOf(access: Parameters<typeof cockpitAudience>[0]): CockpitAudience {

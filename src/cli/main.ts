@@ -1,33 +1,52 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { createAdmin, createApiToken, findUserByEmail } from '../accounts/index.js';
-import {
-  cockpitCsv,
-  rebuildRollups,
-  refreshRollups,
-  reportCockpit,
-  resolvePeriod,
-  type RefreshProgress,
-} from '../analytics/index.js';
-import { loadConfig } from '../config/index.js';
-import { countQueued, renderAllQueued } from '../conversations/index.js';
-import { AppError } from '../http/index.js';
-import { i18n } from '../app.js';
-import { migrateToLatest, openStore } from '../db/index.js';
-import { ensureDemo, seedDemo } from '../demo/index.js';
-import { formatSummary, importStackExchange, startPhase } from '../importers/index.js';
-import { startServer } from '../server.js';
+import type { RefreshProgress } from '../analytics/index.js';
+import type { Config } from '../config/index.js';
+import type { Store } from '../db/index.js';
+import { VERSION } from '../version.js';
 
-const program = new Command('ruche').description('Ruche — the community manager’s platform.');
+// Each command loads the modules it needs when it runs: `ruche --help` then answers at once,
+// without compiling the whole server first.
+
+/** The configured database, for commands that may create it. */
+async function openDatabase(config: Config): Promise<Store> {
+  const { migrateToLatest, openStore } = await import('../db/index.js');
+  const store = openStore(config.database);
+  await migrateToLatest(store);
+  return store;
+}
+
+/** The configured database, for commands that only read it: never an empty one made on the spot. */
+async function openExistingDatabase(config: Config): Promise<Store> {
+  if (config.database.kind === 'sqlite' && !existsSync(config.database.path))
+    throw new Error(
+      `No Ruche database at ${config.database.path}: set SQLITE_PATH to its file, or DATABASE_URL.`,
+    );
+  return openDatabase(config);
+}
+
+async function loadedConfig(): Promise<Config> {
+  return (await import('../config/index.js')).loadConfig();
+}
+
+const program = new Command('ruche')
+  .description('Ruche — the community manager’s platform.')
+  .version(VERSION, '-v, --version', 'print Ruche’s version');
 
 program
   .command('start')
   .description('Migrate the database, create the demo on first start, and serve Ruche.')
   .action(async () => {
-    const config = loadConfig();
+    const config = await loadedConfig();
+    const { startServer } = await import('../server.js');
+    const { ensureDemo } = await import('../demo/index.js');
+    let logins: string[] = [];
     const server = await startServer(config, async (store) => {
-      if (config.seedDemo) await ensureDemo(store, { log: (line) => console.log(line) });
+      if (config.seedDemo) logins = await ensureDemo(store, { log: (line) => console.log(line) });
     });
-    console.log(`Ruche is listening on ${config.publicUrl}`);
+    // The last lines of the terminal: where Ruche is, and how to sign in to the demo.
+    console.log(`\nRuche is ready at ${config.publicUrl}`);
+    for (const line of logins) console.log(line);
     const stop = () => {
       void server.stop().then(() => process.exit(0));
     };
@@ -39,7 +58,8 @@ program
   .command('migrate')
   .description('Apply the database migrations, then exit.')
   .action(async () => {
-    const store = openStore(loadConfig().database);
+    const { migrateToLatest, openStore } = await import('../db/index.js');
+    const store = openStore((await loadedConfig()).database);
     const applied = await migrateToLatest(store);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     await store.close();
@@ -49,8 +69,8 @@ program
   .command('seed-demo')
   .description('Create the French demo community (refuses if it already exists).')
   .action(async () => {
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const store = await openDatabase(await loadedConfig());
+    const { seedDemo } = await import('../demo/index.js');
     await seedDemo(store, { log: (line) => console.log(line), progress: true });
     await store.close();
   });
@@ -67,8 +87,8 @@ program
   .action(async (opts: { email: string; name: string; password?: string }) => {
     const password = opts.password ?? process.env.RUCHE_ADMIN_PASSWORD ?? '';
     if (password.length < 10) throw new Error('The password must have at least 10 characters.');
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const store = await openDatabase(await loadedConfig());
+    const { createAdmin } = await import('../accounts/index.js');
     const { userId, created } = await createAdmin(store, {
       email: opts.email.toLowerCase(),
       password,
@@ -87,8 +107,8 @@ importer
   .option('--slug <slug>', 'the community’s short name (default: from the site’s name)')
   .option('--name <name>', 'the community’s name (default: from the site’s name)')
   .action(async (dir: string, opts: { slug?: string; name?: string }) => {
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const store = await openDatabase(await loadedConfig());
+    const { formatSummary, importStackExchange } = await import('../importers/index.js');
     try {
       const summary = await importStackExchange(store, { dir, ...opts, progress: true });
       for (const line of formatSummary(summary)) console.log(line);
@@ -103,8 +123,9 @@ program
     'Render and index the imported posts still waiting (the running server does it in the background).',
   )
   .action(async () => {
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const store = await openDatabase(await loadedConfig());
+    const { countQueued, renderAllQueued } = await import('../conversations/index.js');
+    const { startPhase } = await import('../importers/index.js');
     try {
       const started = Date.now();
       const bar = startPhase(
@@ -129,8 +150,8 @@ token
   .requiredOption('--email <email>', 'the account’s email address')
   .option('--name <name>', 'what the token is for', 'cli')
   .action(async (opts: { email: string; name: string }) => {
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const store = await openDatabase(await loadedConfig());
+    const { createApiToken, findUserByEmail } = await import('../accounts/index.js');
     const user = await findUserByEmail(store.db, opts.email.toLowerCase());
     if (!user) throw new Error(`No account with the email ${opts.email}.`);
     const { token: secret } = await createApiToken(store, user.id, opts.name);
@@ -141,17 +162,19 @@ token
 program
   .command('report')
   .description(
-    'Print a community’s cockpit figures for a period (JSON keyed as in docs/indicators.md).',
+    'Print a community’s cockpit figures for a period, as CSV (or JSON with --json, keyed as in docs/indicators.md).',
   )
   .argument('<community>', 'the community’s slug')
   .option('--from <date>', 'start of the period, YYYY-MM-DD (default: 90 days before --to)')
   .option('--to <date>', 'end of the period (excluded), YYYY-MM-DD (default: now)')
   .option('--json', 'print JSON instead of CSV')
   .action(async (slug: string, opts: { from?: string; to?: string; json?: boolean }) => {
-    const store = openStore(loadConfig().database);
-    await migrateToLatest(store);
+    const { cockpitCsv, reportCockpit, resolvePeriod } = await import('../analytics/index.js');
+    const { AppError } = await import('../http/index.js');
+    // The dates first: a mistyped one is told before any database is opened.
+    const period = resolvePeriod({ from: opts.from, to: opts.to }, Date.now());
+    const store = await openExistingDatabase(await loadedConfig());
     try {
-      const period = resolvePeriod({ from: opts.from, to: opts.to }, Date.now());
       const { community, cockpit } = await reportCockpit(store, slug, period).catch(
         (err: unknown) => {
           throw err instanceof AppError && err.code === 'not_found'
@@ -175,16 +198,18 @@ program
 const rollups = program
   .command('rollups')
   .description('The cockpit’s roll-ups of the activity log (the server refreshes them itself).');
-for (const [name, description, run] of [
-  ['refresh', 'Fold the activity logged since the last refresh.', refreshRollups],
-  ['rebuild', 'Empty the roll-ups and read the whole activity log again.', rebuildRollups],
+for (const [name, description] of [
+  ['refresh', 'Fold the activity logged since the last refresh.'],
+  ['rebuild', 'Empty the roll-ups and read the whole activity log again.'],
 ] as const) {
   rollups
     .command(name)
     .description(description)
     .action(async () => {
-      const store = openStore(loadConfig().database);
-      await migrateToLatest(store);
+      const store = await openExistingDatabase(await loadedConfig());
+      const { rebuildRollups, refreshRollups } = await import('../analytics/index.js');
+      const { startPhase } = await import('../importers/index.js');
+      const run = name === 'refresh' ? refreshRollups : rebuildRollups;
       const started = Date.now();
       let bar: ReturnType<typeof startPhase> | undefined;
       const onProgress = (p: RefreshProgress) => {
@@ -202,8 +227,10 @@ for (const [name, description, run] of [
     });
 }
 
-program.parseAsync().catch((err: unknown) => {
+program.parseAsync().catch(async (err: unknown) => {
   // Domain errors speak the same words as the API, in English on the command line.
+  const { AppError } = await import('../http/index.js');
+  const { i18n } = await import('../app.js');
   const t = i18n.translator('en');
   const message =
     err instanceof AppError

@@ -16,14 +16,17 @@ interface SeedOptions {
   progress?: boolean;
 }
 
-/** Seeds the demo on the first start only; on every start, says how to sign in to it. */
-export async function ensureDemo(store: Store, options: SeedOptions): Promise<void> {
+/**
+ * Seeds the demo on the first start only; on every start, returns the lines that say how to sign
+ * in to it, for the terminal to print once the server listens.
+ */
+export async function ensureDemo(store: Store, options: SeedOptions): Promise<string[]> {
   let login = await getSetting(store.db, MARKER);
   if (login === undefined)
     login = await seedDemo(store, { ...options, progress: options.progress ?? true });
-  options.log(
+  const lines = [
     `Demo animator: ${login} / password: ${DEMO_PASSWORD} (set RUCHE_DEMO=0 to run without the demo)`,
-  );
+  ];
   // A demo seeded before the sponsor existed has none to offer.
   const sponsor = await store.db
     .selectFrom('users')
@@ -31,9 +34,10 @@ export async function ensureDemo(store: Store, options: SeedOptions): Promise<vo
     .where('email', '=', `${SPONSOR_HANDLE}@demo.ruche.test`)
     .executeTakeFirst();
   if (sponsor)
-    options.log(
+    lines.push(
       `Demo sponsor (the cockpit's figures, aggregated, no names): ${sponsor.email} / same password`,
     );
+  return lines;
 }
 
 export async function seedDemo(store: Store, options: SeedOptions): Promise<string> {

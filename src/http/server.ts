@@ -7,7 +7,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { installErrorHandlers } from './error-handler.js';
@@ -27,12 +33,32 @@ export interface HttpOptions {
   version: string;
 }
 
+/**
+ * Each request is logged at debug, not info: at info, the terminal of `npm start` would scroll
+ * the demo logins away within seconds. Failures keep their own error lines.
+ */
+class QuietRequests extends LogController {
+  override incomingRequest(req: FastifyRequest): void {
+    req.log.debug({ req }, 'incoming request');
+  }
+  override requestCompleted(
+    err: Error | null | undefined,
+    _req: FastifyRequest,
+    reply: FastifyReply,
+  ) {
+    if (err)
+      reply.log.error({ res: reply, err, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
 
 /** The Fastify instance with Ruche's plumbing; features add their routes to it. */
 export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
+    logController: new QuietRequests(),
     trustProxy: options.trustProxy,
     bodyLimit: 512 * 1024,
   });

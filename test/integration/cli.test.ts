@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +85,93 @@ describe('ruche CLI', () => {
     }
   });
 });
+
+describe('ruche for an operator', () => {
+  it('gives its version, and says what report prints by default', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect((await ruche('--version')).stdout.trim()).toBe(pkg.version);
+    const help = (await ruche('report', '--help')).stdout;
+    expect(help).toMatch(/as CSV/);
+    expect(help).not.toMatch(/Print .*\(JSON keyed/);
+  });
+
+  it('tells a date that does not exist from a period in the wrong order', async () => {
+    await expect(ruche('report', 'x', '--from', '2026-13-01')).rejects.toThrow(
+      /The date “2026-13-01” does not exist/,
+    );
+    await expect(ruche('report', 'x', '--to', '2026-02-30')).rejects.toThrow(
+      /The date “2026-02-30” does not exist/,
+    );
+    await expect(
+      ruche('report', 'x', '--from', '2026-03-01', '--to', '2026-02-01'),
+    ).rejects.toThrow(/start date must come before the end date/);
+  });
+
+  it('takes an empty DATABASE_URL as unset, and never makes up a database to read', async () => {
+    const migrated = await run('node', ['bin/ruche.js', 'migrate'], {
+      env: { ...env, DATABASE_URL: '' },
+    });
+    expect(migrated.stdout).toMatch(/Applied|up to date/);
+    const nowhere = join(dir, 'nowhere', 'ruche.db');
+    const report = run('node', ['bin/ruche.js', 'report', 'x'], {
+      env: { ...env, SQLITE_PATH: nowhere },
+    });
+    await expect(report).rejects.toThrow(new RegExp(`No Ruche database at ${nowhere}`));
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('ends start-up with the address and the demo logins, and keeps requests out of the terminal', async () => {
+    const port = await freePort();
+    const child = spawn('node', ['bin/ruche.js', 'start'], {
+      env: {
+        ...env,
+        SQLITE_PATH: join(dir, 'demo.db'),
+        RUCHE_DEMO: '1',
+        LOG_LEVEL: 'info',
+        PORT: String(port),
+        ROLLUP_INTERVAL_SECONDS: '0',
+      },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    try {
+      await until(() => out.includes('Demo sponsor'), 120_000);
+      for (const path of ['/', '/c/reseau-benevoles', '/nope'])
+        await fetch(`http://127.0.0.1:${port}${path}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const lines = out.trimEnd().split('\n');
+      expect(lines.slice(-3)).toEqual([
+        `Ruche is ready at http://localhost:${port}`,
+        expect.stringContaining('Demo animator: camille@demo.ruche.test'),
+        expect.stringContaining('Demo sponsor'),
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 150_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function until(ready: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('ruche import and ruche render', () => {
   const importDir = mkdtempSync(join(tmpdir(), 'ruche-cli-import-'));
