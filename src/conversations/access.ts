@@ -50,3 +50,15 @@ export function canChangePost(access: CommunityAccess, viewer: Viewer, authorId:
     ? access.membership?.status === 'active' || viewer.isAdmin
     : canModerateCommunity(access);
 }
+
+/**
+ * Earlier versions of a post are for its author and the community's staff: what an author took
+ * back is not for every reader.
+ */
+export function canReadRevisions(
+  access: CommunityAccess,
+  viewer: Viewer | null,
+  authorId: number,
+): boolean {
+  return viewer !== null && (viewer.id === authorId || canModerateCommunity(access));
+}

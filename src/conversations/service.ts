@@ -5,10 +5,16 @@ import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { renderMarkdown, toPlainText } from '../markdown/index.js';
-import { indexDocument, removeDocument, removeTopicDocuments } from '../search/index.js';
+import {
+  indexDocument,
+  removeDocument,
+  removeTopicDocuments,
+  retitleTopicReplies,
+} from '../search/index.js';
 import {
   canChangePost,
   canPostIn,
+  canReadRevisions,
   requireReadableCommunity,
   requireReadableTopic,
   type TopicAccess,
@@ -206,6 +212,8 @@ export async function editTopic(
       at,
     });
     await indexTopic(trx, s, { ...t.topic, title, body });
+    // Replies are found under their topic's title: a new title is theirs too.
+    if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
   });
 }
 
@@ -278,7 +286,7 @@ export async function createReply(
   });
 }
 
-async function requireReplyInReadableTopic(s: Store, viewer: Viewer, replyId: number) {
+async function requireReplyInReadableTopic(s: Store, viewer: Viewer | null, replyId: number) {
   const unsafeReply = await store.findReply(s.db, replyId);
   if (!unsafeReply) throw new AppError('not_found');
   const t = await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
@@ -422,12 +430,16 @@ export async function listRevisions(
   viewer: Viewer | null,
   target: { kind: 'topic' | 'reply'; id: number },
 ) {
-  if (target.kind === 'topic') await requireReadableTopic(s.db, viewer, target.id);
-  else {
-    const unsafeReply = await store.findReply(s.db, target.id);
-    if (!unsafeReply) throw new AppError('not_found');
-    await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
+  let authorId: number;
+  let access: TopicAccess['access'];
+  if (target.kind === 'topic') {
+    const t = await requireReadableTopic(s.db, viewer, target.id);
+    [authorId, access] = [t.topic.author_id, t.access];
+  } else {
+    const r = await requireReplyInReadableTopic(s, viewer, target.id);
+    [authorId, access] = [r.reply.author_id, r.access];
   }
+  if (!canReadRevisions(access, viewer, authorId)) throw new AppError('not_found');
   return store.listRevisions(s.db, target.kind, target.id);
 }
 

@@ -4,6 +4,7 @@ import {
   deleteDocument,
   deleteTopicDocuments,
   findDocuments,
+  findTopicReplyDocuments,
   updateTopicPlace,
   upsertDocuments,
   upsertManyDocuments,
@@ -119,6 +120,25 @@ export async function removeTopicDocuments(
   topicId: number,
 ): Promise<void> {
   await deleteTopicDocuments(db, dialect, topicId);
+}
+
+/**
+ * Indexes a topic's replies again under its new title (SQLite's contentless index cannot change
+ * one column of an entry: each is written whole).
+ */
+export async function retitleTopicReplies(
+  db: Db,
+  dialect: Dialect,
+  topicId: number,
+  title: string,
+): Promise<void> {
+  const rows = await findTopicReplyDocuments(db, topicId);
+  const retitled = clean(title, MAX_TITLE_CHARS);
+  await upsertDocuments(
+    db,
+    dialect,
+    rows.map((row) => ({ ...row, title: retitled })),
+  );
 }
 
 /** Moves a topic and its replies to another community or group, as their visibility follows. */

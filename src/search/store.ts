@@ -188,6 +188,18 @@ export function deleteTopicDocuments(db: Db, dialect: Dialect, topicId: number):
   return deleteWhere(db, dialect, { topicId });
 }
 
+/** A topic's replies as indexed, to be written again under another title. */
+export function findTopicReplyDocuments(db: Db, topicId: number): Promise<DocumentRow[]> {
+  return db
+    .selectFrom('search_documents')
+    .select(['doc_kind', 'doc_id', 'topic_id', 'community_id', 'group_id', 'title', 'body'])
+    .select('created_at')
+    .where('topic_id', '=', topicId)
+    .where('doc_kind', '=', 'reply')
+    .orderBy('doc_id')
+    .execute();
+}
+
 /** The FTS entries hold only words, so moving a topic touches search_documents alone. */
 export async function updateTopicPlace(
   db: Db,

@@ -109,13 +109,18 @@ describe.each(databases)('conversations on %s', (kind) => {
         })
       ).status,
     ).toBe(200);
-    const revisions = await helper.client.api<{ revisions: { title: string; body: string }[] }>(
-      'GET',
-      `/topics/${q}/revisions`,
-    );
-    expect(revisions.body.revisions).toEqual([
-      expect.objectContaining({ title: 'Titre d’origine', body: 'Corps d’origine' }),
-    ]);
+    // What the author took back is for the author and the community's staff, not every reader.
+    type Revisions = { revisions: { title: string; body: string }[] };
+    for (const c of [asker.client, admin.client]) {
+      const revisions = await c.api<Revisions>('GET', `/topics/${q}/revisions`);
+      expect(revisions.body.revisions).toEqual([
+        expect.objectContaining({ title: 'Titre d’origine', body: 'Corps d’origine' }),
+      ]);
+    }
+    for (const c of [helper.client, new Client(t.url)]) {
+      const hidden = await c.api<{ error: { code: string } }>('GET', `/topics/${q}/revisions`);
+      expect([hidden.status, hidden.body.error.code]).toEqual([404, 'not_found']);
+    }
     const r = (
       await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${q}/replies`, {
         body: 'Première version',
@@ -124,10 +129,31 @@ describe.each(databases)('conversations on %s', (kind) => {
     expect(
       (await helper.client.api('PATCH', `/replies/${r}`, { body: 'Deuxième version' })).status,
     ).toBe(204);
+    const replyRevisions = `/replies/${r}/revisions`;
+    expect((await helper.client.api<Revisions>('GET', replyRevisions)).body.revisions).toEqual([
+      expect.objectContaining({ body: 'Première version' }),
+    ]);
+    expect((await asker.client.api('GET', replyRevisions)).status).toBe(404);
+    expect((await new Client(t.url).api('GET', replyRevisions)).status).toBe(404);
     expect((await asker.client.api('DELETE', `/replies/${r}`)).status).toBe(403);
     expect((await helper.client.api('DELETE', `/replies/${r}`)).status).toBe(204);
     expect((await admin.client.api('DELETE', `/topics/${q}`)).status).toBe(204);
     expect((await asker.client.api('GET', `/topics/${q}`)).status).toBe(404);
+  });
+
+  it('finds a topic’s replies under its new title, not the old one', async () => {
+    const q = (await ask(asker.client, 'Atelier tricot', 'Qui vient ?')).body.topic.id;
+    await helper.client.api('POST', `/topics/${q}/replies`, {
+      body: 'Je viens avec des aiguilles.',
+    });
+    await asker.client.api('PATCH', `/topics/${q}`, { title: 'Atelier crochet' });
+    type Found = { hits: { docKind: string; title: string }[] };
+    const search = async (words: string) =>
+      (await asker.client.api<Found>('GET', `/search?q=${encodeURIComponent(words)}`)).body.hits;
+    expect(await search('tricot aiguilles')).toEqual([]);
+    expect(await search('crochet aiguilles')).toEqual([
+      expect.objectContaining({ docKind: 'reply', title: 'Atelier crochet' }),
+    ]);
   });
 
   it('renders Markdown safely and links @mentions to profiles', async () => {
