@@ -20,7 +20,14 @@ import {
   registerConversationsPages,
 } from './conversations/index.js';
 import type { Store } from './db/index.js';
-import { AppError, createHttpServer, isApiRequest, safeNext, type AppDeps } from './http/index.js';
+import {
+  AppError,
+  createHttpServer,
+  isApiRequest,
+  safeNext,
+  type AppDeps,
+  type LocaleSource,
+} from './http/index.js';
 import { httpMessages } from './http/messages.js';
 import {
   createI18n,
@@ -43,7 +50,7 @@ export const i18n = createI18n([
 
 const LANG_COOKIE = 'ruche_lang';
 
-function pickLocale(req: FastifyRequest): Locale {
+function pickLocale(req: LocaleSource): Locale {
   const chosen = req.cookies[LANG_COOKIE];
   return (
     req.viewer?.locale ??
@@ -53,12 +60,16 @@ function pickLocale(req: FastifyRequest): Locale {
   );
 }
 
-/** A cookie-authenticated API write must come from our own pages, never another site. */
+/**
+ * A cookie-authenticated API write must come from our own pages, never another site. An Origin
+ * that is not a URL ("null" from a sandboxed frame, "", "http://") is never ours.
+ */
 function isCrossSite(req: FastifyRequest): boolean {
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site') return true;
   const origin = req.headers.origin;
-  return origin !== undefined && origin !== 'null' && new URL(origin).host !== req.headers.host;
+  if (origin === undefined) return false;
+  return !URL.canParse(origin) || new URL(origin).host !== req.headers.host;
 }
 
 export interface AppOptions {
@@ -75,8 +86,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? { level: config.logLevel },
     cookieSecret: await instanceSecret(store, config.sessionSecret),
     cookieSecure: config.cookieSecure,
+    csrfBinding: (req) => {
+      const session = sessionTokenOf(req);
+      return session ? `session:${session}` : 'anonymous';
+    },
     trustProxy: config.trustProxy,
     version: VERSION,
+    localizer: { localeOf: pickLocale, translator: (locale) => i18n.translator(locale) },
   });
   const deps: AppDeps = {
     store,
@@ -123,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       path: '/',
       sameSite: 'lax',
       httpOnly: true,
+      secure: config.cookieSecure,
       maxAge: 365 * 86_400,
     });
     return reply.redirect(safeNext((req.query as { next?: string }).next) ?? '/', 303);

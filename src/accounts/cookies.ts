@@ -1,9 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export const SESSION_COOKIE = 'ruche_session';
+/**
+ * Over HTTPS the session cookie is named `__Host-…`: the browser then takes it only from this
+ * very origin, over TLS, for the whole site, so a sibling subdomain cannot plant one.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-ruche_session' : 'ruche_session';
+}
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(sessionCookieName(secure), token, {
     httpOnly: true,
     sameSite: 'lax',
     secure,
@@ -13,11 +19,12 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const secure = reply.server.cookieSecure;
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure });
 }
 
 export function sessionTokenOf(req: FastifyRequest): string | undefined {
-  return req.cookies[SESSION_COOKIE];
+  return req.cookies[sessionCookieName(req.server.cookieSecure)];
 }
 
 export function bearerOf(req: FastifyRequest): string | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../http/index.js';
 
 const date = z
   .string()
@@ -21,9 +22,9 @@ export const periodQuery = z.object({
 export type PeriodQuery = z.infer<typeof periodQuery>;
 
 export const idParams = z.object({
-  id: z.coerce.number().int().positive().describe('Community identifier.'),
+  id: idParam('Community identifier.'),
 });
 
 export const groupParams = idParams.extend({
-  groupId: z.coerce.number().int().positive().describe('Group identifier.'),
+  groupId: idParam('Group identifier.'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../http/index.js';
 
 export const typologies = [
   'internal_community',
@@ -52,10 +53,14 @@ export const joinInput = z.object({
     .describe('The charter version the member read and accepts.'),
 });
 
-export const memberPatch = z.object({
-  role: z.enum(communityRoles).optional().describe('The member’s role in the community.'),
-  approve: z.boolean().optional().describe('Approve a pending request to join.'),
-});
+export const memberPatch = z
+  .object({
+    role: z.enum(communityRoles).optional().describe('The member’s role in the community.'),
+    approve: z.boolean().optional().describe('Approve a pending request to join.'),
+  })
+  .refine((p) => p.role !== undefined || p.approve === true, {
+    message: 'error.invalid_input.nothing_to_change',
+  });
 
 export const inviteInput = z.object({
   handle: z
@@ -85,9 +90,9 @@ export const groupPatch = groupInput.omit({ slug: true }).partial();
 export type GroupPatch = z.infer<typeof groupPatch>;
 
 export const idParams = z.object({
-  id: z.coerce.number().int().positive().describe('Identifier.'),
+  id: idParam('Identifier.'),
 });
 export const memberParams = z.object({
-  id: z.coerce.number().int().positive().describe('Community identifier.'),
-  userId: z.coerce.number().int().positive().describe('Member identifier.'),
+  id: idParam('Community identifier.'),
+  userId: idParam('Member identifier.'),
 });

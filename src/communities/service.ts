@@ -271,6 +271,8 @@ export async function updateMember(
     const changes: Parameters<typeof store.updateMembership>[3] = {};
     if (patch.role) changes.role = patch.role;
     if (patch.approve && target.status === 'pending') changes.status = 'active';
+    // Approving a member already active changes nothing: no empty update.
+    if (Object.keys(changes).length === 0) return;
     await store.updateMembership(trx, id, userId, changes);
     if (patch.role && patch.role !== target.role) {
       await recordActivity(trx, {

@@ -5,6 +5,12 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
+// Unset or empty means "not said": the default then comes from elsewhere.
+const optionalFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -19,7 +25,7 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   TRUST_PROXY: booleanFlag,
-  COOKIE_SECURE: booleanFlag,
+  COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
@@ -35,6 +41,7 @@ export type Config = {
   seedDemo: boolean;
   rateLimits: { writesPerMinute: number; authPerMinute: number };
   trustProxy: boolean;
+  /** Cookies marked Secure and named `__Host-…`: by default, when PUBLIC_URL is https. */
   cookieSecure: boolean;
   /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
   rollupIntervalMs: number;
@@ -50,10 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', path: e.SQLITE_PATH },
@@ -67,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     },
     trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
   };
 }

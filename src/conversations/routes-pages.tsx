@@ -268,7 +268,8 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     values?: FormBody,
     failure?: FormFailure,
   ) {
-    const view = await topicOf(req);
+    const view = await service.getTopicForEdit(store, requireViewer(req.viewer), idOf(req));
+    if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
     const base = `/c/${view.access.community.slug}/t/${view.topic.id}`;
     const ctx = pageContext(req, reply);
     return sendPage(
@@ -287,10 +288,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     );
   }
 
-  app.get('/c/:slug/t/:id/edit', (req, reply) => {
-    requireViewer(req.viewer);
-    return showTopicEdit(req, reply);
-  });
+  app.get('/c/:slug/t/:id/edit', (req, reply) => showTopicEdit(req, reply));
 
   app.post('/c/:slug/t/:id/edit', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);

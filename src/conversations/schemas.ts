@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../http/index.js';
 
 export const topicKinds = ['discussion', 'question'] as const;
 export type TopicKind = (typeof topicKinds)[number];
@@ -51,19 +52,19 @@ export const reactionInput = z.object({
 });
 
 export const idParams = z.object({
-  id: z.coerce.number().int().positive().describe('Identifier.'),
+  id: idParam('Identifier.'),
 });
 export const reactionParams = idParams.extend({ kind: z.enum(reactionKinds) });
 
 export const topicListQuery = z.object({
-  groupId: z.coerce.number().int().positive().optional().describe('Only topics of this group.'),
+  groupId: idParam('Only topics of this group.').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30).describe('Page size.'),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).describe('Topics to skip.'),
 });
 
 export const searchQuery = z.object({
   q: z.string().max(500).default('').describe('Words to look for, in French or English.'),
-  communityId: z.coerce.number().int().positive().optional().describe('Only in this community.'),
+  communityId: idParam('Only in this community.').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size.'),
   offset: z.coerce.number().int().min(0).max(10_000).default(0).describe('Results to skip.'),
 });

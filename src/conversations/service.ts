@@ -443,8 +443,16 @@ export async function listRevisions(
   return store.listRevisions(s.db, target.kind, target.id);
 }
 
+// The edit form of a post the viewer may not change does not exist for them: 404, not a form
+// whose saving would fail.
+export async function getTopicForEdit(s: Store, viewer: Viewer, topicId: number) {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw new AppError('not_found');
+  return t;
+}
+
 export async function getReplyForEdit(s: Store, viewer: Viewer, replyId: number) {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
-  if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  if (!canChangePost(r.access, viewer, r.reply.author_id)) throw new AppError('not_found');
   return r;
 }

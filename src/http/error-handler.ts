@@ -1,14 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from './error-page.js';
 import { AppError, type ErrorCode } from './errors.js';
-import { pageContext } from './page-context.js';
-import { sendPage } from './render.js';
+import { pageContext, type PageContext } from './page-context.js';
+import { renderDocument, sendPage } from './render.js';
+import type { Translate } from '../i18n/index.js';
 
-const fastifyCodes: Record<string, ErrorCode> = {
+const fastifyCodes: Record<string, ErrorCode | [ErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_CSRF_INVALID_TOKEN: 'csrf_failed',
   FST_CSRF_MISSING_SECRET: 'csrf_failed',
+  FST_ERR_BAD_URL: ['malformed_request', 'error.malformed_request.url'],
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
 };
 
 /** Anything thrown becomes an AppError: ours as is, the framework's by code, the rest internal. */
@@ -16,7 +19,8 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as Partial<FastifyError>;
   const mapped = e.code ? fastifyCodes[e.code] : undefined;
-  if (mapped) return new AppError(mapped);
+  if (typeof mapped === 'string') return new AppError(mapped);
+  if (mapped) return new AppError(mapped[0], { messageKey: mapped[1] });
   if (e.statusCode === 429) return new AppError('rate_limited');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('malformed_request');
@@ -28,8 +32,32 @@ export function isApiRequest(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
 }
 
-export function errorMessage(req: FastifyRequest, error: AppError): string {
+export function errorMessage(req: { t: Translate }, error: AppError): string {
   return req.t(error.details.messageKey ?? `error.${error.code}`, error.details.params);
+}
+
+/** The API's error shape: `{error:{code,message,field?}}`, the message in the reader's language. */
+export function errorBody(req: { t: Translate }, error: AppError) {
+  return {
+    error: {
+      code: error.code,
+      message: errorMessage(req, error),
+      ...(error.details.field ? { field: error.details.field } : {}),
+    },
+  };
+}
+
+/** The error page's document (title, message, a way home), for a page request that failed. */
+export function errorDocument(ctx: PageContext, error: AppError): string {
+  const { title, body } = errorPage(ctx, error);
+  return renderDocument(ctx, title, body);
+}
+
+function errorPage(ctx: PageContext, error: AppError) {
+  const isNotFound = error.code === 'not_found';
+  const title = ctx.t(isNotFound ? 'page.notFound.title' : 'page.error.title');
+  const message = isNotFound ? ctx.t('page.notFound.body') : errorMessage(ctx, error);
+  return { title, body: ErrorPage({ ctx, title, message, isAlert: !isNotFound }) };
 }
 
 function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError) {
@@ -37,16 +65,8 @@ function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError
     return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
   }
   const ctx = pageContext(req, reply);
-  const isNotFound = error.code === 'not_found';
-  const title = req.t(isNotFound ? 'page.notFound.title' : 'page.error.title');
-  const message = isNotFound ? req.t('page.notFound.body') : errorMessage(req, error);
-  return sendPage(
-    reply,
-    ctx,
-    title,
-    ErrorPage({ ctx, title, message, isAlert: !isNotFound }),
-    error.status,
-  );
+  const { title, body } = errorPage(ctx, error);
+  return sendPage(reply, ctx, title, body, error.status);
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -54,22 +74,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
     const error = toAppError(err);
     if (error.code === 'internal') req.log.error({ err }, 'unhandled error');
     if (isApiRequest(req)) {
-      return reply.status(error.status).send({
-        error: {
-          code: error.code,
-          message: errorMessage(req, error),
-          ...(error.details.field ? { field: error.details.field } : {}),
-        },
-      });
+      return reply.status(error.status).send(errorBody(req, error));
     }
     return sendErrorPage(req, reply, error);
   });
   app.setNotFoundHandler((req, reply) => {
     const error = new AppError('not_found');
     if (isApiRequest(req)) {
-      return reply
-        .status(404)
-        .send({ error: { code: error.code, message: errorMessage(req, error) } });
+      return reply.status(404).send(errorBody(req, error));
     }
     return sendErrorPage(req, reply, error);
   });

@@ -7,14 +7,17 @@ export const errorStatus = {
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   email_taken: 409,
   slug_taken: 409,
   charter_not_accepted: 409,
   charter_outdated: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 

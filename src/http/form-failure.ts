@@ -18,9 +18,27 @@ export function asFormFailure(req: FastifyRequest, err: unknown): FormFailure {
   return { status: error.status, message: errorMessage(req, error), field: error.details.field };
 }
 
-/** Only same-site paths are followed after sign-in, never another origin. */
+// Control characters, raw or percent-encoded: browsers drop tabs and newlines from a URL (so
+// "/\t/evil.example" is followed as "//evil.example"), and CR or LF cannot go into a header.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f]|%[01][0-9a-f]|%7f/i;
+
+/**
+ * Only a same-origin path is followed after sign-in or a change of language: one slash, then
+ * anything but a slash, a backslash or a control character (decoded or not); else undefined.
+ */
 export function safeNext(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : undefined;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return undefined;
+  if (CONTROL.test(value) || value.includes('\\') || /%5c/i.test(value)) return undefined;
+  try {
+    const decoded = decodeURIComponent(value);
+    if (/^\/[/\\]/.test(value) || /^\/[/\\]/.test(decoded)) return undefined;
+    // The Location header takes ASCII only: what else the path holds goes percent-encoded.
+    return value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    // A malformed escape, or a lone surrogate that no URL can carry.
+    return undefined;
+  }
 }
 
 export type FormBody = Record<string, string | undefined>;

@@ -16,7 +16,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     t: req.t,
     locale: req.locale,
     viewer: req.viewer,
-    csrf: reply.generateCsrf(),
+    csrf: reply.csrfToken(),
     path: req.url,
   };
 }

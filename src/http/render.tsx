@@ -10,7 +10,18 @@ export interface PageHead {
   description?: string;
 }
 
-/** Renders a page inside the layout and sends it; Preact escapes every interpolated string. */
+/** A whole HTML document: the page inside the layout; Preact escapes every interpolated string. */
+export function renderDocument(ctx: PageContext, head: string | PageHead, body: VNode): string {
+  const { title, description } = typeof head === 'string' ? { title: head } : head;
+  const html = render(
+    <Layout ctx={ctx} title={title} description={description}>
+      {body}
+    </Layout>,
+  );
+  return `<!doctype html>${html}`;
+}
+
+/** Renders a page inside the layout and sends it. */
 export function sendPage(
   reply: FastifyReply,
   ctx: PageContext,
@@ -18,17 +29,11 @@ export function sendPage(
   body: VNode,
   status = 200,
 ): FastifyReply {
-  const { title, description } = typeof head === 'string' ? { title: head } : head;
-  const html = render(
-    <Layout ctx={ctx} title={title} description={description}>
-      {body}
-    </Layout>,
-  );
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html>${html}`);
+    .send(renderDocument(ctx, head, body));
 }
 
 /** Redirect after a successful form post (POST/redirect/GET). */

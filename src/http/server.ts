@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -16,12 +17,25 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { installErrorHandlers } from './error-handler.js';
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  PERMISSIONS_POLICY,
+  type Localizer,
+} from './early-errors.js';
+import { installErrorHandlers, isApiRequest } from './error-handler.js';
+import { refuseNulInput } from './nul.js';
 import { toInputError } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: string[];
+    /** Served over HTTPS: cookies are Secure and named `__Host-…`. */
+    cookieSecure: boolean;
+  }
+  interface FastifyReply {
+    /** A form token bound to this reader's session (or to no session), for the page's forms. */
+    csrfToken(): string;
   }
 }
 
@@ -29,8 +43,12 @@ export interface HttpOptions {
   logger: FastifyServerOptions['logger'];
   cookieSecret: string;
   cookieSecure: boolean;
+  /** What a form token is bound to: the session, or "anonymous" before sign-in. */
+  csrfBinding: (req: FastifyRequest) => string;
   trustProxy: boolean;
   version: string;
+  /** Picks the language of an error answered before the app's own hooks ran. */
+  localizer: Localizer;
 }
 
 /**
@@ -56,11 +74,14 @@ const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
 
 /** The Fastify instance with Ruche's plumbing; features add their routes to it. */
 export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
+  const parseCookie = (header: string) => cookie.fastifyCookie.parse(header);
   const app = Fastify({
     logger: options.logger,
     logController: new QuietRequests(),
     trustProxy: options.trustProxy,
     bodyLimit: 512 * 1024,
+    frameworkErrors: frameworkErrorHandler(options.localizer, parseCookie),
+    clientErrorHandler: clientErrorHandler(options.localizer, parseCookie),
   });
   // Validation failures become our own translated input error.
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
@@ -69,6 +90,14 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  refuseNulInput(app);
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+  // An API answer to a signed-in member is theirs alone: no shared or browser cache keeps it.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.viewer && isApiRequest(req)) reply.header('cache-control', 'no-store');
+  });
   // Kept so a test can check the OpenAPI document against what is really served.
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
@@ -88,8 +117,14 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(cookie, { secret: options.cookieSecret });
   await app.register(formbody);
+  app.decorate('cookieSecure', options.cookieSecure);
+  // Each token carries a keyed hash of its session: a token and `_csrf` cookie taken from another
+  // browser (the attacker's own) fail against the victim's session.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
+    cookieKey: options.cookieSecure ? '__Host-csrf' : '_csrf',
+    getUserInfo: options.csrfBinding,
+    csrfOpts: { hmacKey: createHmac('sha256', options.cookieSecret).update('csrf').digest() },
     cookieOpts: {
       signed: true,
       httpOnly: true,
@@ -97,6 +132,9 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
       path: '/',
       secure: options.cookieSecure,
     },
+  });
+  app.decorateReply('csrfToken', function (this: FastifyReply) {
+    return this.generateCsrf({ userInfo: options.csrfBinding(this.request) });
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
@@ -111,7 +149,11 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token.' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'ruche_session' },
+          cookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: options.cookieSecure ? '__Host-ruche_session' : 'ruche_session',
+          },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],

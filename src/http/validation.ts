@@ -5,6 +5,13 @@ import { AppError } from './errors.js';
 export function toInputError(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
+  // A schema's own rule (a refinement) names its message's translation key.
+  if (issue?.code === 'custom' && issue.message.startsWith('error.')) {
+    return new AppError('invalid_input', {
+      ...(field ? { field } : {}),
+      messageKey: issue.message,
+    });
+  }
   const kind =
     issue?.code === 'too_small' ? 'too_short' : issue?.code === 'too_big' ? 'too_long' : 'invalid';
   const limit =
