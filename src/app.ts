@@ -83,7 +83,8 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store } = options;
   const app = await createHttpServer({
-    logger: options.logger ?? { level: config.logLevel },
+    // Through process.stdout, as console.log is: the terminal's lines keep their order.
+    logger: options.logger ?? { level: config.logLevel, stream: process.stdout },
     cookieSecret: await instanceSecret(store, config.sessionSecret),
     cookieSecure: config.cookieSecure,
     csrfBinding: (req) => {
