@@ -97,11 +97,14 @@ function placed(c: Cockpit) {
       hi: span(CONTRIBUTED, W),
       within: ['ladder.engaged', 'ladder.interacting', 'ladder.members_reached'],
     },
+    // Over a period longer than the window it may hold former members too, but a reader would
+    // take the members less those reached for the members who did nothing: compared as such.
     {
       key: 'ladder.members_reached',
       n: l.members_reached,
       lo: span(ACTIVE, from),
       hi: span(ACTIVE, either),
+      within: ['total'],
     },
     {
       key: 'ladder.interacting',

@@ -455,5 +455,17 @@ describe.each(databases)(
       expect(page.status).toBe(200);
       expect(await htmlProblems(page.html)).toEqual([]);
     });
+
+    it('answers a sponsor over 30 years, every month of them placed among the others', async () => {
+      const started = Date.now();
+      const res = await sponsor.client.api<Cockpit>(
+        'GET',
+        `/communities/${community.id}/analytics?from=1997-01-01`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.activity.monthly.length).toBeGreaterThan(350);
+      expect(recoverable(res.body).filter(([, n]) => n < 5)).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
   },
 );
