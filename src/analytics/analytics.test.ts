@@ -4,8 +4,8 @@ import { createTestStore, databases, type TestStore } from '../../test/harness.j
 import { computeCockpit, type Cockpit } from './cockpit.js';
 import { cockpitCsv } from './csv.js';
 import { loadLifecycleFacts, loadScopeFacts } from './facts.js';
-import { suppressForSponsor, type CockpitView } from './privacy.js';
-import { withoutUnreadablePosts } from './readable.js';
+import { privacyBasis, suppressForSponsor, type CockpitView } from './privacy.js';
+import { withoutUnreadable } from './readable.js';
 import { prepareTodaysWindows } from './rollup/recent.js';
 import { rebuildRollups, refreshRollups } from './rollup/refresh.js';
 import { isoWeek, isoWeekStart, median, percentile } from './stats.js';
@@ -102,9 +102,15 @@ function anonymous(communityId: number | null, groupId: number | null, when: num
 }
 
 async function cockpitOf(db: TestStore, from: number) {
+  return (await cockpitAndSponsorOf(db, from)).cockpit;
+}
+
+/** The cockpit, and what its sponsor sees of it. */
+async function cockpitAndSponsorOf(db: TestStore, from: number) {
   const scope = { communityId: COMMUNITY, groupId: 0 };
   const facts = await loadScopeFacts(db.store, scope, { from, to }, new Set([STAFF]));
-  return computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+  const cockpit = computeCockpit({ facts, createdAt: at(300), isGroup: false, groups: [] });
+  return { cockpit, sponsor: suppressForSponsor(cockpit, privacyBasis(facts), 0) };
 }
 
 describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
@@ -352,44 +358,49 @@ describe.each(databases)('indicators on a hand-built log, %s', (kind) => {
     expect(month.activity.daily).toHaveLength(30);
   });
 
-  it('hides from sponsors every figure over fewer than five people, and every list', () => {
-    const s = suppressForSponsor(month);
-    expect(s.circles.counts).toEqual({
-      core: null,
-      contributor: null,
-      reactor: null,
-      lurker: null,
-      dormant: null,
+  it('hides from sponsors every figure over fewer than five people, and every list', async () => {
+    const s = (await cockpitAndSponsorOf(db, at(30))).sponsor;
+    // 9 members: the only count whose difference with every other is 5 or more.
+    expect(s.circles.total).toBe(9);
+    expect(Object.values(s.circles.counts)).toEqual([null, null, null, null, null]);
+    expect(s.circles.participating_share).toBeNull();
+    // Reached 8, of whom 5 members: the 3 anonymous readers would follow; 5 of the 9 members
+    // reached leaves 4 out.
+    expect(s.ladder).toMatchObject({
+      reached: null,
+      members_reached: null,
+      anonymous_visitors: null,
+      interacting: null,
     });
-    expect(s.ladder.reached).toBe(8);
-    expect(s.ladder.members_reached).toBe(5);
-    expect(s.ladder.anonymous_visitors).toBeNull();
-    expect(s.ladder.interacting).toBeNull();
+    // 5 contributors of 9 members: 4 did not contribute. No concentration figure.
+    expect(s.concentration).toMatchObject({ contributors: null, absence_factor: null, gini: null });
+    expect(s.concentration.curve.map((p) => p.share)).toEqual(Array(10).fill(null));
     expect(s.newcomers.first_post_answered_48h).toBeNull();
-    expect(s.concentration.gini).toBe(month.concentration.gini);
-    expect(s.concentration.curve).toEqual(month.concentration.curve);
     expect(s.responsiveness.unanswered).toEqual([]);
     expect(s.recently_inactive_core).toEqual([]);
     expect(s.churned_members).toEqual([]);
     expect(s.newcomers.members).toEqual([]);
     expect(s.circles.core_members).toEqual([]);
-    // Two joined, one left, out of two active the 30 days before: all withheld. Five active.
+    // 5 active in the 30 days of 9 members: 4 were not.
     expect(s.activity).toMatchObject({
       growth: null,
       churn: null,
       churn_rate: null,
-      active_last_30d: 5,
+      active_last_30d: null,
+      stickiness: null,
     });
+    expect(s.activity.daily.every((d) => d.dau === null)).toBe(true);
     expect(s.activity.monthly).toEqual([
-      {
-        month: '2026-05',
-        mau: 5,
-        stickiness: month.activity.stickiness,
-        growth: null,
-        churn: null,
-      },
+      { month: '2026-05', mau: null, stickiness: null, growth: null, churn: null },
     ]);
-    expect(s.lifecycle).toMatchObject({ active_members_30d: 5, active_members_previous_30d: null });
+    // 8 contributions in the 30 days by fewer than 5 people: no stage either.
+    expect(s.lifecycle).toMatchObject({
+      stage: null,
+      member_share: null,
+      contributions_30d: null,
+      active_members_30d: null,
+      active_members_previous_30d: null,
+    });
   });
 });
 
@@ -612,14 +623,11 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
       [K, 800, G1],
       [L, 801, G1],
     ]);
-    // A reader of G2 alone: the same entries, no trace of G1's posts nor of who answered them.
-    const seen = withoutUnreadablePosts(c, [G2]);
-    expect(seen.newcomers.members.map(post)).toEqual([
-      [M, 803, G2],
-      [K, null, null],
-      [L, null, null],
-    ]);
-    expect(seen.newcomers.members.map((n) => n.answeredBy)).toEqual([null, null, null]);
+    // A reader of G2 alone: no trace of who first posted in G1, nor of who answered them.
+    const seen = withoutUnreadable(c, [G2], privacyBasis(facts));
+    expect(seen.newcomers.members.map(post)).toEqual([[M, 803, G2]]);
+    expect(seen.newcomers.unanswered_48h.map((n) => n.memberId)).not.toContain(K);
+    expect(seen.newcomers.unanswered_48h.map((n) => n.memberId)).not.toContain(L);
     expect(c.newcomers.members.find((n) => n.memberId === K)?.answeredBy).toBe(L);
     // Unanswered, oldest first: 801 and 802 (G1), 804 (G3), 803 (G2); only G2's is named.
     const unanswered = (v: CockpitView) =>
@@ -638,7 +646,7 @@ describe.each(databases)('each group’s last 30 days, %s', (kind) => {
     ]);
     expect(seen.newcomers.count).toBe(c.newcomers.count);
     // Who reads every group (instance admins: null) sees the cockpit unchanged.
-    expect(withoutUnreadablePosts(c, null)).toBe(c);
+    expect(withoutUnreadable(c, null, privacyBasis(facts))).toBe(c);
   });
 });
 
@@ -749,7 +757,7 @@ describe.each(databases)('roll-ups folded row by row equal a rebuild, %s', (kind
     expect(stepwise.newcomers.count).toBe(2);
     expect(stepwise.concentration).toMatchObject({ contributors: 2, contributions: 3 });
     // Two contributors: a sponsor sees no point of their curve.
-    const hidden = suppressForSponsor(stepwise).concentration.curve;
+    const hidden = (await cockpitAndSponsorOf(db, at(30))).sponsor.concentration.curve;
     expect(hidden.map((point) => point.share)).toEqual(Array(10).fill(null));
     // P's return, folded after the first post, is marked on it.
     const kept = await db.store.db

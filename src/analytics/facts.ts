@@ -103,6 +103,11 @@ export interface ScopeFacts {
   growthByMonth: Map<number, number>;
   topics: TopicStats;
   firstPosts: FirstPost[];
+  /**
+   * Non-staff members with a contribution in the last 30 days, by group id (0: the community):
+   * how many people the lifecycle's contributions are about, for the sponsor's view.
+   */
+  recentContributors: Map<number, number>;
 }
 
 /** Window length for circles and concentration, in days: the stored windows' length. */
@@ -136,6 +141,7 @@ export async function loadScopeFacts(
     recent,
     growthByMonth,
     anonymousVisitors,
+    recentContributors,
   ] = await Promise.all([
     recentLoad,
     scope.communityId !== 0 && scope.groupId === 0
@@ -156,6 +162,7 @@ export async function loadScopeFacts(
     contributionsOver(db, scope, staff, toDay - 30, toDay),
     growthOver(db, scope, staff, from, to),
     anonymousVisitorsOver(db, scope, fromDay, toDay),
+    contributorsOver(db, scope, staff, toDay - 30, toDay),
   ]);
   const { window, active, activeBefore, churnedMembers } = recentOnes;
   return {
@@ -175,6 +182,7 @@ export async function loadScopeFacts(
     growthByMonth,
     topics,
     firstPosts,
+    recentContributors,
   };
 }
 
@@ -646,6 +654,23 @@ async function contributionsOver(
     where ${scopeIs(scope)} and day in (${sql.join(bucketsIn('day', fromDay, toDay))})
       and member_id in (${sql.join(staff)})`.execute(db);
   return { contributions, byMembers: contributions - Number(ofStaff.rows[0]?.n ?? 0) };
+}
+
+/** Non-staff contributors over [fromDay, toDay), by group id: the scope's, and a community's groups'. */
+async function contributorsOver(
+  db: Db,
+  scope: Scope,
+  staff: number[],
+  fromDay: number,
+  toDay: number,
+): Promise<Map<number, number>> {
+  const r = await sql<{ g: number; n: number }>`
+    select group_id as g, count(distinct member_id) as n from rollup_member_days
+    where community_id = ${scope.communityId}
+      ${scope.groupId !== 0 ? sql`and group_id = ${scope.groupId}` : sql``}
+      and day >= ${fromDay} and day < ${toDay} and contributions > 0 ${notStaff(staff)}
+    group by group_id`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.g), Number(x.n)]));
 }
 
 /**

@@ -16,7 +16,9 @@ export const analyticsMessages = defineMessages({
     'analytics.period.since': 'Tout l’historique, depuis le {date}',
     'analytics.csv': 'Télécharger les chiffres (CSV)',
     'analytics.sponsor':
-      'Vue direction : chiffres agrégés seulement ; tout chiffre portant sur moins de 5 personnes est masqué.',
+      'Vue direction : chiffres agrégés seulement ; tout chiffre portant sur moins de 5 personnes, directement ou par calcul à partir des autres, est masqué.',
+    'analytics.outside':
+      'Vous ne lisez pas ce groupe : vous n’en voyez que les chiffres agrégés, comme la direction, sans nom ni lien ; tout chiffre portant sur moins de 5 personnes est masqué.',
     'analytics.hidden': 'masqué',
     'analytics.none': '—',
     'analytics.table.figure': 'Indicateur',
@@ -49,6 +51,9 @@ export const analyticsMessages = defineMessages({
     'analytics.stage.maturity': 'Maturité',
     'analytics.stage.mitosis': 'Essaimage',
     'analytics.stage.decline': 'Déclin',
+    'analytics.stage.hidden': 'masquée',
+    'analytics.stage.hiddenWhy':
+      'L’étape est masquée : moins de 5 personnes ont contribué ces 30 derniers jours.',
     'analytics.advice.inception':
       'L’équipe porte encore l’essentiel des échanges. Lancez des questions ouvertes, sollicitez personnellement les premiers membres et répondez vite à chacun.',
     'analytics.advice.establishment':
@@ -195,7 +200,9 @@ export const analyticsMessages = defineMessages({
     'analytics.period.since': 'The whole history, since {date}',
     'analytics.csv': 'Download the figures (CSV)',
     'analytics.sponsor':
-      'Management view: aggregated figures only; any figure about fewer than 5 people is hidden.',
+      'Management view: aggregated figures only; any figure about fewer than 5 people, directly or worked out from the others, is hidden.',
+    'analytics.outside':
+      'You do not read this group: you see only its aggregated figures, as management does, with no name or link; any figure about fewer than 5 people is hidden.',
     'analytics.hidden': 'hidden',
     'analytics.none': '—',
     'analytics.table.figure': 'Indicator',
@@ -228,6 +235,9 @@ export const analyticsMessages = defineMessages({
     'analytics.stage.maturity': 'Maturity',
     'analytics.stage.mitosis': 'Mitosis',
     'analytics.stage.decline': 'Decline',
+    'analytics.stage.hidden': 'hidden',
+    'analytics.stage.hiddenWhy':
+      'The stage is hidden: fewer than 5 people contributed in the last 30 days.',
     'analytics.advice.inception':
       'The team still carries most exchanges. Ask open questions, invite the first members personally and answer everyone fast.',
     'analytics.advice.establishment':

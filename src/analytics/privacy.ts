@@ -1,141 +1,291 @@
 import { circleNames, type Circle } from './circles.js';
 import type { Cockpit } from './cockpit.js';
+import { Disclosure, isShareShown, MIN_GROUP_SIZE, shownParts } from './disclosure.js';
+import type { ScopeFacts } from './facts.js';
+import { shownFlows, sponsorPeople } from './sponsor-people.js';
+import type { Authors } from './topic-stats.js';
 
-/** The cockpit with any figure possibly withheld (null) for privacy. */
+export { MIN_GROUP_SIZE };
+
+/** The cockpit with any figure possibly withheld (null) for privacy; a stage too. */
 export type Suppressible<T> = T extends number
   ? number | null
   : T extends (infer U)[]
     ? Suppressible<U>[]
     : T extends object
-      ? { [K in keyof T]: Suppressible<T[K]> }
+      ? { [K in keyof T]: K extends 'stage' ? T[K] | null : Suppressible<T[K]> }
       : T;
 export type CockpitView = Suppressible<Cockpit>;
 
-/** Below this many people a figure could point at someone: sponsors never see it. */
-export const MIN_GROUP_SIZE = 5;
+/** How many people some figures are about, which the figures themselves do not say. */
+export interface PrivacyBasis {
+  /** Authors of the period's topics, answered topics, questions, and veterans' answered topics. */
+  authors: Authors & { veterans: number };
+  /** Non-staff contributors over the last 30 days, by group id (0: the community). */
+  recentContributors: Map<number, number>;
+}
 
-const small = (n: number | null) => (n !== null && n < MIN_GROUP_SIZE ? null : n);
+export function privacyBasis(f: ScopeFacts): PrivacyBasis {
+  return {
+    authors: { ...f.topics.authors, veterans: f.topics.delays.veteranAuthors },
+    recentContributors: f.recentContributors,
+  };
+}
+
+const noOne: PrivacyBasis = {
+  authors: { topics: 0, answered: 0, questions: 0, veterans: 0 },
+  recentContributors: new Map(),
+};
 
 /**
- * The sponsor's view: the same figures, with every count under five people and every figure
- * computed over fewer than five people removed, and no list of names or ids.
+ * The sponsor's view: figures only, none about fewer than five people, whether read as it is or
+ * worked out from others on the same cockpit (docs/privacy.md gives the rule for each). A scope
+ * with fewer than five members shows none. `scopeGroup`: the group of a group's cockpit, else 0.
  */
-export function suppressForSponsor(c: Cockpit): CockpitView {
-  const circles = c.circles;
-  const tooFew = circles.total < MIN_GROUP_SIZE;
-  const counts = {} as Record<Circle, number | null>;
-  const shares = {} as Record<Circle, number | null>;
-  for (const name of circleNames) {
-    const hidden = tooFew || small(circles.counts[name]) === null;
-    counts[name] = hidden ? null : circles.counts[name];
-    shares[name] = hidden ? null : circles.shares[name];
-  }
-  const n = c.newcomers;
-  const newcomersTooFew = n.count < MIN_GROUP_SIZE;
+export function suppressForSponsor(
+  c: Cockpit,
+  basis: PrivacyBasis,
+  scopeGroup: number,
+): CockpitView {
+  const isOpen = c.circles.total >= MIN_GROUP_SIZE;
+  const d = isOpen ? sponsorPeople(c) : new Disclosure([]);
+  const b = isOpen ? basis : noOne;
+  const l = c.lifecycle;
   return {
     ...c,
-    circles: {
-      ...circles,
-      counts,
-      shares,
-      participating_share: tooFew ? null : circles.participating_share,
-      core_members: [],
-    },
-    ladder: {
-      ...c.ladder,
-      reached: small(c.ladder.reached),
-      members_reached: small(c.ladder.members_reached),
-      anonymous_visitors: small(c.ladder.anonymous_visitors),
-      interacting: small(c.ladder.interacting),
-      engaged: small(c.ladder.engaged),
-      conversion: {
-        interacting_per_reached:
-          c.ladder.reached < MIN_GROUP_SIZE ? null : c.ladder.conversion.interacting_per_reached,
-        engaged_per_interacting:
-          c.ladder.interacting < MIN_GROUP_SIZE
-            ? null
-            : c.ladder.conversion.engaged_per_interacting,
-      },
-      flows: c.ladder.flows.map((f) => ({
-        ...f,
-        up: small(f.up),
-        held: small(f.held),
-        down: small(f.down),
-      })),
-    },
-    responsiveness: { ...c.responsiveness, unanswered: [] },
-    newcomers: {
-      ...n,
-      count: small(n.count),
-      first_post_answered_48h: newcomersTooFew ? null : n.first_post_answered_48h,
-      retention_30d: {
-        ...n.retention_30d,
-        rate: n.retention_30d.eligible < MIN_GROUP_SIZE ? null : n.retention_30d.rate,
-      },
-      retention_90d: {
-        ...n.retention_90d,
-        rate: n.retention_90d.eligible < MIN_GROUP_SIZE ? null : n.retention_90d.rate,
-      },
-      welcome_gap: newcomersTooFew ? null : n.welcome_gap,
-      core_share_of_welcomes: newcomersTooFew ? null : n.core_share_of_welcomes,
-      unanswered_48h: [],
-      members: [],
-    },
-    concentration:
-      c.concentration.contributors < MIN_GROUP_SIZE
-        ? {
-            ...c.concentration,
-            top10_share: null,
-            absence_factor: null,
-            gini: null,
-            curve: c.concentration.curve.map((point) => ({ ...point, share: null })),
-          }
-        : c.concentration,
-    activity: sponsorActivity(c),
+    circles: sponsorCircles(c, d),
+    ladder: sponsorLadder(c, d),
+    responsiveness: sponsorResponsiveness(c.responsiveness, b.authors),
+    newcomers: sponsorNewcomers(c, d, b),
+    concentration: sponsorConcentration(c, d),
+    activity: sponsorActivity(c, d, isOpen),
     lifecycle: {
-      ...c.lifecycle,
-      ...lifecycleCounts(c.lifecycle),
-      groups: c.lifecycle.groups.map(sponsorScopeRow),
-      communities: c.lifecycle.communities.map(sponsorScopeRow),
+      ...l,
+      ...scopeFigures(l, b.recentContributors.get(scopeGroup) ?? 0),
+      active_members_30d: d.value('active30'),
+      active_members_previous_30d: d.value('active_before'),
+      groups: l.groups.map((g) => ({
+        ...g,
+        ...scopeFigures(g, b.recentContributors.get(g.groupId) ?? 0),
+        active_members_30d: d.value(`group.${g.groupId}.active30`),
+        active_members_previous_30d: d.value(`group.${g.groupId}.active_before`),
+        unanswered_topics: null,
+      })),
+      communities: l.communities.map((x) => aggregatedRow(x, 0)),
     },
     recently_inactive_core: [],
     churned_members: [],
   };
 }
 
-function sponsorActivity({ activity: a, lifecycle }: Cockpit): CockpitView['activity'] {
-  const meanMau = a.monthly.reduce((n, mo) => n + mo.mau, 0) / (a.monthly.length || 1);
+type ScopeRow = Cockpit['lifecycle'];
+
+/**
+ * A group's (community's) lifecycle figures seen from outside it: a sponsor's, or a moderator's
+ * who may not read the group. `contributors`: its non-staff contributors over the 30 days.
+ */
+export function aggregatedRow<
+  Row extends Pick<
+    ScopeRow,
+    | 'stage'
+    | 'member_share'
+    | 'contributions_30d'
+    | 'active_members_30d'
+    | 'active_members_previous_30d'
+    | 'warning'
+  > & { unanswered_topics: number },
+>(row: Row, contributors: number) {
+  const count = (n: number) => (n >= MIN_GROUP_SIZE ? n : null);
   return {
-    ...a,
-    daily: a.daily.map((d) => ({ ...d, dau: small(d.dau) })),
-    weekly: a.weekly.map((w) => ({ ...w, wau: small(w.wau) })),
-    monthly: a.monthly.map((mo) => ({
-      ...mo,
-      mau: small(mo.mau),
-      stickiness: mo.mau < MIN_GROUP_SIZE ? null : mo.stickiness,
-      growth: small(mo.growth),
-      churn: small(mo.churn),
-    })),
-    stickiness: meanMau < MIN_GROUP_SIZE ? null : a.stickiness,
-    growth: small(a.growth),
-    churn: small(a.churn),
-    churn_rate: lifecycle.active_members_previous_30d < MIN_GROUP_SIZE ? null : a.churn_rate,
-    active_last_30d: small(a.active_last_30d),
+    ...row,
+    ...scopeFigures(row, contributors),
+    active_members_30d: count(row.active_members_30d),
+    active_members_previous_30d: count(row.active_members_previous_30d),
+    unanswered_topics: null,
   };
 }
 
-/** A group's (community's) row of the stage table: like the to-do lists, where topics wait is
- * for the staff who answer them. */
-function sponsorScopeRow<
-  Row extends { active_members_30d: number; active_members_previous_30d: number },
->(row: Row) {
-  return { ...row, ...lifecycleCounts(row), unanswered_topics: null };
+/** The contributions of the 30 days, and the stage read from them, are about their contributors. */
+function scopeFigures(
+  row: Pick<ScopeRow, 'stage' | 'member_share' | 'contributions_30d' | 'warning'>,
+  contributors: number,
+) {
+  const isShown = contributors >= MIN_GROUP_SIZE;
+  return {
+    stage: isShown ? row.stage : null,
+    member_share: isShown ? row.member_share : null,
+    contributions_30d: isShown ? row.contributions_30d : null,
+    warning: isShown ? row.warning : null,
+  };
 }
 
-const lifecycleCounts = (l: {
-  active_members_30d: number;
-  active_members_previous_30d: number;
-}) => ({
-  active_members_30d: small(l.active_members_30d),
-  active_members_previous_30d: small(l.active_members_previous_30d),
-});
+function sponsorCircles({ circles }: Cockpit, d: Disclosure): CockpitView['circles'] {
+  // A circle's count is the difference of the running totals on its two sides.
+  const totals = [null, 'core', 'contributing', 'interacting', 'active', 'total'];
+  const isShown = (k: number) => {
+    const key = totals[k];
+    return key === null || (key !== undefined && d.isShown(key));
+  };
+  const counts = {} as Record<Circle, number | null>;
+  const shares = {} as Record<Circle, number | null>;
+  circleNames.forEach((name, k) => {
+    const visible = isShown(k) && isShown(k + 1);
+    counts[name] = visible ? circles.counts[name] : null;
+    shares[name] = visible ? circles.shares[name] : null;
+  });
+  return {
+    ...circles,
+    total: d.value('total'),
+    counts,
+    shares,
+    participating_share: d.isShown('contributing') ? circles.participating_share : null,
+    core_members: [],
+  };
+}
+
+function sponsorLadder({ ladder: l }: Cockpit, d: Disclosure): CockpitView['ladder'] {
+  // Anonymous visitors are the reached less the members reached: both, or neither.
+  const isReached = d.isShown('ladder.members_reached') && l.anonymous_visitors >= MIN_GROUP_SIZE;
+  const interacting = d.value('ladder.interacting');
+  const engaged = d.value('ladder.engaged');
+  return {
+    ...l,
+    reached: isReached ? l.reached : null,
+    members_reached: d.value('ladder.members_reached'),
+    anonymous_visitors: isReached ? l.anonymous_visitors : null,
+    interacting,
+    engaged,
+    conversion: {
+      interacting_per_reached:
+        isReached && interacting !== null ? l.conversion.interacting_per_reached : null,
+      engaged_per_interacting:
+        interacting !== null && engaged !== null ? l.conversion.engaged_per_interacting : null,
+    },
+    flows: l.flows.map((f, i) => ({ ...f, ...shownFlows(d, i, l.flows) })),
+  };
+}
+
+/** Topics are not people: their figures show from 5 topics written by 5 people or more. */
+function sponsorResponsiveness(
+  r: Cockpit['responsiveness'],
+  authors: PrivacyBasis['authors'],
+): CockpitView['responsiveness'] {
+  const isTopics = r.topics >= MIN_GROUP_SIZE && authors.topics >= MIN_GROUP_SIZE;
+  const isAnswered = isTopics && r.answered >= MIN_GROUP_SIZE && authors.answered >= MIN_GROUP_SIZE;
+  const isQuestions = r.questions >= MIN_GROUP_SIZE && authors.questions >= MIN_GROUP_SIZE;
+  const shareOf = (share: number | null, whole: number, isWhole: boolean) =>
+    isWhole && share !== null && isShareShown(Math.round(share * whole), whole) ? share : null;
+  return {
+    ...r,
+    topics: isTopics ? r.topics : null,
+    answered: isAnswered && isShareShown(r.answered, r.topics) ? r.answered : null,
+    median_hours: isAnswered ? r.median_hours : null,
+    p90_hours: isAnswered ? r.p90_hours : null,
+    answered_within_24h: shareOf(r.answered_within_24h, r.topics, isTopics),
+    answered_within_48h: shareOf(r.answered_within_48h, r.topics, isTopics),
+    questions: isQuestions ? r.questions : null,
+    question_answered_rate: shareOf(r.question_answered_rate, r.questions, isQuestions),
+    question_accepted_rate: shareOf(r.question_accepted_rate, r.questions, isQuestions),
+    unanswered: [],
+  };
+}
+
+function sponsorNewcomers(c: Cockpit, d: Disclosure, b: PrivacyBasis): CockpitView['newcomers'] {
+  const n = c.newcomers;
+  // The welcome gap compares newcomers' answered topics with veterans': 5 people each side.
+  const welcomed = new Set(
+    n.members.filter((m) => m.topicId !== null && m.answeredAt !== null).map((m) => m.memberId),
+  );
+  const isGap = welcomed.size >= MIN_GROUP_SIZE && b.authors.veterans >= MIN_GROUP_SIZE;
+  // Welcomes by the core: as many welcomed either side, given by 5 core members or more.
+  const core = new Set(c.circles.core_members.map((m) => m.memberId));
+  const answers = n.members.flatMap((m) => (m.answeredBy === null ? [] : [m.answeredBy]));
+  const byCore = answers.filter((by) => core.has(by));
+  const isCoreShare =
+    isShareShown(byCore.length, answers.length) && new Set(byCore).size >= MIN_GROUP_SIZE;
+  const retention = (r: typeof n.retention_30d, eligible: string, retained: string) => ({
+    eligible: d.value(eligible),
+    retained: d.value(retained),
+    rate: d.isShown(eligible) && d.isShown(retained) ? r.rate : null,
+  });
+  return {
+    ...n,
+    count: d.value('newcomers'),
+    first_post_answered_48h:
+      d.isShown('newcomers') && d.isShown('answered48') ? n.first_post_answered_48h : null,
+    retention_30d: retention(n.retention_30d, 'eligible30', 'retained30'),
+    retention_90d: retention(n.retention_90d, 'eligible90', 'retained90'),
+    welcome_gap: isGap ? n.welcome_gap : null,
+    welcome_gap_warning: isGap && n.welcome_gap_warning,
+    core_share_of_welcomes: isCoreShare ? n.core_share_of_welcomes : null,
+    unanswered_48h: [],
+    members: [],
+  };
+}
+
+/**
+ * Over the window's contributors when their count shows: the most active tenth, the absence
+ * factor and each point of the curve only where they and the others are 5 people or more.
+ */
+function sponsorConcentration(c: Cockpit, d: Disclosure): CockpitView['concentration'] {
+  const x = c.concentration;
+  const n = d.value('contributing');
+  if (n === null) {
+    return {
+      ...x,
+      contributors: null,
+      contributions: null,
+      top10_share: null,
+      absence_factor: null,
+      gini: null,
+      curve: x.curve.map((p) => ({ ...p, share: null })),
+    };
+  }
+  // Between two shown points lie as many people as the difference: 5 or more too.
+  let last = 0;
+  const curve = x.curve.map((p) => {
+    const people = Math.ceil(p.top * n - 1e-9);
+    const isShown = people === n || (people - last >= MIN_GROUP_SIZE && isShareShown(people, n));
+    if (isShown) last = people;
+    return { ...p, share: isShown ? p.share : null };
+  });
+  return {
+    ...x,
+    top10_share: curve[0]?.share ?? null,
+    absence_factor:
+      x.absence_factor !== null && isShareShown(x.absence_factor, n) ? x.absence_factor : null,
+    curve,
+  };
+}
+
+/**
+ * Monthly figures only: a day's or a week's active members could be taken from their month's.
+ * Stickiness shows where every month's active members do.
+ */
+function sponsorActivity(c: Cockpit, d: Disclosure, isOpen: boolean): CockpitView['activity'] {
+  const a = c.activity;
+  const growth = isOpen && a.growth >= MIN_GROUP_SIZE ? a.growth : null;
+  const monthsGrowth = shownParts(
+    a.monthly.map((m) => (isOpen ? m.growth : 0)),
+    growth !== null,
+  );
+  const isEveryMonth =
+    a.monthly.length > 0 && a.monthly.every((_, i) => d.isShown(`month.${i}.mau`));
+  return {
+    ...a,
+    daily: a.daily.map((x) => ({ ...x, dau: null })),
+    weekly: a.weekly.map((x) => ({ ...x, wau: null })),
+    monthly: a.monthly.map((m, i) => ({
+      ...m,
+      mau: d.value(`month.${i}.mau`),
+      stickiness: d.isShown(`month.${i}.mau`) ? m.stickiness : null,
+      growth: isOpen && monthsGrowth[i] ? m.growth : null,
+      churn: d.value(`month.${i}.gone`),
+    })),
+    stickiness: isEveryMonth ? a.stickiness : null,
+    growth,
+    churn: d.value('churn'),
+    churn_rate: d.isShown('churn') && d.isShown('active_before') ? a.churn_rate : null,
+    active_last_30d: d.value('active30'),
+  };
+}

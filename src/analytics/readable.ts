@@ -1,34 +1,38 @@
-import type { CockpitView } from './privacy.js';
+import type { Cockpit } from './cockpit.js';
+import { aggregatedRow, type CockpitView, type PrivacyBasis } from './privacy.js';
 
 /**
- * The cockpit for a reader who may not read every group. The figures still count every post,
- * but the to-do lists keep no trace of a post in a group the reader does not read: not which
- * post (its ids are null), not its group, not who answered it. The entry itself stays, so the
- * lists' lengths match the figures. `readable` null: the reader reads every group.
+ * The cockpit for staff who may not read every group (a moderator outside a private group). The
+ * figures still count every post, but nothing names who posts in a group the reader does not
+ * read: the newcomers whose first post is there leave the lists, an unanswered topic there keeps
+ * only its date and kind (the list's length matches the figures), and that group's row of the
+ * stage table shows what a sponsor sees of it. `readable` null: the reader reads every group.
  */
-export function withoutUnreadablePosts(
-  c: CockpitView,
+export function withoutUnreadable(
+  c: Cockpit,
   readable: readonly number[] | null,
+  basis: PrivacyBasis,
 ): CockpitView {
   if (readable === null) return c;
   const groups = new Set(readable);
-  const hidden = (p: { groupId: number | null }) => p.groupId !== null && !groups.has(p.groupId);
-  const anonymous = { topicId: null, replyId: null, groupId: null };
+  const isHidden = (p: { groupId: number | null }) => p.groupId !== null && !groups.has(p.groupId);
   return {
     ...c,
     responsiveness: {
       ...c.responsiveness,
       unanswered: c.responsiveness.unanswered.map((u) =>
-        hidden(u) ? { ...u, topicId: null, groupId: null } : u,
+        isHidden(u) ? { ...u, topicId: null, groupId: null } : u,
       ),
     },
     newcomers: {
       ...c.newcomers,
-      unanswered_48h: c.newcomers.unanswered_48h.map((n) =>
-        hidden(n) ? { ...n, ...anonymous } : n,
-      ),
-      members: c.newcomers.members.map((n) =>
-        hidden(n) ? { ...n, ...anonymous, answeredBy: null } : n,
+      unanswered_48h: c.newcomers.unanswered_48h.filter((n) => !isHidden(n)),
+      members: c.newcomers.members.filter((n) => !isHidden(n)),
+    },
+    lifecycle: {
+      ...c.lifecycle,
+      groups: c.lifecycle.groups.map((g) =>
+        isHidden(g) ? aggregatedRow(g, basis.recentContributors.get(g.groupId) ?? 0) : g,
       ),
     },
   };

@@ -258,7 +258,8 @@ async function sendCockpitPage(
       groupCockpit={scoped.groupCockpit}
       since={scoped.since}
       cockpit={c}
-      isSponsor={scoped.audience === 'sponsor'}
+      isSponsor={scoped.audience !== 'staff'}
+      isOutside={scoped.audience === 'aggregate'}
       query={queryString(req)}
       days={q.from ? undefined : q.days}
       names={names}

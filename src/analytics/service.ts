@@ -9,13 +9,17 @@ import { type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { computeCockpit, type CockpitInput, type CommunityLifecycle } from './cockpit.js';
 import { loadLifecycleFacts, loadScopeFacts } from './facts.js';
-import { suppressForSponsor, type CockpitView } from './privacy.js';
-import { withoutUnreadablePosts } from './readable.js';
+import { privacyBasis, suppressForSponsor, type CockpitView } from './privacy.js';
+import { withoutUnreadable } from './readable.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { instanceScope, type Scope } from './rollup/scopes.js';
 import { DAY } from './stats.js';
 
-export type CockpitAudience = 'staff' | 'sponsor';
+/**
+ * Who reads a cockpit: its staff everything; a sponsor figures only (`privacy.ts`); `aggregate`
+ * the same figures only, for staff of the community on a group they may not read.
+ */
+export type CockpitAudience = 'staff' | 'sponsor' | 'aggregate';
 
 export interface Period {
   from: number;
@@ -70,7 +74,7 @@ function parseDay(value: string, field: 'from' | 'to'): number {
   return ms;
 }
 
-function audienceOf(access: Parameters<typeof cockpitAudience>[0]): CockpitAudience {
+function audienceOf(access: Parameters<typeof cockpitAudience>[0]): 'staff' | 'sponsor' {
   const audience = cockpitAudience(access);
   if (!audience) throw access.membership ? forbidden() : new AppError('not_found');
   return audience;
@@ -91,8 +95,9 @@ export async function communityCockpit(
     staffOf: community.id,
     createdAt: community.created_at,
     groups: view.groups,
+    readable: view.readableGroupIds,
   });
-  return { ...view, audience, cockpit: withoutUnreadablePosts(cockpit, view.readableGroupIds) };
+  return { ...view, audience, cockpit };
 }
 
 /** The cockpit of one group: for the community's staff, and its sponsors aggregated. */
@@ -103,21 +108,20 @@ export async function groupCockpit(
   period: Period,
 ) {
   const view = await getCommunity(s, viewer, ref.community);
-  const audience = audienceOf(view.access);
+  const role = audienceOf(view.access);
   const { g } = await getGroup(s, viewer, view.access, ref.group);
+  // A moderator outside a private group sees its figures as a sponsor would: nobody named.
+  const audience: CockpitAudience =
+    role === 'staff' && !view.readableGroupIds.includes(g.group.id) ? 'aggregate' : role;
   const community = view.access.community;
   const cockpit = await computeFor(s, period, audience, {
     scope: { communityId: community.id, groupId: g.group.id },
     staffOf: community.id,
     createdAt: g.group.created_at,
     groups: [],
+    readable: view.readableGroupIds,
   });
-  return {
-    ...view,
-    group: g.group,
-    audience,
-    cockpit: withoutUnreadablePosts(cockpit, view.readableGroupIds),
-  };
+  return { ...view, group: g.group, audience, cockpit };
 }
 
 /**
@@ -134,6 +138,7 @@ export async function instanceCockpit(s: Store, viewer: Viewer | null, period: P
     createdAt: null,
     groups: [],
     communities,
+    readable: null,
   });
   const begun = communities.map((c) => c.created_at);
   return { cockpit, since: begun.length > 0 ? Math.min(...begun) : null };
@@ -154,6 +159,7 @@ export async function reportCockpit(s: Store, slug: string, period: Period) {
       staffOf: community.id,
       createdAt: community.created_at,
       groups: view.groups,
+      readable: null,
     }),
   };
 }
@@ -191,6 +197,8 @@ async function computeFor(
     groups: CockpitInput['groups'];
     /** The instance's: each of these communities' lifecycle too. */
     communities?: CommunityRow[];
+    /** The groups the viewer may read (null: all): the others' people stay out of the lists. */
+    readable: readonly number[] | null;
   },
 ): Promise<CockpitView> {
   // Folds in what was logged since the last refresh: usually a handful of rows.
@@ -205,5 +213,8 @@ async function computeFor(
     groups: x.groups,
     communities,
   });
-  return audience === 'sponsor' ? suppressForSponsor(cockpit) : cockpit;
+  const basis = privacyBasis(facts);
+  return audience === 'staff'
+    ? withoutUnreadable(cockpit, x.readable, basis)
+    : suppressForSponsor(cockpit, basis, x.scope.groupId);
 }

@@ -14,6 +14,15 @@ export interface Delays {
   within48: number;
   /** The median over topics by non-staff members who are not newcomers of the period. */
   veteranMedianHours: number | null;
+  /** How many people wrote the topics behind that median: a sponsor sees it from 5 on. */
+  veteranAuthors: number;
+}
+
+/** How many people wrote the period's topics, its answered topics and its questions. */
+export interface Authors {
+  topics: number;
+  answered: number;
+  questions: number;
 }
 
 /** The period's live topics, reduced in SQL: counts, response times, and those left unanswered. */
@@ -23,6 +32,7 @@ export interface TopicStats {
   questionsAnswered: number;
   questionsAccepted: number;
   delays: Delays;
+  authors: Authors;
   unanswered: { id: number; at: number; kind: string; group: number | null; community: number }[];
 }
 
@@ -38,6 +48,9 @@ interface Counts {
   questions: number;
   questions_answered: number;
   accepted: number;
+  authors: number;
+  answered_authors: number;
+  question_authors: number;
 }
 
 /**
@@ -62,7 +75,10 @@ export async function topicStats(
   const countsOf = sql`count(*) as topics,
     sum(case when p.detail = 'question' then 1 else 0 end) as questions,
     sum(case when p.detail = 'question' and ${answered} then 1 else 0 end) as questions_answered,
-    sum(case when p.detail = 'question' and p.accepted_reply_id is not null then 1 else 0 end) as accepted`;
+    sum(case when p.detail = 'question' and p.accepted_reply_id is not null then 1 else 0 end) as accepted,
+    count(distinct p.author_id) as authors,
+    count(distinct case when ${answered} then p.author_id end) as answered_authors,
+    count(distinct case when p.detail = 'question' then p.author_id end) as question_authors`;
   const [figures, unanswered] = await Promise.all([
     dialect === 'postgres'
       ? countsAndDelaysInSql(db, scope, period, { topicsIn, answered, countsOf })
@@ -83,6 +99,11 @@ export async function topicStats(
     questionsAnswered: Number(c?.questions_answered ?? 0),
     questionsAccepted: Number(c?.accepted ?? 0),
     delays,
+    authors: {
+      topics: Number(c?.authors ?? 0),
+      answered: Number(c?.answered_authors ?? 0),
+      questions: Number(c?.question_authors ?? 0),
+    },
     unanswered: Array.from({ length: unanswered.count }, (_, i) => {
       const u = unanswered.columns;
       const group = Number(u.g[i]);
@@ -118,6 +139,7 @@ async function countsAndDelaysInSql(
       within48: number;
       ranks: number[] | null;
       veteran_ranks: number[] | null;
+      veteran_authors: number;
     }
   >`
     select ${countsOf},
@@ -127,7 +149,9 @@ async function countsAndDelaysInSql(
       percentile_disc(array[0.5, 0.5 + 1e-12, 0.9]) within group (order by p.first_reply_at - p.created_at)
         filter (where ${answered}) as ranks,
       percentile_disc(array[0.5, 0.5 + 1e-12]) within group (order by p.first_reply_at - p.created_at)
-        filter (where ${answered} and n.member_id is null and ${notStaff}) as veteran_ranks
+        filter (where ${answered} and n.member_id is null and ${notStaff}) as veteran_ranks,
+      count(distinct p.author_id)
+        filter (where ${answered} and n.member_id is null and ${notStaff}) as veteran_authors
     from rollup_posts p
     left join rollup_first_posts n on n.community_id = ${scope.communityId}
       and n.group_id = ${scope.groupId} and n.member_id = p.author_id
@@ -148,6 +172,7 @@ async function countsAndDelaysInSql(
       within24: Number(row?.within24 ?? 0),
       within48: Number(row?.within48 ?? 0),
       veteranMedianHours: middle(veteranLow, veteranHigh),
+      veteranAuthors: Number(row?.veteran_authors ?? 0),
     },
   ];
 }
@@ -172,11 +197,15 @@ async function countsAndDelaysHere(
   const skip = new Set([...staff, ...(await newcomers())]);
   const hours: number[] = [];
   const veteranHours: number[] = [];
+  const veterans = new Set<number>();
   const { d, by } = delays.columns;
   for (let i = 0; i < delays.count; i++) {
     const h = Number(d[i]) / HOUR;
     hours.push(h);
-    if (!skip.has(Number(by[i]))) veteranHours.push(h);
+    if (!skip.has(Number(by[i]))) {
+      veteranHours.push(h);
+      veterans.add(Number(by[i]));
+    }
   }
   return [
     counts.rows[0],
@@ -187,6 +216,7 @@ async function countsAndDelaysHere(
       within24: hours.filter((h) => h <= 24).length,
       within48: hours.filter((h) => h <= 48).length,
       veteranMedianHours: median(veteranHours),
+      veteranAuthors: veterans.size,
     },
   ];
 }

@@ -191,16 +191,19 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
     expect(asAdmin.html).toMatch(
       /Question du bureau<\/a> <span class="muted">[^<]+ · répondu en \d+ min par/,
     );
-    expect(asModerator.html).toMatch(
-      /son premier message, dans un groupe que vous ne lisez pas <span class="muted">\d{1,2} [^<]+, \d\d:\d\d<\/span>/,
-    );
+    // The moderator does not learn who posts in the group: the insider is not among the newcomers.
+    expect(asModerator.html).not.toContain('dans un groupe que vous ne lisez pas');
     expect(asModerator.html).not.toContain('Question du bureau');
-    // The API keeps the entries (the lists match the figures) but not which posts, nor who
-    // answered: the moderator learns neither the private topics' ids nor who speaks there.
+    // The API keeps the unanswered topic (the list matches the figures) but not which one; the
+    // newcomers' list has no one whose first post is there, nor who answered them.
     type Post = { topicId: number | null; replyId: number | null; groupId: number | null };
     type Lists = {
+      audience: string;
       responsiveness: { unanswered: (Post & { createdAt: number })[] };
-      newcomers: { members: (Post & { memberId: number; answeredBy: number | null })[] };
+      newcomers: {
+        members: (Post & { memberId: number; answeredBy: number | null })[];
+        unanswered_48h: { memberId: number }[];
+      };
     };
     const apiOf = (c: Client) =>
       c.api<Lists>('GET', `/communities/${community.id}/analytics?days=30`);
@@ -220,26 +223,43 @@ describe.each(databases)('the cockpit through the API and pages on %s', (kind) =
       groupId: g.body.group.id,
       answeredBy: admin.id,
     });
-    expect(insiderOf(moderatorApi.body)).toMatchObject({
-      topicId: null,
-      replyId: null,
-      groupId: null,
-      answeredBy: null,
-    });
-    expect(JSON.stringify(moderatorApi.body)).not.toContain(`"topicId":${secret.body.topic.id}`);
-    // The private group's own cockpit: its figures for the moderator, none of its posts.
-    const groupApi = await moderator.client.api<Lists & { responsiveness: { topics: number } }>(
-      'GET',
-      `/communities/${community.id}/groups/${g.body.group.id}/analytics?days=30`,
-    );
+    expect(insiderOf(moderatorApi.body)).toBeUndefined();
+    const body = JSON.stringify(moderatorApi.body);
+    expect(body).not.toContain(`"topicId":${secret.body.topic.id}`);
+    expect(body).not.toContain(`"memberId":${insider.id}`);
+    // The private group's own cockpit: figures only, as a sponsor sees them.
+    const groupPath = `/communities/${community.id}/groups/${g.body.group.id}/analytics?days=30`;
+    const groupApi = await moderator.client.api<
+      Lists & { responsiveness: { topics: number | null }; circles: { total: number | null } }
+    >('GET', groupPath);
     expect(groupApi.status).toBe(200);
-    expect(groupApi.body.responsiveness.topics).toBe(2);
-    expect(groupApi.body.responsiveness.unanswered).toEqual([
-      expect.objectContaining({ topicId: null, groupId: null }),
-    ]);
-    expect(insiderOf(groupApi.body)).toMatchObject({ topicId: null, answeredBy: null });
-    // The groups' table says where topics wait — Bureau's budget — to the staff, not to sponsors.
+    expect(groupApi.body.audience).toBe('aggregate');
+    expect(groupApi.body.responsiveness.unanswered).toEqual([]);
+    expect(groupApi.body.newcomers.members).toEqual([]);
+    // Two topics and a member or two: under 5, withheld.
+    expect(groupApi.body.responsiveness.topics).toBeNull();
+    expect(groupApi.body.circles.total).toBeNull();
+    expect(JSON.stringify(groupApi.body)).not.toMatch(/"(memberId|answeredBy|topicId)"/);
+    const byAdmin = await admin.client.api<Lists>('GET', groupPath);
+    expect(byAdmin.body.audience).toBe('staff');
+    expect(insiderOf(byAdmin.body)).toMatchObject({ topicId: secret.body.topic.id });
+    const groupPage = await moderator.client.page(`/c/${community.slug}/g/bureau/cockpit?days=30`);
+    expect(groupPage.status).toBe(200);
+    expect(await htmlProblems(groupPage.html)).toEqual([]);
+    expect(groupPage.html).toContain('Vous ne lisez pas ce groupe');
+    expect(groupPage.html).not.toContain('Question du bureau');
+    expect(groupPage.html).not.toContain('À traiter');
+    const groupCsv = await moderator.client.request(
+      'GET',
+      `/c/${community.slug}/g/bureau/cockpit.csv?days=30`,
+    );
+    expect(await groupCsv.text()).toContain('responsiveness,topics,,\n');
+    // The groups' table: the moderator sees the private group's stage as a sponsor does, with
+    // no count of its waiting topics (under 5 active, its figures are withheld).
     expect(asModerator.html).toMatch(
+      /<th scope="row"><a href="[^"]+">Bureau<\/a><\/th><td class="text">masquée<\/td><td>—<\/td><td>—<\/td><\/tr>/,
+    );
+    expect(asAdmin.html).toMatch(
       /<th scope="row"><a href="[^"]+">Bureau<\/a><\/th><td class="text">[^<]+<\/td><td>[^<]+<\/td><td>[^<]+<\/td><td>1<\/td>/,
     );
     type Groups = { lifecycle: { groups: { unanswered_topics: number | null }[] } };

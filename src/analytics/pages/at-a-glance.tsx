@@ -27,7 +27,7 @@ export function AtAGlance(props: { ctx: PageContext; cockpit: CockpitView; isSpo
   const before = c.lifecycle.active_members_previous_30d;
   const figures: Figure[] = [
     {
-      value: t(`analytics.stage.${c.lifecycle.stage}`),
+      value: t(`analytics.stage.${c.lifecycle.stage ?? 'hidden'}`),
       word: true,
       label: t('analytics.glance.stage'),
       section: 'lifecycle',

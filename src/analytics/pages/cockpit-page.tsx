@@ -22,7 +22,10 @@ export interface CockpitPageProps {
   /** When the community or group began: the period form offers its whole history. */
   since?: number | undefined;
   cockpit: CockpitView;
+  /** Figures only (a sponsor; staff on a group they may not read): no list, no to-do. */
   isSponsor: boolean;
+  /** Staff on a group they may not read: told why they see figures only. */
+  isOutside?: boolean | undefined;
   query: string;
   days: number | undefined;
   names: Map<number, { handle: string; displayName: string }>;
@@ -199,16 +202,18 @@ export function CockpitPage(props: CockpitPageProps) {
           {t('analytics.csv')}
         </a>
       </p>
-      {props.isSponsor && <p class="notice">{t('analytics.sponsor')}</p>}
+      {props.isSponsor && (
+        <p class="notice">{t(props.isOutside ? 'analytics.outside' : 'analytics.sponsor')}</p>
+      )}
       <AtAGlance ctx={ctx} cockpit={c} isSponsor={props.isSponsor} />
 
       <Section id="lifecycle" title={t('analytics.lifecycle.title')}>
         <p class="stage">
           <strong>
-            {t('analytics.lifecycle.stage', { stage: t(`analytics.stage.${stage}`) })}
+            {t('analytics.lifecycle.stage', { stage: t(`analytics.stage.${stage ?? 'hidden'}`) })}
           </strong>
         </p>
-        <p>{t(`analytics.advice.${stage}`)}</p>
+        <p>{stage ? t(`analytics.advice.${stage}`) : t('analytics.stage.hiddenWhy')}</p>
         {c.lifecycle.warning && (
           <p class="warning">{t(`analytics.lifecycle.warning.${c.lifecycle.warning}`)}</p>
         )}
@@ -549,20 +554,25 @@ export function CockpitPage(props: CockpitPageProps) {
             }))}
           />
         )}
-        <Series
-          name="dau"
-          title={t('analytics.activity.dau')}
-          more={t('analytics.activity.byDay', { count: c.activity.daily.length })}
-          head={[t('analytics.activity.day'), t('analytics.activity.dau')]}
-          rows={c.activity.daily.map((d) => [f.day(d.date), f.count(d.dau)])}
-        />
-        <Series
-          name="wau"
-          title={t('analytics.activity.wau')}
-          more={t('analytics.activity.byWeek', { count: c.activity.weekly.length })}
-          head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
-          rows={c.activity.weekly.map((w) => [f.week(w.week), f.count(w.wau)])}
-        />
+        {/* Figures only: a day's or a week's active members could be taken from their month's. */}
+        {!props.isSponsor && (
+          <>
+            <Series
+              name="dau"
+              title={t('analytics.activity.dau')}
+              more={t('analytics.activity.byDay', { count: c.activity.daily.length })}
+              head={[t('analytics.activity.day'), t('analytics.activity.dau')]}
+              rows={c.activity.daily.map((d) => [f.day(d.date), f.count(d.dau)])}
+            />
+            <Series
+              name="wau"
+              title={t('analytics.activity.wau')}
+              more={t('analytics.activity.byWeek', { count: c.activity.weekly.length })}
+              head={[t('analytics.activity.week'), t('analytics.activity.wau')]}
+              rows={c.activity.weekly.map((w) => [f.week(w.week), f.count(w.wau)])}
+            />
+          </>
+        )}
         <h3>{t('analytics.activity.monthly')}</h3>
         <div class="chart-and-table">
           <div class="charts">
@@ -646,7 +656,7 @@ function StageTable(props: {
   rows: {
     name: string;
     href: string | null;
-    stage: string;
+    stage: string | null;
     member_share: number | null;
     active_members_30d: number | null;
     unanswered_topics: number | null;
@@ -670,7 +680,7 @@ function StageTable(props: {
       text={[1]}
       rows={props.rows.map((r) => [
         r.href ? <a href={r.href}>{r.name}</a> : r.name,
-        t(`analytics.stage.${r.stage}`),
+        t(`analytics.stage.${r.stage ?? 'hidden'}`),
         f.share(r.member_share),
         f.count(r.active_members_30d),
         ...(toDo ? [f.count(r.unanswered_topics)] : []),
