@@ -3,6 +3,7 @@ import type { MailMessage, Mailer } from '../../src/mail/index.js';
 import { Client } from '../client.js';
 import { PASSWORD, countRows, linkToken, mailsTo, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 
 interface Token {
   id: number;
@@ -414,6 +415,43 @@ describe.each(databases)('account security on %s', (kind) => {
       const me = await m.client.api<{ user: { email: string } }>('GET', '/me');
       expect(me.body.user.email).toBe(m.email);
     });
+  });
+
+  it('serves valid, accessible markup on every account page', async () => {
+    const m = await newMember(t);
+    await createToken(
+      m.client,
+      'jeton <i échappé',
+      new Date(Date.now() + 86_400_000).toISOString(),
+    );
+    await m.client.api('POST', '/me/email', {
+      email: `attente-${m.id}@example.test`,
+      currentPassword: PASSWORD,
+    });
+    const created = await m.client.submit('/account/tokens', '/account/tokens', {
+      name: 'page',
+      expiresInDays: '',
+    });
+    const pages = [
+      created.html,
+      (
+        await m.client.submit('/account/email', '/account/email', {
+          email: 'x',
+          currentPassword: '',
+        })
+      ).html,
+    ];
+    for (const path of [
+      '/account',
+      '/account?done=password',
+      '/account/password',
+      '/account/email',
+      '/account/tokens',
+      '/account/email/confirm?token=abc',
+    ])
+      pages.push((await m.client.page(path)).html);
+    for (const html of pages) expect(await htmlProblems(html)).toEqual([]);
+    expect(created.html).toContain('jeton &lt;i échappé');
   });
 
   it('shows the account page in English too', async () => {
