@@ -42,56 +42,45 @@ export function TokensPage(props: {
           {t('accounts.tokens.revoked')}
         </p>
       )}
+      <h2>{t('accounts.tokens.caption')}</h2>
       {tokens.length === 0 ? (
         <p class="muted">{t('accounts.tokens.none')}</p>
       ) : (
-        <table class="figures">
-          <caption>{t('accounts.tokens.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.tokens.name')}</th>
-              <th scope="col">{t('accounts.tokens.createdAt')}</th>
-              <th scope="col">{t('accounts.tokens.lastUsedAt')}</th>
-              <th scope="col">{t('accounts.tokens.expiresAt')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('accounts.tokens.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row" class="text">
-                  {token.name}
-                </th>
-                <td class="text">{date(token.created_at)}</td>
-                <td class="text">
-                  {token.last_used_at === null
-                    ? t('accounts.tokens.neverUsed')
-                    : date(token.last_used_at)}
-                </td>
-                <td class="text">
-                  {token.expires_at === null
-                    ? t('accounts.tokens.noExpiry')
-                    : token.expires_at <= props.now
-                      ? t('accounts.tokens.expired', { date: date(token.expires_at) })
-                      : date(token.expires_at)}
-                </td>
-                <td class="text">
-                  <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
-                    <CsrfField ctx={ctx} />
-                    <button
-                      type="submit"
-                      aria-label={t('accounts.tokens.revokeLabel', { name: token.name })}
-                    >
-                      {t('accounts.tokens.revoke')}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // A list rather than a table: five columns do not fit a phone.
+        <ul class="tokens">
+          {tokens.map((token) => (
+            <li key={token.id}>
+              <p>
+                <strong>{token.name}</strong>
+              </p>
+              <p class="muted">
+                {t('accounts.tokens.createdAt', { date: date(token.created_at) })} ·{' '}
+                {token.last_used_at === null
+                  ? t('accounts.tokens.neverUsed')
+                  : t('accounts.tokens.lastUsedAt', { date: date(token.last_used_at) })}{' '}
+                ·{' '}
+                {token.expires_at === null
+                  ? t('accounts.tokens.noExpiry')
+                  : t(
+                      token.expires_at <= props.now
+                        ? 'accounts.tokens.expired'
+                        : 'accounts.tokens.expiresAt',
+                      { date: date(token.expires_at) },
+                    )}
+              </p>
+              <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                <CsrfField ctx={ctx} />
+                <button
+                  type="submit"
+                  class="secondary"
+                  aria-label={t('accounts.tokens.revokeLabel', { name: token.name })}
+                >
+                  {t('accounts.tokens.revoke')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
       )}
       <h2>{t('accounts.tokens.create')}</h2>
       <FormError ctx={ctx} message={failure?.message} />
