@@ -1,4 +1,5 @@
 import { createAdmin } from '../src/accounts/index.js';
+import type { MailMessage } from '../src/mail/index.js';
 import { Client } from './client.js';
 import type { TestApp } from './harness.js';
 
@@ -73,4 +74,30 @@ export async function countRows(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * The mails sent to `to`, once there are `count` of them: account mails leave after the answer
+ * (src/accounts/outbox.ts), so a test waits for them.
+ */
+export async function mailsTo(mails: MailMessage[], to: string, count = 1, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = mails.filter((m) => m.to === to);
+    if (found.length >= count) return found;
+    if (Date.now() > until) throw new Error(`${found.length} mail(s) to ${to}, not ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The token of the last link of this path in the mails to `to` (after `count` arrived). */
+export async function linkToken(mails: MailMessage[], to: string, path: string, count = 1) {
+  const link = new RegExp(`https?://\\S+${path}\\?token=(\\S+)`);
+  const found = await mailsTo(mails, to, count);
+  const token = found
+    .map((m) => link.exec(m.text)?.[1])
+    .filter((x) => x !== undefined)
+    .at(-1);
+  if (!token) throw new Error(`no ${path} link in the mails to ${to}`);
+  return decodeURIComponent(token);
 }

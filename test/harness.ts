@@ -87,11 +87,11 @@ export async function startTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
   existing?: TestStore,
-  options: { realMailer?: boolean } = {},
+  options: { realMailer?: boolean; mailer?: Mailer; logger?: object } = {},
 ): Promise<TestApp> {
   const db = existing ?? (await createTestStore(kind));
   const mails: MailMessage[] = [];
-  const mailer: Mailer = {
+  const mailer: Mailer = options.mailer ?? {
     send(m) {
       mails.push(m);
       return Promise.resolve();
@@ -102,7 +102,7 @@ export async function startTestApp(
     config,
     store: db.store,
     ...(options.realMailer ? {} : { mailer }),
-    logger: false,
+    logger: options.logger ?? false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

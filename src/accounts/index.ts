@@ -1,9 +1,13 @@
-/** Accounts: sign-up, sessions, password reset, profiles and personal access tokens. */
+/**
+ * Accounts: sign-up, sessions, password reset and change, address change, profiles and
+ * personal access tokens.
+ */
 export { registerAccountsApi } from './routes-api.js';
 export { registerAccountsPages } from './routes-pages.js';
 export { accountsMessages } from './messages.js';
 export { bearerOf, sessionTokenOf } from './cookies.js';
-export { resolveViewer, createAdmin, createApiToken, signIn, signUp } from './service.js';
+export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
+export { createApiToken } from './tokens.js';
 export { findUserByEmail, findUsersByHandles, findUsersByIds, listAdminIds } from './store.js';
 export { hashPassword, NO_PASSWORD } from './secrets.js';
 export { presentUser } from './present.js';

@@ -1,7 +1,9 @@
 import { defineMessages } from '../i18n/index.js';
+import { accountSecurityMessages } from './security-messages.js';
 
 export const accountsMessages = defineMessages({
   fr: {
+    ...accountSecurityMessages.fr,
     'accounts.signup.title': 'Créer un compte',
     'accounts.signup.intro': 'Rejoignez les communautés hébergées sur Ruche.',
     'accounts.signup.submit': 'Créer mon compte',
@@ -44,6 +46,7 @@ export const accountsMessages = defineMessages({
     'accounts.profile.edit': 'Modifier mon profil',
   },
   en: {
+    ...accountSecurityMessages.en,
     'accounts.signup.title': 'Create an account',
     'accounts.signup.intro': 'Join the communities hosted on Ruche.',
     'accounts.signup.submit': 'Create my account',

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authLimit, requireViewer, writeLimit, type AppDeps } from '../http/index.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import { mailRunnerOf, outboxFor } from './outbox.js';
 import { presentUser } from './present.js';
+import { requestPasswordReset, resetPassword } from './resets.js';
+import { registerAccountSecurityApi } from './routes-security-api.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -11,6 +14,7 @@ const tags = ['accounts'];
 export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
+  const later = mailRunnerOf(app);
 
   api.post(
     '/api/v1/auth/signup',
@@ -66,7 +70,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
       config: authLimit(deps.limits),
     },
     async (req, reply) => {
-      await service.requestPasswordReset(store, resetMail(deps, req.t), req.body.email);
+      requestPasswordReset(store, outboxFor(later, deps, req.t), req.body.email);
       return reply.status(202).send({ ok: true });
     },
   );
@@ -82,7 +86,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
       config: authLimit(deps.limits),
     },
     async (req, reply) => {
-      await service.resetPassword(store, req.body.token, req.body.password);
+      await resetPassword(store, req.body.token, req.body.password);
       return reply.status(204).send();
     },
   );
@@ -105,19 +109,6 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  api.post(
-    '/api/v1/me/tokens',
-    {
-      schema: { tags, summary: 'Create a personal access token', body: schemas.tokenInput },
-      config: writeLimit(deps.limits),
-    },
-    async (req, reply) => {
-      const viewer = requireViewer(req.viewer);
-      const { id, token } = await service.createApiToken(store, viewer.id, req.body.name);
-      return reply.status(201).send({ id, name: req.body.name, token });
-    },
-  );
-
   api.get(
     '/api/v1/users/:handle',
     { schema: { tags, summary: 'A member’s public profile', params: schemas.handleParams } },
@@ -126,16 +117,6 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
       return { user: presentUser(user, req.viewer?.id === user.id) };
     },
   );
-}
 
-export function resetMail(
-  deps: AppDeps,
-  t: (key: string, params?: Record<string, string>) => string,
-) {
-  return {
-    mailer: deps.mailer,
-    publicUrl: deps.publicUrl,
-    subject: t('accounts.reset.mailSubject'),
-    body: (link: string) => t('accounts.reset.mailBody', { link }),
-  };
+  registerAccountSecurityApi(app, deps);
 }

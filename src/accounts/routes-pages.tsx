@@ -21,12 +21,15 @@ import {
   SignUpPage,
 } from './pages/auth-pages.js';
 import { EditProfilePage, PublicProfilePage } from './pages/profile-pages.js';
-import { resetMail } from './routes-api.js';
+import { mailRunnerOf, outboxFor } from './outbox.js';
+import { requestPasswordReset, resetPassword } from './resets.js';
+import { registerAccountSecurityPages } from './routes-security-pages.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
 export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
+  const later = mailRunnerOf(app);
 
   app.get('/signup', (req, reply) => {
     const next = safeNext((req.query as { next?: string }).next) ?? '';
@@ -91,7 +94,7 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     const form = formBody(req);
     try {
       const { email } = parseInput(schemas.forgotPasswordInput, form);
-      await service.requestPasswordReset(store, resetMail(deps, req.t), email);
+      requestPasswordReset(store, outboxFor(later, deps, req.t), email);
       const ctx = pageContext(req, reply);
       return sendPage(
         reply,
@@ -121,7 +124,7 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     const form = formBody(req);
     try {
       const input = parseInput(schemas.resetPasswordInput, form);
-      await service.resetPassword(store, input.token, input.password);
+      await resetPassword(store, input.token, input.password);
       const ctx = pageContext(req, reply);
       return sendPage(
         reply,
@@ -174,4 +177,6 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     const ctx = pageContext(req, reply);
     return sendPage(reply, ctx, user.display_name, <PublicProfilePage ctx={ctx} user={user} />);
   });
+
+  registerAccountSecurityPages(app, deps);
 }

@@ -44,8 +44,48 @@ export const profileInput = z.object({
 });
 export type ProfileInput = z.infer<typeof profileInput>;
 
+const tokenName = z.string().trim().min(1).max(80).describe('What the token is for.');
+
 export const tokenInput = z.object({
-  name: z.string().trim().min(1).max(80).describe('What the token is for.'),
+  name: tokenName,
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .nullish()
+    .describe('When the token stops working (ISO 8601, in the future); none: until revoked.'),
+});
+
+/** The page offers a few lifetimes rather than a date, as most services do. */
+export const tokenLifetimes = ['', '7', '30', '90', '365'] as const;
+
+export const tokenFormInput = z.object({
+  name: tokenName,
+  expiresInDays: z.enum(tokenLifetimes).default(''),
+});
+
+export const tokenIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9]{1,15}$/)
+    .transform(Number)
+    .describe('The token’s identifier.'),
+});
+
+const currentPassword = z.string().min(1).max(200).describe('The account’s current password.');
+
+export const changePasswordInput = z.object({
+  currentPassword,
+  newPassword: password.describe('The new password, 10 to 200 characters.'),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const changeEmailInput = z.object({
+  email: email.describe('The new address; it takes effect once the link sent there is used.'),
+  currentPassword,
+});
+export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
+
+export const confirmEmailInput = z.object({
+  token: z.string().min(10).max(200).describe('The token of the link sent to the new address.'),
 });
 
 export const handleParams = z.object({ handle: z.string().max(60) });

@@ -2,14 +2,15 @@ import type { Db, Store } from '../db/index.js';
 import { isUniqueViolation, now } from '../db/index.js';
 import { recordActivity } from '../activity/index.js';
 import { AppError, type Viewer } from '../http/index.js';
-import type { Mailer } from '../mail/index.js';
+import { assertUncommonPassword } from './common-passwords.js';
+import { findTokenUser, touchApiToken } from './credentials-store.js';
 import { freeHandle } from './handles.js';
 import type { ProfileInput, SignInInput, SignUpInput } from './schemas.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
 import * as store from './store.js';
+import { isLastUseStale } from './tokens.js';
 
 const SESSION_DAYS = 30;
-const RESET_MINUTES = 60;
 const DAY = 86_400_000;
 
 async function openSession(db: Db, userId: number): Promise<string> {
@@ -28,6 +29,7 @@ export async function signUp(
   s: Store,
   input: SignUpInput,
 ): Promise<{ userId: number; sessionToken: string }> {
+  await assertUncommonPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   const at = now();
   try {
@@ -120,9 +122,10 @@ export async function resolveViewer(
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
 ): Promise<{ viewer: Viewer; via: 'cookie' | 'token' } | null> {
   if (credentials.bearer) {
-    const row = await store.findTokenUser(s.db, hashToken(credentials.bearer));
+    const at = now();
+    const row = await findTokenUser(s.db, hashToken(credentials.bearer), at);
     if (!row) return null;
-    await store.touchApiToken(s.db, row.token_id, now());
+    if (isLastUseStale(row.last_used_at, at)) await touchApiToken(s.db, row.token_id, at);
     return { viewer: toViewer(row), via: 'token' };
   }
   if (credentials.sessionToken) {
@@ -130,49 +133,6 @@ export async function resolveViewer(
     return row ? { viewer: toViewer(row), via: 'cookie' } : null;
   }
   return null;
-}
-
-/** Always succeeds from the outside, so the form cannot tell which emails have accounts. */
-export async function requestPasswordReset(
-  s: Store,
-  deps: { mailer: Mailer; publicUrl: string; subject: string; body: (link: string) => string },
-  email: string,
-): Promise<void> {
-  const user = await store.findUserByEmail(s.db, email);
-  if (!user) return;
-  const token = newToken();
-  const at = now();
-  await store.insertPasswordReset(s.db, {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    at,
-    expiresAt: at + RESET_MINUTES * 60_000,
-  });
-  const link = `${deps.publicUrl}/password/reset?token=${encodeURIComponent(token)}`;
-  await deps.mailer.send({ to: user.email, subject: deps.subject, text: deps.body(link) });
-}
-
-export async function resetPassword(s: Store, token: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  await s.db.transaction().execute(async (trx) => {
-    const at = now();
-    const reset = await store.findUsablePasswordReset(trx, hashToken(token), at);
-    if (!reset)
-      throw new AppError('invalid_input', {
-        field: 'token',
-        messageKey: 'accounts.reset.invalidToken',
-      });
-    await store.updateUser(trx, reset.user_id, { password_hash: passwordHash }, at);
-    await store.markPasswordResetUsed(trx, reset.token_hash, at);
-    // Whoever held the old password is signed out everywhere.
-    await store.deleteSessionsOf(trx, reset.user_id);
-    await recordActivity(trx, {
-      actorId: reset.user_id,
-      communityId: null,
-      kind: 'user.password_reset',
-      at,
-    });
-  });
 }
 
 export async function updateProfile(s: Store, viewer: Viewer, input: ProfileInput): Promise<void> {
@@ -199,21 +159,6 @@ export async function updateProfile(s: Store, viewer: Viewer, input: ProfileInpu
     if (isUniqueViolation(err)) throw new AppError('slug_taken', { field: 'handle' });
     throw err;
   }
-}
-
-export async function createApiToken(
-  s: Store,
-  userId: number,
-  name: string,
-): Promise<{ id: number; token: string }> {
-  const token = newToken('ruche_');
-  const id = await store.insertApiToken(s.db, {
-    userId,
-    name,
-    tokenHash: hashToken(token),
-    at: now(),
-  });
-  return { id, token };
 }
 
 /** For the CLI: creates an admin, or promotes the account that already has this email. */

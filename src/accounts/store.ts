@@ -90,7 +90,10 @@ export async function updateUser(
   db: Db,
   id: number,
   changes: Partial<
-    Pick<UserRow, 'display_name' | 'handle' | 'bio' | 'locale' | 'password_hash' | 'is_admin'>
+    Pick<
+      UserRow,
+      'email' | 'display_name' | 'handle' | 'bio' | 'locale' | 'password_hash' | 'is_admin'
+    >
   >,
   at: number,
 ): Promise<void> {
@@ -134,76 +137,13 @@ export async function deleteSessionsOf(db: Db, userId: number) {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function insertPasswordReset(
-  db: Db,
-  r: { tokenHash: string; userId: number; at: number; expiresAt: number },
-) {
+/** Every session of the member but the one given (the page a password was changed from). */
+export async function deleteOtherSessionsOf(db: Db, userId: number, keptTokenHash: string) {
   await db
-    .insertInto('password_resets')
-    .values({
-      token_hash: r.tokenHash,
-      user_id: r.userId,
-      created_at: r.at,
-      expires_at: r.expiresAt,
-      used_at: null,
-    })
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keptTokenHash)
     .execute();
-}
-
-export function findUsablePasswordReset(db: Db, tokenHash: string, at: number) {
-  return db
-    .selectFrom('password_resets')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', at)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export async function markPasswordResetUsed(db: Db, tokenHash: string, at: number) {
-  await db
-    .updateTable('password_resets')
-    .set({ used_at: at })
-    .where('token_hash', '=', tokenHash)
-    .execute();
-}
-
-export async function insertApiToken(
-  db: Db,
-  t: { userId: number; name: string; tokenHash: string; at: number },
-) {
-  const row = await db
-    .insertInto('api_tokens')
-    .values({
-      user_id: t.userId,
-      name: t.name,
-      token_hash: t.tokenHash,
-      created_at: t.at,
-      last_used_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export function findTokenUser(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([
-      'api_tokens.id as token_id',
-      'users.id',
-      'users.handle',
-      'users.display_name',
-      'users.is_admin',
-      'users.locale',
-    ])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-export async function touchApiToken(db: Db, id: number, at: number) {
-  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
 export async function listAdminIds(db: Db): Promise<number[]> {

@@ -5,6 +5,8 @@ export const activityKinds = [
   'user.signed_out',
   'user.profile_updated',
   'user.password_reset',
+  'user.password_changed',
+  'user.email_changed',
   'community.created',
   'community.updated',
   'community.charter_published',

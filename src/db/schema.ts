@@ -39,6 +39,16 @@ export interface Database {
     token_hash: string;
     created_at: number;
     last_used_at: number | null;
+    /** After it the token is refused; null: until revoked (013_account_security). */
+    expires_at: number | null;
+  };
+  /** An address change waiting for the link sent to the new address (013_account_security). */
+  email_changes: {
+    token_hash: string;
+    user_id: number;
+    new_email: string;
+    created_at: number;
+    expires_at: number;
   };
   communities: {
     id: Generated<number>;

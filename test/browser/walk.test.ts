@@ -304,6 +304,10 @@ describe.skipIf(!hasChromium)(suiteName, () => {
             `/c/${slug}/t/${topicId}`,
             `/c/${slug}/new`,
             '/profile',
+            '/account',
+            '/account/password',
+            '/account/email',
+            '/account/tokens',
             `/u/${handle}`,
             '/search?q=charte',
           ]) {

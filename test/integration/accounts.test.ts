@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
-import { PASSWORD, countRows, newMember } from '../fixtures.js';
+import { PASSWORD, countRows, linkToken, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 
 describe.each(databases)('accounts on %s', (kind) => {
@@ -64,10 +64,7 @@ describe.each(databases)('accounts on %s', (kind) => {
     const m = await newMember(t);
     const anon = new Client(t.url);
     await anon.submit('/password/forgot', '/password/forgot', { email: m.email });
-    const mail = t.mails.find((x) => x.to === m.email);
-    const link = /https?:\/\/\S+\/password\/reset\?token=(\S+)/.exec(mail?.text ?? '');
-    expect(link).not.toBeNull();
-    const token = decodeURIComponent(link?.[1] ?? '');
+    const token = await linkToken(t.mails, m.email, '/password/reset');
     const done = await anon.submit(
       `/password/reset?token=${encodeURIComponent(token)}`,
       '/password/reset',

@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
-import { PASSWORD, newMember } from '../fixtures.js';
+import { PASSWORD, mailsTo, newMember } from '../fixtures.js';
 import { startTestApp, type TestApp } from '../harness.js';
 
 /** A real SMTP conversation on loopback: what Ruche sends is what a mail server receives. */
@@ -57,6 +57,7 @@ describe('password reset by email over SMTP', () => {
       { 'accept-language': 'en-GB,en;q=0.9' },
     );
     expect(res.status).toBe(202);
+    await mailsTo(received, m.email);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ to: m.email, subject: 'Ruche: choose a new password' });
     const token = /token=([\w%-]+)/.exec(received[0]?.text ?? '')?.[1] ?? '';

@@ -79,6 +79,9 @@ export function EditProfilePage(props: {
       <p>
         <a href={`/u/${user.handle}`}>@{user.handle}</a>
       </p>
+      <p>
+        <a href="/account">{t('accounts.account.link')}</a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,70 @@
+import { recordActivity } from '../activity/index.js';
+import { now, type Store } from '../db/index.js';
+import { AppError } from '../http/index.js';
+import { assertUncommonPassword } from './common-passwords.js';
+import * as credentials from './credentials-store.js';
+import type { Outbox } from './outbox.js';
+import { hashPassword, hashToken, newToken } from './secrets.js';
+import * as store from './store.js';
+
+const RESET_MINUTES = 60;
+
+/**
+ * Asks for a reset link and returns at once: finding the account, storing the link and mailing
+ * it run after the answer, so its delay is the same for a known address and an unknown one.
+ */
+export function requestPasswordReset(s: Store, outbox: Outbox, email: string): void {
+  outbox.later.run('password reset mail', () => sendPasswordReset(s, outbox, email));
+}
+
+async function sendPasswordReset(s: Store, outbox: Outbox, email: string): Promise<void> {
+  const user = await store.findUserByEmail(s.db, email);
+  if (!user) return;
+  const token = newToken();
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    // Only the newest link works: an older one may sit in a mailbox someone else reads.
+    await credentials.deletePasswordResetsOf(trx, user.id);
+    await credentials.insertPasswordReset(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      at,
+      expiresAt: at + RESET_MINUTES * 60_000,
+    });
+  });
+  const link = `${outbox.publicUrl}/password/reset?token=${encodeURIComponent(token)}`;
+  await outbox.mailer.send({
+    to: user.email,
+    subject: outbox.t('accounts.reset.mailSubject'),
+    text: outbox.t('accounts.reset.mailBody', { link }),
+  });
+}
+
+/**
+ * Sets a new password with a reset link. Whoever held the old password is shut out: every
+ * session, every access token, every other reset link and any pending email change go.
+ */
+export async function resetPassword(s: Store, token: string, password: string): Promise<void> {
+  await assertUncommonPassword(password, 'password');
+  const passwordHash = await hashPassword(password);
+  await s.db.transaction().execute(async (trx) => {
+    const at = now();
+    const reset = await credentials.findUsablePasswordReset(trx, hashToken(token), at);
+    if (!reset)
+      throw new AppError('invalid_input', {
+        field: 'token',
+        messageKey: 'accounts.reset.invalidToken',
+      });
+    await store.updateUser(trx, reset.user_id, { password_hash: passwordHash }, at);
+    await credentials.deletePasswordResetsOf(trx, reset.user_id);
+    await store.deleteSessionsOf(trx, reset.user_id);
+    await credentials.deleteApiTokensOf(trx, reset.user_id);
+    await credentials.deleteEmailChangesOf(trx, reset.user_id);
+    await recordActivity(trx, {
+      actorId: reset.user_id,
+      communityId: null,
+      kind: 'user.password_reset',
+      at,
+    });
+  });
+}
