@@ -22,6 +22,12 @@ export const communityInput = z.object({
   slug,
   name: z.string().trim().min(2).max(120).describe('Name of the community.'),
   purpose: z.string().trim().min(10).max(2000).describe('Why the community exists (Markdown).'),
+  purposePublic: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether a private community shows its purpose to non-members (default true); public communities always do.',
+    ),
   typology: z
     .enum(typologies)
     .describe('Internal community, internal social network or process support.'),
@@ -44,6 +50,15 @@ export const charterInput = z.object({
   body: z.string().trim().min(10).max(20000).describe('The new version of the charter (Markdown).'),
 });
 
+export const charterQuery = z.object({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('A version of the charter; the current one when absent.'),
+});
+
 export const joinInput = z.object({
   charterVersion: z.coerce
     .number()
@@ -56,6 +71,8 @@ export const memberPatch = z.object({
   role: z.enum(communityRoles).optional().describe('The member’s role in the community.'),
   approve: z.boolean().optional().describe('Approve a pending request to join.'),
 });
+
+export const memberStatuses = ['pending', 'invited', 'active'] as const;
 
 export const inviteInput = z.object({
   handle: z
