@@ -269,6 +269,14 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
   });
 
+  app.post('/c/:slug/g/:group/members/:userId/approve', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const { access, group } = await groupOf(req);
+    const { userId } = parseInput(schemas.memberParams.pick({ userId: true }), req.params);
+    await service.approveGroupMember(store, viewer, group.id, userId);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+  });
+
   app.get('/c/:slug/g/:group/settings', async (req, reply) => {
     const access = await communityOf(req);
     const { group } = (

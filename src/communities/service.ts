@@ -468,16 +468,22 @@ export async function getGroup(
       activeMembers: null,
       memberCount: null,
       suggestSplit: false,
+      requests: [],
     };
   }
-  const activeMembers = await countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY);
-  const memberCount = await store.countGroupMembers(s.db, g.group.id);
+  const [activeMembers, memberCount, requests] = await Promise.all([
+    countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY),
+    store.countGroupMembers(s.db, g.group.id),
+    canManageGroup(access, g) ? store.listGroupRequests(s.db, g.group.id) : [],
+  ]);
   return {
     g,
     canReadContent: true,
     activeMembers: Number(activeMembers),
     memberCount: Number(memberCount),
     suggestSplit: activeMembers > GROUP_SPLIT_THRESHOLD,
+    /** Requests to join waiting, for the group's animators; empty for everyone else. */
+    requests,
   };
 }
 

@@ -454,6 +454,19 @@ export async function groupMembershipsIn(db: Db, communityId: number, userId: nu
   return new Map(rows.map((r) => [r.group_id, r]));
 }
 
+/** Requests to join a group, oldest first, for its animators. */
+export function listGroupRequests(db: Db, groupId: number) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select(['users.id', 'users.handle', 'users.display_name', 'group_members.joined_at'])
+    .where('group_members.group_id', '=', groupId)
+    .where('group_members.status', '=', 'pending')
+    .orderBy('group_members.joined_at')
+    .orderBy('users.id')
+    .execute();
+}
+
 export async function countGroupMembers(db: Db, groupId: number): Promise<number> {
   const row = await db
     .selectFrom('group_members')

@@ -115,7 +115,9 @@ describe.skipIf(!hasChromium)('community pages in Chromium', () => {
     await page.goto(`${app.url}/c/${c.slug}`);
 
     const groups = page.getByRole('navigation', { name: t('communities.groups.title') });
-    expect(await groups.getByText(t('communities.group.visibility.private')).isVisible()).toBe(true);
+    expect(await groups.getByText(t('communities.group.visibility.private')).isVisible()).toBe(
+      true,
+    );
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/g/mentorat')),
       groups.getByRole('link', { name: 'Groupe mentorat' }).click(),

@@ -150,8 +150,23 @@ describe.each(databases)('community pages that tell members the truth, on %s', (
     expect((await m.client.page(`/c/${c.slug}/g/mentorat`)).html).toContain(
       shown('communities.group.private.pending'),
     );
-    await admin.client.api('POST', `/groups/${priv}/members/${m.id}/approve`);
-    expect((await m.client.page(`/c/${c.slug}/g/mentorat`)).html).toContain('Secret du mentorat');
+    // The group's animators find the request on the group's page and approve it there.
+    const groupPage = `/c/${c.slug}/g/mentorat`;
+    const forAnimator = await admin.client.page(groupPage);
+    expect(forAnimator.html).toContain(shown('communities.group.requests', { count: 1 }));
+    expect(await htmlProblems(forAnimator.html)).toEqual([]);
+    const outsider = await m.client.submit(groupPage, `${groupPage}/members/${m.id}/approve`, {});
+    expect(outsider.status).toBe(403);
+    const approved = await admin.client.submit(
+      groupPage,
+      `${groupPage}/members/${m.id}/approve`,
+      {},
+    );
+    expect(approved.status).toBe(303);
+    expect((await m.client.page(groupPage)).html).toContain('Secret du mentorat');
+    expect((await admin.client.page(groupPage)).html).not.toContain(
+      shown('communities.group.requests', { count: 1 }),
+    );
   });
 
   it('tells a member whose charter changed which version to read, what changed, and the versions', async () => {

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import type { PageContext } from '../../http/index.js';
+import { CsrfField, type PageContext } from '../../http/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type { CommunityAccess, GroupAccess } from '../policy.js';
 import type { GroupRow } from '../store.js';
 import { CommunityHeader, GroupHeader, GroupList } from './headers.js';
 
 type ListedGroup = GroupRow & { member_count: number | null };
+type Request = { id: number; handle: string; display_name: string; joined_at: number };
 
 /**
  * A community's page around its topics (`children`, from the conversations feature). Outsiders
@@ -84,12 +86,14 @@ export function GroupPage(props: {
     canReadContent: boolean;
     activeMembers: number | null;
     suggestSplit: boolean;
+    requests: Request[];
   };
   children: ComponentChildren;
 }) {
   const { ctx, access, view } = props;
   const { t } = ctx;
   const status = view.g.groupMember?.status;
+  const base = `/c/${access.community.slug}/g/${view.g.group.slug}`;
   return (
     <div>
       <GroupHeader
@@ -99,6 +103,7 @@ export function GroupPage(props: {
         activeMembers={view.activeMembers}
         suggestSplit={view.suggestSplit}
       />
+      {view.requests.length > 0 && <GroupRequests ctx={ctx} base={base} requests={view.requests} />}
       {view.canReadContent ? (
         props.children
       ) : (
@@ -119,5 +124,37 @@ export function GroupPage(props: {
         </section>
       )}
     </div>
+  );
+}
+
+/** Requests to join a group, for its animators to approve where members ask. */
+function GroupRequests(props: { ctx: PageContext; base: string; requests: Request[] }) {
+  const { ctx, base } = props;
+  const { t } = ctx;
+  return (
+    <section class="warning" aria-labelledby="group-requests-title">
+      <h2 id="group-requests-title">
+        {t('communities.group.requests', { count: props.requests.length })}
+      </h2>
+      <ul class="member-list">
+        {props.requests.map((r) => (
+          <li key={r.id}>
+            <a href={`/u/${r.handle}`}>{r.display_name}</a>{' '}
+            <span class="muted">
+              {t('communities.members.requestedOn', { date: formatDate(ctx.locale, r.joined_at) })}
+            </span>{' '}
+            <form method="post" action={`${base}/members/${r.id}/approve`} class="inline">
+              <CsrfField ctx={ctx} />
+              <button
+                type="submit"
+                aria-label={`${t('communities.members.approve')} ${r.display_name}`}
+              >
+                {t('communities.members.approve')}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
