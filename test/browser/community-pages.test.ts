@@ -225,6 +225,7 @@ describe.skipIf(!hasChromium)('community pages in Chromium', () => {
 
     const page = await pageAs(admin.email);
     await page.goto(`${app.url}/c/${c.slug}`);
+    await expectNoSeriousViolation(page);
     await Promise.all([
       page.waitForURL(/\/members#requests$/),
       page.getByRole('link', { name: t('communities.pendingRequests', { count: 2 }) }).click(),
