@@ -2,6 +2,7 @@ import type { Db } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 import {
   canReadGroupContent,
+  canSeePurpose,
   canSeeCommunity,
   canSeeGroup,
   type CommunityAccess,
@@ -18,7 +19,7 @@ export async function accessTo(
     viewer ? store.findMembership(db, community.id, viewer.id) : undefined,
     store.latestCharter(db, community.id),
   ]);
-  return {
+  const access: CommunityAccess = {
     community,
     viewerId: viewer?.id ?? null,
     isAdmin: viewer?.isAdmin ?? false,
@@ -26,6 +27,9 @@ export async function accessTo(
     charterVersion: charter?.version ?? 0,
     charter,
   };
+  // Blanked here, once, so that no page, API answer or page description can show a purpose
+  // its animators keep for members.
+  return canSeePurpose(access) ? access : { ...access, community: { ...community, purpose: '' } };
 }
 
 /** The community if the viewer may know it exists; otherwise the same 404 as a missing one. */

@@ -13,5 +13,6 @@ export {
   readableGroupIdsIn,
   staffIdsOf,
 } from './service.js';
-export { CommunityHeader, GroupHeader, GroupList } from './pages/headers.js';
+export { CharterChangedNotice } from './pages/headers.js';
+export { CommunityPage, GroupPage } from './pages/community.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';

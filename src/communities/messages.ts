@@ -46,8 +46,6 @@ export const communitiesMessages = defineMessages({
     'communities.charter.reaccept': 'Accepter la nouvelle version',
     'communities.charter.publish': 'Publier une nouvelle version',
     'communities.charter.publishHint': 'Les membres devront l’accepter à nouveau avant de publier.',
-    'communities.charter.changed':
-      'La charte a changé depuis votre adhésion : relisez-la et acceptez la nouvelle version pour continuer à publier.',
     'communities.join.pending': 'Votre demande a été envoyée aux animateurs.',
     'communities.join.done': 'Bienvenue dans la communauté !',
     'communities.leave': 'Quitter la communauté',
@@ -77,6 +75,58 @@ export const communitiesMessages = defineMessages({
     'communities.group.new.title': 'Créer un groupe',
     'communities.group.new.submit': 'Créer le groupe',
     'communities.group.edit.title': 'Modifier le groupe',
+    'communities.field.purposePublic': 'Montrer la raison d’être aux non-membres',
+    'communities.field.purposePublicHint':
+      'Pour une communauté privée : décochée, seuls ses membres lisent sa raison d’être. Une communauté publique la montre toujours.',
+    'communities.private.title': 'Une communauté privée',
+    'communities.private.body':
+      'Les conversations et les groupes de cette communauté sont réservés à ses membres.',
+    'communities.private.purposeHidden':
+      'Ses animateurs réservent aussi sa raison d’être à ses membres.',
+    'communities.private.howToJoin':
+      'Pour en faire partie, lisez sa charte et acceptez-la : votre demande est alors envoyée à ses animateurs, qui l’examinent.',
+    'communities.private.signIn': 'Se connecter pour demander à rejoindre',
+    'communities.private.pending':
+      'Votre demande pour rejoindre cette communauté est en attente : un animateur va l’examiner.',
+    'communities.private.invited':
+      'Vous avez reçu une invitation : lisez la charte et acceptez-la pour entrer.',
+    'communities.group.visibility.public': 'Public',
+    'communities.group.visibility.private': 'Privé',
+    'communities.group.visibility.invite_only': 'Sur invitation',
+    'communities.group.private.title': 'Un groupe réservé à ses membres',
+    'communities.group.private.body':
+      'Les conversations de ce groupe sont réservées à ses membres.',
+    'communities.group.private.howToJoin':
+      'Demandez à le rejoindre : un animateur du groupe examinera votre demande.',
+    'communities.group.private.pending':
+      'Votre demande pour rejoindre ce groupe est en attente : un animateur du groupe va l’examiner.',
+    'communities.group.private.invited':
+      'Ce groupe est sur invitation, et vous en avez reçu une : rejoignez-le pour lire ses conversations.',
+    'communities.group.private.inviteOnly':
+      'Ce groupe est sur invitation : ses animateurs y invitent les membres.',
+    'communities.charter.changedTo':
+      'La charte de la communauté a changé : la version {version} remplace celle que vous aviez acceptée. Lisez-la et acceptez-la pour continuer à participer.',
+    'communities.charter.readNew': 'Lire la version {version} et ce qui a changé',
+    'communities.charter.diff.title':
+      'Ce qui a changé depuis la version {version}, que vous aviez acceptée',
+    'communities.charter.diff.legend':
+      'Les passages retirés sont barrés, les passages ajoutés sont surlignés.',
+    'communities.charter.diff.added': 'Ajouté :',
+    'communities.charter.diff.removed': 'Retiré :',
+    'communities.charter.diff.none': 'Le texte n’a pas changé.',
+    'communities.charter.versions': 'Versions de la charte',
+    'communities.charter.versionItem': 'Version {version}, publiée le {date}',
+    'communities.charter.current': 'en vigueur',
+    'communities.charter.yours': 'celle que vous avez acceptée',
+    'communities.charter.old': 'Ancienne version : la version en vigueur est la {version}.',
+    'communities.charter.readCurrent': 'Lire la version en vigueur',
+    'communities.pendingRequests': 'Demandes pour rejoindre en attente : {count}',
+    'communities.group.requests': 'Demandes pour rejoindre le groupe ({count})',
+    'communities.members.requests': 'Demandes pour rejoindre ({count})',
+    'communities.members.requestsNone': 'Aucune demande en attente.',
+    'communities.members.requestedOn': 'demande du {date}',
+    'communities.members.invitations': 'Invitations envoyées',
+    'communities.members.list': 'Membres',
   },
   en: {
     'communities.home.title': 'Communities',
@@ -122,8 +172,6 @@ export const communitiesMessages = defineMessages({
     'communities.charter.reaccept': 'Accept the new version',
     'communities.charter.publish': 'Publish a new version',
     'communities.charter.publishHint': 'Members will have to accept it again before posting.',
-    'communities.charter.changed':
-      'The charter has changed since you joined: read it and accept the new version to keep posting.',
     'communities.join.pending': 'Your request has been sent to the animators.',
     'communities.join.done': 'Welcome to the community!',
     'communities.leave': 'Leave the community',
@@ -153,5 +201,54 @@ export const communitiesMessages = defineMessages({
     'communities.group.new.title': 'Create a group',
     'communities.group.new.submit': 'Create the group',
     'communities.group.edit.title': 'Edit the group',
+    'communities.field.purposePublic': 'Show the purpose to non-members',
+    'communities.field.purposePublicHint':
+      'For a private community: unticked, only its members read its purpose. A public community always shows it.',
+    'communities.private.title': 'A private community',
+    'communities.private.body':
+      'This community’s conversations and groups are for its members only.',
+    'communities.private.purposeHidden': 'Its animators keep its purpose for members too.',
+    'communities.private.howToJoin':
+      'To take part, read its charter and accept it: your request then goes to its animators, who review it.',
+    'communities.private.signIn': 'Sign in to ask to join',
+    'communities.private.pending':
+      'Your request to join this community is waiting: an animator will review it.',
+    'communities.private.invited':
+      'You have been invited: read the charter and accept it to come in.',
+    'communities.group.visibility.public': 'Public',
+    'communities.group.visibility.private': 'Private',
+    'communities.group.visibility.invite_only': 'Invite only',
+    'communities.group.private.title': 'A group for its members',
+    'communities.group.private.body': 'This group’s conversations are for its members only.',
+    'communities.group.private.howToJoin':
+      'Ask to join it: one of the group’s animators will review your request.',
+    'communities.group.private.pending':
+      'Your request to join this group is waiting: one of its animators will review it.',
+    'communities.group.private.invited':
+      'This group is by invitation, and you have one: join it to read its conversations.',
+    'communities.group.private.inviteOnly':
+      'This group is by invitation: its animators invite members in.',
+    'communities.charter.changedTo':
+      'The community’s charter has changed: version {version} replaces the one you accepted. Read it and accept it to keep taking part.',
+    'communities.charter.readNew': 'Read version {version} and what changed',
+    'communities.charter.diff.title': 'What changed since version {version}, which you accepted',
+    'communities.charter.diff.legend':
+      'Removed passages are struck through, added ones are highlighted.',
+    'communities.charter.diff.added': 'Added:',
+    'communities.charter.diff.removed': 'Removed:',
+    'communities.charter.diff.none': 'The text has not changed.',
+    'communities.charter.versions': 'Charter versions',
+    'communities.charter.versionItem': 'Version {version}, published on {date}',
+    'communities.charter.current': 'current',
+    'communities.charter.yours': 'the one you accepted',
+    'communities.charter.old': 'An earlier version: the current one is version {version}.',
+    'communities.charter.readCurrent': 'Read the current version',
+    'communities.pendingRequests': 'Requests to join waiting: {count}',
+    'communities.group.requests': 'Requests to join the group ({count})',
+    'communities.members.requests': 'Requests to join ({count})',
+    'communities.members.requestsNone': 'No request waiting.',
+    'communities.members.requestedOn': 'asked on {date}',
+    'communities.members.invitations': 'Invitations sent',
+    'communities.members.list': 'Members',
   },
 });

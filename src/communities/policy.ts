@@ -29,8 +29,18 @@ export function canReadCommunityContent(a: CommunityAccess): boolean {
   return a.community.visibility === 'public' || a.isAdmin || isActiveMember(a);
 }
 
+/** A private community's purpose: to its members, and to others if its animators show it. */
+export function canSeePurpose(a: CommunityAccess): boolean {
+  return canReadCommunityContent(a) || a.community.purpose_public === 1;
+}
+
 export function hasAcceptedCurrentCharter(a: CommunityAccess): boolean {
   return (a.membership?.charter_version ?? 0) >= a.charterVersion;
+}
+
+/** A member who accepted an earlier charter: she reads on, but must accept the new one to post. */
+export function mustReacceptCharter(a: CommunityAccess): boolean {
+  return isActiveMember(a) && !hasAcceptedCurrentCharter(a);
 }
 
 export function canPostInCommunity(a: CommunityAccess): boolean {

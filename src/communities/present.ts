@@ -9,7 +9,9 @@ export function presentCommunity(c: CommunityRow, extra: { memberCount?: number 
     id: c.id,
     slug: c.slug,
     name: c.name,
+    /** Empty when a private community keeps its purpose for members (purposePublic false). */
     purpose: c.purpose,
+    purposePublic: c.purpose_public === 1,
     typology: c.typology,
     visibility: c.visibility,
     createdAt: iso(c.created_at),
@@ -37,7 +39,8 @@ export function presentGroup(g: GroupRow & { member_count?: number | null }) {
     name: g.name,
     description: g.description,
     visibility: g.visibility,
-    memberCount: Number(g.member_count ?? 0),
+    /** Null for a group listed to the viewer whose content she may not read. */
+    memberCount: g.member_count === null ? null : Number(g.member_count ?? 0),
     createdAt: iso(g.created_at),
   };
 }

@@ -12,6 +12,12 @@ const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size.'),
   offset: z.coerce.number().int().min(0).default(0).describe('Rows to skip.'),
 });
+const membersQuery = pageQuery.extend({
+  status: z
+    .enum(schemas.memberStatuses)
+    .optional()
+    .describe('Only these: pending requests and invitations are for animators.'),
+});
 
 export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -62,6 +68,8 @@ export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): voi
         community: presentCommunity(view.access.community, { memberCount: view.memberCount }),
         charterVersion: view.charter?.version ?? 0,
         viewer: presentViewerStanding(view.access),
+        /** Requests to join waiting: for the animators, null for everyone else. */
+        pendingRequests: view.pendingRequests,
         groups: view.groups.map(presentGroup),
       };
     },
@@ -89,13 +97,30 @@ export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): voi
 
   api.get(
     '/api/v1/communities/:id/charter',
-    { schema: { tags, summary: 'The current charter', params: schemas.idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The current charter (or the version asked), with the list of versions',
+        params: schemas.idParams,
+        querystring: schemas.charterQuery,
+      },
+    },
     async (req) => {
-      const view = await service.getCommunity(store, req.viewer, { id: req.params.id });
+      const view = await service.getCharterHistory(
+        store,
+        req.viewer,
+        req.params,
+        req.query.version,
+      );
       return {
         version: view.charter?.version ?? 0,
         body: view.charter?.body ?? '',
         publishedAt: view.charter ? new Date(view.charter.created_at).toISOString() : null,
+        currentVersion: view.access.charterVersion,
+        versions: view.versions.map((v) => ({
+          version: v.version,
+          publishedAt: new Date(v.created_at).toISOString(),
+        })),
       };
     },
   );
@@ -157,9 +182,9 @@ export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): voi
     {
       schema: {
         tags,
-        summary: 'Members (to members); requests and invitations to animators',
+        summary: 'Members (to members); requests first, and invitations, to animators',
         params: schemas.idParams,
-        querystring: pageQuery,
+        querystring: membersQuery,
       },
     },
     async (req) => {
@@ -250,7 +275,7 @@ export function registerCommunitiesApi(app: FastifyInstance, deps: AppDeps): voi
     {
       schema: {
         tags: groupTags,
-        summary: 'A group, with the split advice for animators',
+        summary: 'A group, with the split advice for animators; no figures for a closed group',
         params: schemas.idParams,
       },
     },

@@ -13,20 +13,22 @@ import {
   type AppDeps,
 } from '../http/index.js';
 import { requireVisibleCommunity } from './access.js';
-import {
-  CharterPage,
-  CommunityForm,
-  GroupForm,
-  MembersPage,
-  PublishCharterForm,
-} from './pages/forms.js';
+import { CharterPage } from './pages/charter.js';
+import { CommunityForm, GroupForm, PublishCharterForm } from './pages/forms.js';
 import { HomePage } from './pages/home.js';
+import { MembersPage } from './pages/members.js';
 import { canManageCommunity } from './policy.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
 type SlugParams = { slug: string };
 type GroupParams = { slug: string; group: string };
+
+/** A form's "show the purpose" box: a browser sends it only when ticked. */
+const withPurposeBox = (form: Record<string, string | undefined>) => ({
+  ...form,
+  purposePublic: form.purposePublic === '1',
+});
 
 export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
@@ -56,7 +58,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const viewer = requireViewer(req.viewer);
     const form = formBody(req);
     try {
-      const input = parseInput(schemas.communityInput, form);
+      const input = parseInput(schemas.communityInput, withPurposeBox(form));
       await service.createCommunity(store, viewer, input);
       return redirectAfterPost(reply, `/c/${input.slug}`);
     } catch (err) {
@@ -71,14 +73,22 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     reply: FastifyReply,
     failure?: ReturnType<typeof asFormFailure>,
   ) {
-    const view = await service.getCommunity(store, req.viewer, { slug: slugOf(req) });
+    const { version } = parseInput(schemas.charterQuery, req.query);
+    const view = await service.getCharterHistory(store, req.viewer, { slug: slugOf(req) }, version);
     const ctx = pageContext(req, reply);
     const title = req.t('communities.charter.title', { name: view.access.community.name });
     return sendPage(
       reply,
       ctx,
       title,
-      <CharterPage ctx={ctx} access={view.access} charter={view.charter} failure={failure} />,
+      <CharterPage
+        ctx={ctx}
+        access={view.access}
+        charter={view.charter}
+        versions={view.versions}
+        accepted={view.accepted}
+        failure={failure}
+      />,
       failure?.status ?? 200,
     );
   }
@@ -149,7 +159,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
         store,
         viewer,
         access.community.id,
-        parseInput(schemas.communityPatch, form),
+        parseInput(schemas.communityPatch, withPurposeBox(form)),
       );
       return redirectAfterPost(reply, `/c/${access.community.slug}/settings?saved=1`);
     } catch (err) {
@@ -256,6 +266,14 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const viewer = requireViewer(req.viewer);
     const { access, group } = await groupOf(req);
     await service.leaveGroup(store, viewer, group.id);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+  });
+
+  app.post('/c/:slug/g/:group/members/:userId/approve', write, async (req, reply) => {
+    const viewer = requireViewer(req.viewer);
+    const { access, group } = await groupOf(req);
+    const { userId } = parseInput(schemas.memberParams.pick({ userId: true }), req.params);
+    await service.approveGroupMember(store, viewer, group.id, userId);
     return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
   });
 

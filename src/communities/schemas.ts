@@ -23,6 +23,12 @@ export const communityInput = z.object({
   slug,
   name: z.string().trim().min(2).max(120).describe('Name of the community.'),
   purpose: z.string().trim().min(10).max(2000).describe('Why the community exists (Markdown).'),
+  purposePublic: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether a private community shows its purpose to non-members (default true); public communities always do.',
+    ),
   typology: z
     .enum(typologies)
     .describe('Internal community, internal social network or process support.'),
@@ -45,6 +51,15 @@ export const charterInput = z.object({
   body: z.string().trim().min(10).max(20000).describe('The new version of the charter (Markdown).'),
 });
 
+export const charterQuery = z.object({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('A version of the charter; the current one when absent.'),
+});
+
 export const joinInput = z.object({
   charterVersion: z.coerce
     .number()
@@ -61,6 +76,8 @@ export const memberPatch = z
   .refine((p) => p.role !== undefined || p.approve === true, {
     message: 'error.invalid_input.nothing_to_change',
   });
+
+export const memberStatuses = ['pending', 'invited', 'active'] as const;
 
 export const inviteInput = z.object({
   handle: z

@@ -5,10 +5,13 @@ import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { requireVisibleCommunity, requireVisibleGroup } from './access.js';
 import {
   canManageCommunity,
+  canReadCommunityContent,
   canReadGroupContent,
+  canSeePurpose,
   canManageGroup,
   canSeeGroup,
   isActiveMember,
+  mustReacceptCharter,
   type CommunityAccess,
 } from './policy.js';
 import type {
@@ -27,7 +30,7 @@ const DAY = 86_400_000;
 export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
   const all = await store.listAllCommunities(s.db);
   const memberships = viewer ? await store.activeMembershipsOf(s.db, viewer.id) : [];
-  const mine = new Set(memberships.map((m) => m.community_id));
+  const mine = new Map(memberships.map((m) => [m.community_id, m]));
   const visible = all.filter(
     (c) => c.visibility !== 'invite_only' || viewer?.isAdmin || mine.has(c.id),
   );
@@ -35,11 +38,21 @@ export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
     s.db,
     visible.map((c) => c.id),
   );
-  return visible.map((c) => ({
-    community: c,
-    memberCount: counts.get(c.id) ?? 0,
-    isMember: mine.has(c.id),
-  }));
+  return visible.map((c) => {
+    const access: CommunityAccess = {
+      community: c,
+      viewerId: viewer?.id ?? null,
+      isAdmin: viewer?.isAdmin ?? false,
+      membership: mine.get(c.id),
+      charterVersion: 0,
+      charter: undefined,
+    };
+    return {
+      community: canSeePurpose(access) ? c : { ...c, purpose: '' },
+      memberCount: counts.get(c.id) ?? 0,
+      isMember: mine.has(c.id),
+    };
+  });
 }
 
 /** Every community, by name: for instance-wide reports, which only admins and the CLI open. */
@@ -53,17 +66,30 @@ export async function getCommunity(
   ref: { id: number } | { slug: string },
 ) {
   const access = await requireVisibleCommunity(s.db, viewer, ref);
-  const [groups, counts] = await Promise.all([
+  const [groups, counts, pendingRequests] = await Promise.all([
     groupsWithAccess(s, access, viewer),
     store.countActiveMembers(s.db, [access.community.id]),
+    // Requests wait for the animators, who alone may approve them.
+    canManageCommunity(access) ? store.countPendingMembers(s.db, access.community.id) : null,
   ]);
   return {
     access,
     charter: access.charter,
-    groups: groups.filter((g) => canSeeGroup(access, g.access)).map((g) => g.group),
+    /** Whether topics and groups are shown; outsiders of a private community see neither. */
+    canReadContent: canReadCommunityContent(access),
+    // A group listed to members but closed to the viewer keeps its figures to itself.
+    groups: groups
+      .filter((g) => canSeeGroup(access, g.access))
+      .map((g) => ({
+        ...g.group,
+        member_count: canReadGroupContent(access, g.access) ? g.group.member_count : null,
+        canRead: canReadGroupContent(access, g.access),
+      })),
     /** The groups whose content the viewer may read (`readableGroupIdsIn`), from the same rows. */
     readableGroupIds: readableOf(access, groups),
     memberCount: counts.get(access.community.id) ?? 0,
+    /** Requests to join waiting, for the animators; null for everyone else. */
+    pendingRequests,
   };
 }
 
@@ -143,8 +169,11 @@ export async function updateCommunity(
 ): Promise<void> {
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!canManageCommunity(access)) throw forbidden();
+  const { purposePublic, ...columns } = patch;
+  const changes =
+    purposePublic === undefined ? columns : { ...columns, purpose_public: purposePublic ? 1 : 0 };
   await s.db.transaction().execute(async (trx) => {
-    await store.updateCommunity(trx, id, patch, now());
+    await store.updateCommunity(trx, id, changes, now());
     await recordActivity(trx, {
       actorId: viewer.id,
       communityId: id,
@@ -180,6 +209,32 @@ export async function publishCharter(
     });
     return version;
   });
+}
+
+/**
+ * A charter version (the current one unless asked), the list of versions, and for a member who
+ * accepted an earlier one, that version's text: what changed since is shown from the two.
+ */
+export async function getCharterHistory(
+  s: Store,
+  viewer: Viewer | null,
+  ref: { id: number } | { slug: string },
+  version?: number,
+) {
+  const access = await requireVisibleCommunity(s.db, viewer, ref);
+  const id = access.community.id;
+  const acceptedVersion = access.membership?.charter_version ?? null;
+  const [versions, shown, accepted] = await Promise.all([
+    store.listCharterVersions(s.db, id),
+    version === undefined || version === access.charterVersion
+      ? access.charter
+      : store.findCharter(s.db, id, version),
+    mustReacceptCharter(access) && acceptedVersion !== null
+      ? store.findCharter(s.db, id, acceptedVersion)
+      : undefined,
+  ]);
+  if (!shown && version !== undefined) throw new AppError('not_found');
+  return { access, charter: shown, versions, accepted };
 }
 
 /**
@@ -247,13 +302,16 @@ export async function listMembers(
   s: Store,
   viewer: Viewer | null,
   id: number,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; status?: store.MembershipStatus | undefined },
 ) {
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!isActiveMember(access) && !access.isAdmin) throw forbidden();
-  const rows = await store.listMembers(s.db, id, page.limit, page.offset);
   // Only animators see pending requests and invitations.
-  return canManageCommunity(access) ? rows : rows.filter((r) => r.status === 'active');
+  if (!canManageCommunity(access)) {
+    if (page.status && page.status !== 'active') return [];
+    return store.listMembers(s.db, id, { ...page, status: 'active' });
+  }
+  return store.listMembers(s.db, id, page);
 }
 
 export async function updateMember(
@@ -404,13 +462,30 @@ export async function getGroup(
   ref: { id: number } | { slug: string },
 ) {
   const g = await requireVisibleGroup(s.db, access, viewer, ref);
-  const activeMembers = await countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY);
-  const memberCount = await store.countGroupMembers(s.db, g.group.id);
+  // A private group shows members its card and the way in, never figures about its life.
+  if (!canReadGroupContent(access, g)) {
+    return {
+      g,
+      canReadContent: false,
+      activeMembers: null,
+      memberCount: null,
+      suggestSplit: false,
+      requests: [],
+    };
+  }
+  const [activeMembers, memberCount, requests] = await Promise.all([
+    countActiveMembersInGroup(s.db, g.group.id, now() - 30 * DAY),
+    store.countGroupMembers(s.db, g.group.id),
+    canManageGroup(access, g) ? store.listGroupRequests(s.db, g.group.id) : [],
+  ]);
   return {
     g,
+    canReadContent: true,
     activeMembers: Number(activeMembers),
     memberCount: Number(memberCount),
     suggestSplit: activeMembers > GROUP_SPLIT_THRESHOLD,
+    /** Requests to join waiting, for the group's animators; empty for everyone else. */
+    requests,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { bulkInsert, type BulkColumns, type Database, type Db, type Store } from '../db/index.js';
 
 export type CommunityRow = Selectable<Database['communities']>;
@@ -38,6 +38,7 @@ export async function insertCommunity(
     slug: string;
     name: string;
     purpose: string;
+    purposePublic?: boolean | undefined;
     typology: string;
     visibility: string;
     createdBy: number | null;
@@ -50,6 +51,7 @@ export async function insertCommunity(
       slug: c.slug,
       name: c.name,
       purpose: c.purpose,
+      purpose_public: c.purposePublic === false ? 0 : 1,
       typology: c.typology,
       visibility: c.visibility,
       created_by: c.createdBy,
@@ -64,7 +66,9 @@ export async function insertCommunity(
 export async function updateCommunity(
   db: Db,
   id: number,
-  changes: Partial<Pick<CommunityRow, 'name' | 'purpose' | 'typology' | 'visibility'>>,
+  changes: Partial<
+    Pick<CommunityRow, 'name' | 'purpose' | 'purpose_public' | 'typology' | 'visibility'>
+  >,
   at: number,
 ) {
   await db
@@ -81,6 +85,25 @@ export function latestCharter(db: Db, communityId: number) {
     .where('community_id', '=', communityId)
     .orderBy('version', 'desc')
     .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every version of a community's charter, newest first, without their text. */
+export function listCharterVersions(db: Db, communityId: number) {
+  return db
+    .selectFrom('charters')
+    .select(['version', 'created_at'])
+    .where('community_id', '=', communityId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export function findCharter(db: Db, communityId: number, version: number) {
+  return db
+    .selectFrom('charters')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('version', '=', version)
     .executeTakeFirst();
 }
 
@@ -198,8 +221,12 @@ export async function deleteMembership(db: Db, communityId: number, userId: numb
     .execute();
 }
 
-export function listMembers(db: Db, communityId: number, limit: number, offset: number) {
-  return db
+export function listMembers(
+  db: Db,
+  communityId: number,
+  page: { limit: number; offset: number; status?: MembershipStatus | undefined },
+) {
+  let q = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select([
@@ -210,12 +237,28 @@ export function listMembers(db: Db, communityId: number, limit: number, offset: 
       'memberships.status',
       'memberships.joined_at',
     ])
-    .where('memberships.community_id', '=', communityId)
+    .where('memberships.community_id', '=', communityId);
+  if (page.status) q = q.where('memberships.status', '=', page.status);
+  // Requests first (pending, then invited, then active), oldest request first, then by name.
+  return q
     .orderBy('memberships.status', 'desc')
+    .orderBy(sql`case when memberships.status = 'active' then 0 else memberships.joined_at end`)
     .orderBy('users.display_name')
-    .limit(limit)
-    .offset(offset)
+    .orderBy('users.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+}
+
+/** Requests to join waiting for an animator. */
+export async function countPendingMembers(db: Db, communityId: number): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function activeMembershipsOf(db: Db, userId: number) {
@@ -409,6 +452,19 @@ export async function groupMembershipsIn(db: Db, communityId: number, userId: nu
     .where('group_members.user_id', '=', userId)
     .execute();
   return new Map(rows.map((r) => [r.group_id, r]));
+}
+
+/** Requests to join a group, oldest first, for its animators. */
+export function listGroupRequests(db: Db, groupId: number) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select(['users.id', 'users.handle', 'users.display_name', 'group_members.joined_at'])
+    .where('group_members.group_id', '=', groupId)
+    .where('group_members.status', '=', 'pending')
+    .orderBy('group_members.joined_at')
+    .orderBy('users.id')
+    .execute();
 }
 
 export async function countGroupMembers(db: Db, groupId: number): Promise<number> {

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CommunityHeader,
-  GroupHeader,
-  GroupList,
+  CommunityPage,
+  GroupPage,
   getCommunity,
   getGroup,
   listVisibleCommunitySlugs,
@@ -65,29 +64,23 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       reply,
       ctx,
       { title: c.name, description: c.purpose },
-      <div class="with-aside">
-        <div>
-          <CommunityHeader ctx={ctx} access={view.access} memberCount={view.memberCount} />
-          {canPostIn(view.access, undefined) && (
-            <p>
-              <a class="button" href={`/c/${c.slug}/new`}>
-                {req.t('conversations.new')}
-              </a>
-            </p>
-          )}
-          <TopicList
-            ctx={ctx}
-            slug={c.slug}
-            topics={topics.slice(0, PAGE_SIZE)}
-            page={page}
-            hasMore={topics.length > PAGE_SIZE}
-            basePath={`/c/${c.slug}`}
-          />
-        </div>
-        <aside>
-          <GroupList ctx={ctx} access={view.access} groups={view.groups} />
-        </aside>
-      </div>,
+      <CommunityPage ctx={ctx} view={view}>
+        {canPostIn(view.access, undefined) && (
+          <p>
+            <a class="button" href={`/c/${c.slug}/new`}>
+              {req.t('conversations.new')}
+            </a>
+          </p>
+        )}
+        <TopicList
+          ctx={ctx}
+          slug={c.slug}
+          topics={topics.slice(0, PAGE_SIZE)}
+          page={page}
+          hasMore={topics.length > PAGE_SIZE}
+          basePath={`/c/${c.slug}`}
+        />
+      </CommunityPage>,
     );
   });
 
@@ -98,24 +91,20 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const page = pageOf(req);
     const c = view.access.community;
     const g = groupView.g.group;
-    const { topics } = await service.listTopics(store, req.viewer, c.id, {
-      groupId: g.id,
-      limit: PAGE_SIZE + 1,
-      offset: (page - 1) * PAGE_SIZE,
-    });
+    // A private group shows its card to the community's members, its topics to its own.
+    const { topics } = groupView.canReadContent
+      ? await service.listTopics(store, req.viewer, c.id, {
+          groupId: g.id,
+          limit: PAGE_SIZE + 1,
+          offset: (page - 1) * PAGE_SIZE,
+        })
+      : { topics: [] };
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
       ctx,
       { title: g.name, description: g.description },
-      <div>
-        <GroupHeader
-          ctx={ctx}
-          access={view.access}
-          g={groupView.g}
-          activeMembers={groupView.activeMembers}
-          suggestSplit={groupView.suggestSplit}
-        />
+      <GroupPage ctx={ctx} access={view.access} view={groupView}>
         {canPostIn(view.access, groupView.g) && (
           <p>
             <a class="button" href={`/c/${c.slug}/new?group=${g.id}`}>
@@ -131,7 +120,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           hasMore={topics.length > PAGE_SIZE}
           basePath={`/c/${c.slug}/g/${g.slug}`}
         />
-      </div>,
+      </GroupPage>,
     );
   });
 

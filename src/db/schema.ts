@@ -55,6 +55,8 @@ export interface Database {
     slug: string;
     name: string;
     purpose: string;
+    /** 1: a private community shows its purpose to non-members too; 0: to members only. */
+    purpose_public: Generated<number>;
     typology: string;
     visibility: string;
     created_by: number | null;

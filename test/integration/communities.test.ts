@@ -63,7 +63,7 @@ describe.each(databases)('communities and groups on %s', (kind) => {
     expect(blocked.status).toBe(409);
     expect(blocked.body).toMatchObject({ error: { code: 'charter_outdated' } });
     const page = await m.client.page(`/c/${c.slug}`);
-    expect(page.html).toContain('La charte a changé');
+    expect(page.html).toContain('La charte de la communauté a changé : la version 2');
     // Valid markup, each navigation landmark named (the main one, the list's pages).
     expect(await htmlProblems(page.html)).toEqual([]);
     // Its purpose is what search engines and link previews show of it.

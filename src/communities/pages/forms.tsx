@@ -6,10 +6,8 @@ import {
   type FormFailure,
   type PageContext,
 } from '../../http/index.js';
-import { formatDate } from '../../i18n/index.js';
-import { renderMarkdown } from '../../markdown/index.js';
 import type { CommunityAccess } from '../policy.js';
-import { communityRoles, typologies, visibilities } from '../schemas.js';
+import { typologies, visibilities } from '../schemas.js';
 import type { CommunityRow } from '../store.js';
 
 function Select(props: {
@@ -91,6 +89,22 @@ export function CommunityForm(props: FormProps & { community?: CommunityRow; sav
           required
           error={errOf(failure, 'purpose')}
         />
+        <div class="field checkbox">
+          <input
+            type="checkbox"
+            id="field-purposePublic"
+            name="purposePublic"
+            value="1"
+            checked={
+              props.values ? v.purposePublic === '1' : (community?.purpose_public ?? 1) === 1
+            }
+            aria-describedby="field-purposePublic-hint"
+          />
+          <label for="field-purposePublic">{t('communities.field.purposePublic')}</label>
+        </div>
+        <p class="hint" id="field-purposePublic-hint">
+          {t('communities.field.purposePublicHint')}
+        </p>
         <Select
           ctx={ctx}
           name="typology"
@@ -148,144 +162,6 @@ export function PublishCharterForm(
         />
         <button type="submit">{t('communities.charter.publish')}</button>
       </form>
-    </section>
-  );
-}
-
-export function CharterPage(props: {
-  ctx: PageContext;
-  access: CommunityAccess;
-  charter: { version: number; body: string; created_at: number } | undefined;
-  failure?: FormFailure | undefined;
-}) {
-  const { ctx, access, charter } = props;
-  const { t } = ctx;
-  const c = access.community;
-  const m = access.membership;
-  const needsAcceptance =
-    ctx.viewer &&
-    charter &&
-    (!m ||
-      m.status === 'invited' ||
-      (m.status === 'active' && (m.charter_version ?? 0) < charter.version));
-  const submit =
-    m?.status === 'active'
-      ? 'communities.charter.reaccept'
-      : c.visibility === 'public' || m?.status === 'invited'
-        ? 'communities.charter.join'
-        : 'communities.charter.request';
-  return (
-    <section class="narrow">
-      <p class="breadcrumb">
-        <a href={`/c/${c.slug}`}>{c.name}</a>
-      </p>
-      <h1>{t('communities.charter.title', { name: c.name })}</h1>
-      {charter && (
-        <>
-          <p class="muted">
-            {t('communities.charter.version', { version: charter.version })} ·{' '}
-            {formatDate(ctx.locale, charter.created_at)}
-          </p>
-          <div
-            class="prose charter"
-            dangerouslySetInnerHTML={{ __html: renderMarkdown(charter.body) }}
-          />
-        </>
-      )}
-      <FormError ctx={ctx} message={props.failure?.message} />
-      {needsAcceptance && (
-        <form method="post" action={`/c/${c.slug}/join`}>
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="charterVersion" value={String(charter.version)} />
-          <div class="field checkbox">
-            <input type="checkbox" id="field-accept" name="accept" value="1" required />
-            <label for="field-accept">{t('communities.charter.accept')}</label>
-          </div>
-          <button type="submit">{t(submit)}</button>
-        </form>
-      )}
-      {!ctx.viewer && (
-        <p>
-          <a href={`/signin?next=${encodeURIComponent(`/c/${c.slug}/charter`)}`}>
-            {t('nav.signin')}
-          </a>
-        </p>
-      )}
-    </section>
-  );
-}
-
-export function MembersPage(props: {
-  ctx: PageContext;
-  access: CommunityAccess;
-  canManage: boolean;
-  members: {
-    id: number;
-    handle: string;
-    display_name: string;
-    role: string;
-    status: string;
-    joined_at: number;
-  }[];
-}) {
-  const { ctx, access } = props;
-  const { t } = ctx;
-  const base = `/c/${access.community.slug}`;
-  return (
-    <section>
-      <p class="breadcrumb">
-        <a href={base}>{access.community.name}</a>
-      </p>
-      <h1>{t('communities.members.title', { name: access.community.name })}</h1>
-      {props.canManage && (
-        <form method="post" action={`${base}/invitations`} class="inline-form">
-          <CsrfField ctx={ctx} />
-          <Field
-            name="handle"
-            label={t('communities.members.inviteHandle')}
-            required
-            maxLength={30}
-          />
-          <button type="submit">{t('communities.members.invite')}</button>
-        </form>
-      )}
-      <ul class="member-list">
-        {props.members.map((m) => (
-          <li key={m.id}>
-            <a href={`/u/${m.handle}`}>{m.display_name}</a> <span class="muted">@{m.handle}</span> ·{' '}
-            {t(`communities.role.${m.role}`)}
-            {m.status !== 'active' && (
-              <strong> · {t(`communities.status.${m.status}`)}</strong>
-            )}{' '}
-            <span class="muted">
-              {t('communities.members.since', { date: formatDate(ctx.locale, m.joined_at) })}
-            </span>
-            {props.canManage && m.status === 'pending' && (
-              <form method="post" action={`${base}/members/${m.id}`} class="inline">
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="approve" value="1" />
-                <button type="submit">{t('communities.members.approve')}</button>
-              </form>
-            )}
-            {props.canManage && m.status === 'active' && (
-              <form method="post" action={`${base}/members/${m.id}`} class="inline">
-                <CsrfField ctx={ctx} />
-                <label class="visually-hidden" for={`role-${m.id}`}>
-                  {t('communities.members.role', { name: m.display_name })}
-                </label>
-                <select id={`role-${m.id}`} name="role">
-                  {communityRoles.map((r) => (
-                    <option key={r} value={r} selected={r === m.role}>
-                      {t(`communities.role.${r}`)}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit">{t('communities.members.save')}</button>
-              </form>
-            )}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

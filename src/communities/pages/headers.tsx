@@ -5,7 +5,7 @@ import {
   canManageCommunity,
   cockpitAudience,
   canManageGroup,
-  hasAcceptedCurrentCharter,
+  mustReacceptCharter,
   type CommunityAccess,
   type GroupAccess,
 } from '../policy.js';
@@ -26,6 +26,8 @@ export function CommunityHeader(props: {
   ctx: PageContext;
   access: CommunityAccess;
   memberCount: number;
+  /** Requests to join waiting, shown to the animators who approve them. */
+  pendingRequests?: number | null;
 }) {
   const { ctx, access } = props;
   const { t } = ctx;
@@ -38,14 +40,18 @@ export function CommunityHeader(props: {
         <a href={base}>{c.name}</a>
       </h1>
       <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
-      <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.purpose) }} />
+      {c.purpose !== '' && (
+        <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.purpose) }} />
+      )}
       <p class="muted">
         {t('communities.members', { count: formatNumber(ctx.locale, props.memberCount) })}
       </p>
-      {m?.status === 'active' && !hasAcceptedCurrentCharter(access) && (
-        <p class="notice" role="status">
-          {t('communities.charter.changed')}{' '}
-          <a href={`${base}/charter`}>{t('communities.readCharter')}</a>
+      <CharterChangedNotice ctx={ctx} access={access} />
+      {!!props.pendingRequests && (
+        <p class="warning">
+          <a href={`${base}/members#requests`}>
+            {t('communities.pendingRequests', { count: props.pendingRequests })}
+          </a>
         </p>
       )}
       <ul class="actions">
@@ -101,6 +107,22 @@ export function CommunityHeader(props: {
   );
 }
 
+/** Where a member who may not post learns why: the charter changed since she accepted it. */
+export function CharterChangedNotice(props: { ctx: PageContext; access: CommunityAccess }) {
+  const { ctx, access } = props;
+  if (!mustReacceptCharter(access)) return null;
+  const { t } = ctx;
+  return (
+    <p class="notice" role="status">
+      {t('communities.charter.changedTo', { version: access.charterVersion })}{' '}
+      <a href={`/c/${access.community.slug}/charter`}>
+        {t('communities.charter.readNew', { version: access.charterVersion })}
+      </a>
+    </p>
+  );
+}
+
+/** The groups listed to the viewer; a closed one shows its badge, never its figures (null). */
 export function GroupList(props: {
   ctx: PageContext;
   access: CommunityAccess;
@@ -119,13 +141,18 @@ export function GroupList(props: {
           {props.groups.map((g) => (
             <li key={g.id}>
               <a href={`${base}/g/${g.slug}`}>{g.name}</a>{' '}
-              <span class="muted">
-                (
-                {t('communities.groups.members', {
-                  count: formatNumber(ctx.locale, Number(g.member_count ?? 0)),
-                })}
-                )
-              </span>
+              {g.visibility !== 'public' && (
+                <span class="badge">{t(`communities.group.visibility.${g.visibility}`)}</span>
+              )}
+              {g.member_count !== null && (
+                <span class="muted">
+                  (
+                  {t('communities.groups.members', {
+                    count: formatNumber(ctx.locale, Number(g.member_count)),
+                  })}
+                  )
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -143,7 +170,7 @@ export function GroupHeader(props: {
   ctx: PageContext;
   access: CommunityAccess;
   g: GroupAccess;
-  activeMembers: number;
+  activeMembers: number | null;
   suggestSplit: boolean;
 }) {
   const { ctx, access, g } = props;
@@ -158,7 +185,7 @@ export function GroupHeader(props: {
       </p>
       <h1>{g.group.name}</h1>
       <p class="badges">
-        <span class="badge">{t(`communities.visibility.${g.group.visibility}`)}</span>
+        <span class="badge">{t(`communities.group.visibility.${g.group.visibility}`)}</span>
       </p>
       {g.group.description && (
         <div
@@ -168,7 +195,7 @@ export function GroupHeader(props: {
       )}
       {props.suggestSplit && canManageGroup(access, g) && (
         <p class="warning" role="status">
-          {t('communities.group.split', { count: props.activeMembers })}
+          {t('communities.group.split', { count: props.activeMembers ?? 0 })}
         </p>
       )}
       <ul class="actions">

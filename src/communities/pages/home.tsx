@@ -31,7 +31,7 @@ export function HomePage(props: {
                 <a href={`/c/${c.slug}`}>{c.name}</a>
               </h2>
               <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
-              <p>{toPlainText(c.purpose, 240)}</p>
+              {c.purpose !== '' && <p>{toPlainText(c.purpose, 240)}</p>}
               <p class="muted">
                 {t('communities.members', { count: formatNumber(ctx.locale, memberCount) })}
                 {isMember && ` · ${t('communities.youAreMember')}`}

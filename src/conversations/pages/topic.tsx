@@ -1,4 +1,8 @@
-import { canManageCommunity } from '../../communities/index.js';
+import {
+  CharterChangedNotice,
+  canManageCommunity,
+  mustReacceptCharter,
+} from '../../communities/index.js';
 import {
   CsrfField,
   Field,
@@ -214,6 +218,8 @@ export function TopicPage(props: {
             <button type="submit">{t('conversations.reply.submit')}</button>
           </form>
         </section>
+      ) : viewer && mustReacceptCharter(access) ? (
+        <CharterChangedNotice ctx={ctx} access={access} />
       ) : (
         <p class="notice">
           <a

@@ -13,6 +13,7 @@ import * as recentLastSpoke from './010_recent_last_spoke.js';
 import * as renderQueue from './011_render_queue.js';
 import * as monthGone from './012_month_gone.js';
 import * as accountSecurity from './013_account_security.js';
+import * as purposePublic from './016_purpose_public.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -30,6 +31,7 @@ const all: Record<string, DialectMigration> = {
   '011_render_queue': renderQueue,
   '012_month_gone': monthGone,
   '013_account_security': accountSecurity,
+  '016_purpose_public': purposePublic,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
