@@ -337,6 +337,7 @@ export async function deleteReply(s: Store, viewer: Viewer, replyId: number): Pr
   await s.db.transaction().execute(async (trx) => {
     await store.updateReply(trx, replyId, { deleted_at: at });
     await store.bumpReplyCount(trx, r.topic.id, -1, null);
+    await store.restoreLastActivity(trx, r.topic.id);
     if (r.topic.accepted_reply_id === replyId)
       await store.updateTopic(trx, r.topic.id, { accepted_reply_id: null });
     await recordActivity(trx, {

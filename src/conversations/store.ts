@@ -142,6 +142,27 @@ export async function bumpReplyCount(db: Db, topicId: number, delta: 1 | -1, at:
     .execute();
 }
 
+/**
+ * After a reply is deleted: the topic's last activity goes back to its last visible post (its
+ * latest reply left, else the topic itself), so that a deleted reply no longer lifts it.
+ */
+export async function restoreLastActivity(db: Db, topicId: number) {
+  await db
+    .updateTable('topics')
+    .set((eb) => ({
+      last_activity_at: eb.fn.coalesce(
+        eb
+          .selectFrom('replies')
+          .select((r) => r.fn.max('replies.created_at').as('at'))
+          .where('replies.topic_id', '=', topicId)
+          .where('replies.deleted_at', 'is', null),
+        eb.ref('topics.created_at'),
+      ),
+    }))
+    .where('id', '=', topicId)
+    .execute();
+}
+
 export function listReplies(db: Db, topicId: number) {
   return db
     .selectFrom('replies')

@@ -130,6 +130,57 @@ describe.each(databases)('conversations on %s', (kind) => {
     expect((await asker.client.api('GET', `/topics/${q}`)).status).toBe(404);
   });
 
+  it('puts a topic whose only new reply was deleted back where its last visible post was', async () => {
+    const c = await newCommunity(admin.client);
+    await join(asker.client, c.id);
+    await join(helper.client, c.id);
+    const open = (title: string) =>
+      asker.client.api<Topic>('POST', `/communities/${c.id}/topics`, { title, body: 'Bonjour.' });
+    const list = async () =>
+      (
+        await asker.client.api<{ topics: { id: number; lastActivityAt: string }[] }>(
+          'GET',
+          `/communities/${c.id}/topics`,
+        )
+      ).body.topics;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const older = (await open('Le plus ancien')).body.topic.id;
+    await tick();
+    const kept = (
+      await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${older}/replies`, {
+        body: 'Une réponse qui reste.',
+      })
+    ).body.reply.id;
+    await tick();
+    const newer = (await open('Le plus récent')).body.topic.id;
+    await tick();
+    const gone = (
+      await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${older}/replies`, {
+        body: 'Une réponse bientôt supprimée.',
+      })
+    ).body.reply.id;
+    expect((await list()).map((x) => x.id)).toEqual([older, newer]);
+
+    expect((await admin.client.api('DELETE', `/replies/${gone}`)).status).toBe(204);
+    const after = await list();
+    expect(after.map((x) => x.id)).toEqual([newer, older]);
+    const keptAt = await t.store.db
+      .selectFrom('replies')
+      .select('created_at')
+      .where('id', '=', kept)
+      .executeTakeFirstOrThrow();
+    expect(after[1]?.lastActivityAt).toBe(new Date(Number(keptAt.created_at)).toISOString());
+
+    // With no reply left, the topic's own time.
+    expect((await helper.client.api('DELETE', `/replies/${kept}`)).status).toBe(204);
+    const topicAt = await t.store.db
+      .selectFrom('topics')
+      .select(['created_at', 'last_activity_at'])
+      .where('id', '=', older)
+      .executeTakeFirstOrThrow();
+    expect(Number(topicAt.last_activity_at)).toBe(Number(topicAt.created_at));
+  });
+
   it('renders Markdown safely and links @mentions to profiles', async () => {
     const body = `Salut @${helper.handle} <script>alert(1)</script> [x](javascript:alert(1)) *ok*`;
     const q = (await ask(asker.client, 'Markdown et mentions', body)).body.topic.id;
