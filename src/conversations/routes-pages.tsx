@@ -171,7 +171,9 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     try {
       const input = parseInput(schemas.topicInput, { ...form, groupId: form.groupId || null });
       const id = await service.createTopic(store, viewer, view.access.community.id, input);
-      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`);
+      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`, {
+        key: 'conversations.flash.published',
+      });
     } catch (err) {
       return showCompose(req, reply, form, asFormFailure(req, err));
     }
@@ -221,7 +223,11 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           parentReplyId: form.parentReplyId || null,
         }),
       );
-      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`);
+      return redirectAfterPost(
+        reply,
+        `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`,
+        { key: 'conversations.flash.replied' },
+      );
     } catch (err) {
       return showTopic(req, reply, form, asFormFailure(req, err));
     }
@@ -240,6 +246,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     return redirectAfterPost(
       reply,
       `/c/${(req.params as Params).slug}/t/${topicId}${replyId ? `#reply-${replyId}` : ''}`,
+      { key: replyId ? 'conversations.flash.accepted' : 'conversations.flash.unaccepted' },
     );
   });
 
@@ -249,16 +256,15 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const target = form.target === 'reply' ? 'reply' : 'topic';
     const { id } = parseInput(schemas.idParams, { id: form.id });
     const { kind } = parseInput(schemas.reactionInput, { kind: form.kind });
-    const topicId = await service.setReaction(
-      store,
-      viewer,
-      { kind: target, id },
-      kind,
-      form.on !== '0',
-    );
+    const on = form.on !== '0';
+    const topicId = await service.setReaction(store, viewer, { kind: target, id }, kind, on);
     return redirectAfterPost(
       reply,
       `/c/${(req.params as Params).slug}/t/${topicId}${target === 'reply' ? `#reply-${id}` : ''}`,
+      {
+        key: on ? 'conversations.flash.reacted' : 'conversations.flash.unreacted',
+        params: { reaction: req.t(`conversations.reaction.${kind}`) },
+      },
     );
   });
 
@@ -297,7 +303,9 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const form = formBody(req);
     try {
       await service.editTopic(store, viewer, idOf(req), parseInput(schemas.topicPatch, form));
-      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`);
+      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`, {
+        key: 'conversations.flash.edited',
+      });
     } catch (err) {
       return showTopicEdit(req, reply, form, asFormFailure(req, err));
     }
@@ -343,6 +351,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       return redirectAfterPost(
         reply,
         `/c/${(req.params as Params).slug}/t/${topicId}#reply-${idOf(req)}`,
+        { key: 'conversations.flash.edited' },
       );
     } catch (err) {
       return showReplyEdit(req, reply, form, asFormFailure(req, err));
