@@ -65,6 +65,18 @@ export const conversationsMessages = defineMessages({
     'conversations.flash.edited': 'Modifications enregistrées.',
     'conversations.flash.topicDeleted': 'La conversation est supprimée.',
     'conversations.flash.replyDeleted': 'La réponse est supprimée.',
+    // Deleting asks first (issue 21, item 29).
+    'conversations.delete.topicTitle': 'Supprimer cette conversation ?',
+    'conversations.delete.replyTitle': 'Supprimer cette réponse ?',
+    'conversations.delete.by': 'Écrit par {name}',
+    'conversations.delete.topicWarning':
+      'La conversation et ses réponses ne seront plus visibles des membres.',
+    'conversations.delete.replyWarning': 'La réponse ne sera plus visible des membres.',
+    'conversations.delete.reason': 'Raison de la suppression (facultatif)',
+    'conversations.delete.reasonHint':
+      'Gardée avec la suppression, pour l’équipe d’animation (500 caractères au plus).',
+    'conversations.delete.confirm': 'Oui, supprimer',
+    'conversations.delete.cancel': 'Annuler',
   },
   en: {
     'conversations.topics': 'Conversations',
@@ -128,5 +140,16 @@ export const conversationsMessages = defineMessages({
     'conversations.flash.edited': 'Changes saved.',
     'conversations.flash.topicDeleted': 'The conversation is deleted.',
     'conversations.flash.replyDeleted': 'The reply is deleted.',
+    'conversations.delete.topicTitle': 'Delete this conversation?',
+    'conversations.delete.replyTitle': 'Delete this reply?',
+    'conversations.delete.by': 'Written by {name}',
+    'conversations.delete.topicWarning':
+      'The conversation and its replies will no longer be shown to members.',
+    'conversations.delete.replyWarning': 'The reply will no longer be shown to members.',
+    'conversations.delete.reason': 'Reason for deleting (optional)',
+    'conversations.delete.reasonHint':
+      'Kept with the deletion, for the community’s staff (500 characters at most).',
+    'conversations.delete.confirm': 'Yes, delete',
+    'conversations.delete.cancel': 'Cancel',
   },
 });

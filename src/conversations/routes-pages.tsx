@@ -24,6 +24,7 @@ import {
 import { toPlainText } from '../markdown/index.js';
 import { canPostIn } from './access.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
+import { registerDeletionPages } from './routes-delete.js';
 import { SearchPage } from './pages/search.js';
 import { TopicList } from './pages/topic-list.js';
 import { TopicPage } from './pages/topic.js';
@@ -48,6 +49,7 @@ function idOf(req: FastifyRequest): number {
 export function registerConversationsPages(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
+  registerDeletionPages(app, deps);
 
   app.get('/c/:slug', async (req, reply) => {
     const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
@@ -311,11 +313,6 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     }
   });
 
-  app.post('/c/:slug/t/:id/delete', write, async (req, reply) => {
-    await service.deleteTopic(store, requireViewer(req.viewer), idOf(req));
-    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}`);
-  });
-
   async function showReplyEdit(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -356,11 +353,6 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     } catch (err) {
       return showReplyEdit(req, reply, form, asFormFailure(req, err));
     }
-  });
-
-  app.post('/c/:slug/r/:id/delete', write, async (req, reply) => {
-    const topicId = await service.deleteReply(store, requireViewer(req.viewer), idOf(req));
-    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}`);
   });
 
   app.get('/search', async (req, reply) => {

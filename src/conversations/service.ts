@@ -13,13 +13,19 @@ import {
   requireReadableTopic,
   type TopicAccess,
 } from './access.js';
-import type { ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
 import { withBodyHtml } from './render-queue.js';
 import * as store from './store.js';
 
 /** Where a topic lives, for its activity rows: community, group and the topic itself. */
 function topicScope(topic: { id: number; community_id: number; group_id: number | null }) {
   return { communityId: topic.community_id, groupId: topic.group_id, topicId: topic.id };
+}
+
+/** A post's author as pages show them (absent for an author since removed). */
+async function authorOf(s: Store, userId: number) {
+  const [row] = await findUsersByIds(s.db, [userId]);
+  return row ? { handle: row.handle, displayName: row.display_name } : undefined;
 }
 
 function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
@@ -137,10 +143,7 @@ export async function getTopic(
     replies.map((r) => r.id),
     viewer?.id ?? null,
   );
-  const [authorRow] = await findUsersByIds(s.db, [t.topic.author_id]);
-  const author = authorRow
-    ? { handle: authorRow.handle, displayName: authorRow.display_name }
-    : undefined;
+  const author = await authorOf(s, t.topic.author_id);
   if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
     await recordActivity(s.db, {
@@ -209,12 +212,28 @@ export async function editTopic(
   });
 }
 
-export async function deleteTopic(s: Store, viewer: Viewer, topicId: number): Promise<void> {
+/** A topic its author or the community's staff may change (edit or delete), with its author. */
+export async function getTopicToChange(s: Store, viewer: Viewer, topicId: number) {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  return { ...t, author: await authorOf(s, t.topic.author_id) };
+}
+
+/** Deletes a topic; a reason, if given, is kept with the deletion (issue 21, item 29). */
+export async function deleteTopic(
+  s: Store,
+  viewer: Viewer,
+  topicId: number,
+  input: DeletionInput = {},
+): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
   const at = now();
   await s.db.transaction().execute(async (trx) => {
-    await store.updateTopic(trx, topicId, { deleted_at: at });
+    await store.updateTopic(trx, topicId, {
+      deleted_at: at,
+      deletion_reason: input.reason ?? null,
+    });
     await recordActivity(trx, {
       ...topicScope(t.topic),
       actorId: viewer.id,
@@ -330,12 +349,20 @@ export async function editReply(
   return r.topic.id;
 }
 
-export async function deleteReply(s: Store, viewer: Viewer, replyId: number): Promise<number> {
+export async function deleteReply(
+  s: Store,
+  viewer: Viewer,
+  replyId: number,
+  input: DeletionInput = {},
+): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
   const at = now();
   await s.db.transaction().execute(async (trx) => {
-    await store.updateReply(trx, replyId, { deleted_at: at });
+    await store.updateReply(trx, replyId, {
+      deleted_at: at,
+      deletion_reason: input.reason ?? null,
+    });
     await store.bumpReplyCount(trx, r.topic.id, -1, null);
     await store.restoreLastActivity(trx, r.topic.id);
     if (r.topic.accepted_reply_id === replyId)
@@ -435,5 +462,5 @@ export async function listRevisions(
 export async function getReplyForEdit(s: Store, viewer: Viewer, replyId: number) {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
-  return r;
+  return { ...r, author: await authorOf(s, r.reply.author_id) };
 }

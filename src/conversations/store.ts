@@ -122,6 +122,7 @@ export async function updateTopic(
       | 'body_html'
       | 'updated_at'
       | 'deleted_at'
+      | 'deletion_reason'
       | 'accepted_reply_id'
       | 'last_activity_at'
       | 'reply_count'
@@ -219,7 +220,9 @@ export async function insertReply(
 export async function updateReply(
   db: Db,
   id: number,
-  changes: Partial<Pick<ReplyRow, 'body' | 'body_html' | 'updated_at' | 'deleted_at'>>,
+  changes: Partial<
+    Pick<ReplyRow, 'body' | 'body_html' | 'updated_at' | 'deleted_at' | 'deletion_reason'>
+  >,
 ) {
   await db.updateTable('replies').set(changes).where('id', '=', id).execute();
 }

@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../../src/app.js';
+import { Client } from '../client.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import {
+  adminCredentials,
   axeViolations,
   chromiumPath,
   describeViolations,
@@ -33,13 +35,51 @@ async function status(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)(suiteName, () => {
   let browser: Browser;
   let app: TestApp;
-  let community: { slug: string; name: string };
+  let community: { id: number; slug: string; name: string };
 
   beforeAll(async () => {
     browser = await launchBrowser();
     app = await startTestApp('sqlite');
     community = (await seedCommunity(app, 'accueil')).community;
   });
+
+  /** A member's topic with another member's reply, through the API; returns their ids. */
+  async function topicWithReply(n: number) {
+    const post = async <T>(c: Client, path: string, json: object) => {
+      const res = await c.api<T>('POST', path, json);
+      if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      return res.body;
+    };
+    const [asker, helper] = [new Client(app.url), new Client(app.url)];
+    for (const [c, who] of [
+      [asker, 'asker'],
+      [helper, 'helper'],
+    ] as const) {
+      await post(c, '/auth/signup', {
+        email: `${who}${n}@ruche.test`,
+        password: 'un-mot-de-passe-solide',
+        displayName: who === 'asker' ? `Inès ${n}` : `Yann ${n}`,
+      });
+      await post(c, `/communities/${community.id}/join`, { charterVersion: 1 });
+    }
+    const { topic } = await post<{ topic: { id: number } }>(
+      asker,
+      `/communities/${community.id}/topics`,
+      { title: `Question ${n}`, body: 'Comment faire ?' },
+    );
+    const { reply } = await post<{ reply: { id: number } }>(helper, `/topics/${topic.id}/replies`, {
+      body: `Achetez nos produits miracles ${n} !`,
+    });
+    return { topicId: topic.id, replyId: reply.id };
+  }
+
+  async function replyRow(id: number) {
+    return app.store.db
+      .selectFrom('replies')
+      .select(['deleted_at', 'deletion_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -111,5 +151,58 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     } finally {
       await context.close();
     }
+  });
+
+  describe.each([
+    { js: true, label: 'with JavaScript' },
+    { js: false, label: 'without JavaScript' },
+  ])('staff deleting a member’s reply ($label)', ({ js }) => {
+    it('asks first, takes an optional reason, keeps it with the deletion', async () => {
+      const { topicId, replyId } = await topicWithReply(js ? 1 : 2);
+      const context = await frenchContext(browser, js);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${app.url}/signin`);
+        await page
+          .getByLabel(fr('accounts.field.email'), { exact: true })
+          .fill(adminCredentials.email);
+        await page
+          .getByLabel(fr('accounts.field.password'), { exact: true })
+          .fill(adminCredentials.password);
+        await send(page, page.getByRole('button', { name: fr('accounts.signin.submit') }));
+        const topicPath = `/c/${community.slug}/t/${topicId}`;
+        await page.goto(`${app.url}${topicPath}`);
+        const reply = page.locator(`#reply-${replyId}`);
+        // One click on "Supprimer" deletes nothing: it asks.
+        await send(page, reply.getByRole('link', { name: fr('conversations.delete') }));
+        expect(new URL(page.url()).pathname).toBe(`/c/${community.slug}/r/${replyId}/delete`);
+        expect((await replyRow(replyId)).deleted_at).toBeNull();
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+          fr('conversations.delete.replyTitle'),
+        );
+        expect(await page.getByText(`Achetez nos produits miracles`).count()).toBe(1);
+        if (js) {
+          const violations = (await axeViolations(page)).filter(isSerious);
+          expect(violations, describeViolations(violations)).toEqual([]);
+        }
+        // Cancelling goes back, deleting nothing.
+        await send(page, page.getByRole('link', { name: fr('conversations.delete.cancel') }));
+        expect(new URL(page.url()).pathname).toBe(topicPath);
+        expect((await replyRow(replyId)).deleted_at).toBeNull();
+
+        await send(page, reply.getByRole('link', { name: fr('conversations.delete') }));
+        const reason = 'Publicité, contraire à la charte.';
+        await page.getByLabel(fr('conversations.delete.reason'), { exact: true }).fill(reason);
+        await send(page, page.getByRole('button', { name: fr('conversations.delete.confirm') }));
+        expect(new URL(page.url()).pathname).toBe(topicPath);
+        expect(await status(page)).toEqual([fr('conversations.flash.replyDeleted')]);
+        expect(await page.locator(`#reply-${replyId}`).count()).toBe(0);
+        const row = await replyRow(replyId);
+        expect(row.deleted_at).not.toBeNull();
+        expect(row.deletion_reason).toBe(reason);
+      } finally {
+        await context.close();
+      }
+    });
   });
 });
