@@ -95,6 +95,7 @@ export const communitiesMessages = defineMessages({
       'Votre demande pour rejoindre le groupe « {name} » est envoyée : ses animateurs vont l’examiner.',
     'communities.flash.groupLeft': 'Vous avez quitté le groupe « {name} ».',
     'communities.flash.groupSaved': 'Groupe enregistré.',
+    'communities.members.unknownHandle': 'Aucun membre de Ruche n’a l’identifiant @{handle}.',
   },
   en: {
     'communities.home.title': 'Communities',
@@ -188,5 +189,6 @@ export const communitiesMessages = defineMessages({
       'Your request to join the group “{name}” is sent: its animators will review it.',
     'communities.flash.groupLeft': 'You left the group “{name}”.',
     'communities.flash.groupSaved': 'Group saved.',
+    'communities.members.unknownHandle': 'No Ruche member has the handle @{handle}.',
   },
 });

@@ -11,6 +11,7 @@ import {
   sendPage,
   writeLimit,
   type AppDeps,
+  type FormFailure,
 } from '../http/index.js';
 import { requireVisibleCommunity } from './access.js';
 import {
@@ -132,6 +133,8 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       values?: Record<string, string | undefined>;
       failure?: ReturnType<typeof asFormFailure>;
       saved?: boolean;
+      /** A charter refused: its form again, with what was typed and why. */
+      charter?: { values: Record<string, string | undefined>; failure: FormFailure };
     } = {},
   ) {
     const view = await service.getCommunityToManage(store, req.viewer, slugOf(req));
@@ -149,9 +152,15 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
           failure={extra.failure}
           saved={extra.saved}
         />
-        <PublishCharterForm ctx={ctx} community={c} current={view.charter?.body ?? ''} />
+        <PublishCharterForm
+          ctx={ctx}
+          community={c}
+          current={view.charter?.body ?? ''}
+          values={extra.charter?.values}
+          failure={extra.charter?.failure}
+        />
       </>,
-      extra.failure?.status ?? 200,
+      extra.failure?.status ?? extra.charter?.failure.status ?? 200,
     );
   }
 
@@ -179,15 +188,18 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   app.post('/c/:slug/charter/publish', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const access = await communityOf(req);
+    const form = formBody(req);
     try {
-      const { body } = parseInput(schemas.charterInput, formBody(req));
+      const { body } = parseInput(schemas.charterInput, form);
       const version = await service.publishCharter(store, viewer, access.community.id, body);
       return redirectAfterPost(reply, `/c/${access.community.slug}/charter`, {
         key: 'communities.flash.charterPublished',
         params: { version },
       });
     } catch (err) {
-      return showSettings(req, reply, { failure: asFormFailure(req, err) });
+      return showSettings(req, reply, {
+        charter: { values: form, failure: asFormFailure(req, err) },
+      });
     }
   });
 

@@ -7,6 +7,7 @@ import {
   canManageCommunity,
   canReadGroupContent,
   canManageGroup,
+  canPostInGroup,
   canSeeGroup,
   isActiveMember,
   type CommunityAccess,
@@ -63,6 +64,8 @@ export async function getCommunity(
     groups: groups.filter((g) => canSeeGroup(access, g.access)).map((g) => g.group),
     /** The groups whose content the viewer may read (`readableGroupIdsIn`), from the same rows. */
     readableGroupIds: readableOf(access, groups),
+    /** The groups the viewer may start a conversation in: what a compose form offers. */
+    postableGroupIds: groups.filter((g) => canPostInGroup(access, g.access)).map((g) => g.group.id),
     memberCount: counts.get(access.community.id) ?? 0,
   };
 }
@@ -305,7 +308,12 @@ export async function inviteMember(
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!canManageCommunity(access)) throw forbidden();
   const [user] = await findUsersByHandles(s.db, [handle]);
-  if (!user) throw new AppError('not_found');
+  if (!user)
+    throw new AppError('not_found', {
+      field: 'handle',
+      messageKey: 'communities.members.unknownHandle',
+      params: { handle },
+    });
   const existing = await store.findMembership(s.db, id, user.id);
   if (existing?.status === 'active') return user.id;
   await s.db.transaction().execute(async (trx) => {

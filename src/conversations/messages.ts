@@ -77,6 +77,8 @@ export const conversationsMessages = defineMessages({
       'Gardée avec la suppression, pour l’équipe d’animation (500 caractères au plus).',
     'conversations.delete.confirm': 'Oui, supprimer',
     'conversations.delete.cancel': 'Annuler',
+    'conversations.compose.groupUnavailable':
+      'Vous ne pouvez pas publier dans ce groupe. Choisissez-en un autre, ou toute la communauté.',
   },
   en: {
     'conversations.topics': 'Conversations',
@@ -151,5 +153,7 @@ export const conversationsMessages = defineMessages({
       'Kept with the deletion, for the community’s staff (500 characters at most).',
     'conversations.delete.confirm': 'Yes, delete',
     'conversations.delete.cancel': 'Cancel',
+    'conversations.compose.groupUnavailable':
+      'You cannot post in this group. Choose another one, or the whole community.',
   },
 });

@@ -154,7 +154,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       <ComposePage
         ctx={ctx}
         community={c}
-        groups={view.groups}
+        groups={view.groups.filter((g) => view.postableGroupIds.includes(g.id))}
         values={values}
         failure={failure}
       />,

@@ -1,6 +1,10 @@
 import { findUsersByIds } from '../accounts/index.js';
 import { recordActivity, recordAnonymousVisit, type Visitor } from '../activity/index.js';
-import { readableGroupIdsIn, requireReadableGroup } from '../communities/index.js';
+import {
+  canPostInCommunity,
+  readableGroupIdsIn,
+  requireReadableGroup,
+} from '../communities/index.js';
 import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
@@ -26,6 +30,13 @@ function topicScope(topic: { id: number; community_id: number; group_id: number 
 async function authorOf(s: Store, userId: number) {
   const [row] = await findUsersByIds(s.db, [userId]);
   return row ? { handle: row.handle, displayName: row.display_name } : undefined;
+}
+
+function groupUnavailable(): AppError {
+  return new AppError('not_found', {
+    field: 'groupId',
+    messageKey: 'conversations.compose.groupUnavailable',
+  });
 }
 
 function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
@@ -86,8 +97,13 @@ export async function createTopic(
 ): Promise<number> {
   const access = await requireReadableCommunity(s.db, viewer, communityId);
   const group = input.groupId
-    ? await requireReadableGroup(s.db, access, viewer, input.groupId)
+    ? await requireReadableGroup(s.db, access, viewer, input.groupId).catch((err: unknown) => {
+        // Still a 404 (a hidden group is a missing one), but about the field that named it.
+        if (err instanceof AppError && err.code === 'not_found') throw groupUnavailable();
+        throw err;
+      })
     : undefined;
+  if (group && canPostInCommunity(access) && !canPostIn(access, group)) throw groupUnavailable();
   if (!canPostIn(access, group)) throw postingDenied({ access });
   const at = now();
   return s.db.transaction().execute(async (trx) => {

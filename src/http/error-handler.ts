@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from './error-page.js';
 import { AppError, type ErrorCode } from './errors.js';
+import { keptInput } from './kept-input.js';
 import { pageContext } from './page-context.js';
 import { sendPage } from './render.js';
 
@@ -32,19 +33,31 @@ export function errorMessage(req: FastifyRequest, error: AppError): string {
   return req.t(error.details.messageKey ?? `error.${error.code}`, error.details.params);
 }
 
+// Refusals that sending the same form again can get past: an expired form, posting too fast.
+const PASSING: ReadonlySet<ErrorCode> = new Set(['csrf_failed', 'rate_limited']);
+
 function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (error.code === 'unauthenticated') {
+  const kept = keptInput(req);
+  // Without typed text to keep, an ended session goes to sign-in and comes back.
+  if (error.code === 'unauthenticated' && !kept) {
     return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
   }
   const ctx = pageContext(req, reply);
-  const isNotFound = error.code === 'not_found';
+  // A not-found about a field the form named (an unknown handle) says so; the page's own, not.
+  const isNotFound = error.code === 'not_found' && error.details.field === undefined;
   const title = req.t(isNotFound ? 'page.notFound.title' : 'page.error.title');
   const message = isNotFound ? req.t('page.notFound.body') : errorMessage(req, error);
   return sendPage(
     reply,
     ctx,
     title,
-    ErrorPage({ ctx, title, message, isAlert: !isNotFound }),
+    ErrorPage({
+      ctx,
+      title,
+      message,
+      isAlert: !isNotFound || kept !== undefined,
+      kept: kept && { input: kept, canResend: PASSING.has(error.code) },
+    }),
     error.status,
   );
 }
