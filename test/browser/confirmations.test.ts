@@ -67,6 +67,13 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       `/communities/${community.id}/topics`,
       { title: `Question ${n}`, body: 'Comment faire ?' },
     );
+    // Another topic, newer than the question, older than its reply.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await post(asker, `/communities/${community.id}/topics`, {
+      title: `Autre sujet ${n}`,
+      body: 'Rien à voir.',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const { reply } = await post<{ reply: { id: number } }>(helper, `/topics/${topic.id}/replies`, {
       body: `Achetez nos produits miracles ${n} !`,
     });
@@ -200,6 +207,12 @@ describe.skipIf(!hasChromium)(suiteName, () => {
         const row = await replyRow(replyId);
         expect(row.deleted_at).not.toBeNull();
         expect(row.deletion_reason).toBe(reason);
+        // The deleted reply no longer lifts its topic: the other one is back on top.
+        const n = js ? 1 : 2;
+        await page.goto(`${app.url}/c/${community.slug}`);
+        const titles = await page.locator('.topic-list .topic-title').allTextContents();
+        expect(titles).toEqual(expect.arrayContaining([`Autre sujet ${n}`, `Question ${n}`]));
+        expect(titles.indexOf(`Autre sujet ${n}`)).toBeLessThan(titles.indexOf(`Question ${n}`));
       } finally {
         await context.close();
       }
