@@ -44,6 +44,10 @@ export const accountsMessages = defineMessages({
     'accounts.profile.memberSince': 'Membre depuis le {date}',
     'accounts.profile.noBio': 'Pas encore de présentation.',
     'accounts.profile.edit': 'Modifier mon profil',
+    // Confirmations shown once on the next page (issue 21, item 28).
+    'accounts.flash.welcome': 'Bienvenue sur Ruche, {name} ! Votre compte est créé.',
+    'accounts.flash.signedIn': 'Connexion réussie. Bon retour sur Ruche !',
+    'accounts.flash.signedOut': 'Déconnexion effectuée. À bientôt !',
   },
   en: {
     ...accountSecurityMessages.en,
@@ -87,5 +91,8 @@ export const accountsMessages = defineMessages({
     'accounts.profile.memberSince': 'Member since {date}',
     'accounts.profile.noBio': 'No introduction yet.',
     'accounts.profile.edit': 'Edit my profile',
+    'accounts.flash.welcome': 'Welcome to Ruche, {name}! Your account is created.',
+    'accounts.flash.signedIn': 'You are signed in. Welcome back to Ruche!',
+    'accounts.flash.signedOut': 'You are signed out. See you soon!',
   },
 });

@@ -44,9 +44,13 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
   app.post('/signup', { config: authLimit(deps.limits) }, async (req, reply) => {
     const form = formBody(req);
     try {
-      const { sessionToken } = await service.signUp(store, parseInput(schemas.signUpInput, form));
+      const input = parseInput(schemas.signUpInput, form);
+      const { sessionToken } = await service.signUp(store, input);
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      return redirectAfterPost(reply, safeNext(form.next) ?? '/');
+      return redirectAfterPost(reply, safeNext(form.next) ?? '/', {
+        key: 'accounts.flash.welcome',
+        params: { name: input.displayName },
+      });
     } catch (err) {
       return resendForm(req, reply, err, req.t('accounts.signup.title'), (ctx, failure) => (
         <SignUpPage ctx={ctx} values={form} failure={failure} />
@@ -70,7 +74,9 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     try {
       const { sessionToken } = await service.signIn(store, parseInput(schemas.signInInput, form));
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      return redirectAfterPost(reply, safeNext(form.next) ?? '/');
+      return redirectAfterPost(reply, safeNext(form.next) ?? '/', {
+        key: 'accounts.flash.signedIn',
+      });
     } catch (err) {
       return resendForm(req, reply, err, req.t('accounts.signin.title'), (ctx, failure) => (
         <SignInPage ctx={ctx} values={{ email: form.email, next: form.next }} failure={failure} />
@@ -82,7 +88,7 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     const token = sessionTokenOf(req);
     if (token) await service.signOut(store, token);
     clearSessionCookie(reply);
-    return redirectAfterPost(reply, '/');
+    return redirectAfterPost(reply, '/', { key: 'accounts.flash.signedOut' });
   });
 
   app.get('/password/forgot', (req, reply) => {

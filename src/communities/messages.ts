@@ -127,6 +127,25 @@ export const communitiesMessages = defineMessages({
     'communities.members.requestedOn': 'demande du {date}',
     'communities.members.invitations': 'Invitations envoyées',
     'communities.members.list': 'Membres',
+    // Confirmations shown once on the next page (issue 21, item 28).
+    'communities.flash.created': 'La communauté « {name} » est créée.',
+    'communities.flash.joined': 'Bienvenue dans « {name} » ! Vous en êtes maintenant membre.',
+    'communities.flash.requested':
+      'Votre demande pour rejoindre « {name} » est envoyée : ses animateurs vont l’examiner.',
+    'communities.flash.charterAccepted':
+      'Merci : vous avez accepté la version {version} de la charte.',
+    'communities.flash.left': 'Vous avez quitté « {name} ».',
+    'communities.flash.charterPublished': 'La version {version} de la charte est publiée.',
+    'communities.flash.approved': 'Demande acceptée : ce membre a rejoint la communauté.',
+    'communities.flash.roleChanged': 'Rôle modifié.',
+    'communities.flash.invited': 'Invitation envoyée à @{handle}.',
+    'communities.flash.groupCreated': 'Le groupe « {name} » est créé.',
+    'communities.flash.groupJoined': 'Vous avez rejoint le groupe « {name} ».',
+    'communities.flash.groupRequested':
+      'Votre demande pour rejoindre le groupe « {name} » est envoyée : ses animateurs vont l’examiner.',
+    'communities.flash.groupLeft': 'Vous avez quitté le groupe « {name} ».',
+    'communities.flash.groupSaved': 'Groupe enregistré.',
+    'communities.members.unknownHandle': 'Aucun membre de Ruche n’a l’identifiant @{handle}.',
   },
   en: {
     'communities.home.title': 'Communities',
@@ -250,5 +269,23 @@ export const communitiesMessages = defineMessages({
     'communities.members.requestedOn': 'asked on {date}',
     'communities.members.invitations': 'Invitations sent',
     'communities.members.list': 'Members',
+    'communities.flash.created': 'The community “{name}” is created.',
+    'communities.flash.joined': 'Welcome to “{name}”! You are now a member.',
+    'communities.flash.requested':
+      'Your request to join “{name}” is sent: its animators will review it.',
+    'communities.flash.charterAccepted':
+      'Thank you: you accepted version {version} of the charter.',
+    'communities.flash.left': 'You left “{name}”.',
+    'communities.flash.charterPublished': 'Version {version} of the charter is published.',
+    'communities.flash.approved': 'Request accepted: this member joined the community.',
+    'communities.flash.roleChanged': 'Role changed.',
+    'communities.flash.invited': 'Invitation sent to @{handle}.',
+    'communities.flash.groupCreated': 'The group “{name}” is created.',
+    'communities.flash.groupJoined': 'You joined the group “{name}”.',
+    'communities.flash.groupRequested':
+      'Your request to join the group “{name}” is sent: its animators will review it.',
+    'communities.flash.groupLeft': 'You left the group “{name}”.',
+    'communities.flash.groupSaved': 'Group saved.',
+    'communities.members.unknownHandle': 'No Ruche member has the handle @{handle}.',
   },
 });

@@ -11,6 +11,7 @@ import {
   sendPage,
   writeLimit,
   type AppDeps,
+  type FormFailure,
 } from '../http/index.js';
 import { requireVisibleCommunity } from './access.js';
 import { CharterPage } from './pages/charter.js';
@@ -60,7 +61,10 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       const input = parseInput(schemas.communityInput, withPurposeBox(form));
       await service.createCommunity(store, viewer, input);
-      return redirectAfterPost(reply, `/c/${input.slug}`);
+      return redirectAfterPost(reply, `/c/${input.slug}`, {
+        key: 'communities.flash.created',
+        params: { name: input.name },
+      });
     } catch (err) {
       return resendForm(req, reply, err, req.t('communities.new.title'), (ctx, failure) => (
         <CommunityForm ctx={ctx} values={form} failure={failure} />
@@ -102,8 +106,21 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       if (form.accept !== '1') throw new AppError('charter_not_accepted', { field: 'accept' });
       const { charterVersion } = parseInput(schemas.joinInput, form);
-      await service.joinCommunity(store, viewer, access.community.id, charterVersion);
-      return redirectAfterPost(reply, `/c/${access.community.slug}`);
+      const { status } = await service.joinCommunity(
+        store,
+        viewer,
+        access.community.id,
+        charterVersion,
+      );
+      return redirectAfterPost(reply, `/c/${access.community.slug}`, {
+        key:
+          status === 'pending'
+            ? 'communities.flash.requested'
+            : access.membership?.status === 'active'
+              ? 'communities.flash.charterAccepted'
+              : 'communities.flash.joined',
+        params: { name: access.community.name, version: charterVersion },
+      });
     } catch (err) {
       return showCharter(req, reply, asFormFailure(req, err));
     }
@@ -113,7 +130,10 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const viewer = requireViewer(req.viewer);
     const access = await communityOf(req);
     await service.leaveCommunity(store, viewer, access.community.id);
-    return redirectAfterPost(reply, '/');
+    return redirectAfterPost(reply, '/', {
+      key: 'communities.flash.left',
+      params: { name: access.community.name },
+    });
   });
 
   async function showSettings(
@@ -123,6 +143,8 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       values?: Record<string, string | undefined>;
       failure?: ReturnType<typeof asFormFailure>;
       saved?: boolean;
+      /** A charter refused: its form again, with what was typed and why. */
+      charter?: { values: Record<string, string | undefined>; failure: FormFailure };
     } = {},
   ) {
     const view = await service.getCommunityToManage(store, req.viewer, slugOf(req));
@@ -140,9 +162,15 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
           failure={extra.failure}
           saved={extra.saved}
         />
-        <PublishCharterForm ctx={ctx} community={c} current={view.charter?.body ?? ''} />
+        <PublishCharterForm
+          ctx={ctx}
+          community={c}
+          current={view.charter?.body ?? ''}
+          values={extra.charter?.values}
+          failure={extra.charter?.failure}
+        />
       </>,
-      extra.failure?.status ?? 200,
+      extra.failure?.status ?? extra.charter?.failure.status ?? 200,
     );
   }
 
@@ -170,12 +198,18 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   app.post('/c/:slug/charter/publish', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const access = await communityOf(req);
+    const form = formBody(req);
     try {
-      const { body } = parseInput(schemas.charterInput, formBody(req));
-      await service.publishCharter(store, viewer, access.community.id, body);
-      return redirectAfterPost(reply, `/c/${access.community.slug}/charter`);
+      const { body } = parseInput(schemas.charterInput, form);
+      const version = await service.publishCharter(store, viewer, access.community.id, body);
+      return redirectAfterPost(reply, `/c/${access.community.slug}/charter`, {
+        key: 'communities.flash.charterPublished',
+        params: { version },
+      });
     } catch (err) {
-      return showSettings(req, reply, { failure: asFormFailure(req, err) });
+      return showSettings(req, reply, {
+        charter: { values: form, failure: asFormFailure(req, err) },
+      });
     }
   });
 
@@ -210,15 +244,21 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       approve: form.approve === '1',
     });
     await service.updateMember(store, viewer, access.community.id, userId, patch);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/members`);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/members`, {
+      key: patch.approve ? 'communities.flash.approved' : 'communities.flash.roleChanged',
+    });
   });
 
   app.post('/c/:slug/invitations', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const access = await communityOf(req);
     const { handle } = parseInput(schemas.inviteInput, formBody(req));
-    await service.inviteMember(store, viewer, access.community.id, handle.replace(/^@/, ''));
-    return redirectAfterPost(reply, `/c/${access.community.slug}/members`);
+    const invited = handle.replace(/^@/, '');
+    await service.inviteMember(store, viewer, access.community.id, invited);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/members`, {
+      key: 'communities.flash.invited',
+      params: { handle: invited },
+    });
   });
 
   app.get('/c/:slug/groups/new', async (req, reply) => {
@@ -239,7 +279,10 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       const input = parseInput(schemas.groupInput, form);
       await service.createGroup(store, viewer, access.community.id, input);
-      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${input.slug}`);
+      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${input.slug}`, {
+        key: 'communities.flash.groupCreated',
+        params: { name: input.name },
+      });
     } catch (err) {
       return resendForm(req, reply, err, req.t('communities.group.new.title'), (ctx, failure) => (
         <GroupForm ctx={ctx} access={access} values={form} failure={failure} />
@@ -258,15 +301,22 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
   app.post('/c/:slug/g/:group/join', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const { access, group } = await groupOf(req);
-    await service.joinGroup(store, viewer, group.id);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+    const { status } = await service.joinGroup(store, viewer, group.id);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+      key:
+        status === 'pending' ? 'communities.flash.groupRequested' : 'communities.flash.groupJoined',
+      params: { name: group.name },
+    });
   });
 
   app.post('/c/:slug/g/:group/leave', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const { access, group } = await groupOf(req);
     await service.leaveGroup(store, viewer, group.id);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+      key: 'communities.flash.groupLeft',
+      params: { name: group.name },
+    });
   });
 
   app.post('/c/:slug/g/:group/members/:userId/approve', write, async (req, reply) => {
@@ -297,7 +347,9 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const form = formBody(req);
     try {
       await service.updateGroup(store, viewer, group.id, parseInput(schemas.groupPatch, form));
-      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+        key: 'communities.flash.groupSaved',
+      });
     } catch (err) {
       return resendForm(req, reply, err, req.t('communities.group.edit.title'), (ctx, failure) => (
         <GroupForm ctx={ctx} access={access} group={group} values={form} failure={failure} />

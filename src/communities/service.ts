@@ -9,6 +9,7 @@ import {
   canReadGroupContent,
   canSeePurpose,
   canManageGroup,
+  canPostInGroup,
   canSeeGroup,
   isActiveMember,
   mustReacceptCharter,
@@ -87,6 +88,8 @@ export async function getCommunity(
       })),
     /** The groups whose content the viewer may read (`readableGroupIdsIn`), from the same rows. */
     readableGroupIds: readableOf(access, groups),
+    /** The groups the viewer may start a conversation in: what a compose form offers. */
+    postableGroupIds: groups.filter((g) => canPostInGroup(access, g.access)).map((g) => g.group.id),
     memberCount: counts.get(access.community.id) ?? 0,
     /** Requests to join waiting, for the animators; null for everyone else. */
     pendingRequests,
@@ -365,7 +368,12 @@ export async function inviteMember(
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!canManageCommunity(access)) throw forbidden();
   const [user] = await findUsersByHandles(s.db, [handle]);
-  if (!user) throw new AppError('not_found');
+  if (!user)
+    throw new AppError('not_found', {
+      field: 'handle',
+      messageKey: 'communities.members.unknownHandle',
+      params: { handle },
+    });
   const existing = await store.findMembership(s.db, id, user.id);
   if (existing?.status === 'active') return user.id;
   await s.db.transaction().execute(async (trx) => {

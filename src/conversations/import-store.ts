@@ -69,6 +69,7 @@ const TOPIC_COLUMNS: BulkColumns<TopicInsert> = {
   updated_at: 'bigint',
   last_activity_at: 'bigint',
   deleted_at: 'bigint',
+  deletion_reason: 'text',
 };
 
 const REPLY_COLUMNS: BulkColumns<ReplyInsert> = {
@@ -82,6 +83,7 @@ const REPLY_COLUMNS: BulkColumns<ReplyInsert> = {
   created_at: 'bigint',
   updated_at: 'bigint',
   deleted_at: 'bigint',
+  deletion_reason: 'text',
 };
 
 export function insertTopics(s: Store, trx: Db, rows: TopicInsert[]): Promise<void> {

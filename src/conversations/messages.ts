@@ -55,6 +55,30 @@ export const conversationsMessages = defineMessages({
     'conversations.search.results': '{count} résultats pour « {q} »',
     'conversations.search.none': 'Aucun résultat pour « {q} ».',
     'conversations.search.reply': 'Réponse dans',
+    // Confirmations shown once on the next page (issue 21, item 28).
+    'conversations.flash.published': 'Votre conversation est publiée.',
+    'conversations.flash.replied': 'Votre réponse est publiée.',
+    'conversations.flash.accepted': 'Réponse marquée comme acceptée.',
+    'conversations.flash.unaccepted': 'Acceptation retirée.',
+    'conversations.flash.reacted': 'Réaction « {reaction} » ajoutée.',
+    'conversations.flash.unreacted': 'Réaction « {reaction} » retirée.',
+    'conversations.flash.edited': 'Modifications enregistrées.',
+    'conversations.flash.topicDeleted': 'La conversation est supprimée.',
+    'conversations.flash.replyDeleted': 'La réponse est supprimée.',
+    // Deleting asks first (issue 21, item 29).
+    'conversations.delete.topicTitle': 'Supprimer cette conversation ?',
+    'conversations.delete.replyTitle': 'Supprimer cette réponse ?',
+    'conversations.delete.by': 'Écrit par {name}',
+    'conversations.delete.topicWarning':
+      'La conversation et ses réponses ne seront plus visibles des membres.',
+    'conversations.delete.replyWarning': 'La réponse ne sera plus visible des membres.',
+    'conversations.delete.reason': 'Raison de la suppression (facultatif)',
+    'conversations.delete.reasonHint':
+      'Gardée avec la suppression, pour l’équipe d’animation (500 caractères au plus).',
+    'conversations.delete.confirm': 'Oui, supprimer',
+    'conversations.delete.cancel': 'Annuler',
+    'conversations.compose.groupUnavailable':
+      'Vous ne pouvez pas publier dans ce groupe. Choisissez-en un autre, ou toute la communauté.',
   },
   en: {
     'conversations.topics': 'Conversations',
@@ -109,5 +133,27 @@ export const conversationsMessages = defineMessages({
     'conversations.search.results': '{count} results for “{q}”',
     'conversations.search.none': 'No result for “{q}”.',
     'conversations.search.reply': 'Reply in',
+    'conversations.flash.published': 'Your conversation is published.',
+    'conversations.flash.replied': 'Your reply is published.',
+    'conversations.flash.accepted': 'Reply marked as accepted.',
+    'conversations.flash.unaccepted': 'Acceptance removed.',
+    'conversations.flash.reacted': 'Reaction “{reaction}” added.',
+    'conversations.flash.unreacted': 'Reaction “{reaction}” removed.',
+    'conversations.flash.edited': 'Changes saved.',
+    'conversations.flash.topicDeleted': 'The conversation is deleted.',
+    'conversations.flash.replyDeleted': 'The reply is deleted.',
+    'conversations.delete.topicTitle': 'Delete this conversation?',
+    'conversations.delete.replyTitle': 'Delete this reply?',
+    'conversations.delete.by': 'Written by {name}',
+    'conversations.delete.topicWarning':
+      'The conversation and its replies will no longer be shown to members.',
+    'conversations.delete.replyWarning': 'The reply will no longer be shown to members.',
+    'conversations.delete.reason': 'Reason for deleting (optional)',
+    'conversations.delete.reasonHint':
+      'Kept with the deletion, for the community’s staff (500 characters at most).',
+    'conversations.delete.confirm': 'Yes, delete',
+    'conversations.delete.cancel': 'Cancel',
+    'conversations.compose.groupUnavailable':
+      'You cannot post in this group. Choose another one, or the whole community.',
   },
 });

@@ -86,9 +86,18 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
 
   api.delete(
     '/api/v1/topics/:id',
-    { schema: { tags, summary: 'Delete a topic', params: schemas.idParams }, ...write },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a topic (optionally saying why)',
+        params: schemas.idParams,
+        // A DELETE usually has no body (null here): the reason is optional, and so is the body.
+        body: schemas.deletionInput.nullish(),
+      },
+      ...write,
+    },
     async (req, reply) => {
-      await service.deleteTopic(store, requireViewer(req.viewer), req.params.id);
+      await service.deleteTopic(store, requireViewer(req.viewer), req.params.id, req.body ?? {});
       return reply.status(204).send();
     },
   );
@@ -152,9 +161,17 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
 
   api.delete(
     '/api/v1/replies/:id',
-    { schema: { tags, summary: 'Delete a reply', params: schemas.idParams }, ...write },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a reply (optionally saying why)',
+        params: schemas.idParams,
+        body: schemas.deletionInput.nullish(),
+      },
+      ...write,
+    },
     async (req, reply) => {
-      await service.deleteReply(store, requireViewer(req.viewer), req.params.id);
+      await service.deleteReply(store, requireViewer(req.viewer), req.params.id, req.body ?? {});
       return reply.status(204).send();
     },
   );

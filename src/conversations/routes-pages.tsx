@@ -23,6 +23,7 @@ import {
 import { toPlainText } from '../markdown/index.js';
 import { canPostIn } from './access.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
+import { registerDeletionPages } from './routes-delete.js';
 import { SearchPage } from './pages/search.js';
 import { TopicList } from './pages/topic-list.js';
 import { TopicPage } from './pages/topic.js';
@@ -47,6 +48,7 @@ function idOf(req: FastifyRequest): number {
 export function registerConversationsPages(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
+  registerDeletionPages(app, deps);
 
   app.get('/c/:slug', async (req, reply) => {
     const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
@@ -141,7 +143,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       <ComposePage
         ctx={ctx}
         community={c}
-        groups={view.groups}
+        groups={view.groups.filter((g) => view.postableGroupIds.includes(g.id))}
         values={values}
         failure={failure}
       />,
@@ -160,7 +162,9 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     try {
       const input = parseInput(schemas.topicInput, { ...form, groupId: form.groupId || null });
       const id = await service.createTopic(store, viewer, view.access.community.id, input);
-      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`);
+      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`, {
+        key: 'conversations.flash.published',
+      });
     } catch (err) {
       return showCompose(req, reply, form, asFormFailure(req, err));
     }
@@ -210,7 +214,11 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           parentReplyId: form.parentReplyId || null,
         }),
       );
-      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`);
+      return redirectAfterPost(
+        reply,
+        `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`,
+        { key: 'conversations.flash.replied' },
+      );
     } catch (err) {
       return showTopic(req, reply, form, asFormFailure(req, err));
     }
@@ -229,6 +237,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     return redirectAfterPost(
       reply,
       `/c/${(req.params as Params).slug}/t/${topicId}${replyId ? `#reply-${replyId}` : ''}`,
+      { key: replyId ? 'conversations.flash.accepted' : 'conversations.flash.unaccepted' },
     );
   });
 
@@ -238,16 +247,15 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const target = form.target === 'reply' ? 'reply' : 'topic';
     const { id } = parseInput(schemas.idParams, { id: form.id });
     const { kind } = parseInput(schemas.reactionInput, { kind: form.kind });
-    const topicId = await service.setReaction(
-      store,
-      viewer,
-      { kind: target, id },
-      kind,
-      form.on !== '0',
-    );
+    const on = form.on !== '0';
+    const topicId = await service.setReaction(store, viewer, { kind: target, id }, kind, on);
     return redirectAfterPost(
       reply,
       `/c/${(req.params as Params).slug}/t/${topicId}${target === 'reply' ? `#reply-${id}` : ''}`,
+      {
+        key: on ? 'conversations.flash.reacted' : 'conversations.flash.unreacted',
+        params: { reaction: req.t(`conversations.reaction.${kind}`) },
+      },
     );
   });
 
@@ -257,7 +265,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     values?: FormBody,
     failure?: FormFailure,
   ) {
-    const view = await service.getTopicForEdit(store, requireViewer(req.viewer), idOf(req));
+    const view = await service.getTopicToChange(store, requireViewer(req.viewer), idOf(req));
     if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
     const base = `/c/${view.access.community.slug}/t/${view.topic.id}`;
     const ctx = pageContext(req, reply);
@@ -284,15 +292,12 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const form = formBody(req);
     try {
       await service.editTopic(store, viewer, idOf(req), parseInput(schemas.topicPatch, form));
-      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`);
+      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`, {
+        key: 'conversations.flash.edited',
+      });
     } catch (err) {
       return showTopicEdit(req, reply, form, asFormFailure(req, err));
     }
-  });
-
-  app.post('/c/:slug/t/:id/delete', write, async (req, reply) => {
-    await service.deleteTopic(store, requireViewer(req.viewer), idOf(req));
-    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}`);
   });
 
   async function showReplyEdit(
@@ -330,15 +335,11 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       return redirectAfterPost(
         reply,
         `/c/${(req.params as Params).slug}/t/${topicId}#reply-${idOf(req)}`,
+        { key: 'conversations.flash.edited' },
       );
     } catch (err) {
       return showReplyEdit(req, reply, form, asFormFailure(req, err));
     }
-  });
-
-  app.post('/c/:slug/r/:id/delete', write, async (req, reply) => {
-    const topicId = await service.deleteReply(store, requireViewer(req.viewer), idOf(req));
-    return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${topicId}`);
   });
 
   app.get('/search', async (req, reply) => {

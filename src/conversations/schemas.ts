@@ -43,6 +43,17 @@ export type ReplyInput = z.infer<typeof replyInput>;
 
 export const replyPatch = z.object({ body });
 
+export const deletionInput = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((r) => r || undefined)
+    .describe('Why the post is deleted (optional), kept with the deletion.'),
+});
+export type DeletionInput = Partial<z.infer<typeof deletionInput>>;
+
 export const acceptInput = z.object({
   replyId: z.coerce.number().int().positive().describe('The reply accepted as the answer.'),
 });

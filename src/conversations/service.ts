@@ -1,6 +1,10 @@
 import { findUsersByIds } from '../accounts/index.js';
 import { recordActivity, recordAnonymousVisit, type Visitor } from '../activity/index.js';
-import { readableGroupIdsIn, requireReadableGroup } from '../communities/index.js';
+import {
+  canPostInCommunity,
+  readableGroupIdsIn,
+  requireReadableGroup,
+} from '../communities/index.js';
 import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
@@ -19,13 +23,26 @@ import {
   requireReadableTopic,
   type TopicAccess,
 } from './access.js';
-import type { ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
 import { withBodyHtml } from './render-queue.js';
 import * as store from './store.js';
 
 /** Where a topic lives, for its activity rows: community, group and the topic itself. */
 function topicScope(topic: { id: number; community_id: number; group_id: number | null }) {
   return { communityId: topic.community_id, groupId: topic.group_id, topicId: topic.id };
+}
+
+/** A post's author as pages show them (absent for an author since removed). */
+async function authorOf(s: Store, userId: number) {
+  const [row] = await findUsersByIds(s.db, [userId]);
+  return row ? { handle: row.handle, displayName: row.display_name } : undefined;
+}
+
+function groupUnavailable(): AppError {
+  return new AppError('not_found', {
+    field: 'groupId',
+    messageKey: 'conversations.compose.groupUnavailable',
+  });
 }
 
 function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
@@ -86,8 +103,13 @@ export async function createTopic(
 ): Promise<number> {
   const access = await requireReadableCommunity(s.db, viewer, communityId);
   const group = input.groupId
-    ? await requireReadableGroup(s.db, access, viewer, input.groupId)
+    ? await requireReadableGroup(s.db, access, viewer, input.groupId).catch((err: unknown) => {
+        // Still a 404 (a hidden group is a missing one), but about the field that named it.
+        if (err instanceof AppError && err.code === 'not_found') throw groupUnavailable();
+        throw err;
+      })
     : undefined;
+  if (group && canPostInCommunity(access) && !canPostIn(access, group)) throw groupUnavailable();
   if (!canPostIn(access, group)) throw postingDenied({ access });
   const at = now();
   return s.db.transaction().execute(async (trx) => {
@@ -143,10 +165,7 @@ export async function getTopic(
     replies.map((r) => r.id),
     viewer?.id ?? null,
   );
-  const [authorRow] = await findUsersByIds(s.db, [t.topic.author_id]);
-  const author = authorRow
-    ? { handle: authorRow.handle, displayName: authorRow.display_name }
-    : undefined;
+  const author = await authorOf(s, t.topic.author_id);
   if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
     await recordActivity(s.db, {
@@ -217,12 +236,30 @@ export async function editTopic(
   });
 }
 
-export async function deleteTopic(s: Store, viewer: Viewer, topicId: number): Promise<void> {
+/** A topic its author or the community's staff may change (edit or delete), with its author. */
+// The edit or delete page of a post the viewer may not change does not exist for them: 404, not
+// a form whose saving would fail.
+export async function getTopicToChange(s: Store, viewer: Viewer, topicId: number) {
+  const t = await requireReadableTopic(s.db, viewer, topicId);
+  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw new AppError('not_found');
+  return { ...t, author: await authorOf(s, t.topic.author_id) };
+}
+
+/** Deletes a topic; a reason, if given, is kept with the deletion (issue 21, item 29). */
+export async function deleteTopic(
+  s: Store,
+  viewer: Viewer,
+  topicId: number,
+  input: DeletionInput = {},
+): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
   const at = now();
   await s.db.transaction().execute(async (trx) => {
-    await store.updateTopic(trx, topicId, { deleted_at: at });
+    await store.updateTopic(trx, topicId, {
+      deleted_at: at,
+      deletion_reason: input.reason ?? null,
+    });
     await recordActivity(trx, {
       ...topicScope(t.topic),
       actorId: viewer.id,
@@ -338,13 +375,22 @@ export async function editReply(
   return r.topic.id;
 }
 
-export async function deleteReply(s: Store, viewer: Viewer, replyId: number): Promise<number> {
+export async function deleteReply(
+  s: Store,
+  viewer: Viewer,
+  replyId: number,
+  input: DeletionInput = {},
+): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
   const at = now();
   await s.db.transaction().execute(async (trx) => {
-    await store.updateReply(trx, replyId, { deleted_at: at });
+    await store.updateReply(trx, replyId, {
+      deleted_at: at,
+      deletion_reason: input.reason ?? null,
+    });
     await store.bumpReplyCount(trx, r.topic.id, -1, null);
+    await store.restoreLastActivity(trx, r.topic.id);
     if (r.topic.accepted_reply_id === replyId)
       await store.updateTopic(trx, r.topic.id, { accepted_reply_id: null });
     await recordActivity(trx, {
@@ -443,16 +489,8 @@ export async function listRevisions(
   return store.listRevisions(s.db, target.kind, target.id);
 }
 
-// The edit form of a post the viewer may not change does not exist for them: 404, not a form
-// whose saving would fail.
-export async function getTopicForEdit(s: Store, viewer: Viewer, topicId: number) {
-  const t = await requireReadableTopic(s.db, viewer, topicId);
-  if (!canChangePost(t.access, viewer, t.topic.author_id)) throw new AppError('not_found');
-  return t;
-}
-
 export async function getReplyForEdit(s: Store, viewer: Viewer, replyId: number) {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw new AppError('not_found');
-  return r;
+  return { ...r, author: await authorOf(s, r.reply.author_id) };
 }

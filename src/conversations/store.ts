@@ -122,6 +122,7 @@ export async function updateTopic(
       | 'body_html'
       | 'updated_at'
       | 'deleted_at'
+      | 'deletion_reason'
       | 'accepted_reply_id'
       | 'last_activity_at'
       | 'reply_count'
@@ -137,6 +138,27 @@ export async function bumpReplyCount(db: Db, topicId: number, delta: 1 | -1, at:
     .set((eb) => ({
       reply_count: eb('reply_count', '+', delta),
       ...(at !== null ? { last_activity_at: at } : {}),
+    }))
+    .where('id', '=', topicId)
+    .execute();
+}
+
+/**
+ * After a reply is deleted: the topic's last activity goes back to its last visible post (its
+ * latest reply left, else the topic itself), so that a deleted reply no longer lifts it.
+ */
+export async function restoreLastActivity(db: Db, topicId: number) {
+  await db
+    .updateTable('topics')
+    .set((eb) => ({
+      last_activity_at: eb.fn.coalesce(
+        eb
+          .selectFrom('replies')
+          .select((r) => r.fn.max('replies.created_at').as('at'))
+          .where('replies.topic_id', '=', topicId)
+          .where('replies.deleted_at', 'is', null),
+        eb.ref('topics.created_at'),
+      ),
     }))
     .where('id', '=', topicId)
     .execute();
@@ -198,7 +220,9 @@ export async function insertReply(
 export async function updateReply(
   db: Db,
   id: number,
-  changes: Partial<Pick<ReplyRow, 'body' | 'body_html' | 'updated_at' | 'deleted_at'>>,
+  changes: Partial<
+    Pick<ReplyRow, 'body' | 'body_html' | 'updated_at' | 'deleted_at' | 'deletion_reason'>
+  >,
 ) {
   await db.updateTable('replies').set(changes).where('id', '=', id).execute();
 }

@@ -113,6 +113,8 @@ export interface Database {
     updated_at: number;
     last_activity_at: number;
     deleted_at: number | null;
+    /** Why it was deleted, if whoever deleted it said (017_deletion_reason). */
+    deletion_reason: Generated<string | null>;
   };
   replies: {
     id: Generated<number>;
@@ -125,6 +127,8 @@ export interface Database {
     created_at: number;
     updated_at: number;
     deleted_at: number | null;
+    /** Why it was deleted, if whoever deleted it said (017_deletion_reason). */
+    deletion_reason: Generated<string | null>;
   };
   post_revisions: {
     id: Generated<number>;

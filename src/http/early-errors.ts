@@ -57,7 +57,7 @@ function bareAnswer(
   const isApi = path.startsWith('/api/');
   const body = isApi
     ? JSON.stringify(errorBody({ t }, error))
-    : errorDocument({ t, locale, viewer: null, csrf: '', path: '/' }, error);
+    : errorDocument({ t, locale, viewer: null, csrf: '', path: '/', flash: undefined }, error);
   const type = isApi ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
   return { status: error.status, headers: { ...BARE_HEADERS, 'content-type': type }, body };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from './error-page.js';
 import { AppError, type ErrorCode } from './errors.js';
+import { keptInput, type KeptInput } from './kept-input.js';
 import { pageContext, type PageContext } from './page-context.js';
 import { renderDocument, sendPage } from './render.js';
 import type { Translate } from '../i18n/index.js';
@@ -53,19 +54,32 @@ export function errorDocument(ctx: PageContext, error: AppError): string {
   return renderDocument(ctx, title, body);
 }
 
-function errorPage(ctx: PageContext, error: AppError) {
-  const isNotFound = error.code === 'not_found';
+// Refusals that sending the same form again can get past: an expired form, posting too fast.
+const PASSING: ReadonlySet<ErrorCode> = new Set(['csrf_failed', 'rate_limited']);
+
+function errorPage(ctx: PageContext, error: AppError, kept?: KeptInput) {
+  // A not-found about a field the form named (an unknown handle) says so; the page's own, not.
+  const isNotFound = error.code === 'not_found' && error.details.field === undefined;
   const title = ctx.t(isNotFound ? 'page.notFound.title' : 'page.error.title');
   const message = isNotFound ? ctx.t('page.notFound.body') : errorMessage(ctx, error);
-  return { title, body: ErrorPage({ ctx, title, message, isAlert: !isNotFound }) };
+  const body = ErrorPage({
+    ctx,
+    title,
+    message,
+    isAlert: !isNotFound || kept !== undefined,
+    kept: kept && { input: kept, canResend: PASSING.has(error.code) },
+  });
+  return { title, body };
 }
 
 function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (error.code === 'unauthenticated') {
+  const kept = keptInput(req);
+  // Without typed text to keep, an ended session goes to sign-in and comes back.
+  if (error.code === 'unauthenticated' && !kept) {
     return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
   }
   const ctx = pageContext(req, reply);
-  const { title, body } = errorPage(ctx, error);
+  const { title, body } = errorPage(ctx, error, kept);
   return sendPage(reply, ctx, title, body, error.status);
 }
 

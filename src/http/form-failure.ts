@@ -8,13 +8,14 @@ export interface FormFailure {
 }
 
 /**
- * A page form that failed is shown again with its message; only input-like failures
- * (4xx other than sign-in and not-found) are, the rest go to the error handler.
+ * A page form that failed is shown again with its message; only input-like failures are: 4xx
+ * other than sign-in, and a not-found only when about a field the form sent (a group no longer
+ * open to the member), not the page itself. The rest go to the error handler.
  */
 export function asFormFailure(req: FastifyRequest, err: unknown): FormFailure {
   const error = toAppError(err);
-  if (error.status >= 500 || error.code === 'not_found' || error.code === 'unauthenticated')
-    throw err;
+  const isPageMissing = error.code === 'not_found' && error.details.field === undefined;
+  if (error.status >= 500 || isPageMissing || error.code === 'unauthenticated') throw err;
   return { status: error.status, message: errorMessage(req, error), field: error.details.field };
 }
 

@@ -19,3 +19,4 @@ export {
   type FormBody,
 } from './form-failure.js';
 export { resendForm } from './resend-form.js';
+export type { Flash } from './flash.js';

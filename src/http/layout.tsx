@@ -79,6 +79,11 @@ export function Layout(props: {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
+          {ctx.flash && (
+            <p class="flash" role="status">
+              {ctx.flash}
+            </p>
+          )}
           {props.children}
         </main>
         <footer class="site-footer">

@@ -45,6 +45,14 @@ export const httpMessages = defineMessages({
     'error.unsupported_media_type': "Ce type de contenu n'est pas accepté.",
     'error.rate_limited': 'Trop de tentatives. Patientez une minute avant de réessayer.',
     'error.internal': 'Une erreur interne est survenue. Réessayez plus tard.',
+    // What a refused form had typed, shown back (issue 21, item 21).
+    'form.kept.title': 'Ce que vous aviez écrit',
+    'form.kept.one': 'Votre texte',
+    'form.kept.many': 'Votre texte ({n} sur {count})',
+    'form.kept.resendHint': 'Rien n’est perdu : relisez votre texte, puis envoyez-le de nouveau.',
+    'form.kept.copyHint':
+      'Rien n’est perdu : copiez votre texte pour le publier ailleurs ou plus tard.',
+    'form.kept.resend': 'Envoyer de nouveau',
   },
   en: {
     'app.name': 'Ruche',
@@ -90,5 +98,11 @@ export const httpMessages = defineMessages({
     'error.unsupported_media_type': 'This content type is not accepted.',
     'error.rate_limited': 'Too many attempts. Wait a minute before trying again.',
     'error.internal': 'An internal error occurred. Try again later.',
+    'form.kept.title': 'What you had written',
+    'form.kept.one': 'Your text',
+    'form.kept.many': 'Your text ({n} of {count})',
+    'form.kept.resendHint': 'Nothing is lost: read your text again, then send it again.',
+    'form.kept.copyHint': 'Nothing is lost: copy your text to post it elsewhere or later.',
+    'form.kept.resend': 'Send again',
   },
 });

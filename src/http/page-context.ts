@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale, Translate } from '../i18n/index.js';
+import { takeFlash } from './flash.js';
 import type { Viewer } from './viewer.js';
 
 /** What every page component needs: who reads, in which language, and the form token. */
@@ -9,14 +10,18 @@ export interface PageContext {
   viewer: Viewer | null;
   csrf: string;
   path: string;
+  /** A confirmation of what the viewer's last form did, shown once (translated). */
+  flash: string | undefined;
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  const flash = takeFlash(req, reply);
   return {
     t: req.t,
     locale: req.locale,
     viewer: req.viewer,
     csrf: reply.csrfToken(),
     path: req.url,
+    flash: flash ? req.t(flash.key, flash.params) : undefined,
   };
 }

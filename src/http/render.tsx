@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { setFlash, type Flash } from './flash.js';
 import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
@@ -36,7 +37,12 @@ export function sendPage(
     .send(renderDocument(ctx, head, body));
 }
 
-/** Redirect after a successful form post (POST/redirect/GET). */
-export function redirectAfterPost(reply: FastifyReply, location: string): FastifyReply {
+/** Redirect after a successful form post (POST/redirect/GET), with what it did to say there. */
+export function redirectAfterPost(
+  reply: FastifyReply,
+  location: string,
+  flash?: Flash,
+): FastifyReply {
+  if (flash) setFlash(reply, flash);
   return reply.redirect(location, 303);
 }

@@ -156,6 +156,128 @@ describe.each(databases)('conversations on %s', (kind) => {
     ]);
   });
 
+  it('puts a topic whose only new reply was deleted back where its last visible post was', async () => {
+    const c = await newCommunity(admin.client);
+    await join(asker.client, c.id);
+    await join(helper.client, c.id);
+    const open = (title: string) =>
+      asker.client.api<Topic>('POST', `/communities/${c.id}/topics`, { title, body: 'Bonjour.' });
+    const list = async () =>
+      (
+        await asker.client.api<{ topics: { id: number; lastActivityAt: string }[] }>(
+          'GET',
+          `/communities/${c.id}/topics`,
+        )
+      ).body.topics;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const older = (await open('Le plus ancien')).body.topic.id;
+    await tick();
+    const kept = (
+      await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${older}/replies`, {
+        body: 'Une réponse qui reste.',
+      })
+    ).body.reply.id;
+    await tick();
+    const newer = (await open('Le plus récent')).body.topic.id;
+    await tick();
+    const gone = (
+      await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${older}/replies`, {
+        body: 'Une réponse bientôt supprimée.',
+      })
+    ).body.reply.id;
+    expect((await list()).map((x) => x.id)).toEqual([older, newer]);
+
+    expect((await admin.client.api('DELETE', `/replies/${gone}`)).status).toBe(204);
+    const after = await list();
+    expect(after.map((x) => x.id)).toEqual([newer, older]);
+    const keptAt = await t.store.db
+      .selectFrom('replies')
+      .select('created_at')
+      .where('id', '=', kept)
+      .executeTakeFirstOrThrow();
+    expect(after[1]?.lastActivityAt).toBe(new Date(Number(keptAt.created_at)).toISOString());
+
+    // With no reply left, the topic's own time.
+    expect((await helper.client.api('DELETE', `/replies/${kept}`)).status).toBe(204);
+    const topicAt = await t.store.db
+      .selectFrom('topics')
+      .select(['created_at', 'last_activity_at'])
+      .where('id', '=', older)
+      .executeTakeFirstOrThrow();
+    expect(Number(topicAt.last_activity_at)).toBe(Number(topicAt.created_at));
+  });
+
+  it('asks before deleting, keeps the reason given, and refuses a reason too long', async () => {
+    const q = (await ask(asker.client, 'Une question à modérer')).body.topic.id;
+    const reply = async (body: string) =>
+      (
+        await helper.client.api<{ reply: { id: number } }>('POST', `/topics/${q}/replies`, {
+          body,
+        })
+      ).body.reply.id;
+    const reasonOf = async (id: number) =>
+      (
+        await t.store.db
+          .selectFrom('replies')
+          .select(['deleted_at', 'deletion_reason'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).deletion_reason;
+    const first = await reply('Publicité hors sujet.');
+    const second = await reply('Une autre publicité.');
+    const topicPath = `/c/${community.slug}/t/${q}`;
+    // The topic page links to a confirmation; opening it deletes nothing.
+    const page = await admin.client.page(topicPath);
+    expect(page.html).toContain(`href="/c/${community.slug}/r/${first}/delete"`);
+    const confirm = await admin.client.page(`/c/${community.slug}/r/${first}/delete`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain('Publicité hors sujet.');
+    expect(confirm.html).toContain('name="reason"');
+    expect(await htmlProblems(confirm.html)).toEqual([]);
+    expect(await reasonOf(first)).toBeNull();
+    expect((await asker.client.page(`/c/${community.slug}/r/${first}/delete`)).status).toBe(404);
+
+    // A reason past 500 characters: the page again, with what was typed, and nothing deleted.
+    const tooLong = 'x'.repeat(501);
+    const refused = await admin.client.submit(
+      `/c/${community.slug}/r/${first}/delete`,
+      `/c/${community.slug}/r/${first}/delete`,
+      { reason: tooLong },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain(tooLong);
+    const stillThere = await t.store.db
+      .selectFrom('replies')
+      .select('deleted_at')
+      .where('id', '=', first)
+      .executeTakeFirstOrThrow();
+    expect(stillThere.deleted_at).toBeNull();
+
+    const done = await admin.client.submit(
+      `/c/${community.slug}/r/${first}/delete`,
+      `/c/${community.slug}/r/${first}/delete`,
+      { reason: '  Publicité, contraire à la charte.  ' },
+    );
+    expect(done.status).toBe(303);
+    expect(done.location).toBe(topicPath);
+    expect(await reasonOf(first)).toBe('Publicité, contraire à la charte.');
+
+    // Through the API, with or without a reason.
+    const tooLongApi = await admin.client.api('DELETE', `/replies/${second}`, { reason: tooLong });
+    expect(tooLongApi.status).toBe(400);
+    expect(
+      (await admin.client.api('DELETE', `/replies/${second}`, { reason: 'Doublon.' })).status,
+    ).toBe(204);
+    expect(await reasonOf(second)).toBe('Doublon.');
+    expect((await asker.client.api('DELETE', `/topics/${q}`)).status).toBe(204);
+    const topic = await t.store.db
+      .selectFrom('topics')
+      .select('deletion_reason')
+      .where('id', '=', q)
+      .executeTakeFirstOrThrow();
+    expect(topic.deletion_reason).toBeNull();
+  });
+
   it('renders Markdown safely and links @mentions to profiles', async () => {
     const body = `Salut @${helper.handle} <script>alert(1)</script> [x](javascript:alert(1)) *ok*`;
     const q = (await ask(asker.client, 'Markdown et mentions', body)).body.topic.id;

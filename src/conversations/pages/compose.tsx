@@ -51,10 +51,20 @@ export function ComposePage(props: {
             <label for="kind-question">{t('conversations.compose.kindQuestion')}</label>
           </div>
         </fieldset>
-        {props.groups.length > 0 && (
-          <div class="field">
+        {(props.groups.length > 0 || err('groupId')) && (
+          <div class={err('groupId') ? 'field has-error' : 'field'}>
             <label for="field-groupId">{t('conversations.compose.group')}</label>
-            <select id="field-groupId" name="groupId">
+            {err('groupId') && (
+              <p class="error" id="field-groupId-error">
+                {err('groupId')}
+              </p>
+            )}
+            <select
+              id="field-groupId"
+              name="groupId"
+              aria-describedby={err('groupId') ? 'field-groupId-error' : undefined}
+              aria-invalid={err('groupId') ? true : undefined}
+            >
               <option value="">{t('conversations.compose.noGroup')}</option>
               {props.groups.map((g) => (
                 <option key={g.id} value={String(g.id)} selected={v.groupId === String(g.id)}>

@@ -70,18 +70,13 @@ function Reactions(props: {
   );
 }
 
-function PostActions(props: { ctx: PageContext; editHref: string; deleteAction: string }) {
+/** Edit, and delete: a link to a confirmation step, never a one-click deletion. */
+function PostActions(props: { ctx: PageContext; base: string }) {
   const { ctx } = props;
   return (
-    // A div: a paragraph cannot hold a form (the browser would close it before the form).
     <div class="post-actions">
-      <a href={props.editHref}>{ctx.t('conversations.edit')}</a>{' '}
-      <form method="post" action={props.deleteAction} class="inline">
-        <CsrfField ctx={ctx} />
-        <button type="submit" class="link">
-          {ctx.t('conversations.delete')}
-        </button>
-      </form>
+      <a href={`${props.base}/edit`}>{ctx.t('conversations.edit')}</a>{' '}
+      <a href={`${props.base}/delete`}>{ctx.t('conversations.delete')}</a>
     </div>
   );
 }
@@ -136,11 +131,7 @@ export function TopicPage(props: {
         canReact={canReact}
       />
       {viewer && canChangePost(access, viewer, topic.author_id) && (
-        <PostActions
-          ctx={ctx}
-          editHref={`${base}/t/${topic.id}/edit`}
-          deleteAction={`${base}/t/${topic.id}/delete`}
-        />
+        <PostActions ctx={ctx} base={`${base}/t/${topic.id}`} />
       )}
 
       <section aria-labelledby="replies-title">
@@ -187,11 +178,7 @@ export function TopicPage(props: {
                   </form>
                 )}
                 {viewer && canChangePost(access, viewer, r.author_id) && (
-                  <PostActions
-                    ctx={ctx}
-                    editHref={`${base}/r/${r.id}/edit`}
-                    deleteAction={`${base}/r/${r.id}/delete`}
-                  />
+                  <PostActions ctx={ctx} base={`${base}/r/${r.id}`} />
                 )}
               </li>
             );
