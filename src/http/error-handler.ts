@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfCookieName } from './csrf-cookie.js';
 import { ErrorPage } from './error-page.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { keptInput, type KeptInput } from './kept-input.js';
@@ -72,7 +73,20 @@ function errorPage(ctx: PageContext, error: AppError, kept?: KeptInput) {
   return { title, body };
 }
 
-function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+/**
+ * A form whose token was made for a session that has since ended (signed out in another tab)
+ * fails the CSRF check with its cookie still there: the member must sign in again, not reload.
+ */
+function sessionEnded(req: FastifyRequest, error: AppError): boolean {
+  return (
+    error.code === 'csrf_failed' &&
+    req.viewer === null &&
+    req.cookies[csrfCookieName(req.server.cookieSecure)] !== undefined
+  );
+}
+
+function sendErrorPage(req: FastifyRequest, reply: FastifyReply, failure: AppError) {
+  const error = sessionEnded(req, failure) ? new AppError('unauthenticated') : failure;
   const kept = keptInput(req);
   // Without typed text to keep, an ended session goes to sign-in and comes back.
   if (error.code === 'unauthenticated' && !kept) {

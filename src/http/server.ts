@@ -23,6 +23,7 @@ import {
   PERMISSIONS_POLICY,
   type Localizer,
 } from './early-errors.js';
+import { csrfCookieName } from './csrf-cookie.js';
 import { installErrorHandlers, isApiRequest } from './error-handler.js';
 import { refuseNulInput } from './nul.js';
 import { toInputError } from './validation.js';
@@ -122,7 +123,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   // browser (the attacker's own) fail against the victim's session.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: options.cookieSecure ? '__Host-csrf' : '_csrf',
+    cookieKey: csrfCookieName(options.cookieSecure),
     getUserInfo: options.csrfBinding,
     csrfOpts: { hmacKey: createHmac('sha256', options.cookieSecret).update('csrf').digest() },
     cookieOpts: {
