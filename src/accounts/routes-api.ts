@@ -1,14 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authLimit, requireViewer, writeLimit, type AppDeps } from '../http/index.js';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import {
+  clearSessionCookie,
+  knownDeviceOf,
+  sessionTokenOf,
+  setSignedInCookies,
+} from './cookies.js';
+import type { AuthGuards } from './guards.js';
 import { presentUser } from './present.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['accounts'];
 
-export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards: AuthGuards): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
 
@@ -16,12 +22,12 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     '/api/v1/auth/signup',
     {
       schema: { tags, summary: 'Create an account and open a session', body: schemas.signUpInput },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'signup'),
     },
     async (req, reply) => {
-      const { userId, sessionToken } = await service.signUp(store, req.body);
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      const user = await service.getOwnAccount(store, userId);
+      const signedUp = await service.signUp(store, req.body, guards);
+      setSignedInCookies(reply, signedUp, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, signedUp.userId);
       return reply.status(201).send({ user: presentUser(user, true) });
     },
   );
@@ -34,12 +40,13 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Open a session (sets the session cookie)',
         body: schemas.signInInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'signin'),
     },
     async (req, reply) => {
-      const { userId, sessionToken } = await service.signIn(store, req.body);
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      const user = await service.getOwnAccount(store, userId);
+      const device = knownDeviceOf(req);
+      const signedIn = await service.signIn(store, req.body, { guards, device });
+      setSignedInCookies(reply, signedIn, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, signedIn.userId);
       return { user: presentUser(user, true) };
     },
   );
@@ -63,7 +70,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Send a password reset link by email',
         body: schemas.forgotPasswordInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       await service.requestPasswordReset(store, resetMail(deps, req.t), req.body.email);
@@ -79,7 +86,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Set a new password with a reset token',
         body: schemas.resetPasswordInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       await service.resetPassword(store, req.body.token, req.body.password);

@@ -32,6 +32,11 @@ export function errorMessage(req: FastifyRequest, error: AppError): string {
   return req.t(error.details.messageKey ?? `error.${error.code}`, error.details.params);
 }
 
+/** `Retry-After` when the failure says when to come back. */
+export function sendRetryAfter(reply: FastifyReply, seconds: number | undefined): void {
+  if (seconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
+}
+
 function sendErrorPage(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.code === 'unauthenticated') {
     return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
@@ -53,6 +58,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
     if (error.code === 'internal') req.log.error({ err }, 'unhandled error');
+    sendRetryAfter(reply, error.details.retryAfterSeconds);
     if (isApiRequest(req)) {
       return reply.status(error.status).send({
         error: {

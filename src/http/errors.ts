@@ -16,6 +16,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -25,6 +26,8 @@ export interface ErrorDetails {
   /** A more precise translation key than `error.<code>`. */
   messageKey?: string;
   params?: Record<string, string | number>;
+  /** Sent as `Retry-After` (429, 503): when the same request may succeed. */
+  retryAfterSeconds?: number;
 }
 
 /** The one error type services throw; the edge turns it into `{error:{code,message}}`. */

@@ -5,17 +5,31 @@ export interface FormFailure {
   status: number;
   message: string;
   field: string | undefined;
+  retryAfterSeconds?: number;
 }
 
 /**
  * A page form that failed is shown again with its message; only input-like failures
- * (4xx other than sign-in and not-found) are, the rest go to the error handler.
+ * (4xx other than sign-in and not-found) and a busy server (503, worth a retry with what was
+ * typed) are, the rest go to the error handler.
  */
 export function asFormFailure(req: FastifyRequest, err: unknown): FormFailure {
   const error = toAppError(err);
-  if (error.status >= 500 || error.code === 'not_found' || error.code === 'unauthenticated')
+  const isRetryable = error.code === 'unavailable';
+  if (
+    (error.status >= 500 && !isRetryable) ||
+    error.code === 'not_found' ||
+    error.code === 'unauthenticated'
+  )
     throw err;
-  return { status: error.status, message: errorMessage(req, error), field: error.details.field };
+  return {
+    status: error.status,
+    message: errorMessage(req, error),
+    field: error.details.field,
+    ...(error.details.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: error.details.retryAfterSeconds }
+      : {}),
+  };
 }
 
 /** Only same-site paths are followed after sign-in, never another origin. */

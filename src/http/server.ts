@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { installErrorHandlers } from './error-handler.js';
+import { rateLimitedError, sharedRateStore, type CountHit } from './limits.js';
 import { toInputError } from './validation.js';
 
 declare module 'fastify' {
@@ -25,6 +26,8 @@ export interface HttpOptions {
   cookieSecure: boolean;
   trustProxy: boolean;
   version: string;
+  /** Where rate-limit counters are kept: shared by every instance (ARCHITECTURE: stateless). */
+  countRateHit: CountHit;
 }
 
 const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
@@ -72,7 +75,11 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
       secure: options.cookieSecure,
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    store: sharedRateStore(options.countRateHit),
+    errorResponseBuilder: rateLimitedError,
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
   await app.register(swagger, {
     openapi: {
