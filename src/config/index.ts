@@ -19,8 +19,8 @@ const envSchema = z.object({
   RUCHE_DEMO: booleanFlag.default(true),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  RATE_LIMIT_SIGNIN_FAILURES: z.coerce.number().int().positive().default(5),
-  RATE_LIMIT_SIGNIN_DELAY_SECONDS: z.coerce.number().positive().default(15),
+  SIGNIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_DELAY_SECONDS: z.coerce.number().positive().default(15),
   // One core left to members reading and writing, however many sign-ups come.
   PASSWORD_HASH_CONCURRENCY: z.coerce
     .number()
@@ -85,8 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         waitMs: e.PASSWORD_HASH_WAIT_SECONDS * 1000,
       },
       signIn: {
-        freeFailures: e.RATE_LIMIT_SIGNIN_FAILURES,
-        firstDelayMs: e.RATE_LIMIT_SIGNIN_DELAY_SECONDS * 1000,
+        freeFailures: e.SIGNIN_FREE_FAILURES,
+        firstDelayMs: e.SIGNIN_DELAY_SECONDS * 1000,
       },
     },
     trustProxy: e.TRUST_PROXY,

@@ -101,8 +101,8 @@ describe.each(databases)('sign-in limits on %s', (kind) => {
     beforeAll(async () => {
       t = await startTestApp(kind, {
         TRUST_PROXY: '1',
-        RATE_LIMIT_SIGNIN_FAILURES: '3',
-        RATE_LIMIT_SIGNIN_DELAY_SECONDS: '1',
+        SIGNIN_FREE_FAILURES: '3',
+        SIGNIN_DELAY_SECONDS: '1',
       });
     });
     afterAll(() => t.close());
