@@ -26,7 +26,12 @@ interface ChildOptions {
  */
 export function sharedRateStore(countHit: CountHit): FastifyRateLimitStoreCtor {
   class SharedStore implements FastifyRateLimitStore {
-    constructor(private readonly prefix = '') {}
+    private readonly prefix: string;
+
+    // The plugin builds the first store with its options; children get their key prefix.
+    constructor(prefix?: unknown) {
+      this.prefix = typeof prefix === 'string' ? prefix : '';
+    }
 
     incr(
       key: string,
@@ -50,7 +55,7 @@ export function sharedRateStore(countHit: CountHit): FastifyRateLimitStoreCtor {
       return new SharedStore(`${method} ${options.routeInfo?.url ?? ''}|`);
     }
   }
-  return SharedStore as unknown as FastifyRateLimitStoreCtor;
+  return SharedStore;
 }
 
 /** A wait as people read it, without plural forms: "45 s", "15 min". */
