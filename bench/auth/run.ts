@@ -14,6 +14,8 @@ import { cpuSeconds, openLoop, Series, type Summary } from './load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SIGN_UPS = Number(process.env.BENCH_SIGN_UPS ?? 300);
+// Members alone first, on the same server: what the machine gives them without a flood.
+const QUIET_SECONDS = 10;
 const MEMBERS = 8;
 const READS_PER_SECOND = 20;
 const POSTS_PER_SECOND = 2;
@@ -122,7 +124,15 @@ async function signInMembers(target: Target, scene: Scene): Promise<Member[]> {
 const replyText = (i: number) =>
   `Merci pour ce fil, je reviens avec des nouvelles de notre antenne (message ${i}).`;
 
-async function flood(target: Target, scene: Scene, members: Member[], tag: string) {
+/** One phase of load: `signUps` strangers over `seconds` (maybe none) while members go on. */
+async function phase(
+  target: Target,
+  scene: Scene,
+  members: Member[],
+  tag: string,
+  signUps: number,
+  seconds: number,
+) {
   const series = {
     signUps: new Series('Sign-ups (strangers)'),
     reads: new Series('Members: topic page (HTML)'),
@@ -134,7 +144,7 @@ async function flood(target: Target, scene: Scene, members: Member[], tag: strin
   const cpuBefore = cpuSeconds(target.pid);
   const started = performance.now();
   await Promise.all([
-    openLoop(SIGN_UPS / SECONDS, SECONDS, (i) => {
+    openLoop(signUps / seconds, seconds, (i) => {
       const stranger = {
         email: `flood-${tag}-${i}@example.test`,
         password: `a-long-enough-password-${i}`,
@@ -145,12 +155,12 @@ async function flood(target: Target, scene: Scene, members: Member[], tag: strin
         post(target, '/api/v1/auth/signup', stranger, { 'x-forwarded-for': address }),
       );
     }),
-    openLoop(READS_PER_SECOND, SECONDS, (i) =>
+    openLoop(READS_PER_SECOND, seconds, (i) =>
       series.reads.time((signal) =>
         fetch(target.base + scene.readPath, { headers: { cookie: member(i).cookie }, signal }),
       ),
     ),
-    openLoop(POSTS_PER_SECOND, SECONDS, (i) => {
+    openLoop(POSTS_PER_SECOND, seconds, (i) => {
       const topic = scene.postTopics[1 + (i % (scene.postTopics.length - 1))];
       return series.posts.time(
         post(
@@ -163,7 +173,7 @@ async function flood(target: Target, scene: Scene, members: Member[], tag: strin
         ),
       );
     }),
-    openLoop(SIGN_INS_PER_SECOND, SECONDS, (i) => {
+    openLoop(SIGN_INS_PER_SECOND, seconds, (i) => {
       const { email, address } = member(i);
       return series.signIns.time(
         post(
@@ -176,7 +186,7 @@ async function flood(target: Target, scene: Scene, members: Member[], tag: strin
         ),
       );
     }),
-    openLoop(1, SECONDS, () =>
+    openLoop(1, seconds, () =>
       series.health.time((signal) => fetch(`${target.base}/healthz`, { signal })),
     ),
   ]);
@@ -185,15 +195,19 @@ async function flood(target: Target, scene: Scene, members: Member[], tag: strin
   return { summaries: Object.values(series).map((s) => s.summary()), wall, cpu };
 }
 
-type Run = Awaited<ReturnType<typeof flood>> & { engine: string };
+type Phase = Awaited<ReturnType<typeof phase>>;
+type Run = { engine: string; quiet: Phase; flood: Phase };
 
 async function runOn(engine: string, env: NodeJS.ProcessEnv, scene: Scene): Promise<Run> {
   const target = await startTarget([], env);
   try {
     const members = await signInMembers(target, scene);
-    console.log(`${engine}: ${members.length} members signed in; flooding for ${SECONDS} s…`);
-    const result = await flood(target, scene, members, engine.toLowerCase());
-    return { engine, ...result };
+    console.log(`${engine}: ${members.length} members signed in; ${QUIET_SECONDS} s quiet…`);
+    const tag = engine.toLowerCase();
+    const quiet = await phase(target, scene, members, `${tag}-quiet`, 0, QUIET_SECONDS);
+    console.log(`${engine}: flooding for ${SECONDS} s…`);
+    const flood = await phase(target, scene, members, tag, SIGN_UPS, SECONDS);
+    return { engine, quiet, flood };
   } finally {
     await target.stop();
   }
@@ -232,27 +246,37 @@ const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 
 function table(runs: Run[]): string {
   const head = [
-    '| Engine | Requests | sent | 2xx | 503 | other failures | p50 ms | p99 ms | max ms |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| Engine | Phase | Requests | sent | 2xx | 503 | other failures | p50 ms | p99 ms | max ms |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  const phases = (run: Run): [string, Phase][] => [
+    [`members alone, ${QUIET_SECONDS} s`, run.quiet],
+    [`flood, ${SECONDS} s`, run.flood],
   ];
   const rows = runs.flatMap((run) =>
-    run.summaries.map((s: Summary) =>
-      [run.engine, s.name, s.sent, s.ok, s.busy, s.failed, ms(s.p50), ms(s.p99), ms(s.max)].join(
-        ' | ',
-      ),
+    phases(run).flatMap(([label, p]) =>
+      p.summaries
+        .filter((s) => s.sent > 0)
+        .map((s: Summary) =>
+          [run.engine, label, s.name, s.sent, s.ok, s.busy, s.failed, ms(s.p50), ms(s.p99)]
+            .concat(ms(s.max))
+            .join(' | '),
+        ),
     ),
   );
   return [...head, ...rows.map((r) => `| ${r} |`)].join('\n');
 }
 
 function verdicts(run: Run): string {
-  const [, reads, posts] = run.summaries as [Summary, Summary, Summary];
+  const [, reads, posts] = run.flood.summaries as [Summary, Summary, Summary];
+  const [, quietReads, quietPosts] = run.quiet.summaries as [Summary, Summary, Summary];
   const memberFailures = reads.failed + reads.busy + posts.failed + posts.busy;
   const met = reads.p99 < 500 && posts.p99 < 1000 && memberFailures === 0;
   return (
-    `- ${run.engine}: ${met ? 'met' : 'not met'} — reads p99 ${ms(reads.p99)} ms, ` +
-    `posts p99 ${ms(posts.p99)} ms, ${memberFailures} member requests failed; the server used ` +
-    `${run.cpu.toFixed(1)} CPU s in ${run.wall.toFixed(1)} s.`
+    `- ${run.engine}: ${met ? 'met' : 'not met'} — during the flood reads p99 ${ms(reads.p99)} ms, ` +
+    `posts p99 ${ms(posts.p99)} ms, ${memberFailures} member requests failed (members alone: ` +
+    `reads p99 ${ms(quietReads.p99)} ms, posts p99 ${ms(quietPosts.p99)} ms); the server used ` +
+    `${run.flood.cpu.toFixed(1)} CPU s in the flood's ${run.flood.wall.toFixed(1)} s.`
   );
 }
 
@@ -275,14 +299,15 @@ const body = [
   `- Machine: ${machine()}`,
   `- Machine load average (1 min) before / after: ${loadBefore} / ${loadAfter} ` +
     `(${os.cpus().length} cores; the load generator shares them with the server).`,
-  `- Load, open loop (requests leave on time whether or not earlier ones were answered), for ` +
-    `${SECONDS} s on 127.0.0.1 against one server process over the seeded demo: ` +
-    `${SIGN_UPS} sign-ups, each from its own address (\`TRUST_PROXY=1\`, \`X-Forwarded-For\`); ` +
+  `- Load, open loop (requests leave on time whether or not earlier ones were answered), on ` +
+    `127.0.0.1 against one server process over the seeded demo: members alone for ` +
+    `${QUIET_SECONDS} s (what the machine gives them), then for ${SECONDS} s ${SIGN_UPS} sign-ups, each from its own address (\`TRUST_PROXY=1\`, \`X-Forwarded-For\`); ` +
     `meanwhile ${MEMBERS} signed-in members read a topic page ${READS_PER_SECOND} times a second ` +
     `and post ${POSTS_PER_SECOND} replies a second, one of them signs in again every ` +
     `${1 / SIGN_INS_PER_SECOND} s, and \`/healthz\` is asked once a second. Rate limits at their ` +
     'defaults except members’ writes; password hashing at its defaults (argon2id 19 MiB, 2 ' +
-    'passes, 1 lane; one hash at a time on 2 cores, 2 s of queue before a 503).',
+    `passes, 1 lane; ${Math.max(1, os.availableParallelism() - 1)} at a time on ` +
+    `${os.availableParallelism()} cores, 2 s of queue before a 503).`,
   '',
   table(runs),
   '',
