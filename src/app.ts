@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   accountsMessages,
   bearerOf,
+  createAuthGuards,
   registerAccountsApi,
   registerAccountsPages,
   resolveViewer,
@@ -19,7 +20,7 @@ import {
   registerConversationsApi,
   registerConversationsPages,
 } from './conversations/index.js';
-import type { Store } from './db/index.js';
+import { hitRateBucket, now, type Store } from './db/index.js';
 import {
   AppError,
   createHttpServer,
@@ -94,6 +95,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     version: VERSION,
     localizer: { localeOf: pickLocale, translator: (locale) => i18n.translator(locale) },
+    countRateHit: (key, windowMs) => hitRateBucket(store.db, key, windowMs, now()),
   });
   const deps: AppDeps = {
     store,
@@ -148,8 +150,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/v1/openapi.json', () => app.swagger());
   app.get('/healthz', () => ({ ok: true }));
 
-  registerAccountsApi(app, deps);
-  registerAccountsPages(app, deps);
+  // One set per server: the hashing slots are this process's CPU.
+  const authGuards = createAuthGuards(config.authLimits);
+  registerAccountsApi(app, deps, authGuards);
+  registerAccountsPages(app, deps, authGuards);
   registerCommunitiesApi(app, deps);
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);

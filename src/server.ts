@@ -1,12 +1,14 @@
+import { forgetOldFailures } from './accounts/index.js';
 import { forgetPastVisitors } from './activity/index.js';
 import { prepareTodaysWindows, refreshRollups } from './analytics/index.js';
 import { createApp } from './app.js';
 import { renderAllQueued } from './conversations/index.js';
 import type { Config } from './config/index.js';
-import { migrateToLatest, openStore, type Store } from './db/index.js';
+import { forgetEndedRateBuckets, migrateToLatest, openStore, type Store } from './db/index.js';
 import { every } from './jobs/index.js';
 
 const RENDER_INTERVAL_MS = 5_000;
+const COUNTERS_INTERVAL_MS = 60_000;
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
@@ -37,12 +39,22 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
     (err) => app.log.error({ err }, 'rendering imported posts failed'),
     { now: true },
   );
+  // Rate-limit windows that have ended, failed sign-ins a day old: they count no more.
+  const counters = every(
+    COUNTERS_INTERVAL_MS,
+    async () => {
+      await forgetEndedRateBuckets(store.db, Date.now());
+      await forgetOldFailures(store.db, Date.now());
+    },
+    (err) => app.log.error({ err }, 'forgetting old rate-limit counters failed'),
+  );
   return {
     app,
     store,
     async stop() {
       await rollups?.stop();
       await rendering.stop();
+      await counters.stop();
       await app.close();
       await store.close();
     },

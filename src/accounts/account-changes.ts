@@ -5,7 +5,14 @@ import { assertUncommonPassword } from './common-passwords.js';
 import * as credentials from './credentials-store.js';
 import type { Outbox } from './outbox.js';
 import type { ChangeEmailInput, ChangePasswordInput } from './schemas.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import {
+  hashPassword,
+  hashToken,
+  newToken,
+  unboundedHasher,
+  verifyPassword,
+  type PasswordHasher,
+} from './secrets.js';
 import * as store from './store.js';
 
 const EMAIL_CHANGE_HOURS = 24;
@@ -31,10 +38,11 @@ export async function changePassword(
   viewer: Viewer,
   input: ChangePasswordInput,
   keptSession: string | undefined,
+  hasher: PasswordHasher = unboundedHasher,
 ): Promise<void> {
   await assertUncommonPassword(input.newPassword, 'newPassword');
   const user = await unsafeAccountAfterPassword(s, viewer, input.currentPassword);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hasher.inSlot(() => hashPassword(input.newPassword));
   await s.db.transaction().execute(async (trx) => {
     const at = now();
     await store.updateUser(trx, user.id, { password_hash: passwordHash }, at);

@@ -10,6 +10,8 @@ export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
 export { createApiToken } from './tokens.js';
 export { findUserByEmail, findUsersByHandles, findUsersByIds, listAdminIds } from './store.js';
 export { hashPassword, NO_PASSWORD } from './secrets.js';
+export { createAuthGuards, type AuthGuards } from './guards.js';
+export { forgetOldFailures } from './sign-in-throttle.js';
 export { presentUser } from './present.js';
 export { importUsers, type ImportedUser } from './imports.js';
 export { handleBase } from './handles.js';

@@ -12,6 +12,8 @@ export const accountsMessages = defineMessages({
     'accounts.signin.submit': 'Se connecter',
     'accounts.signin.forgot': 'Mot de passe oublié ?',
     'accounts.signin.noAccount': 'Pas encore de compte ? En créer un',
+    'accounts.signin.delayed':
+      'Trop d’essais de mot de passe pour ce compte. Réessayez dans {wait}. Depuis un appareil où vous vous êtes déjà connecté, ce délai ne s’applique pas.',
     'accounts.field.email': 'Adresse e-mail',
     'accounts.field.password': 'Mot de passe',
     'accounts.field.passwordHint': 'Au moins 10 caractères.',
@@ -59,6 +61,8 @@ export const accountsMessages = defineMessages({
     'accounts.signin.submit': 'Sign in',
     'accounts.signin.forgot': 'Forgot your password?',
     'accounts.signin.noAccount': 'No account yet? Create one',
+    'accounts.signin.delayed':
+      'Too many wrong passwords for this account. Try again in {wait}. On a device you have signed in from before, this wait does not apply.',
     'accounts.field.email': 'Email address',
     'accounts.field.password': 'Password',
     'accounts.field.passwordHint': 'At least 10 characters.',

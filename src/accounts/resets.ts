@@ -4,7 +4,13 @@ import { AppError } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
 import * as credentials from './credentials-store.js';
 import type { Outbox } from './outbox.js';
-import { hashPassword, hashToken, newToken } from './secrets.js';
+import {
+  hashPassword,
+  hashToken,
+  newToken,
+  unboundedHasher,
+  type PasswordHasher,
+} from './secrets.js';
 import * as store from './store.js';
 
 const RESET_MINUTES = 60;
@@ -44,9 +50,20 @@ async function sendPasswordReset(s: Store, outbox: Outbox, email: string): Promi
  * Sets a new password with a reset link. Whoever held the old password is shut out: every
  * session, every access token, every other reset link and any pending email change go.
  */
-export async function resetPassword(s: Store, token: string, password: string): Promise<void> {
+export async function resetPassword(
+  s: Store,
+  token: string,
+  password: string,
+  hasher: PasswordHasher = unboundedHasher,
+): Promise<void> {
   await assertUncommonPassword(password, 'password');
-  const passwordHash = await hashPassword(password);
+  // The link is checked before the costly hash, and again in the transaction that uses it.
+  if (!(await credentials.findUsablePasswordReset(s.db, hashToken(token), now())))
+    throw new AppError('invalid_input', {
+      field: 'token',
+      messageKey: 'accounts.reset.invalidToken',
+    });
+  const passwordHash = await hasher.inSlot(() => hashPassword(password));
   await s.db.transaction().execute(async (trx) => {
     const at = now();
     const reset = await credentials.findUsablePasswordReset(trx, hashToken(token), at);

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authLimit, requireViewer, writeLimit, type AppDeps } from '../http/index.js';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import {
+  clearSessionCookie,
+  knownDeviceOf,
+  sessionTokenOf,
+  setSignedInCookies,
+} from './cookies.js';
+import type { AuthGuards } from './guards.js';
 import { mailRunnerOf, outboxFor } from './outbox.js';
 import { presentUser } from './present.js';
 import { requestPasswordReset, resetPassword } from './resets.js';
@@ -11,7 +17,7 @@ import * as service from './service.js';
 
 const tags = ['accounts'];
 
-export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards: AuthGuards): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
   const later = mailRunnerOf(app);
@@ -20,12 +26,12 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     '/api/v1/auth/signup',
     {
       schema: { tags, summary: 'Create an account and open a session', body: schemas.signUpInput },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'signup'),
     },
     async (req, reply) => {
-      const { userId, sessionToken } = await service.signUp(store, req.body);
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      const user = await service.getOwnAccount(store, userId);
+      const signedUp = await service.signUp(store, req.body, guards);
+      setSignedInCookies(reply, signedUp, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, signedUp.userId);
       return reply.status(201).send({ user: presentUser(user, true) });
     },
   );
@@ -38,12 +44,13 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Open a session (sets the session cookie)',
         body: schemas.signInInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'signin'),
     },
     async (req, reply) => {
-      const { userId, sessionToken } = await service.signIn(store, req.body);
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
-      const user = await service.getOwnAccount(store, userId);
+      const device = knownDeviceOf(req);
+      const signedIn = await service.signIn(store, req.body, { guards, device });
+      setSignedInCookies(reply, signedIn, deps.cookieSecure);
+      const user = await service.getOwnAccount(store, signedIn.userId);
       return { user: presentUser(user, true) };
     },
   );
@@ -67,7 +74,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Send a password reset link by email',
         body: schemas.forgotPasswordInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       requestPasswordReset(store, outboxFor(later, deps, req.t), req.body.email);
@@ -83,10 +90,10 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Set a new password with a reset token',
         body: schemas.resetPasswordInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
-      await resetPassword(store, req.body.token, req.body.password);
+      await resetPassword(store, req.body.token, req.body.password, guards.passwords);
       return reply.status(204).send();
     },
   );
@@ -118,5 +125,5 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  registerAccountSecurityApi(app, deps);
+  registerAccountSecurityApi(app, deps, guards);
 }

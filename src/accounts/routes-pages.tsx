@@ -13,7 +13,13 @@ import {
   writeLimit,
   type AppDeps,
 } from '../http/index.js';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './cookies.js';
+import {
+  clearSessionCookie,
+  knownDeviceOf,
+  sessionTokenOf,
+  setSignedInCookies,
+} from './cookies.js';
+import type { AuthGuards } from './guards.js';
 import {
   ForgotPasswordPage,
   ResetPasswordPage,
@@ -27,7 +33,11 @@ import { registerAccountSecurityPages } from './routes-security-pages.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
-export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountsPages(
+  app: FastifyInstance,
+  deps: AppDeps,
+  guards: AuthGuards,
+): void {
   const { store } = deps;
   const later = mailRunnerOf(app);
 
@@ -41,12 +51,11 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     );
   });
 
-  app.post('/signup', { config: authLimit(deps.limits) }, async (req, reply) => {
+  app.post('/signup', { config: authLimit(deps.limits, 'signup') }, async (req, reply) => {
     const form = formBody(req);
     try {
       const input = parseInput(schemas.signUpInput, form);
-      const { sessionToken } = await service.signUp(store, input);
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      setSignedInCookies(reply, await service.signUp(store, input, guards), deps.cookieSecure);
       return redirectAfterPost(reply, safeNext(form.next) ?? '/', {
         key: 'accounts.flash.welcome',
         params: { name: input.displayName },
@@ -69,11 +78,13 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     );
   });
 
-  app.post('/signin', { config: authLimit(deps.limits) }, async (req, reply) => {
+  app.post('/signin', { config: authLimit(deps.limits, 'signin') }, async (req, reply) => {
     const form = formBody(req);
     try {
-      const { sessionToken } = await service.signIn(store, parseInput(schemas.signInInput, form));
-      setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      const input = parseInput(schemas.signInInput, form);
+      const device = knownDeviceOf(req);
+      const signedIn = await service.signIn(store, input, { guards, device });
+      setSignedInCookies(reply, signedIn, deps.cookieSecure);
       return redirectAfterPost(reply, safeNext(form.next) ?? '/', {
         key: 'accounts.flash.signedIn',
       });
@@ -96,24 +107,28 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     return sendPage(reply, ctx, req.t('accounts.forgot.title'), <ForgotPasswordPage ctx={ctx} />);
   });
 
-  app.post('/password/forgot', { config: authLimit(deps.limits) }, async (req, reply) => {
-    const form = formBody(req);
-    try {
-      const { email } = parseInput(schemas.forgotPasswordInput, form);
-      requestPasswordReset(store, outboxFor(later, deps, req.t), email);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.forgot.title'),
-        <ForgotPasswordPage ctx={ctx} sent />,
-      );
-    } catch (err) {
-      return resendForm(req, reply, err, req.t('accounts.forgot.title'), (ctx, failure) => (
-        <ForgotPasswordPage ctx={ctx} values={form} failure={failure} />
-      ));
-    }
-  });
+  app.post(
+    '/password/forgot',
+    { config: authLimit(deps.limits, 'password') },
+    async (req, reply) => {
+      const form = formBody(req);
+      try {
+        const { email } = parseInput(schemas.forgotPasswordInput, form);
+        requestPasswordReset(store, outboxFor(later, deps, req.t), email);
+        const ctx = pageContext(req, reply);
+        return sendPage(
+          reply,
+          ctx,
+          req.t('accounts.forgot.title'),
+          <ForgotPasswordPage ctx={ctx} sent />,
+        );
+      } catch (err) {
+        return resendForm(req, reply, err, req.t('accounts.forgot.title'), (ctx, failure) => (
+          <ForgotPasswordPage ctx={ctx} values={form} failure={failure} />
+        ));
+      }
+    },
+  );
 
   app.get('/password/reset', (req, reply) => {
     const token = (req.query as { token?: string }).token ?? '';
@@ -126,24 +141,28 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     );
   });
 
-  app.post('/password/reset', { config: authLimit(deps.limits) }, async (req, reply) => {
-    const form = formBody(req);
-    try {
-      const input = parseInput(schemas.resetPasswordInput, form);
-      await resetPassword(store, input.token, input.password);
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        ctx,
-        req.t('accounts.reset.title'),
-        <ResetPasswordPage ctx={ctx} done />,
-      );
-    } catch (err) {
-      return resendForm(req, reply, err, req.t('accounts.reset.title'), (ctx, failure) => (
-        <ResetPasswordPage ctx={ctx} values={{ token: form.token }} failure={failure} />
-      ));
-    }
-  });
+  app.post(
+    '/password/reset',
+    { config: authLimit(deps.limits, 'password') },
+    async (req, reply) => {
+      const form = formBody(req);
+      try {
+        const input = parseInput(schemas.resetPasswordInput, form);
+        await resetPassword(store, input.token, input.password, guards.passwords);
+        const ctx = pageContext(req, reply);
+        return sendPage(
+          reply,
+          ctx,
+          req.t('accounts.reset.title'),
+          <ResetPasswordPage ctx={ctx} done />,
+        );
+      } catch (err) {
+        return resendForm(req, reply, err, req.t('accounts.reset.title'), (ctx, failure) => (
+          <ResetPasswordPage ctx={ctx} values={{ token: form.token }} failure={failure} />
+        ));
+      }
+    },
+  );
 
   app.get('/profile', async (req, reply) => {
     const viewer = requireViewer(req.viewer);
@@ -184,5 +203,5 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
     return sendPage(reply, ctx, user.display_name, <PublicProfilePage ctx={ctx} user={user} />);
   });
 
-  registerAccountSecurityPages(app, deps);
+  registerAccountSecurityPages(app, deps, guards);
 }

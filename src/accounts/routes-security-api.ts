@@ -6,13 +6,18 @@ import { changePassword, confirmEmailChange, requestEmailChange } from './accoun
 import { sessionTokenOf } from './cookies.js';
 import { mailRunnerOf, outboxFor } from './outbox.js';
 import { presentToken } from './present.js';
+import type { AuthGuards } from './guards.js';
 import * as schemas from './schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
 
 const tags = ['accounts'];
 
 /** Access tokens, password and address changes: what keeps an account in its owner's hands. */
-export function registerAccountSecurityApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountSecurityApi(
+  app: FastifyInstance,
+  deps: AppDeps,
+  guards: AuthGuards,
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
   const later = mailRunnerOf(app);
@@ -66,11 +71,11 @@ export function registerAccountSecurityApi(app: FastifyInstance, deps: AppDeps):
         summary: 'Change one’s password: other sessions are closed, every token revoked',
         body: schemas.changePasswordInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       const kept = req.authVia === 'cookie' ? sessionTokenOf(req) : undefined;
-      await changePassword(store, requireViewer(req.viewer), req.body, kept);
+      await changePassword(store, requireViewer(req.viewer), req.body, kept, guards.passwords);
       return reply.status(204).send();
     },
   );
@@ -83,7 +88,7 @@ export function registerAccountSecurityApi(app: FastifyInstance, deps: AppDeps):
         summary: 'Change one’s address: it takes effect once the link mailed there is used',
         body: schemas.changeEmailInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       const outbox = outboxFor(later, deps, req.t);
@@ -103,7 +108,7 @@ export function registerAccountSecurityApi(app: FastifyInstance, deps: AppDeps):
         summary: 'Apply an address change with the token mailed to the new address',
         body: schemas.confirmEmailInput,
       },
-      config: authLimit(deps.limits),
+      config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
       await confirmEmailChange(store, req.body.token);

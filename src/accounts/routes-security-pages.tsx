@@ -29,6 +29,7 @@ import {
   ConfirmEmailPage,
 } from './pages/account-pages.js';
 import { TokensPage } from './pages/tokens-page.js';
+import type { AuthGuards } from './guards.js';
 import * as schemas from './schemas.js';
 import { getOwnAccount } from './service.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
@@ -36,7 +37,11 @@ import { createApiToken, listApiTokens, revokeApiToken } from './tokens.js';
 const DAY = 86_400_000;
 
 /** The account pages: address, password and access tokens. */
-export function registerAccountSecurityPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountSecurityPages(
+  app: FastifyInstance,
+  deps: AppDeps,
+  guards: AuthGuards,
+): void {
   const { store } = deps;
   const later = mailRunnerOf(app);
 
@@ -62,20 +67,24 @@ export function registerAccountSecurityPages(app: FastifyInstance, deps: AppDeps
     return sendPage(reply, ctx, title, <ChangePasswordPage ctx={ctx} />);
   });
 
-  app.post('/account/password', { config: authLimit(deps.limits) }, async (req, reply) => {
-    const viewer = requireViewer(req.viewer);
-    try {
-      const input = parseInput(schemas.changePasswordInput, formBody(req));
-      const kept = req.authVia === 'cookie' ? sessionTokenOf(req) : undefined;
-      await changePassword(store, viewer, input, kept);
-      return redirectAfterPost(reply, '/account?done=password');
-    } catch (err) {
-      const title = req.t('accounts.passwordChange.title');
-      return resendForm(req, reply, err, title, (ctx, failure) => (
-        <ChangePasswordPage ctx={ctx} failure={failure} />
-      ));
-    }
-  });
+  app.post(
+    '/account/password',
+    { config: authLimit(deps.limits, 'password') },
+    async (req, reply) => {
+      const viewer = requireViewer(req.viewer);
+      try {
+        const input = parseInput(schemas.changePasswordInput, formBody(req));
+        const kept = req.authVia === 'cookie' ? sessionTokenOf(req) : undefined;
+        await changePassword(store, viewer, input, kept, guards.passwords);
+        return redirectAfterPost(reply, '/account?done=password');
+      } catch (err) {
+        const title = req.t('accounts.passwordChange.title');
+        return resendForm(req, reply, err, title, (ctx, failure) => (
+          <ChangePasswordPage ctx={ctx} failure={failure} />
+        ));
+      }
+    },
+  );
 
   app.get('/account/email', async (req, reply) => {
     const user = await getOwnAccount(store, requireViewer(req.viewer).id);
@@ -84,7 +93,7 @@ export function registerAccountSecurityPages(app: FastifyInstance, deps: AppDeps
     return sendPage(reply, ctx, title, <ChangeEmailPage ctx={ctx} email={user.email} />);
   });
 
-  app.post('/account/email', { config: authLimit(deps.limits) }, async (req, reply) => {
+  app.post('/account/email', { config: authLimit(deps.limits, 'password') }, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const form = formBody(req);
     try {
@@ -107,20 +116,24 @@ export function registerAccountSecurityPages(app: FastifyInstance, deps: AppDeps
     return sendPage(reply, ctx, title, <ConfirmEmailPage ctx={ctx} values={{ token }} />);
   });
 
-  app.post('/account/email/confirm', { config: authLimit(deps.limits) }, async (req, reply) => {
-    const form = formBody(req);
-    const title = req.t('accounts.emailConfirm.title');
-    try {
-      const { token } = parseInput(schemas.confirmEmailInput, form);
-      await confirmEmailChange(store, token);
-      const ctx = pageContext(req, reply);
-      return sendPage(reply, ctx, title, <ConfirmEmailPage ctx={ctx} done />);
-    } catch (err) {
-      return resendForm(req, reply, err, title, (ctx, failure) => (
-        <ConfirmEmailPage ctx={ctx} values={{ token: form.token }} failure={failure} />
-      ));
-    }
-  });
+  app.post(
+    '/account/email/confirm',
+    { config: authLimit(deps.limits, 'password') },
+    async (req, reply) => {
+      const form = formBody(req);
+      const title = req.t('accounts.emailConfirm.title');
+      try {
+        const { token } = parseInput(schemas.confirmEmailInput, form);
+        await confirmEmailChange(store, token);
+        const ctx = pageContext(req, reply);
+        return sendPage(reply, ctx, title, <ConfirmEmailPage ctx={ctx} done />);
+      } catch (err) {
+        return resendForm(req, reply, err, title, (ctx, failure) => (
+          <ConfirmEmailPage ctx={ctx} values={{ token: form.token }} failure={failure} />
+        ));
+      }
+    },
+  );
 
   app.get('/account/tokens', async (req, reply) => {
     const tokens = await listApiTokens(store, requireViewer(req.viewer));

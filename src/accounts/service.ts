@@ -1,12 +1,22 @@
 import type { Db, Store } from '../db/index.js';
 import { isUniqueViolation, now } from '../db/index.js';
 import { recordActivity } from '../activity/index.js';
-import { AppError, type Viewer } from '../http/index.js';
+import { AppError, rateLimited, type Viewer } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
+import type { KnownDevice } from './cookies.js';
 import { findTokenUser, touchApiToken } from './credentials-store.js';
+import { defaultGuards, type AuthGuards } from './guards.js';
 import { freeHandle } from './handles.js';
 import type { ProfileInput, SignInInput, SignUpInput } from './schemas.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
+import {
+  hashPassword,
+  hashToken,
+  isOutdatedHash,
+  newToken,
+  verifyPassword,
+  type PasswordHasher,
+} from './secrets.js';
+import { failureKey, forgetFailures, takeAttempt, waitBeforeAttempt } from './sign-in-throttle.js';
 import * as store from './store.js';
 import { isLastUseStale } from './tokens.js';
 
@@ -25,12 +35,20 @@ async function openSession(db: Db, userId: number): Promise<string> {
   return token;
 }
 
+export interface SignedIn {
+  userId: number;
+  sessionToken: string;
+  /** The browser's device cookie, to set (again): it now knows this account. */
+  device: KnownDevice;
+}
+
 export async function signUp(
   s: Store,
   input: SignUpInput,
-): Promise<{ userId: number; sessionToken: string }> {
+  guards: AuthGuards = defaultGuards,
+): Promise<SignedIn> {
   await assertUncommonPassword(input.password, 'password');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await guards.passwords.inSlot(() => hashPassword(input.password));
   const at = now();
   try {
     const userId = await s.db.transaction().execute(async (trx) => {
@@ -54,24 +72,39 @@ export async function signUp(
       });
       return id;
     });
-    return { userId, sessionToken: await openSession(s.db, userId) };
+    const sessionToken = await openSession(s.db, userId);
+    return { userId, sessionToken, device: { userId, nonce: newToken() } };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('email_taken', { field: 'email' });
     throw err;
   }
 }
 
+/**
+ * Checks the password under the account's growing delay (src/accounts/sign-in-throttle.ts):
+ * failures count against the device cookie's own tally when the browser has signed in to this
+ * account before, else against the address typed.
+ */
 export async function signIn(
   s: Store,
   input: SignInInput,
-): Promise<{ userId: number; sessionToken: string }> {
+  options: { guards?: AuthGuards; device?: KnownDevice | undefined } = {},
+): Promise<SignedIn> {
+  const { passwords, throttle } = options.guards ?? defaultGuards;
   const user = await store.findUserByEmail(s.db, input.email);
-  if (!user) {
-    await verifyPassword(null, input.password);
-    throw new AppError('bad_credentials');
-  }
-  if (!(await verifyPassword(user.password_hash, input.password)))
-    throw new AppError('bad_credentials');
+  const device = user && options.device?.userId === user.id ? options.device : undefined;
+  const key = failureKey(input.email, device?.nonce);
+  // Too early: refused before queueing for a hash slot, and without checking the password.
+  const early = await waitBeforeAttempt(s.db, key, now());
+  if (early > 0) throw rateLimited(early, 'accounts.signin.delayed');
+  const isRight = await passwords.inSlot(async () => {
+    const wait = await takeAttempt(s.db, key, now(), throttle);
+    if (wait > 0) throw rateLimited(wait, 'accounts.signin.delayed');
+    return verifyPassword(user?.password_hash ?? null, input.password);
+  });
+  if (!user || !isRight) throw new AppError('bad_credentials');
+  await forgetFailures(s.db, key);
+  await upgradeOutdatedHash(s, passwords, user, input.password);
   const sessionToken = await s.db.transaction().execute(async (trx) => {
     const token = await openSession(trx, user.id);
     await recordActivity(trx, {
@@ -82,7 +115,28 @@ export async function signIn(
     });
     return token;
   });
-  return { userId: user.id, sessionToken };
+  return {
+    userId: user.id,
+    sessionToken,
+    device: device ?? { userId: user.id, nonce: newToken() },
+  };
+}
+
+/** A hash made with older parameters is made again from the password just checked. */
+async function upgradeOutdatedHash(
+  s: Store,
+  passwords: PasswordHasher,
+  user: { id: number; password_hash: string },
+  password: string,
+): Promise<void> {
+  if (!isOutdatedHash(user.password_hash)) return;
+  try {
+    const hash = await passwords.inSlot(() => hashPassword(password));
+    await store.upgradePasswordHash(s.db, user.id, user.password_hash, hash);
+  } catch (err) {
+    // A busy server signs the member in all the same; the hash is upgraded another time.
+    if (!(err instanceof AppError && err.code === 'unavailable')) throw err;
+  }
 }
 
 export async function signOut(s: Store, sessionToken: string): Promise<void> {

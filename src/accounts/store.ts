@@ -104,6 +104,25 @@ export async function updateUser(
     .execute();
 }
 
+/**
+ * Replaces a password hash made with older parameters by one of today's, unless the password
+ * changed meanwhile (a reset): the new hash is of the password that was just checked.
+ */
+export async function upgradePasswordHash(
+  db: Db,
+  id: number,
+  oldHash: string,
+  hash: string,
+): Promise<void> {
+  // `updated_at` is left alone: the member changed nothing.
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash })
+    .where('id', '=', id)
+    .where('password_hash', '=', oldHash)
+    .execute();
+}
+
 export async function insertSession(
   db: Db,
   s: { tokenHash: string; userId: number; at: number; expiresAt: number },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -24,6 +25,15 @@ const envSchema = z.object({
   RUCHE_DEMO: booleanFlag.default(true),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  SIGNIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_DELAY_SECONDS: z.coerce.number().positive().default(15),
+  // One core left to members reading and writing, however many sign-ups come.
+  PASSWORD_HASH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(Math.max(1, availableParallelism() - 1)),
+  PASSWORD_HASH_WAIT_SECONDS: z.coerce.number().positive().default(2),
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -40,6 +50,11 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   rateLimits: { writesPerMinute: number; authPerMinute: number };
+  /** Password hashes at once, and the growing delay between failed sign-ins of one account. */
+  authLimits: {
+    hashing: { concurrency: number; waitMs: number };
+    signIn: { freeFailures: number; firstDelayMs: number };
+  };
   trustProxy: boolean;
   /** Cookies marked Secure and named `__Host-…`: by default, when PUBLIC_URL is https. */
   cookieSecure: boolean;
@@ -73,6 +88,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+    },
+    authLimits: {
+      hashing: {
+        concurrency: e.PASSWORD_HASH_CONCURRENCY,
+        waitMs: e.PASSWORD_HASH_WAIT_SECONDS * 1000,
+      },
+      signIn: {
+        freeFailures: e.SIGNIN_FREE_FAILURES,
+        firstDelayMs: e.SIGNIN_DELAY_SECONDS * 1000,
+      },
     },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),

@@ -296,6 +296,15 @@ export interface Database {
   };
   /** Imported posts whose HTML and search entries are still to be made. */
   render_queue: { post_kind: 'topic' | 'reply'; post_id: number };
+  /** Rate-limit counters shared by every instance: hits of one key in its current window. */
+  rate_buckets: { key: string; hits: number; resets_at: number };
+  /** Recent failed sign-ins of one account (or known device), and when the next try may come. */
+  sign_in_failures: {
+    key: string;
+    failures: number;
+    last_failure_at: number;
+    next_attempt_at: number;
+  };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

@@ -38,6 +38,11 @@ export function errorMessage(req: { t: Translate }, error: AppError): string {
   return req.t(error.details.messageKey ?? `error.${error.code}`, error.details.params);
 }
 
+/** `Retry-After` when the failure says when to come back. */
+export function sendRetryAfter(reply: FastifyReply, seconds: number | undefined): void {
+  if (seconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
+}
+
 /** The API's error shape: `{error:{code,message,field?}}`, the message in the reader's language. */
 export function errorBody(req: { t: Translate }, error: AppError) {
   return {
@@ -101,6 +106,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
     if (error.code === 'internal') req.log.error({ err }, 'unhandled error');
+    sendRetryAfter(reply, error.details.retryAfterSeconds);
     if (isApiRequest(req)) {
       return reply.status(error.status).send(errorBody(req, error));
     }

@@ -19,6 +19,7 @@ export const errorStatus = {
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -28,6 +29,8 @@ export interface ErrorDetails {
   /** A more precise translation key than `error.<code>`. */
   messageKey?: string;
   params?: Record<string, string | number>;
+  /** Sent as `Retry-After` (429, 503): when the same request may succeed. */
+  retryAfterSeconds?: number;
 }
 
 /** The one error type services throw; the edge turns it into `{error:{code,message}}`. */

@@ -5,18 +5,30 @@ export interface FormFailure {
   status: number;
   message: string;
   field: string | undefined;
+  retryAfterSeconds?: number;
 }
 
 /**
+/**
  * A page form that failed is shown again with its message; only input-like failures are: 4xx
- * other than sign-in, and a not-found only when about a field the form sent (a group no longer
- * open to the member), not the page itself. The rest go to the error handler.
+ * other than sign-in, a not-found only when about a field the form sent (a group no longer open
+ * to the member), not the page itself, and a busy server (503, worth a retry with what was
+ * typed). The rest go to the error handler.
  */
 export function asFormFailure(req: FastifyRequest, err: unknown): FormFailure {
   const error = toAppError(err);
   const isPageMissing = error.code === 'not_found' && error.details.field === undefined;
-  if (error.status >= 500 || isPageMissing || error.code === 'unauthenticated') throw err;
-  return { status: error.status, message: errorMessage(req, error), field: error.details.field };
+  const isRetryable = error.code === 'unavailable';
+  if ((error.status >= 500 && !isRetryable) || isPageMissing || error.code === 'unauthenticated')
+    throw err;
+  return {
+    status: error.status,
+    message: errorMessage(req, error),
+    field: error.details.field,
+    ...(error.details.retryAfterSeconds !== undefined
+      ? { retryAfterSeconds: error.details.retryAfterSeconds }
+      : {}),
+  };
 }
 
 // Control characters, raw or percent-encoded: browsers drop tabs and newlines from a URL (so

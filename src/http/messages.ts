@@ -44,7 +44,10 @@ export const httpMessages = defineMessages({
     'error.payload_too_large': 'Le contenu envoyé est trop volumineux.',
     'error.unsupported_media_type': "Ce type de contenu n'est pas accepté.",
     'error.rate_limited': 'Trop de tentatives. Patientez une minute avant de réessayer.',
+    'error.rate_limited.wait': 'Trop de tentatives. Réessayez dans {wait}.',
     'error.internal': 'Une erreur interne est survenue. Réessayez plus tard.',
+    'error.unavailable':
+      'Le serveur est très sollicité en ce moment. Réessayez dans quelques secondes.',
     // What a refused form had typed, shown back (issue 21, item 21).
     'form.kept.title': 'Ce que vous aviez écrit',
     'form.kept.one': 'Votre texte',
@@ -97,7 +100,9 @@ export const httpMessages = defineMessages({
     'error.payload_too_large': 'The content sent is too large.',
     'error.unsupported_media_type': 'This content type is not accepted.',
     'error.rate_limited': 'Too many attempts. Wait a minute before trying again.',
+    'error.rate_limited.wait': 'Too many attempts. Try again in {wait}.',
     'error.internal': 'An internal error occurred. Try again later.',
+    'error.unavailable': 'The server is very busy right now. Try again in a few seconds.',
     'form.kept.title': 'What you had written',
     'form.kept.one': 'Your text',
     'form.kept.many': 'Your text ({n} of {count})',

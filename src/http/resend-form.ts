@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { sendRetryAfter } from './error-handler.js';
 import { asFormFailure, type FormFailure } from './form-failure.js';
 import { pageContext, type PageContext } from './page-context.js';
 import { sendPage } from './render.js';
@@ -13,6 +14,7 @@ export function resendForm(
   render: (ctx: PageContext, failure: FormFailure) => VNode,
 ): FastifyReply {
   const failure = asFormFailure(req, err);
+  sendRetryAfter(reply, failure.retryAfterSeconds);
   const ctx = pageContext(req, reply);
   return sendPage(reply, ctx, title, render(ctx, failure), failure.status);
 }

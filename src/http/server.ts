@@ -25,6 +25,7 @@ import {
 } from './early-errors.js';
 import { csrfCookieName } from './csrf-cookie.js';
 import { installErrorHandlers, isApiRequest } from './error-handler.js';
+import { rateLimitedError, sharedRateStore, type CountHit } from './limits.js';
 import { refuseNulInput } from './nul.js';
 import { toInputError } from './validation.js';
 
@@ -48,6 +49,8 @@ export interface HttpOptions {
   csrfBinding: (req: FastifyRequest) => string;
   trustProxy: boolean;
   version: string;
+  /** Where rate-limit counters are kept: shared by every instance (ARCHITECTURE: stateless). */
+  countRateHit: CountHit;
   /** Picks the language of an error answered before the app's own hooks ran. */
   localizer: Localizer;
 }
@@ -137,7 +140,11 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   app.decorateReply('csrfToken', function (this: FastifyReply) {
     return this.generateCsrf({ userInfo: options.csrfBinding(this.request) });
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    store: sharedRateStore(options.countRateHit),
+    errorResponseBuilder: rateLimitedError,
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
   await app.register(swagger, {
     openapi: {

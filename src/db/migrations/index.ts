@@ -15,6 +15,7 @@ import * as monthGone from './012_month_gone.js';
 import * as accountSecurity from './013_account_security.js';
 import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
+import * as rateCounters from './014_rate_counters.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -34,6 +35,7 @@ const all: Record<string, DialectMigration> = {
   '013_account_security': accountSecurity,
   '016_purpose_public': purposePublic,
   '017_deletion_reason': deletionReason,
+  '014_rate_counters': rateCounters,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
