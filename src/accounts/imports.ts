@@ -9,6 +9,8 @@ export interface ImportedUser {
   bio: string;
   passwordHash: string;
   isAdmin: boolean;
+  /** A bot or the account standing for deleted authors: kept out of the cockpit's members. */
+  isSystem?: boolean;
   createdAt: number;
 }
 

@@ -45,6 +45,8 @@ export interface NewUser {
   passwordHash: string;
   displayName: string;
   isAdmin: boolean;
+  /** An imported site's bot or deleted authors' account (users.is_system). */
+  isSystem?: boolean;
   at: number;
   bio?: string;
 }
@@ -58,6 +60,7 @@ function toRow(user: NewUser) {
     bio: user.bio ?? '',
     locale: null,
     is_admin: user.isAdmin ? 1 : 0,
+    is_system: user.isSystem ? 1 : 0,
     created_at: user.at,
     updated_at: user.at,
   };
@@ -208,5 +211,11 @@ export async function touchApiToken(db: Db, id: number, at: number) {
 
 export async function listAdminIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('is_admin', '=', 1).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The system accounts: imported sites' bots and deleted authors' accounts, never members. */
+export async function listSystemIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('is_system', '=', 1).execute();
   return rows.map((r) => r.id);
 }
