@@ -24,6 +24,7 @@ export async function importUsers(
   users: ImportedUser[],
 ): Promise<Map<string, number>> {
   const ids = await insertUsers(
+    s,
     trx,
     users.map((u) => ({ ...u, at: u.createdAt })),
   );

@@ -16,3 +16,4 @@ export {
 export { selectColumns, type Columns } from './many-rows.js';
 export { chunks } from './chunks.js';
 export { redoableTransaction } from './redoable.js';
+export { reserveIds } from './reserve.js';
