@@ -99,7 +99,7 @@ const USER_COLUMNS: BulkColumns<ReturnType<typeof toRow> & { id: number }> = {
 /**
  * insertUser for many accounts (importers, the demo); returns handle → id. The ids are reserved
  * first and the rows written in bulk: an imported site brings every registered user, often
- * more accounts than posts, and a statement built per batch cost 5 times the bulk write.
+ * more accounts than posts.
  */
 export async function insertUsers(
   s: Store,
