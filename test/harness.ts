@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Migrator } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { migrateToLatest, openStore, type Store } from '../src/db/index.js';
+import { migrationProvider } from '../src/db/migrations/index.js';
 import type { MailMessage, Mailer } from '../src/mail/index.js';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -27,12 +29,14 @@ export interface TestStore {
  */
 export async function createTestStore(
   kind: DbKind,
-  opts: { file?: boolean } = {},
+  opts: { file?: boolean; migrateTo?: string } = {},
 ): Promise<TestStore> {
+  const migrate = (store: Store) =>
+    opts.migrateTo ? migrateTo(store, opts.migrateTo) : migrateToLatest(store);
   if (kind === 'sqlite') {
     const dir = opts.file ? mkdtempSync(join(os.tmpdir(), 'ruche-test-')) : null;
     const store = openStore({ kind: 'sqlite', path: dir ? join(dir, 'test.db') : ':memory:' });
-    await migrateToLatest(store);
+    await migrate(store);
     return {
       store,
       async drop() {
@@ -50,7 +54,7 @@ export async function createTestStore(
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const store = openStore({ kind: 'postgres', url: url.toString() });
-  await migrateToLatest(store);
+  await migrate(store);
   return {
     store,
     async drop() {
@@ -61,6 +65,13 @@ export async function createTestStore(
       await c.end();
     },
   };
+}
+
+/** Migrates up to `name` only: a database as an older Ruche left it, for a migration's test. */
+async function migrateTo(store: Store, name: string): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -9,6 +9,8 @@ export interface ImportedUser {
   bio: string;
   passwordHash: string;
   isAdmin: boolean;
+  /** A bot or the account standing for deleted authors: kept out of the cockpit's members. */
+  isSystem?: boolean;
   createdAt: number;
 }
 
@@ -22,6 +24,7 @@ export async function importUsers(
   users: ImportedUser[],
 ): Promise<Map<string, number>> {
   const ids = await insertUsers(
+    s,
     trx,
     users.map((u) => ({ ...u, at: u.createdAt })),
   );

@@ -8,7 +8,13 @@ export { accountsMessages } from './messages.js';
 export { bearerOf, sessionTokenOf } from './cookies.js';
 export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
 export { createApiToken } from './tokens.js';
-export { findUserByEmail, findUsersByHandles, findUsersByIds, listAdminIds } from './store.js';
+export {
+  findUserByEmail,
+  findUsersByHandles,
+  findUsersByIds,
+  listAdminIds,
+  listSystemIds,
+} from './store.js';
 export { hashPassword, NO_PASSWORD } from './secrets.js';
 export { createAuthGuards, type AuthGuards } from './guards.js';
 export { forgetOldFailures } from './sign-in-throttle.js';

@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely';
-import { chunks, type Database, type Db } from '../db/index.js';
+import {
+  bulkInsert,
+  reserveIds,
+  type BulkColumns,
+  type Database,
+  type Db,
+  type Store,
+} from '../db/index.js';
 
 export type UserRow = Selectable<Database['users']>;
 
@@ -45,6 +52,8 @@ export interface NewUser {
   passwordHash: string;
   displayName: string;
   isAdmin: boolean;
+  /** An imported site's bot or deleted authors' account (users.is_system). */
+  isSystem?: boolean;
   at: number;
   bio?: string;
 }
@@ -58,6 +67,7 @@ function toRow(user: NewUser) {
     bio: user.bio ?? '',
     locale: null,
     is_admin: user.isAdmin ? 1 : 0,
+    is_system: user.isSystem ? 1 : 0,
     created_at: user.at,
     updated_at: user.at,
   };
@@ -72,18 +82,34 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
   return row.id;
 }
 
-/** insertUser for many accounts, a few multi-row statements in all; returns handle → id. */
-export async function insertUsers(db: Db, users: NewUser[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const part of chunks(users)) {
-    const rows = await db
-      .insertInto('users')
-      .values(part.map(toRow))
-      .returning(['id', 'handle'])
-      .execute();
-    for (const row of rows) ids.set(row.handle, row.id);
-  }
-  return ids;
+const USER_COLUMNS: BulkColumns<ReturnType<typeof toRow> & { id: number }> = {
+  id: 'bigint',
+  email: 'text',
+  handle: 'text',
+  password_hash: 'text',
+  display_name: 'text',
+  bio: 'text',
+  locale: 'text',
+  is_admin: 'integer',
+  is_system: 'integer',
+  created_at: 'bigint',
+  updated_at: 'bigint',
+};
+
+/**
+ * insertUser for many accounts (importers, the demo); returns handle → id. The ids are reserved
+ * first and the rows written in bulk: an imported site brings every registered user, often
+ * more accounts than posts.
+ */
+export async function insertUsers(
+  s: Store,
+  trx: Db,
+  users: NewUser[],
+): Promise<Map<string, number>> {
+  const ids = await reserveIds(trx, s.dialect, 'users', users.length);
+  const rows = users.map((u, i) => ({ ...toRow(u), id: ids[i] ?? 0 }));
+  await bulkInsert(s, trx, 'users', USER_COLUMNS, rows);
+  return new Map(rows.map((r) => [r.handle, r.id]));
 }
 
 export async function updateUser(
@@ -167,5 +193,11 @@ export async function deleteOtherSessionsOf(db: Db, userId: number, keptTokenHas
 
 export async function listAdminIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('is_admin', '=', 1).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The system accounts: imported sites' bots and deleted authors' accounts, never members. */
+export async function listSystemIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('is_system', '=', 1).execute();
   return rows.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { listSystemIds } from '../accounts/index.js';
 import {
   allCommunities,
   cockpitAudience,
@@ -166,6 +167,16 @@ export async function reportCockpit(s: Store, slug: string, period: Period) {
 
 type CommunityRow = Awaited<ReturnType<typeof allCommunities>>[number];
 
+/**
+ * Who the member figures leave out: the staff of the community (of every community, for the
+ * instance), and the system accounts (an imported site's bot, its deleted authors), which write
+ * but are nobody's fellow members.
+ */
+async function notMembersOf(s: Store, communityId: number | null): Promise<Set<number>> {
+  const [staff, system] = await Promise.all([staffIdsOf(s, communityId), listSystemIds(s.db)]);
+  return new Set([...staff, ...system]);
+}
+
 /** Each community's lifecycle, as its own cockpit computes it: one after another (a window each). */
 async function communitiesLifecycle(
   s: Store,
@@ -174,7 +185,7 @@ async function communitiesLifecycle(
 ): Promise<CommunityLifecycle[]> {
   const out: CommunityLifecycle[] = [];
   for (const c of communities) {
-    const staff = await staffIdsOf(s, c.id);
+    const staff = await notMembersOf(s, c.id);
     out.push({
       id: c.id,
       name: c.name,
@@ -203,7 +214,7 @@ async function computeFor(
 ): Promise<CockpitView> {
   // Folds in what was logged since the last refresh: usually a handful of rows.
   await refreshRollups(s);
-  const staff = await staffIdsOf(s, x.staffOf);
+  const staff = await notMembersOf(s, x.staffOf);
   const facts = await loadScopeFacts(s, x.scope, period, staff);
   const communities = x.communities ? await communitiesLifecycle(s, period, x.communities) : [];
   const cockpit = computeCockpit({

@@ -17,3 +17,4 @@ export { selectColumns, type Columns } from './many-rows.js';
 export { chunks } from './chunks.js';
 export { redoableTransaction } from './redoable.js';
 export { hitRateBucket, forgetEndedRateBuckets } from './rate-buckets.js';
+export { reserveIds } from './reserve.js';

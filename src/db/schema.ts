@@ -16,6 +16,8 @@ export interface Database {
     bio: string;
     locale: string | null;
     is_admin: number;
+    /** 1 for an imported site's bot and its deleted authors' account: never a member. */
+    is_system: Generated<number>;
     created_at: number;
     updated_at: number;
   };

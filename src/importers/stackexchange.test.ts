@@ -14,6 +14,21 @@ import { importStackExchange, type ImportSummary } from './index.js';
 
 const dir = frenchMetaDump;
 
+/** What these tests read of the analytics API's answer. */
+interface Cockpit {
+  circles: {
+    counts: Record<string, number>;
+    total: number;
+    participating_share: number;
+    core_members: { memberId: number }[];
+  };
+  concentration: { contributors: number };
+  newcomers: { count: number; members: { memberId: number }[] };
+  ladder: { interacting: number };
+  recently_inactive_core: { memberId: number }[];
+  churned_members: { memberId: number }[];
+}
+
 /** Every title and body of a community's topics and replies, sorted. */
 async function textsIn(db: Db, communityId: number): Promise<string[]> {
   const topics = await db
@@ -49,23 +64,21 @@ function expectedFigures() {
   const answerIds = new Set(answers.map((a) => a.Id));
   const imported = (postId = '') => questionIds.has(postId) || answerIds.has(postId);
   const comments = rowsOf('Comments.xml').filter((c) => imported(c.PostId));
-  const votes = rowsOf('Votes.xml').filter((v) => imported(v.PostId) && v.UserId);
-  const known = new Set(rowsOf('Users.xml').map((u) => u.Id));
-  const active = new Set(
-    [
-      ...[...questions, ...answers].map((p) => p.OwnerUserId),
-      ...comments.map((c) => c.UserId),
-      ...votes.map((v) => v.UserId),
-    ].filter((id): id is string => id !== undefined && id !== '-1' && known.has(id)),
-  );
+  // Every registered user is a member, whether they acted or not; the Community bot is not.
+  const registered = rowsOf('Users.xml').filter((u) => u.Id !== '-1');
   const dates = questions.map((q) => Date.parse(`${q.CreationDate}Z`));
+  const postDates = [...questions, ...answers, ...comments].map((p) =>
+    Date.parse(`${p.CreationDate}Z`),
+  );
   return {
     questions: questions.length,
     answers: answers.length,
     comments: comments.length,
     accepted: questions.filter((q) => answerIds.has(q.AcceptedAnswerId ?? '')).length,
-    activeUsers: active.size,
+    registeredUsers: registered.length,
     earliest: Math.min(...dates),
+    firstPost: postDates.reduce((a, b) => Math.min(a, b)),
+    oldestAccount: Math.min(...rowsOf('Users.xml').map((u) => Date.parse(`${u.CreationDate}Z`))),
     latest: Math.max(...dates),
     commentOnAnswer: comments.find((c) => answerIds.has(c.PostId ?? '')),
   };
@@ -74,13 +87,16 @@ function expectedFigures() {
 /**
  * The cockpit's figures worked out straight from the XML, following docs/indicators.md and the
  * importer's mapping (answers and comments are replies; named votes are likes; the accept
- * happens at its vote's date, never before the answer; unknown authors are one deleted member).
+ * happens at its vote's date, never before the answer; unknown authors are one deleted account;
+ * every registered user is a member from their registration on; the Community bot and the
+ * deleted authors are system accounts, never members).
  */
-function expectedCockpit(to: number) {
+function expectedCockpit(to: number, from = to - 365 * 86_400_000) {
   const DAY = 86_400_000;
   const at = (d = '') => Date.parse(`${d}Z`);
   const users = new Map(rowsOf('Users.xml').map((u) => [u.Id ?? '', at(u.CreationDate)]));
   const who = (id?: string) => (id === '-1' ? 'community' : id && users.has(id) ? id : 'deleted');
+  const isSystem = (id: string) => id === 'community' || id === 'deleted' || id === '-1';
   const posts = rowsOf('Posts.xml');
   const questions = posts.filter((p) => p.PostTypeId === '1');
   const questionIds = new Set(questions.map((q) => q.Id));
@@ -118,20 +134,21 @@ function expectedCockpit(to: number) {
     }),
   ];
   const inWindow = (t: number) => t >= to - 90 * DAY && t < to;
+  const inPeriod = (t: number) => t >= from && t < to;
   const perActor = new Map<string, { n: number; weeks: Set<number> }>();
-  for (const c of contributions.filter((x) => inWindow(x.at))) {
+  for (const c of contributions.filter((x) => inWindow(x.at) && !isSystem(x.actor))) {
     const e = perActor.get(c.actor) ?? { n: 0, weeks: new Set<number>() };
     e.n += 1;
     // Monday-based weeks: the same partition as ISO weeks.
     e.weeks.add(Math.floor((c.at / DAY + 3) / 7));
     perActor.set(c.actor, e);
   }
-  const reactors = new Set(reactions.filter((r) => inWindow(r.at)).map((r) => r.actor));
-  const members = new Set(
-    [...contributions, ...reactions]
-      .map((x) => x.actor)
-      .filter((id) => id !== 'community' && id !== 'deleted' && (users.get(id) ?? Infinity) < to),
+  const reactors = new Set(
+    reactions.filter((r) => inWindow(r.at) && !isSystem(r.actor)).map((r) => r.actor),
   );
+  const members = [...users]
+    .filter(([id, registeredAt]) => !isSystem(id) && registeredAt < to)
+    .map(([id]) => id);
   const people = new Set([...members, ...perActor.keys(), ...reactors]);
   const circles = { core: 0, contributor: 0, reactor: 0, lurker: 0, dormant: 0 };
   for (const id of people) {
@@ -141,10 +158,18 @@ function expectedCockpit(to: number) {
     else if (reactors.has(id)) circles.reactor++;
     else circles.dormant++;
   }
-  const from = to - 365 * DAY;
-  const inPeriod = questions.filter((q) => at(q.CreationDate) >= from && at(q.CreationDate) < to);
+  const firstPost = new Map<string, number>();
+  for (const c of contributions)
+    firstPost.set(c.actor, Math.min(c.at, firstPost.get(c.actor) ?? Infinity));
+  const newcomers = [...firstPost].filter(([id, t]) => !isSystem(id) && inPeriod(t)).length;
+  const interacting = new Set(
+    [...contributions, ...reactions]
+      .filter((x) => inPeriod(x.at) && !isSystem(x.actor))
+      .map((x) => x.actor),
+  ).size;
+  const periodQuestions = questions.filter((q) => inPeriod(at(q.CreationDate)));
   const hours: number[] = [];
-  for (const q of inPeriod) {
+  for (const q of periodQuestions) {
     const asker = who(q.OwnerUserId);
     const start = at(q.CreationDate);
     const replies = [
@@ -160,13 +185,16 @@ function expectedCockpit(to: number) {
   hours.sort((a, b) => a - b);
   const mid = Math.floor(hours.length / 2);
   const median = hours.length % 2 ? hours[mid] : ((hours[mid - 1] ?? 0) + (hours[mid] ?? 0)) / 2;
-  const accepted = inPeriod.filter((q) => (acceptedAt(q) ?? Infinity) < to).length;
+  const accepted = periodQuestions.filter((q) => (acceptedAt(q) ?? Infinity) < to).length;
   return {
     from,
     circles,
-    topics: inPeriod.length,
+    contributors: perActor.size,
+    newcomers,
+    interacting,
+    topics: periodQuestions.length,
     median,
-    acceptedRate: accepted / inPeriod.length,
+    acceptedRate: accepted / periodQuestions.length,
   };
 }
 
@@ -222,6 +250,14 @@ async function activityKindsIn(db: Db, communityId: number) {
   return rows.map((r) => [r.kind, Number(r.n)]);
 }
 
+async function usersIn(db: Db) {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function replyIdOf(db: Db, kind: 'answer' | 'comment', sourceId: string) {
   const row = await db
     .selectFrom('import_map')
@@ -248,11 +284,11 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(c.topics).toBe(expected.questions);
     expect(c.replies).toBe(expected.answers + expected.comments);
     expect(c.accepted).toBe(expected.accepted);
-    expect(c.members).toBe(expected.activeUsers);
+    expect(c.members).toBe(expected.registeredUsers);
     expect(first.topics.imported).toBe(expected.questions);
     expect(first.replies).toEqual({ answers: expected.answers, comments: expected.comments });
     expect(first.acceptedAnswers).toBe(expected.accepted);
-    expect(first.members.imported).toBe(expected.activeUsers);
+    expect(first.members.imported).toBe(expected.registeredUsers);
   });
 
   it('leaves HTML and search entries to the render queue, which makes them all', async () => {
@@ -340,6 +376,69 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
     expect(want.topics).toBeGreaterThan(20);
   });
 
+  it('dates the community from its first post, not from its oldest account', async () => {
+    const community = await db.store.db
+      .selectFrom('communities')
+      .select('created_at')
+      .where('id', '=', first.communityId)
+      .executeTakeFirstOrThrow();
+    // The Community bot registered before anyone posted.
+    expect(expected.oldestAccount).toBeLessThan(expected.firstPost);
+    expect(Number(community.created_at)).toBe(expected.firstPost);
+  });
+
+  it('counts every registered user as a member, the silent ones dormant, and no system account', async () => {
+    const system = await db.store.db
+      .selectFrom('import_map')
+      .select('target_id')
+      .where((eb) =>
+        eb.or([
+          eb('kind', '=', 'deleted_user'),
+          eb.and([eb('kind', '=', 'user'), eb('source_id', '=', -1)]),
+        ]),
+      )
+      .execute();
+    const systemIds = new Set(system.map((r) => Number(r.target_id)));
+    // The bot owns posts and the deleted authors' account stands for gone authors: both write.
+    expect(systemIds.size).toBe(2);
+    const t = await startTestApp(kind, {}, db);
+    try {
+      const admin = await newAdmin(t);
+      // The whole history (its last 90 days are quiet: nearly everyone is dormant), and a year
+      // in the middle of the site's life.
+      for (const [from, to] of [
+        [Date.UTC(2011, 7, 17), Date.UTC(2021, 0, 1)],
+        [Date.UTC(2012, 7, 1), Date.UTC(2013, 7, 1)],
+      ] as const) {
+        const want = expectedCockpit(to, from);
+        const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+        const res = await admin.client.api<Cockpit>(
+          'GET',
+          `/communities/${first.communityId}/analytics?from=${day(from)}&to=${day(to)}`,
+        );
+        expect(res.status).toBe(200);
+        const c = res.body;
+        expect(c.circles.counts).toEqual(want.circles);
+        expect(c.circles.total).toBe(Object.values(want.circles).reduce((a, b) => a + b));
+        expect(c.concentration.contributors).toBe(want.contributors);
+        expect(c.newcomers.count).toBe(want.newcomers);
+        expect(c.ladder.interacting).toBe(want.interacting);
+        // Under 10 % of the members take part, as on the real site: not the active few alone.
+        expect(c.circles.participating_share).toBeLessThan(0.1);
+        const named = [
+          ...c.circles.core_members,
+          ...c.newcomers.members,
+          ...c.recently_inactive_core,
+          ...c.churned_members,
+        ].map((m) => m.memberId);
+        expect(named.length).toBeGreaterThan(0);
+        expect(named.filter((id) => systemIds.has(id))).toEqual([]);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('shows its whole past on the cockpit page, which says what an archive lacks', async () => {
     const t = await startTestApp(kind, {}, db);
     try {
@@ -368,13 +467,17 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
 
   it('imports nothing new when run again', async () => {
     const before = await countsIn(db.store.db, first.communityId);
+    const kindsBefore = await activityKindsIn(db.store.db, first.communityId);
+    const usersBefore = await usersIn(db.store.db);
     const again = await importStackExchange(db.store, { dir });
     expect(again.communityId).toBe(first.communityId);
     expect(again.topics).toEqual({ imported: 0, alreadyImported: expected.questions });
     expect(again.members.imported).toBe(0);
-    expect(again.members.alreadyImported).toBe(expected.activeUsers);
+    expect(again.members.alreadyImported).toBe(expected.registeredUsers);
     expect(again.replies).toEqual({ answers: 0, comments: 0 });
     expect(await countsIn(db.store.db, first.communityId)).toEqual(before);
+    expect(await activityKindsIn(db.store.db, first.communityId)).toEqual(kindsBefore);
+    expect(await usersIn(db.store.db)).toBe(usersBefore);
   });
 
   it('writes the same texts whether the text thread or the import itself converts them', async () => {
@@ -442,7 +545,7 @@ describe.each(databases)('Stack Exchange import of French Language Meta, %s', (k
       const c = await countsIn(other.store.db, resumed.communityId);
       expect(c.topics).toBe(expected.questions);
       expect(c.replies).toBe(expected.answers + expected.comments);
-      expect(c.members).toBe(expected.activeUsers);
+      expect(c.members).toBe(expected.registeredUsers);
       // Windows read again after the first pass, and resumed, give the texts of a single pass.
       expect(await textsIn(other.store.db, resumed.communityId)).toEqual(
         await textsIn(db.store.db, first.communityId),

@@ -2,15 +2,20 @@ import { sql, type RawBuilder } from 'kysely';
 import { chunks, type Db } from '../../db/index.js';
 import { DAY } from '../stats.js';
 
-// Another live post by the member in the first post's scope, on the days [first + a, first + b].
-const cameBack = (a: number, b: number): RawBuilder<number> => sql`case when exists (
+// Another live post by the member in the first post's scope, on the UTC days [first + a, first + b].
+// Literals, not parameters: better-sqlite3 binds a JavaScript number as a real, and SQLite would
+// then divide exactly instead of rounding down to the day (PostgreSQL does, on bigints).
+const cameBack = (a: number, b: number): RawBuilder<number> => {
+  const day = sql.lit(DAY);
+  return sql`case when exists (
     select 1 from rollup_posts q
     where q.author_id = rollup_first_posts.member_id and q.deleted = 0
       and (rollup_first_posts.community_id = 0 or q.community_id = rollup_first_posts.community_id)
       and (rollup_first_posts.group_id = 0 or q.group_id = rollup_first_posts.group_id)
-      and q.created_at >= (rollup_first_posts.created_at / ${DAY} + ${a}) * ${DAY}
-      and q.created_at < (rollup_first_posts.created_at / ${DAY} + ${b + 1}) * ${DAY}
+      and q.created_at >= (rollup_first_posts.created_at / ${day} + ${sql.lit(a)}) * ${day}
+      and q.created_at < (rollup_first_posts.created_at / ${day} + ${sql.lit(b + 1)}) * ${day}
   ) then 1 else 0 end`;
+};
 
 /**
  * Works out again whether members came back after their first post in each scope (another live

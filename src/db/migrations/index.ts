@@ -13,9 +13,10 @@ import * as recentLastSpoke from './010_recent_last_spoke.js';
 import * as renderQueue from './011_render_queue.js';
 import * as monthGone from './012_month_gone.js';
 import * as accountSecurity from './013_account_security.js';
+import * as rateCounters from './014_rate_counters.js';
+import * as systemAccounts from './015_system_accounts.js';
 import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
-import * as rateCounters from './014_rate_counters.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -33,9 +34,10 @@ const all: Record<string, DialectMigration> = {
   '011_render_queue': renderQueue,
   '012_month_gone': monthGone,
   '013_account_security': accountSecurity,
+  '014_rate_counters': rateCounters,
+  '015_system_accounts': systemAccounts,
   '016_purpose_public': purposePublic,
   '017_deletion_reason': deletionReason,
-  '014_rate_counters': rateCounters,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

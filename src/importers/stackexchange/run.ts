@@ -9,6 +9,7 @@ import { checkNames, defaultName, defaultSlug, siteOf } from './community.js';
 import { scanDump } from './scan.js';
 import { setUpCommunity } from './setup.js';
 import type { ImportSummary } from './summary.js';
+import { COMMUNITY_USER_ID } from './attrs.js';
 import { DELETED_USER_KEY, readUsers } from './users.js';
 import { writeTopics } from './write-topics.js';
 
@@ -68,10 +69,8 @@ export async function importStackExchange(
   const thread = o.textThread === undefined ? textThreadFor(sizes[0] ?? 0) : o.textThread;
   const index = await scanDump(o.dir, windowSize, thread, (n) => reading.update(kb(n)));
   const usersOffset = sizes.slice(0, 3).reduce((a, b) => a + b);
-  const wanted = new Set([...index.authorIds, ...index.voterIds]);
-  const { users, earliest } = await readUsers(o.dir, wanted, (n) =>
-    reading.update(kb(usersOffset + n)),
-  );
+  const withBot = index.authorIds.has(COMMUNITY_USER_ID) || index.voterIds.has(COMMUNITY_USER_ID);
+  const users = await readUsers(o.dir, withBot, (n) => reading.update(kb(usersOffset + n)));
   reading.stop();
   const readDone = performance.now();
 
@@ -85,7 +84,8 @@ export async function importStackExchange(
     users,
     needsDeletedUser:
       index.hasAnonymousContent || [...index.authorIds].some((id) => !found.has(id)),
-    createdAt: Math.min(index.earliest, earliest, now()),
+    // From its first post: accounts (the bot's first) can be years older.
+    createdAt: Math.min(index.earliest, now()),
   });
   membersBar.update(users.length);
   membersBar.stop();

@@ -24,6 +24,7 @@ export interface DumpIndex {
   voterIds: Set<number>;
   /** Some post or comment has no author at all (a deleted account). */
   hasAnonymousContent: boolean;
+  /** When the first question, answer or comment imported was written: the community's start. */
   earliest: number;
   /** The first `windowSize` questions with their answers and comments, texts included. */
   firstWindow: PostWindow;
@@ -72,7 +73,6 @@ export async function scanDump(
     const parent = row.int('ParentId');
     if (id !== null && type === QUESTION) {
       index.questions.set(id, row.int('AcceptedAnswerId'));
-      index.earliest = Math.min(index.earliest, dateOf(row));
       if (index.counts.questions++ < windowSize) addPost(index.firstWindow, row, id, id);
       // Posts.xml is in id order and an answer always comes after its question.
     } else if (id !== null && type === ANSWER && parent !== null && index.questions.has(parent)) {
@@ -83,6 +83,7 @@ export async function scanDump(
       index.counts.skippedPosts++;
       return;
     }
+    index.earliest = Math.min(index.earliest, dateOf(row));
     noteAuthor(row.int('OwnerUserId'));
   });
 
@@ -96,6 +97,7 @@ export async function scanDump(
       return;
     }
     index.counts.comments++;
+    index.earliest = Math.min(index.earliest, dateOf(row));
     const questionId = index.answerParent.get(postId) ?? postId;
     if (index.firstWindow.questions.has(questionId)) addComment(index.firstWindow, row, questionId);
     noteAuthor(row.int('UserId'));

@@ -127,7 +127,9 @@ async function resume(
     // Members and the community are written together, so a crash cannot leave some out.
     throw new Error(
       `This dump of ${input.site} has ${missing} accounts the first import did not have: ` +
-        'importing a newer dump of an imported site is not supported.',
+        'importing a newer dump of an imported site is not supported, nor adding the members ' +
+        'who never acted to an import made before Ruche imported every registered user ' +
+        '(import the dump into a fresh database).',
     );
   }
   for (const [key, id] of deleted) userIds.set(key, id);

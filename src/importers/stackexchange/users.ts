@@ -4,7 +4,7 @@ import { htmlToText } from '../html-text.js';
 import { detached, readRows } from '../read-xml.js';
 import { COMMUNITY_USER_ID, dateOf } from './attrs.js';
 
-/** A Stack Exchange account worth importing: it posted, commented or voted by name. */
+/** A Stack Exchange account: every registered user is imported, whether they acted or not. */
 export interface SourceUser {
   id: number;
   name: string;
@@ -17,35 +17,32 @@ export const DELETED_USER_KEY = 0;
 const MAX_BIO = 2000;
 
 /**
- * Streams Users.xml, keeping only the wanted accounts. `earliest` is the oldest account
- * date of the whole file: the site's own start, given to the community.
+ * Streams Users.xml: every account, registered users who never acted included (the dormant
+ * members and lurkers of the site), with the Community bot (-1) only when `withBot`.
  */
 export async function readUsers(
   dir: string,
-  wanted: Set<number>,
+  withBot: boolean,
   onBytes: (n: number) => void,
-): Promise<{ users: SourceUser[]; earliest: number }> {
+): Promise<SourceUser[]> {
   const users: SourceUser[] = [];
-  let earliest = Infinity;
   await readRows(
     join(dir, 'Users.xml'),
     (row) => {
       const id = row.int('Id');
-      const createdAt = dateOf(row);
-      earliest = Math.min(earliest, createdAt);
-      if (id === null || !wanted.has(id)) return;
+      if (id === null || (id === COMMUNITY_USER_ID && !withBot)) return;
       const aboutMe = row.get('AboutMe');
       const about = aboutMe ? htmlToText(aboutMe) : '';
       users.push({
         id,
         name: detached(row.get('DisplayName')?.trim() || `user${id}`),
         bio: about.slice(0, MAX_BIO).trim(),
-        createdAt,
+        createdAt: dateOf(row),
       });
     },
     onBytes,
   );
-  return { users, earliest };
+  return users;
 }
 
 /** Addresses nobody can receive mail at (.invalid), telling each source account apart. */
@@ -83,6 +80,8 @@ export function toImportedUsers(
       bio: u.bio,
       passwordHash: opts.passwordHash,
       isAdmin: false,
+      // The bot and the deleted authors write, but are nobody's fellow members.
+      isSystem: u.id === COMMUNITY_USER_ID || u.id === DELETED_USER_KEY,
       createdAt: u.createdAt,
     },
   }));
