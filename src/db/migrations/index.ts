@@ -12,6 +12,7 @@ import * as recentGroups from './009_recent_groups.js';
 import * as recentLastSpoke from './010_recent_last_spoke.js';
 import * as renderQueue from './011_render_queue.js';
 import * as monthGone from './012_month_gone.js';
+import * as searchFacts from './018_search_facts.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -28,6 +29,7 @@ const all: Record<string, DialectMigration> = {
   '010_recent_last_spoke': recentLastSpoke,
   '011_render_queue': renderQueue,
   '012_month_gone': monthGone,
+  '018_search_facts': searchFacts,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
