@@ -22,7 +22,7 @@ export {
   type TopicResults,
   type PostResult,
 } from './search-topics.js';
-export type { TextPart } from './snippet.js';
+export { plainText as plainTextOf, type TextPart } from './snippet.js';
 export type { SearchScope };
 
 export type DocKind = 'topic' | 'reply';
