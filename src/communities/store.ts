@@ -425,8 +425,9 @@ export function groupsIn(db: Db, communityIds: number[]) {
   if (communityIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('groups')
-    .select(['id', 'community_id', 'visibility'])
+    .select(['id', 'community_id', 'visibility', 'slug', 'name'])
     .where('community_id', 'in', communityIds)
+    .orderBy('name')
     .execute();
 }
 

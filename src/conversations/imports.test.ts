@@ -3,7 +3,7 @@ import { createTestStore, databases, type TestStore } from '../../test/harness.j
 import { importUsers } from '../accounts/index.js';
 import { importCommunity } from '../communities/index.js';
 import { renderMarkdown } from '../markdown/index.js';
-import { searchDocuments } from '../search/index.js';
+import { searchDocuments, searchTopics } from '../search/index.js';
 import { importTopic, importTopics, type ImportedTopic } from './imports.js';
 import { countQueued, renderAllQueued } from './render-queue.js';
 import { getTopic } from './service.js';
@@ -289,6 +289,16 @@ describe.each(databases)('importTopics on %s', (kind) => {
     expect(reactions).toHaveLength(2);
 
     expect(await hitsFor('mars')).toEqual([['reply', r0, topicId, q.title]]);
+    // A question imported with its accepted answer: search's filters know it as solved.
+    const solved = await searchTopics(db.store.db, db.store.dialect, {
+      query: 'mars',
+      scope: { communityIds: [community], groupIds: [] },
+      topicKind: 'question',
+      isSolved: true,
+      limit: 10,
+      offset: 0,
+    });
+    expect(solved.topics.map((t) => t.topicId)).toEqual([topicId]);
   });
 
   it('shows readers a queued post rendered, and indexes only what is still there', async () => {

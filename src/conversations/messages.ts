@@ -1,7 +1,9 @@
 import { defineMessages } from '../i18n/index.js';
+import { searchMessages } from './search-messages.js';
 
 export const conversationsMessages = defineMessages({
   fr: {
+    ...searchMessages.fr,
     'conversations.topics': 'Conversations',
     'conversations.noTopics': 'Aucune conversation pour l’instant. Lancez la première !',
     'conversations.new': 'Nouvelle conversation',
@@ -49,12 +51,6 @@ export const conversationsMessages = defineMessages({
     'conversations.reaction.support': 'Soutien',
     'conversations.reaction.give': '{reaction} ({count})',
     'conversations.reaction.withdraw': 'Retirer « {reaction} » ({count})',
-    'conversations.search.title': 'Rechercher',
-    'conversations.search.label': 'Rechercher dans les conversations',
-    'conversations.search.submit': 'Rechercher',
-    'conversations.search.results': '{count} résultats pour « {q} »',
-    'conversations.search.none': 'Aucun résultat pour « {q} ».',
-    'conversations.search.reply': 'Réponse dans',
     // Confirmations shown once on the next page (issue 21, item 28).
     'conversations.flash.published': 'Votre conversation est publiée.',
     'conversations.flash.replied': 'Votre réponse est publiée.',
@@ -81,6 +77,7 @@ export const conversationsMessages = defineMessages({
       'Vous ne pouvez pas publier dans ce groupe. Choisissez-en un autre, ou toute la communauté.',
   },
   en: {
+    ...searchMessages.en,
     'conversations.topics': 'Conversations',
     'conversations.noTopics': 'No conversation yet. Start the first one!',
     'conversations.new': 'New conversation',
@@ -127,12 +124,6 @@ export const conversationsMessages = defineMessages({
     'conversations.reaction.support': 'Support',
     'conversations.reaction.give': '{reaction} ({count})',
     'conversations.reaction.withdraw': 'Withdraw “{reaction}” ({count})',
-    'conversations.search.title': 'Search',
-    'conversations.search.label': 'Search the conversations',
-    'conversations.search.submit': 'Search',
-    'conversations.search.results': '{count} results for “{q}”',
-    'conversations.search.none': 'No result for “{q}”.',
-    'conversations.search.reply': 'Reply in',
     'conversations.flash.published': 'Your conversation is published.',
     'conversations.flash.replied': 'Your reply is published.',
     'conversations.flash.accepted': 'Reply marked as accepted.',

@@ -102,7 +102,14 @@ async function takeFromQueue(trx: Db, dialect: Dialect, limit: number): Promise<
 }
 
 function placeOf(
-  row: { community_id: number; group_id: number | null; title: string; created_at: number },
+  row: {
+    community_id: number;
+    group_id: number | null;
+    title: string;
+    created_at: number;
+    kind: string;
+    accepted_reply_id: number | null;
+  },
   topicId: number,
 ) {
   return {
@@ -111,6 +118,8 @@ function placeOf(
     groupId: row.group_id,
     title: row.title,
     createdAt: row.created_at,
+    topicKind: row.kind,
+    isSolved: row.kind === 'question' && row.accepted_reply_id !== null,
   };
 }
 
@@ -120,6 +129,7 @@ function readTopics(trx: Db, dialect: Dialect, ids: number[]) {
   return trx
     .selectFrom('topics')
     .select(['id', 'community_id', 'group_id', 'title', 'body', 'created_at', 'deleted_at'])
+    .select(['kind', 'accepted_reply_id'])
     .where('id', 'in', ids)
     .$if(dialect === 'postgres', (q) => q.forUpdate())
     .execute();
@@ -139,6 +149,8 @@ function readReplies(trx: Db, dialect: Dialect, ids: number[]) {
       'topics.community_id',
       'topics.group_id',
       'topics.title',
+      'topics.kind',
+      'topics.accepted_reply_id',
       'topics.deleted_at as topic_deleted_at',
     ])
     .where('replies.id', 'in', ids)

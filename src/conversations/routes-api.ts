@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireViewer, writeLimit, type AppDeps } from '../http/index.js';
+import { presentSearchResults } from './present-search.js';
 import { presentReply, presentTopic, presentTopicSummary } from './present.js';
 import * as schemas from './schemas.js';
 import { searchConversations } from './search.js';
@@ -270,16 +271,12 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
     {
       schema: {
         tags: ['search'],
-        summary: 'Full-text search (French and English) over what the viewer may read',
+        summary:
+          'Full-text search (French and English) over what the viewer may read, one result per topic',
         querystring: schemas.searchQuery,
+        response: { 200: schemas.searchResults },
       },
     },
-    async (req) => {
-      const result = await searchConversations(store, req.viewer, req.query);
-      return {
-        total: result.total,
-        hits: result.hits.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
-      };
-    },
+    async (req) => presentSearchResults(await searchConversations(store, req.viewer, req.query)),
   );
 }

@@ -4,7 +4,7 @@ import {
   GroupPage,
   getCommunity,
   getGroup,
-  listVisibleCommunitySlugs,
+  type ReadableSpaces,
 } from '../communities/index.js';
 import {
   AppError,
@@ -24,11 +24,11 @@ import { toPlainText } from '../markdown/index.js';
 import { canPostIn } from './access.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
 import { registerDeletionPages } from './routes-delete.js';
-import { SearchPage } from './pages/search.js';
+import { SearchPage, searchFormOf } from './pages/search.js';
 import { TopicList } from './pages/topic-list.js';
 import { TopicPage } from './pages/topic.js';
 import * as schemas from './schemas.js';
-import { searchConversations } from './search.js';
+import { searchChoices, searchConversations, type SearchView } from './search.js';
 import * as service from './service.js';
 
 const PAGE_SIZE = 30;
@@ -343,17 +343,27 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get('/search', async (req, reply) => {
-    const query = parseInput(schemas.searchQuery, req.query);
-    const result = query.q.trim()
-      ? await searchConversations(store, req.viewer, query)
-      : { hits: [], total: 0 };
-    const slugs = await listVisibleCommunitySlugs(store, req.viewer);
+    const form = searchFormOf(req.query);
     const ctx = pageContext(req, reply);
-    return sendPage(
-      reply,
-      ctx,
-      req.t('conversations.search.title'),
-      <SearchPage ctx={ctx} q={query.q} hits={result.hits} total={result.total} slugs={slugs} />,
-    );
+    const show = (spaces: ReadableSpaces, view?: SearchView, failure?: FormFailure) =>
+      sendPage(
+        reply,
+        ctx,
+        req.t('conversations.search.title'),
+        <SearchPage ctx={ctx} form={form} spaces={spaces} view={view} failure={failure} />,
+        failure?.status ?? 200,
+      );
+    try {
+      const view = await searchConversations(
+        store,
+        req.viewer,
+        parseInput(schemas.searchQuery, req.query),
+      );
+      return show(view.spaces, view);
+    } catch (err) {
+      // A bad filter is told on the form, which keeps what was typed.
+      const failure = asFormFailure(req, err);
+      return show(await searchChoices(store, req.viewer), undefined, failure);
+    }
   });
 }

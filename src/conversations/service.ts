@@ -14,6 +14,7 @@ import {
   removeDocument,
   removeTopicDocuments,
   retitleTopicReplies,
+  setTopicSolved,
 } from '../search/index.js';
 import {
   canChangePost,
@@ -51,6 +52,14 @@ function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
   return forbidden('conversations.mustJoin');
 }
 
+/** What search knows of a topic beside its words, for its filters. */
+function searchFacts(topic: { kind: string; accepted_reply_id: number | null }) {
+  return {
+    topicKind: topic.kind,
+    isSolved: topic.kind === 'question' && topic.accepted_reply_id !== null,
+  };
+}
+
 async function indexTopic(
   trx: Db,
   s: Store,
@@ -58,6 +67,8 @@ async function indexTopic(
     id: number;
     community_id: number;
     group_id: number | null;
+    kind: string;
+    accepted_reply_id: number | null;
     title: string;
     body: string;
     created_at: number;
@@ -72,6 +83,7 @@ async function indexTopic(
     title: topic.title,
     body: toPlainText(topic.body),
     createdAt: topic.created_at,
+    ...searchFacts(topic),
   });
 }
 
@@ -141,7 +153,7 @@ export async function createTopic(
       targetId: id,
       at,
     });
-    await indexTopic(trx, s, { id, ...row });
+    await indexTopic(trx, s, { id, ...row, kind: input.kind, accepted_reply_id: null });
     return id;
   });
 }
@@ -318,6 +330,7 @@ export async function createReply(
       title: t.topic.title,
       body: toPlainText(input.body),
       createdAt: at,
+      ...searchFacts(t.topic),
     });
     return id;
   });
@@ -370,6 +383,7 @@ export async function editReply(
       title: r.topic.title,
       body: toPlainText(body),
       createdAt: r.reply.created_at,
+      ...searchFacts(r.topic),
     });
   });
   return r.topic.id;
@@ -391,8 +405,10 @@ export async function deleteReply(
     });
     await store.bumpReplyCount(trx, r.topic.id, -1, null);
     await store.restoreLastActivity(trx, r.topic.id);
-    if (r.topic.accepted_reply_id === replyId)
+    if (r.topic.accepted_reply_id === replyId) {
       await store.updateTopic(trx, r.topic.id, { accepted_reply_id: null });
+      await setTopicSolved(trx, r.topic.id, false);
+    }
     await recordActivity(trx, {
       ...topicScope(r.topic),
       actorId: viewer.id,
@@ -425,6 +441,7 @@ export async function acceptReply(
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.updateTopic(trx, topicId, { accepted_reply_id: replyId });
+    await setTopicSolved(trx, topicId, replyId !== null);
     await recordActivity(trx, {
       ...topicScope(t.topic),
       actorId: viewer.id,

@@ -276,6 +276,9 @@ export interface Database {
     title: string;
     body: string;
     created_at: number;
+    /** The topic's kind and whether it is a solved question (018_search_facts), for filters. */
+    topic_kind: string;
+    is_solved: number;
   };
   /** One row per run of an importer; the first run of a source created its community. */
   import_runs: {

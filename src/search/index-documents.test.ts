@@ -58,6 +58,8 @@ describe.each(databases)('indexDocuments on %s', (kind) => {
     title: `Sujet ${sentence(n, 3)}`,
     body,
     createdAt: 1_700_000_000_000 + n,
+    topicKind: 'discussion',
+    isSolved: false,
   });
 
   async function found(query: string, communityId: number) {

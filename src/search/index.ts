@@ -1,16 +1,29 @@
 import type { Db, Dialect, Store } from '../db/index.js';
-import { makeSnippet } from './snippet.js';
+import { pageOf, safeIds, scopedCommunityIds, type SearchScope } from './scope.js';
+import { makeSnippet, plainText } from './snippet.js';
 import {
   deleteDocument,
   deleteTopicDocuments,
   findDocuments,
   findTopicReplyDocuments,
   updateTopicPlace,
+  updateTopicSolved,
   upsertDocuments,
   upsertManyDocuments,
   type DocumentRow,
-} from './store.js';
+} from './store/index.js';
 import { parseQuery } from './terms.js';
+
+export {
+  searchTopics,
+  type TopicFilters,
+  type TopicSearchInput,
+  type TopicResult,
+  type TopicResults,
+  type PostResult,
+} from './search-topics.js';
+export { plainText as plainTextOf, type TextPart } from './snippet.js';
+export type { SearchScope };
 
 export type DocKind = 'topic' | 'reply';
 
@@ -24,12 +37,9 @@ export interface SearchDocument {
   title: string;
   body: string;
   createdAt: number;
-}
-
-/** What the searcher may read: communities, and the groups within them. Nothing else is returned. */
-export interface SearchScope {
-  communityIds: number[];
-  groupIds: number[];
+  /** The topic's kind (discussion, question…) and whether it is a question with an accepted answer. */
+  topicKind: string;
+  isSolved: boolean;
 }
 
 export interface SearchInput {
@@ -61,15 +71,10 @@ export interface SearchResult {
 // Kept well below PostgreSQL's 1 MB tsvector limit; the rest of a huge post is not searchable.
 const MAX_TITLE_CHARS = 1_000;
 const MAX_BODY_CHARS = 60_000;
-const MAX_LIMIT = 100;
 
 function clean(text: string, max: number): string {
   // PostgreSQL text cannot hold NUL; SQLite could, but both must index the same thing.
   return text.slice(0, max).replace(/\0/g, ' ');
-}
-
-function ids(values: number[]): number[] {
-  return values.filter((v) => Number.isSafeInteger(v));
 }
 
 function toRow(doc: SearchDocument): DocumentRow {
@@ -82,6 +87,8 @@ function toRow(doc: SearchDocument): DocumentRow {
     title: clean(doc.title, MAX_TITLE_CHARS),
     body: clean(doc.body, MAX_BODY_CHARS),
     created_at: doc.createdAt,
+    topic_kind: doc.topicKind,
+    is_solved: doc.isSolved ? 1 : 0,
   };
 }
 
@@ -153,6 +160,14 @@ export async function moveTopicDocuments(
 }
 
 /**
+ * Records that a question got (or lost) its accepted answer, for the "solved" filter; in the
+ * transaction that changes it.
+ */
+export async function setTopicSolved(db: Db, topicId: number, isSolved: boolean): Promise<void> {
+  await updateTopicSolved(db, topicId, isSolved);
+}
+
+/**
  * Finds topics and replies matching every word of the query, in French or English, with
  * or without accents, best match first then newest. Only documents of `scope` are
  * returned; an empty scope or a query without words returns nothing. Never throws on
@@ -164,18 +179,15 @@ export async function searchDocuments(
   input: SearchInput,
 ): Promise<SearchResult> {
   const parsed = parseQuery(input.query);
-  const communityIds = ids(input.scope.communityIds).filter(
-    (id) => input.communityId === undefined || id === input.communityId,
-  );
+  const communityIds = scopedCommunityIds(input.scope, input.communityId);
   if (parsed.groups.length === 0 || communityIds.length === 0) return { hits: [], total: 0 };
 
   const { rows, total } = await findDocuments(db, dialect, {
     text: parsed.text,
     groups: parsed.groups,
     communityIds,
-    groupIds: ids(input.scope.groupIds),
-    limit: Math.max(1, Math.min(MAX_LIMIT, Math.trunc(input.limit) || 1)),
-    offset: Math.max(0, Math.trunc(input.offset) || 0),
+    groupIds: safeIds(input.scope.groupIds),
+    ...pageOf(input),
   });
   const hits = rows.map((row): SearchHit => ({
     docKind: row.doc_kind,
@@ -184,7 +196,7 @@ export async function searchDocuments(
     communityId: row.community_id,
     groupId: row.group_id,
     title: row.title,
-    snippet: makeSnippet(row.body, parsed.groups),
+    snippet: plainText(makeSnippet(row.body, parsed.groups)),
     createdAt: row.created_at,
   }));
   return { hits, total };

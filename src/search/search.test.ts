@@ -87,6 +87,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('search on %s', (kind) => {
       groupId: null,
       title: '',
       createdAt: 1_700_000_000_000 + id,
+      topicKind: 'discussion',
+      isSolved: false,
       ...fields,
     };
     topics.add(doc.topicId);
@@ -268,6 +270,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('search on %s', (kind) => {
         title: text,
         body: `${text} bénévoles ${text}`,
         createdAt: 1,
+        topicKind: 'discussion',
+        isSolved: false,
       });
     }
     for (const query of HOSTILE) {

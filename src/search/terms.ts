@@ -42,15 +42,34 @@ function stemsOf(term: string, accented: string | null): string[] {
   return [...new Set(stems.filter((s) => PLAIN_TERM.test(s)))];
 }
 
+// Terms and stems of a written word, by the word in lower case: a post repeats its words, and
+// stemming is the slow part of marking them (a snippet scans up to 20,000 characters).
+const TERMS_CACHE_SIZE = 50_000;
+const termsCache = new Map<string, { term: string; variants: string[] }[]>();
+
+function termsOfWord(word: string): { term: string; variants: string[] }[] {
+  const lower = word.toLowerCase();
+  let terms = termsCache.get(lower);
+  if (terms === undefined) {
+    const folded = fold(lower);
+    const accented = PLAIN_TERM.test(folded) ? lower.normalize('NFC') : null;
+    terms = [...folded.matchAll(TERM)].map(([term]) => ({
+      term,
+      variants: stemsOf(term, accented),
+    }));
+    if (termsCache.size >= TERMS_CACHE_SIZE) termsCache.clear();
+    termsCache.set(lower, terms);
+  }
+  return terms;
+}
+
 /** Splits text into lower-case, accent-free words of Unicode letters and digits, with stems. */
 export function* iterateTokens(text: string): Generator<Token> {
   for (const match of text.matchAll(RAW_WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    const folded = fold(match[0]);
-    const accented = PLAIN_TERM.test(folded) ? match[0].toLowerCase().normalize('NFC') : null;
-    for (const [term] of folded.matchAll(TERM)) {
-      yield { term, start, end, variants: stemsOf(term, accented) };
+    for (const { term, variants } of termsOfWord(match[0])) {
+      yield { term, start, end, variants };
     }
   }
 }

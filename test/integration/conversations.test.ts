@@ -147,12 +147,15 @@ describe.each(databases)('conversations on %s', (kind) => {
       body: 'Je viens avec des aiguilles.',
     });
     await asker.client.api('PATCH', `/topics/${q}`, { title: 'Atelier crochet' });
-    type Found = { hits: { docKind: string; title: string }[] };
+    type Found = { results: { title: string; posts: { docKind: string }[] }[] };
     const search = async (words: string) =>
-      (await asker.client.api<Found>('GET', `/search?q=${encodeURIComponent(words)}`)).body.hits;
+      (await asker.client.api<Found>('GET', `/search?q=${encodeURIComponent(words)}`)).body.results;
     expect(await search('tricot aiguilles')).toEqual([]);
     expect(await search('crochet aiguilles')).toEqual([
-      expect.objectContaining({ docKind: 'reply', title: 'Atelier crochet' }),
+      expect.objectContaining({
+        title: 'Atelier crochet',
+        posts: [expect.objectContaining({ docKind: 'reply' })],
+      }),
     ]);
   });
 
@@ -300,22 +303,22 @@ describe.each(databases)('conversations on %s', (kind) => {
       body: 'Je propose des ateliers numériques.',
     });
     const search = (s: string) =>
-      new Client(t.url).api<{ total: number; hits: { title: string; docKind: string }[] }>(
-        'GET',
-        `/search?q=${encodeURIComponent(s)}`,
-      );
-    expect((await search('bénévole événement')).body.hits.map((h) => h.title)).toContain(
+      new Client(t.url).api<{
+        total: number;
+        results: { title: string; posts: { docKind: string }[] }[];
+      }>('GET', `/search?q=${encodeURIComponent(s)}`);
+    expect((await search('bénévole événement')).body.results.map((h) => h.title)).toContain(
       'Les bénévoles organisent des événements',
     );
-    expect((await search('volunteer organize')).body.hits.map((h) => h.title)).toContain(
+    expect((await search('volunteer organize')).body.results.map((h) => h.title)).toContain(
       'Volunteers wanted',
     );
-    expect((await search('atelier numérique')).body.hits[0]).toMatchObject({
-      docKind: 'reply',
+    expect((await search('atelier numérique')).body.results[0]).toMatchObject({
       title: 'Volunteers wanted',
+      posts: [{ docKind: 'reply' }],
     });
     const page = await new Client(t.url).page('/search?q=evenements');
-    expect(page.html).toContain('Les bénévoles organisent des événements');
+    expect(page.html).toContain('Les bénévoles organisent des <mark>événements</mark>');
   });
 
   it('never shows a private community’s topics to a non-member: page, API, search', async () => {

@@ -17,6 +17,7 @@ import * as rateCounters from './014_rate_counters.js';
 import * as systemAccounts from './015_system_accounts.js';
 import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
+import * as searchFacts from './018_search_facts.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -38,6 +39,7 @@ const all: Record<string, DialectMigration> = {
   '015_system_accounts': systemAccounts,
   '016_purpose_public': purposePublic,
   '017_deletion_reason': deletionReason,
+  '018_search_facts': searchFacts,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -1,41 +1,16 @@
-import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import { bulkUpsert, type Database, type Db, type Dialect, type Store } from '../db/index.js';
-import { toFtsMatch, toIndexedTerms } from './terms.js';
+import type { Insertable } from 'kysely';
+import { bulkUpsert, type Database, type Db, type Dialect, type Store } from '../../db/index.js';
+import { toIndexedTerms } from '../terms.js';
+import type { FtsTables } from './fts.js';
 
 export type DocumentRow = Omit<Insertable<Database['search_documents']>, 'id'>;
-export type FoundRow = Omit<Selectable<Database['search_documents']>, 'id'>;
-
-export interface FindInput {
-  /** What the member typed (PostgreSQL parses it itself). */
-  text: string;
-  /** The same query as stems, one group of alternatives per word (for SQLite FTS5). */
-  groups: string[][];
-  communityIds: number[];
-  groupIds: number[];
-  limit: number;
-  offset: number;
-}
-
-/** The SQLite FTS5 table beside search_documents; not part of Database, only search knows it. */
-type FtsTables = { search_documents_fts: { rowid: number; title: string; body: string } };
-
-const COLUMNS = [
-  'd.doc_kind',
-  'd.doc_id',
-  'd.topic_id',
-  'd.community_id',
-  'd.group_id',
-  'd.title',
-  'd.body',
-  'd.created_at',
-] as const;
 
 /** On SQLite a document is two rows (document and FTS entry) that must change together. */
 function inTransaction(db: Db, fn: (trx: Db) => Promise<void>): Promise<void> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
-// 8 values a row: far below both engines' bound-parameter limits.
+// 10 values a row: far below both engines' bound-parameter limits.
 const ROWS_PER_STATEMENT = 500;
 
 /**
@@ -59,6 +34,8 @@ export async function upsertDocuments(
           title: eb.ref('excluded.title'),
           body: eb.ref('excluded.body'),
           created_at: eb.ref('excluded.created_at'),
+          topic_kind: eb.ref('excluded.topic_kind'),
+          is_solved: eb.ref('excluded.is_solved'),
         })),
       );
   const chunks: DocumentRow[][] = [];
@@ -131,6 +108,8 @@ export async function upsertManyDocuments(s: Store, trx: Db, rows: DocumentRow[]
         { name: 'title', type: 'text' },
         { name: 'body', type: 'text' },
         { name: 'created_at', type: 'bigint' },
+        { name: 'topic_kind', type: 'text' },
+        { name: 'is_solved', type: 'integer' },
       ],
       key: ['doc_kind', 'doc_id'],
       onConflict: 'replace',
@@ -144,6 +123,8 @@ export async function upsertManyDocuments(s: Store, trx: Db, rows: DocumentRow[]
       r.title,
       r.body,
       r.created_at,
+      r.topic_kind,
+      r.is_solved,
     ]),
   );
 }
@@ -193,7 +174,7 @@ export function findTopicReplyDocuments(db: Db, topicId: number): Promise<Docume
   return db
     .selectFrom('search_documents')
     .select(['doc_kind', 'doc_id', 'topic_id', 'community_id', 'group_id', 'title', 'body'])
-    .select('created_at')
+    .select(['created_at', 'topic_kind', 'is_solved'])
     .where('topic_id', '=', topicId)
     .where('doc_kind', '=', 'reply')
     .orderBy('doc_id')
@@ -214,73 +195,11 @@ export async function updateTopicPlace(
     .execute();
 }
 
-/** The scope as one parameter per list, whatever its length. */
-function inScope(
-  dialect: Dialect,
-  communityIds: number[],
-  groupIds: number[],
-): RawBuilder<SqlBool> {
-  switch (dialect) {
-    case 'postgres':
-      return sql<SqlBool>`d.community_id = any(${communityIds}::bigint[])
-        and (d.group_id is null or d.group_id = any(${groupIds}::bigint[]))`;
-    case 'sqlite':
-      return sql<SqlBool>`d.community_id in (select value from json_each(${JSON.stringify(communityIds)}))
-        and (d.group_id is null
-          or d.group_id in (select value from json_each(${JSON.stringify(groupIds)})))`;
-  }
-}
-
-export async function findDocuments(
-  db: Db,
-  dialect: Dialect,
-  input: FindInput,
-): Promise<{ rows: FoundRow[]; total: number }> {
-  const scope = inScope(dialect, input.communityIds, input.groupIds);
-
-  switch (dialect) {
-    case 'postgres': {
-      // < and > are blanked as in the indexed text (see 002_search).
-      const text = sql`translate(${input.text}, '<>', '  ')`;
-      const query = sql`(plainto_tsquery('ruche_french', ${text})
-        || plainto_tsquery('ruche_english', ${text}))`;
-      const matched = db
-        .selectFrom('search_documents as d')
-        .where(sql<SqlBool>`d.tsv @@ ${query}`)
-        .where(scope);
-      const rows = await matched
-        .select(COLUMNS)
-        .orderBy(sql`ts_rank(d.tsv, ${query})`, 'desc')
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(input.limit)
-        .offset(input.offset)
-        .execute();
-      const count = await matched
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return { rows, total: Number(count.n) };
-    }
-    case 'sqlite': {
-      const matched = db
-        .withTables<FtsTables>()
-        .selectFrom('search_documents_fts')
-        .innerJoin('search_documents as d', 'd.id', 'search_documents_fts.rowid')
-        .where(sql<SqlBool>`search_documents_fts match ${toFtsMatch(input.groups)}`)
-        .where(scope);
-      const rows = await matched
-        .select(COLUMNS)
-        // bm25 is lower for better matches; a word in the title weighs three in the body.
-        .orderBy(sql`bm25(search_documents_fts, 3.0, 1.0)`)
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(input.limit)
-        .offset(input.offset)
-        .execute();
-      const count = await matched
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return { rows, total: Number(count.n) };
-    }
-  }
+/** A question gets or loses its accepted answer: every document of the topic says so. */
+export async function updateTopicSolved(db: Db, topicId: number, isSolved: boolean): Promise<void> {
+  await db
+    .updateTable('search_documents')
+    .set({ is_solved: isSolved ? 1 : 0 })
+    .where('topic_id', '=', topicId)
+    .execute();
 }
