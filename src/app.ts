@@ -37,6 +37,7 @@ import {
   type Locale,
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
+import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 
@@ -46,6 +47,7 @@ export const i18n = createI18n([
   communitiesMessages,
   conversationsMessages,
   analyticsMessages,
+  ownDataMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';
@@ -155,5 +157,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsApi(app, deps);
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerOwnDataRoutes(app, deps);
   return app;
 }

@@ -5,8 +5,11 @@ import { renderAllQueued } from './conversations/index.js';
 import type { Config } from './config/index.js';
 import { migrateToLatest, openStore, type Store } from './db/index.js';
 import { every } from './jobs/index.js';
+import { carryOutDueDeletions } from './own-data/index.js';
 
 const RENDER_INTERVAL_MS = 5_000;
+// Deletions fall due by the day (14 days after the request): an hour late at most is fine.
+const DELETION_INTERVAL_MS = 3_600_000;
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
@@ -37,12 +40,20 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
     (err) => app.log.error({ err }, 'rendering imported posts failed'),
     { now: true },
   );
+  // Accounts whose deletion's grace period is over (own-data/deletion.ts).
+  const deletions = every(
+    DELETION_INTERVAL_MS,
+    () => carryOutDueDeletions(store, Date.now()),
+    (err) => app.log.error({ err }, 'carrying out account deletions failed'),
+    { now: true },
+  );
   return {
     app,
     store,
     async stop() {
       await rollups?.stop();
       await rendering.stop();
+      await deletions.stop();
       await app.close();
       await store.close();
     },

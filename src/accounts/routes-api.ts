@@ -35,16 +35,17 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Open a session (sets the session cookie)',
+        summary:
+          'Open a session (sets the session cookie); cancels a deletion waiting for its date',
         body: schemas.signInInput,
       },
       config: authLimit(deps.limits),
     },
     async (req, reply) => {
-      const { userId, sessionToken } = await service.signIn(store, req.body);
+      const { userId, sessionToken, deletionCancelled } = await service.signIn(store, req.body);
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
       const user = await service.getOwnAccount(store, userId);
-      return { user: presentUser(user, true) };
+      return { user: presentUser(user, true), deletionCancelled };
     },
   );
 

@@ -68,8 +68,11 @@ export function registerAccountsPages(app: FastifyInstance, deps: AppDeps): void
   app.post('/signin', { config: authLimit(deps.limits) }, async (req, reply) => {
     const form = formBody(req);
     try {
-      const { sessionToken } = await service.signIn(store, parseInput(schemas.signInInput, form));
+      const input = parseInput(schemas.signInInput, form);
+      const { sessionToken, deletionCancelled } = await service.signIn(store, input);
       setSessionCookie(reply, sessionToken, deps.cookieSecure);
+      // The member must learn that signing in kept their account, before going anywhere else.
+      if (deletionCancelled) return redirectAfterPost(reply, '/account?done=deletionCancelled');
       return redirectAfterPost(reply, safeNext(form.next) ?? '/');
     } catch (err) {
       return resendForm(req, reply, err, req.t('accounts.signin.title'), (ctx, failure) => (

@@ -4,6 +4,7 @@ import { recordActivity } from '../activity/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
 import { findTokenUser, touchApiToken } from './credentials-store.js';
+import { cancelDeletionOnSignIn } from './deletion.js';
 import { freeHandle } from './handles.js';
 import type { ProfileInput, SignInInput, SignUpInput } from './schemas.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.js';
@@ -61,10 +62,14 @@ export async function signUp(
   }
 }
 
+/**
+ * Opens a session. Signing in while the account's deletion waits for its date cancels it
+ * (`deletionCancelled`), so the member can be told.
+ */
 export async function signIn(
   s: Store,
   input: SignInInput,
-): Promise<{ userId: number; sessionToken: string }> {
+): Promise<{ userId: number; sessionToken: string; deletionCancelled: boolean }> {
   const user = await store.findUserByEmail(s.db, input.email);
   if (!user) {
     await verifyPassword(null, input.password);
@@ -72,17 +77,17 @@ export async function signIn(
   }
   if (!(await verifyPassword(user.password_hash, input.password)))
     throw new AppError('bad_credentials');
-  const sessionToken = await s.db.transaction().execute(async (trx) => {
-    const token = await openSession(trx, user.id);
+  return s.db.transaction().execute(async (trx) => {
+    const sessionToken = await openSession(trx, user.id);
+    const deletionCancelled = await cancelDeletionOnSignIn(trx, user);
     await recordActivity(trx, {
       actorId: user.id,
       communityId: null,
       kind: 'user.signed_in',
       at: now(),
     });
-    return token;
+    return { userId: user.id, sessionToken, deletionCancelled };
   });
-  return { userId: user.id, sessionToken };
 }
 
 export async function signOut(s: Store, sessionToken: string): Promise<void> {
@@ -184,7 +189,7 @@ export async function createAdmin(
 }
 
 export async function getProfile(s: Store, handle: string) {
-  const user = await store.findUserByHandle(s.db, handle.toLowerCase());
+  const user = await store.findLiveUserByHandle(s.db, handle.toLowerCase());
   if (!user) throw new AppError('not_found');
   return user;
 }

@@ -145,7 +145,11 @@ export async function getTopic(
   );
   const [authorRow] = await findUsersByIds(s.db, [t.topic.author_id]);
   const author = authorRow
-    ? { handle: authorRow.handle, displayName: authorRow.display_name }
+    ? {
+        handle: authorRow.handle,
+        displayName: authorRow.display_name,
+        deletedAt: authorRow.deleted_at,
+      }
     : undefined;
   if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.

@@ -14,6 +14,7 @@ import * as renderQueue from './011_render_queue.js';
 import * as monthGone from './012_month_gone.js';
 import * as accountSecurity from './013_account_security.js';
 import * as purposePublic from './016_purpose_public.js';
+import * as ownData from './019_own_data.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -32,6 +33,7 @@ const all: Record<string, DialectMigration> = {
   '012_month_gone': monthGone,
   '013_account_security': accountSecurity,
   '016_purpose_public': purposePublic,
+  '019_own_data': ownData,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
