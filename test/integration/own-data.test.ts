@@ -333,6 +333,10 @@ describe.each(databases)('one’s own data on %s', (kind) => {
 
   it('cancels the deletion when the member signs in during the grace period, and says so', async () => {
     const m = await newMember(t, 'Célestin Revenant');
+    const deletePage = await m.client.page('/account/delete');
+    expect(deletePage.html).toContain('dans 14 jours');
+    expect(await htmlProblems(deletePage.html)).toEqual([]);
+    expect(await htmlProblems((await m.client.page('/account')).html)).toEqual([]);
     const form = await m.client.submit('/account/delete', '/account/delete', {
       posts: 'delete',
       currentPassword: 'mauvais-mot-de-passe',
