@@ -13,6 +13,7 @@ const features = [
   'mail',
   'analytics',
   'importers',
+  'own-data',
 ];
 
 export default tseslint.config(

@@ -38,6 +38,7 @@ import {
   type Locale,
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
+import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 
@@ -47,6 +48,7 @@ export const i18n = createI18n([
   communitiesMessages,
   conversationsMessages,
   analyticsMessages,
+  ownDataMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';
@@ -159,5 +161,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsApi(app, deps);
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerOwnDataRoutes(app, deps);
   return app;
 }

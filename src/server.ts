@@ -6,9 +6,12 @@ import { renderAllQueued } from './conversations/index.js';
 import type { Config } from './config/index.js';
 import { forgetEndedRateBuckets, migrateToLatest, openStore, type Store } from './db/index.js';
 import { every } from './jobs/index.js';
+import { carryOutDueDeletions } from './own-data/index.js';
 
 const RENDER_INTERVAL_MS = 5_000;
 const COUNTERS_INTERVAL_MS = 60_000;
+// Deletions fall due by the day (14 days after the request): an hour late at most is fine.
+const DELETION_INTERVAL_MS = 3_600_000;
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
@@ -48,6 +51,13 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
     },
     (err) => app.log.error({ err }, 'forgetting old rate-limit counters failed'),
   );
+  // Accounts whose deletion's grace period is over (own-data/deletion.ts).
+  const deletions = every(
+    DELETION_INTERVAL_MS,
+    () => carryOutDueDeletions(store, Date.now()),
+    (err) => app.log.error({ err }, 'carrying out account deletions failed'),
+    { now: true },
+  );
   return {
     app,
     store,
@@ -55,6 +65,7 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
       await rollups?.stop();
       await rendering.stop();
       await counters.stop();
+      await deletions.stop();
       await app.close();
       await store.close();
     },

@@ -18,7 +18,11 @@ import * as store from './store.js';
 const EMAIL_CHANGE_HOURS = 24;
 
 /** The viewer's account, once they proved they know its password (a stolen session is not enough). */
-async function unsafeAccountAfterPassword(s: Store, viewer: Viewer, currentPassword: string) {
+export async function unsafeAccountAfterPassword(
+  s: Store,
+  viewer: Viewer,
+  currentPassword: string,
+) {
   const user = await store.findUserById(s.db, viewer.id);
   if (!user) throw new AppError('unauthenticated');
   if (!(await verifyPassword(user.password_hash, currentPassword)))

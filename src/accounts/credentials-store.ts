@@ -39,6 +39,7 @@ export function findTokenUser(db: Db, tokenHash: string, at: number) {
       'users.locale',
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
+    .where('users.deleted_at', 'is', null)
     .where((eb) =>
       eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', at)]),
     )

@@ -1,6 +1,6 @@
 /**
- * Accounts: sign-up, sessions, password reset and change, address change, profiles and
- * personal access tokens.
+ * Accounts: sign-up, sessions, password reset and change, address change, profiles, personal
+ * access tokens, and an account's deletion (asked for, cancelled by signing in, carried out).
  */
 export { registerAccountsApi } from './routes-api.js';
 export { registerAccountsPages } from './routes-pages.js';
@@ -10,6 +10,7 @@ export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
 export { createApiToken } from './tokens.js';
 export {
   findUserByEmail,
+  findLiveUsersByHandles,
   findUsersByHandles,
   findUsersByIds,
   listAdminIds,
@@ -18,6 +19,17 @@ export {
 export { hashPassword, NO_PASSWORD } from './secrets.js';
 export { createAuthGuards, type AuthGuards } from './guards.js';
 export { forgetOldFailures } from './sign-in-throttle.js';
-export { presentUser } from './present.js';
+export { presentAuthor, presentUser } from './present.js';
+export { MemberName, memberNameText } from './pages/member-name.js';
+export {
+  anonymiseAccount,
+  dueAccountDeletions,
+  requestAccountDeletion,
+  DELETION_GRACE_DAYS,
+} from './deletion.js';
+export { deletionInput, type DeletionInput } from './schemas.js';
+export { getOwnAccount } from './service.js';
+export { mailRunnerOf, outboxFor } from './outbox.js';
+export { clearSessionCookie } from './cookies.js';
 export { importUsers, type ImportedUser } from './imports.js';
 export { handleBase } from './handles.js';

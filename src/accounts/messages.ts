@@ -1,9 +1,11 @@
 import { defineMessages } from '../i18n/index.js';
+import { ownDataAccountMessages } from './own-data-messages.js';
 import { accountSecurityMessages } from './security-messages.js';
 
 export const accountsMessages = defineMessages({
   fr: {
     ...accountSecurityMessages.fr,
+    ...ownDataAccountMessages.fr,
     'accounts.signup.title': 'Créer un compte',
     'accounts.signup.intro': 'Rejoignez les communautés hébergées sur Ruche.',
     'accounts.signup.submit': 'Créer mon compte',
@@ -53,6 +55,7 @@ export const accountsMessages = defineMessages({
   },
   en: {
     ...accountSecurityMessages.en,
+    ...ownDataAccountMessages.en,
     'accounts.signup.title': 'Create an account',
     'accounts.signup.intro': 'Join the communities hosted on Ruche.',
     'accounts.signup.submit': 'Create my account',

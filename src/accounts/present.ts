@@ -13,6 +13,17 @@ export function presentUser(user: UserRow, isSelf: boolean) {
   };
 }
 
+/** An author as the API shows them: a former member (deleted account) has no handle and no name. */
+export function presentAuthor(author: {
+  handle: string;
+  displayName: string;
+  deletedAt: number | null;
+}) {
+  return author.deletedAt === null
+    ? { handle: author.handle, displayName: author.displayName, isFormerMember: false }
+    : { handle: null, displayName: null, isFormerMember: true };
+}
+
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
 /** A personal access token as its owner sees it: never its secret, which is shown once. */

@@ -41,7 +41,8 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards:
     {
       schema: {
         tags,
-        summary: 'Open a session (sets the session cookie)',
+        summary:
+          'Open a session (sets the session cookie); cancels a deletion waiting for its date',
         body: schemas.signInInput,
       },
       config: authLimit(deps.limits, 'signin'),
@@ -51,7 +52,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards:
       const signedIn = await service.signIn(store, req.body, { guards, device });
       setSignedInCookies(reply, signedIn, deps.cookieSecure);
       const user = await service.getOwnAccount(store, signedIn.userId);
-      return { user: presentUser(user, true) };
+      return { user: presentUser(user, true), deletionCancelled: signedIn.deletionCancelled };
     },
   );
 

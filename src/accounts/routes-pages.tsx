@@ -85,6 +85,9 @@ export function registerAccountsPages(
       const device = knownDeviceOf(req);
       const signedIn = await service.signIn(store, input, { guards, device });
       setSignedInCookies(reply, signedIn, deps.cookieSecure);
+      // The member must learn that signing in kept their account, before going anywhere else.
+      if (signedIn.deletionCancelled)
+        return redirectAfterPost(reply, '/account?done=deletionCancelled');
       return redirectAfterPost(reply, safeNext(form.next) ?? '/', {
         key: 'accounts.flash.signedIn',
       });

@@ -89,3 +89,13 @@ export const confirmEmailInput = z.object({
 });
 
 export const handleParams = z.object({ handle: z.string().max(60) });
+
+export const deletionInput = z.object({
+  currentPassword,
+  posts: z
+    .enum(['keep', 'delete'])
+    .describe(
+      'keep: one’s posts stay, signed “former member”; delete: they are deleted with the account.',
+    ),
+});
+export type DeletionInput = z.infer<typeof deletionInput>;

@@ -5,6 +5,7 @@ import { AppError, rateLimited, type Viewer } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
 import type { KnownDevice } from './cookies.js';
 import { findTokenUser, touchApiToken } from './credentials-store.js';
+import { cancelDeletionOnSignIn } from './deletion.js';
 import { defaultGuards, type AuthGuards } from './guards.js';
 import { freeHandle } from './handles.js';
 import type { ProfileInput, SignInInput, SignUpInput } from './schemas.js';
@@ -84,12 +85,14 @@ export async function signUp(
  * Checks the password under the account's growing delay (src/accounts/sign-in-throttle.ts):
  * failures count against the device cookie's own tally when the browser has signed in to this
  * account before, else against the address typed.
+ * Signing in while the account's deletion waits for its date cancels it (`deletionCancelled`),
+ * so the member can be told.
  */
 export async function signIn(
   s: Store,
   input: SignInInput,
   options: { guards?: AuthGuards; device?: KnownDevice | undefined } = {},
-): Promise<SignedIn> {
+): Promise<SignedIn & { deletionCancelled: boolean }> {
   const { passwords, throttle } = options.guards ?? defaultGuards;
   const user = await store.findUserByEmail(s.db, input.email);
   const device = user && options.device?.userId === user.id ? options.device : undefined;
@@ -105,19 +108,21 @@ export async function signIn(
   if (!user || !isRight) throw new AppError('bad_credentials');
   await forgetFailures(s.db, key);
   await upgradeOutdatedHash(s, passwords, user, input.password);
-  const sessionToken = await s.db.transaction().execute(async (trx) => {
+  const { sessionToken, deletionCancelled } = await s.db.transaction().execute(async (trx) => {
     const token = await openSession(trx, user.id);
+    const cancelled = await cancelDeletionOnSignIn(trx, user);
     await recordActivity(trx, {
       actorId: user.id,
       communityId: null,
       kind: 'user.signed_in',
       at: now(),
     });
-    return token;
+    return { sessionToken: token, deletionCancelled: cancelled };
   });
   return {
     userId: user.id,
     sessionToken,
+    deletionCancelled,
     device: device ?? { userId: user.id, nonce: newToken() },
   };
 }
@@ -238,7 +243,7 @@ export async function createAdmin(
 }
 
 export async function getProfile(s: Store, handle: string) {
-  const user = await store.findUserByHandle(s.db, handle.toLowerCase());
+  const user = await store.findLiveUserByHandle(s.db, handle.toLowerCase());
   if (!user) throw new AppError('not_found');
   return user;
 }

@@ -1,12 +1,14 @@
 import type { Selectable } from 'kysely';
 import {
   bulkInsert,
+  chunks,
   reserveIds,
   type BulkColumns,
   type Database,
   type Db,
   type Store,
 } from '../db/index.js';
+import { NO_PASSWORD } from './secrets.js';
 
 export type UserRow = Selectable<Database['users']>;
 
@@ -22,16 +24,38 @@ export function findUserByHandle(db: Db, handle: string) {
   return db.selectFrom('users').selectAll().where('handle', '=', handle).executeTakeFirst();
 }
 
+/** A member's profile, unless the account was deleted (its tombstone has none). */
+export function findLiveUserByHandle(db: Db, handle: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('handle', '=', handle)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export async function findUsersByHandles(db: Db, handles: string[]) {
   if (handles.length === 0) return [];
   return db.selectFrom('users').select(['id', 'handle']).where('handle', 'in', handles).execute();
 }
 
+/** findUsersByHandles without former members: their tombstone is nobody to invite. */
+export async function findLiveUsersByHandles(db: Db, handles: string[]) {
+  if (handles.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle'])
+    .where('handle', 'in', handles)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Names of members for lists; a former member's row has `deleted_at` set and no name. */
 export async function findUsersByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('users')
-    .select(['id', 'handle', 'display_name'])
+    .select(['id', 'handle', 'display_name', 'deleted_at'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -170,6 +194,7 @@ export function findSessionUser(db: Db, tokenHash: string, at: number) {
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.handle', 'users.display_name', 'users.is_admin', 'users.locale'])
     .where('sessions.token_hash', '=', tokenHash)
+    .where('users.deleted_at', 'is', null)
     .where('sessions.expires_at', '>', at)
     .executeTakeFirst();
 }
@@ -200,4 +225,63 @@ export async function listAdminIds(db: Db): Promise<number[]> {
 export async function listSystemIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('users').select('id').where('is_system', '=', 1).execute();
   return rows.map((r) => r.id);
+}
+
+/** Asks for the account's deletion, or (null) cancels the request. */
+export async function setDeletionRequest(
+  db: Db,
+  userId: number,
+  request: { at: number; posts: 'keep' | 'delete' } | null,
+) {
+  await db
+    .updateTable('users')
+    .set({ deletion_requested_at: request?.at ?? null, deletion_posts: request?.posts ?? null })
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Accounts whose deletion was asked for before `before` and is not carried out yet. */
+export function listDueDeletions(db: Db, before: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle', 'deletion_posts', 'deletion_requested_at'])
+    .where('deletion_requested_at', '<=', before)
+    .where('deleted_at', 'is', null)
+    .orderBy('deletion_requested_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Turns an account into the tombstone of its activity: no name, no address, no way in. The id
+ * stays, so the activity log's rows (and the cockpit's past figures) stay as they were.
+ */
+export async function anonymiseUser(
+  db: Db,
+  userId: number,
+  tombstone: { email: string; handle: string },
+  at: number,
+  dueBefore: number,
+): Promise<boolean> {
+  // The condition is checked by the update itself: a sign-in that cancelled the request just
+  // before (its row lock on PostgreSQL) leaves the account alone.
+  const result = await db
+    .updateTable('users')
+    .set({
+      email: tombstone.email,
+      handle: tombstone.handle,
+      display_name: '',
+      bio: '',
+      locale: null,
+      is_admin: 0,
+      password_hash: NO_PASSWORD,
+      deleted_at: at,
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .where('deletion_requested_at', '<=', dueBefore)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

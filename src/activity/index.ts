@@ -12,3 +12,4 @@ export {
   isRobot,
   type Visitor,
 } from './anonymous-visitors.js';
+export { activityForExport } from './member-data.js';

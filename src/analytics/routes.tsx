@@ -242,8 +242,14 @@ async function sendCockpitPage(
     topicTitles(store.db, topicIds, scoped.readableGroups),
     replyAddresses(store.db, replyIds, scoped.readableGroups),
   ]);
+  // A former member (deleted account) is named as such, with no handle to link to.
   const names = new Map(
-    users.map((u) => [u.id, { handle: u.handle, displayName: u.display_name }]),
+    users.map((u) => [
+      u.id,
+      u.deleted_at === null
+        ? { handle: u.handle, displayName: u.display_name }
+        : { handle: '', displayName: req.t('accounts.formerMember') },
+    ]),
   );
   const ctx = pageContext(req, reply);
   return sendPage(

@@ -3,7 +3,8 @@ export { registerCommunitiesApi } from './routes-api.js';
 export { registerCommunitiesPages } from './routes-pages.js';
 export { communitiesMessages } from './messages.js';
 export { requireVisibleCommunity, requireReadableGroup } from './access.js';
-export { readableScope, readableSpaces, type ReadableSpaces } from './scope.js';
+export { readableScope, readableSpaces, type ReadableScope, type ReadableSpaces } from './scope.js';
+export { leaveEverySpace, membershipsForExport } from './member-data.js';
 export * from './policy.js';
 export {
   allCommunities,

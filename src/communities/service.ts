@@ -1,5 +1,5 @@
 import { countActiveMembersInGroup, recordActivity } from '../activity/index.js';
-import { findUsersByHandles, listAdminIds } from '../accounts/index.js';
+import { findLiveUsersByHandles, listAdminIds } from '../accounts/index.js';
 import { isUniqueViolation, now, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { requireVisibleCommunity, requireVisibleGroup } from './access.js';
@@ -269,6 +269,9 @@ export async function joinCommunity(s: Store, viewer: Viewer, id: number, charte
       status,
       charterVersion,
       at: m?.status === 'active' ? m.joined_at : at,
+      // Kept for the member's export: which version they accepted, and when.
+      charterAcceptedAt:
+        m?.charter_version === charterVersion ? (m.charter_accepted_at ?? m.joined_at) : at,
     });
     if (m?.status !== 'active') {
       await recordActivity(trx, {
@@ -367,7 +370,7 @@ export async function inviteMember(
 ): Promise<number> {
   const access = await requireVisibleCommunity(s.db, viewer, { id });
   if (!canManageCommunity(access)) throw forbidden();
-  const [user] = await findUsersByHandles(s.db, [handle]);
+  const [user] = await findLiveUsersByHandles(s.db, [handle]);
   if (!user)
     throw new AppError('not_found', {
       field: 'handle',

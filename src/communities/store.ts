@@ -141,8 +141,11 @@ export async function upsertMembership(
     status: MembershipStatus;
     charterVersion: number | null;
     at: number;
+    /** When `charterVersion` was accepted; by default `at` (none without a version). */
+    charterAcceptedAt?: number;
   },
 ) {
+  const acceptedAt = m.charterVersion === null ? null : (m.charterAcceptedAt ?? m.at);
   await db
     .insertInto('memberships')
     .values({
@@ -152,6 +155,7 @@ export async function upsertMembership(
       status: m.status,
       charter_version: m.charterVersion,
       joined_at: m.at,
+      charter_accepted_at: acceptedAt,
     })
     .onConflict((oc) =>
       oc.columns(['community_id', 'user_id']).doUpdateSet({
@@ -159,6 +163,7 @@ export async function upsertMembership(
         status: m.status,
         charter_version: m.charterVersion,
         joined_at: m.at,
+        charter_accepted_at: acceptedAt,
       }),
     )
     .execute();
@@ -171,6 +176,7 @@ const MEMBERSHIP_COLUMNS: BulkColumns<Database['memberships']> = {
   status: 'text',
   charter_version: 'integer',
   joined_at: 'bigint',
+  charter_accepted_at: 'bigint',
 };
 
 /**
@@ -195,6 +201,7 @@ export function insertMemberships(
       status: 'active',
       charter_version: 1,
       joined_at: m.at,
+      charter_accepted_at: m.at,
     })),
   );
 }

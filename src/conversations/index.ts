@@ -6,3 +6,4 @@ export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from 
 export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
 export { replyAddresses, topicTitles, type PostLink } from './titles.js';
+export { eraseAuthorPosts, postsForExport, renameMentions } from './member-data.js';

@@ -1,3 +1,4 @@
+import { presentAuthor } from '../accounts/index.js';
 import type * as store from './store.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -29,7 +30,11 @@ export function presentTopicSummary(t: Awaited<ReturnType<typeof store.listTopic
     title: t.title,
     replyCount: t.reply_count,
     isAnswered: t.accepted_reply_id !== null,
-    author: { handle: t.author_handle, displayName: t.author_name },
+    author: presentAuthor({
+      handle: t.author_handle,
+      displayName: t.author_name,
+      deletedAt: t.author_deleted_at,
+    }),
     createdAt: iso(t.created_at),
     lastActivityAt: iso(t.last_activity_at),
   };
@@ -37,7 +42,7 @@ export function presentTopicSummary(t: Awaited<ReturnType<typeof store.listTopic
 
 export function presentTopic(
   t: store.TopicRow,
-  author: { handle: string; displayName: string } | undefined,
+  author: { handle: string; displayName: string; deletedAt: number | null } | undefined,
   reactions: ReactionRow[],
 ) {
   return {
@@ -50,7 +55,7 @@ export function presentTopic(
     bodyHtml: t.body_html,
     acceptedReplyId: t.accepted_reply_id,
     replyCount: t.reply_count,
-    author: author ?? null,
+    author: author ? presentAuthor(author) : null,
     reactions: reactionSummary(reactions, 'topic', t.id),
     createdAt: iso(t.created_at),
     updatedAt: iso(t.updated_at),
@@ -67,7 +72,11 @@ export function presentReply(
     parentReplyId: r.parent_reply_id,
     body: r.body,
     bodyHtml: r.body_html,
-    author: { handle: r.author_handle, displayName: r.author_name },
+    author: presentAuthor({
+      handle: r.author_handle,
+      displayName: r.author_name,
+      deletedAt: r.author_deleted_at,
+    }),
     reactions: reactionSummary(reactions, 'reply', r.id),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

@@ -36,7 +36,9 @@ function topicScope(topic: { id: number; community_id: number; group_id: number 
 /** A post's author as pages show them (absent for an author since removed). */
 async function authorOf(s: Store, userId: number) {
   const [row] = await findUsersByIds(s.db, [userId]);
-  return row ? { handle: row.handle, displayName: row.display_name } : undefined;
+  return row
+    ? { handle: row.handle, displayName: row.display_name, deletedAt: row.deleted_at }
+    : undefined;
 }
 
 function groupUnavailable(): AppError {

@@ -59,6 +59,7 @@ export function listTopics(
       'topics.last_activity_at',
       'users.handle as author_handle',
       'users.display_name as author_name',
+      'users.deleted_at as author_deleted_at',
     ])
     .where('topics.community_id', '=', q.communityId)
     .where('topics.deleted_at', 'is', null);
@@ -179,6 +180,7 @@ export function listReplies(db: Db, topicId: number) {
       'replies.updated_at',
       'users.handle as author_handle',
       'users.display_name as author_name',
+      'users.deleted_at as author_deleted_at',
     ])
     .where('replies.topic_id', '=', topicId)
     .where('replies.deleted_at', 'is', null)

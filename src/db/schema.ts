@@ -20,6 +20,12 @@ export interface Database {
     is_system: Generated<number>;
     created_at: number;
     updated_at: number;
+    /** When the member asked for the account's deletion; signing in before 14 days cancels it. */
+    deletion_requested_at: Generated<number | null>;
+    /** What becomes of the member's posts: 'keep' (signed "former member") or 'delete'. */
+    deletion_posts: Generated<string | null>;
+    /** When the account was anonymised; the row stays as the tombstone of its activity (019). */
+    deleted_at: Generated<number | null>;
   };
   sessions: {
     token_hash: string;
@@ -80,6 +86,8 @@ export interface Database {
     status: string;
     charter_version: number | null;
     joined_at: number;
+    /** When the member accepted `charter_version` (019_own_data; null before it). */
+    charter_accepted_at: number | null;
   };
   groups: {
     id: Generated<number>;

@@ -1,3 +1,4 @@
 export { renderMarkdown, renderMarkdownWithText, type RenderOptions } from './render.js';
 export { extractMentions } from './extract-mentions.js';
+export { renameMention } from './mentions.js';
 export { toPlainText } from './plain-text.js';

@@ -68,3 +68,13 @@ export function mentionOf(token: Token): string | undefined {
   const handle = token.type === 'link_open' ? token.meta?.mention : undefined;
   return typeof handle === 'string' ? handle : undefined;
 }
+
+/**
+ * `source` with every mention of `from` turned into one of `to` (a deleted account's tombstone),
+ * by the same rules that make a mention; code spans included, so the old handle is gone.
+ */
+export function renameMention(source: string, from: string, to: string): string {
+  return source.replace(HANDLE, (match: string, handle: string, offset: number) =>
+    handle.toLowerCase() === from && opensMention(source[offset - 1]) ? `@${to}` : match,
+  );
+}

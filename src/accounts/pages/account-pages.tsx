@@ -19,13 +19,14 @@ function fieldError(failure: FormFailure | undefined, name: string) {
 }
 
 /** What the account page can confirm after a change (`?done=`). */
-export const accountNotices = ['password', 'emailSent', 'email'] as const;
+export const accountNotices = ['password', 'emailSent', 'email', 'deletionCancelled'] as const;
 export type AccountNotice = (typeof accountNotices)[number];
 
 const noticeKeys: Record<AccountNotice, string> = {
   password: 'accounts.account.done.password',
   emailSent: 'accounts.account.done.emailSent',
   email: 'accounts.emailConfirm.done',
+  deletionCancelled: 'accounts.deletion.cancelled',
 };
 
 export function AccountPage(props: {
@@ -65,6 +66,23 @@ export function AccountPage(props: {
         </li>
         <li>
           <a href="/profile">{t('accounts.profile.edit')}</a>
+        </li>
+      </ul>
+      <h2>{t('accounts.ownData.title')}</h2>
+      <p>{t('accounts.ownData.intro')}</p>
+      <ul>
+        <li>
+          <a href="/api/v1/me/export" download>
+            {t('accounts.ownData.exportJson')}
+          </a>
+        </li>
+        <li>
+          <a href="/api/v1/me/export.html" download>
+            {t('accounts.ownData.exportHtml')}
+          </a>
+        </li>
+        <li>
+          <a href="/account/delete">{t('accounts.deletion.link')}</a>
         </li>
       </ul>
     </section>

@@ -745,11 +745,15 @@ function MemberList(props: {
   );
 }
 
-/** A member named by a link to their profile, or by their id when the name is not known. */
+/**
+ * A member named by a link to their profile (a former member: by that word, without a link), or
+ * by their id when the name is not known.
+ */
 function Member(props: {
   id: number | null;
   names: Map<number, { handle: string; displayName: string }>;
 }) {
   const who = props.names.get(props.id ?? 0);
-  return who ? <a href={`/u/${who.handle}`}>{who.displayName}</a> : <>{`#${props.id ?? ''}`}</>;
+  if (!who) return <>{`#${props.id ?? ''}`}</>;
+  return who.handle ? <a href={`/u/${who.handle}`}>{who.displayName}</a> : <>{who.displayName}</>;
 }

@@ -1,3 +1,4 @@
+import { memberNameText } from '../../accounts/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
 import type * as store from '../store.js';
@@ -31,7 +32,13 @@ export function TopicList(props: {
                 {topic.accepted_reply_id !== null && (
                   <span class="badge ok">{t('conversations.answered')}</span>
                 )}{' '}
-                {t('conversations.by', { name: topic.author_name })} ·{' '}
+                {t('conversations.by', {
+                  name: memberNameText(t, {
+                    displayName: topic.author_name,
+                    deletedAt: topic.author_deleted_at,
+                  }),
+                })}{' '}
+                ·{' '}
                 {t('conversations.replies', { count: formatNumber(ctx.locale, topic.reply_count) })}{' '}
                 ·{' '}
                 {t('conversations.lastActivity', {

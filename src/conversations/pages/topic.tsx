@@ -1,3 +1,4 @@
+import { MemberName, memberNameText } from '../../accounts/index.js';
 import {
   CharterChangedNotice,
   canManageCommunity,
@@ -21,7 +22,7 @@ type Reply = Awaited<ReturnType<typeof store.listReplies>>[number];
 type ReactionRow = Awaited<ReturnType<typeof store.reactionsFor>>[number];
 
 export interface TopicView extends TopicAccess {
-  author: { handle: string; displayName: string } | undefined;
+  author: { handle: string; displayName: string; deletedAt: number | null } | undefined;
   replies: Reply[];
   reactions: ReactionRow[];
 }
@@ -97,7 +98,12 @@ export function TopicPage(props: {
     topic.kind === 'question' &&
     viewer !== null &&
     ((topic.author_id === viewer.id && canReact) || canManageCommunity(access));
-  const names = new Map(view.replies.map((r) => [r.id, r.author_name]));
+  const names = new Map(
+    view.replies.map((r) => [
+      r.id,
+      memberNameText(t, { displayName: r.author_name, deletedAt: r.author_deleted_at }),
+    ]),
+  );
   return (
     <article class="topic">
       <p class="breadcrumb">
@@ -115,7 +121,7 @@ export function TopicPage(props: {
         {topic.accepted_reply_id !== null && (
           <span class="badge ok">{t('conversations.answered')}</span>
         )}{' '}
-        {view.author && <a href={`/u/${view.author.handle}`}>{view.author.displayName}</a>} ·{' '}
+        {view.author && <MemberName ctx={ctx} {...view.author} />} ·{' '}
         <time dateTime={new Date(topic.created_at).toISOString()}>
           {formatDate(ctx.locale, topic.created_at)}
         </time>
@@ -143,7 +149,13 @@ export function TopicPage(props: {
               <li key={r.id} id={`reply-${r.id}`} class={isAccepted ? 'reply accepted' : 'reply'}>
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
                 <p class="muted">
-                  <a href={`/u/${r.author_handle}`}>{r.author_name}</a> ·{' '}
+                  <MemberName
+                    ctx={ctx}
+                    handle={r.author_handle}
+                    displayName={r.author_name}
+                    deletedAt={r.author_deleted_at}
+                  />{' '}
+                  ·{' '}
                   <time dateTime={new Date(r.created_at).toISOString()}>
                     {formatDate(ctx.locale, r.created_at)}
                   </time>

@@ -18,6 +18,7 @@ import * as systemAccounts from './015_system_accounts.js';
 import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
 import * as searchFacts from './018_search_facts.js';
+import * as ownData from './019_own_data.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -40,6 +41,7 @@ const all: Record<string, DialectMigration> = {
   '016_purpose_public': purposePublic,
   '017_deletion_reason': deletionReason,
   '018_search_facts': searchFacts,
+  '019_own_data': ownData,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

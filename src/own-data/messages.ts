@@ -1,0 +1,101 @@
+import { defineMessages } from '../i18n/index.js';
+
+export const ownDataMessages = defineMessages({
+  fr: {
+    'ownData.export.title': 'Mes données sur Ruche',
+    'ownData.export.intro':
+      'Tout ce que Ruche garde de vous au {date} : votre profil, vos adhésions et les chartes acceptées, vos messages et leurs versions précédentes, vos réactions et le journal de vos actions. Le même contenu existe au format JSON, pour un programme.',
+    'ownData.export.profile': 'Profil',
+    'ownData.export.displayName': 'Nom ou pseudonyme',
+    'ownData.export.handle': 'Identifiant',
+    'ownData.export.email': 'Adresse e-mail',
+    'ownData.export.bio': 'Présentation',
+    'ownData.export.locale': 'Langue',
+    'ownData.export.createdAt': 'Compte créé le',
+    'ownData.export.memberships': 'Communautés',
+    'ownData.export.groupMemberships': 'Groupes',
+    'ownData.export.none': 'Aucun.',
+    'ownData.export.role': 'rôle : {role}, statut : {status}, depuis le {date}',
+    'ownData.export.charter':
+      'Charte version {version} (publiée le {published}), acceptée le {accepted}',
+    'ownData.export.topics': 'Sujets',
+    'ownData.export.replies': 'Réponses',
+    'ownData.export.replyTo': 'Réponse au sujet n° {topic}',
+    'ownData.export.postedAt': 'Publié le {date}',
+    'ownData.export.deletedAt': 'supprimé le {date}',
+    'ownData.export.revisions': 'Versions précédentes',
+    'ownData.export.replacedAt': 'Remplacée le {date}',
+    'ownData.export.reactions': 'Réactions',
+    'ownData.export.activity': 'Journal de vos actions',
+    'ownData.export.col.date': 'Date',
+    'ownData.export.col.kind': 'Action',
+    'ownData.export.col.target': 'Sur',
+    'ownData.export.col.community': 'Communauté',
+    'ownData.export.col.detail': 'Précision',
+    'ownData.delete.title': 'Supprimer mon compte',
+    'ownData.delete.intro':
+      'Votre compte sera supprimé dans {days} jours. D’ici là, il suffit de vous connecter pour annuler. Dès maintenant, vos sessions sont fermées et vos jetons d’accès révoqués.',
+    'ownData.delete.after':
+      'Ensuite, votre nom, votre identifiant, votre présentation et votre adresse e-mail disparaissent de Ruche (l’adresse redevient libre pour une nouvelle inscription). Vous quittez toutes vos communautés et tous vos groupes, avec vos rôles. Vos réactions restent comptées, sans votre nom. Les statistiques passées des communautés ne changent pas.',
+    'ownData.delete.exportFirst': 'Vous pouvez d’abord télécharger vos données :',
+    'ownData.delete.posts': 'Vos messages',
+    'ownData.delete.keep':
+      'Les garder, signés « ancien membre » : les conversations restent entières.',
+    'ownData.delete.delete':
+      'Les supprimer aussi : vos sujets disparaissent avec les réponses qui leur ont été faites.',
+    'ownData.delete.submit': 'Supprimer mon compte',
+    'ownData.delete.back': 'Garder mon compte',
+    'ownData.delete.requested': 'Suppression demandée',
+    'ownData.delete.requestedBody':
+      'Votre compte sera supprimé le {date}. Vous avez changé d’avis ? Connectez-vous avant cette date : la suppression sera annulée.',
+    'ownData.delete.mailNote': 'Un e-mail vous le confirme.',
+  },
+  en: {
+    'ownData.export.title': 'My data on Ruche',
+    'ownData.export.intro':
+      'Everything Ruche keeps about you on {date}: your profile, your memberships and the charters you accepted, your posts and their earlier versions, your reactions and the log of your actions. The same content exists as JSON, for a program.',
+    'ownData.export.profile': 'Profile',
+    'ownData.export.displayName': 'Name or pseudonym',
+    'ownData.export.handle': 'Handle',
+    'ownData.export.email': 'Email address',
+    'ownData.export.bio': 'About you',
+    'ownData.export.locale': 'Language',
+    'ownData.export.createdAt': 'Account created',
+    'ownData.export.memberships': 'Communities',
+    'ownData.export.groupMemberships': 'Groups',
+    'ownData.export.none': 'None.',
+    'ownData.export.role': 'role: {role}, status: {status}, since {date}',
+    'ownData.export.charter':
+      'Charter version {version} (published {published}), accepted {accepted}',
+    'ownData.export.topics': 'Topics',
+    'ownData.export.replies': 'Replies',
+    'ownData.export.replyTo': 'Reply to topic #{topic}',
+    'ownData.export.postedAt': 'Posted {date}',
+    'ownData.export.deletedAt': 'deleted {date}',
+    'ownData.export.revisions': 'Earlier versions',
+    'ownData.export.replacedAt': 'Replaced {date}',
+    'ownData.export.reactions': 'Reactions',
+    'ownData.export.activity': 'Log of your actions',
+    'ownData.export.col.date': 'Date',
+    'ownData.export.col.kind': 'Action',
+    'ownData.export.col.target': 'On',
+    'ownData.export.col.community': 'Community',
+    'ownData.export.col.detail': 'Detail',
+    'ownData.delete.title': 'Delete my account',
+    'ownData.delete.intro':
+      'Your account will be deleted in {days} days. Until then, just sign in to cancel. From now on, your sessions are closed and your access tokens revoked.',
+    'ownData.delete.after':
+      'Then your name, handle, introduction and email address disappear from Ruche (the address is free again for a new sign-up). You leave all your communities and groups, with your roles. Your reactions still count, without your name. The communities’ past figures do not change.',
+    'ownData.delete.exportFirst': 'You can download your data first:',
+    'ownData.delete.posts': 'Your posts',
+    'ownData.delete.keep': 'Keep them, signed “former member”: conversations stay whole.',
+    'ownData.delete.delete':
+      'Delete them too: your topics go with the replies others made to them.',
+    'ownData.delete.submit': 'Delete my account',
+    'ownData.delete.back': 'Keep my account',
+    'ownData.delete.requested': 'Deletion requested',
+    'ownData.delete.requestedBody':
+      'Your account will be deleted on {date}. Changed your mind? Sign in before that date: the deletion will be cancelled.',
+    'ownData.delete.mailNote': 'An email confirms it.',
+  },
+});
