@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import {
   bulkInsert,
-  chunks,
   reserveIds,
   type BulkColumns,
   type Database,
