@@ -28,6 +28,7 @@ import {
   type AppDeps,
   type LocaleSource,
 } from './http/index.js';
+import { fieldMessages } from './http/field-messages.js';
 import { httpMessages } from './http/messages.js';
 import {
   createI18n,
@@ -46,6 +47,7 @@ export const i18n = createI18n([
   communitiesMessages,
   conversationsMessages,
   analyticsMessages,
+  fieldMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';

@@ -1,5 +1,4 @@
 import { CsrfField, type PageContext } from '../../http/index.js';
-import { formatNumber } from '../../i18n/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import {
   canManageCommunity,
@@ -39,9 +38,7 @@ export function CommunityHeader(props: {
       </h1>
       <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
       <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.purpose) }} />
-      <p class="muted">
-        {t('communities.members', { count: formatNumber(ctx.locale, props.memberCount) })}
-      </p>
+      <p class="muted">{t('communities.members', { count: Number(props.memberCount) })}</p>
       {m?.status === 'active' && !hasAcceptedCurrentCharter(access) && (
         <p class="notice" role="status">
           {t('communities.charter.changed')}{' '}
@@ -120,11 +117,7 @@ export function GroupList(props: {
             <li key={g.id}>
               <a href={`${base}/g/${g.slug}`}>{g.name}</a>{' '}
               <span class="muted">
-                (
-                {t('communities.groups.members', {
-                  count: formatNumber(ctx.locale, Number(g.member_count ?? 0)),
-                })}
-                )
+                ({t('communities.groups.members', { count: Number(g.member_count ?? 0) })})
               </span>
             </li>
           ))}

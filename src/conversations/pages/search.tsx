@@ -1,5 +1,5 @@
 import type { PageContext } from '../../http/index.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type { SearchHit } from '../../search/index.js';
 
 export function SearchPage(props: {
@@ -24,7 +24,7 @@ export function SearchPage(props: {
           <p role="status">
             {props.total > 0
               ? t('conversations.search.results', {
-                  count: formatNumber(ctx.locale, props.total),
+                  count: props.total,
                   q,
                 })
               : t('conversations.search.none', { q })}

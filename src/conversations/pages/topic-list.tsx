@@ -1,5 +1,5 @@
 import type { PageContext } from '../../http/index.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type * as store from '../store.js';
 
 type TopicSummary = Awaited<ReturnType<typeof store.listTopics>>[number];
@@ -32,8 +32,7 @@ export function TopicList(props: {
                   <span class="badge ok">{t('conversations.answered')}</span>
                 )}{' '}
                 {t('conversations.by', { name: topic.author_name })} ·{' '}
-                {t('conversations.replies', { count: formatNumber(ctx.locale, topic.reply_count) })}{' '}
-                ·{' '}
+                {t('conversations.replies', { count: Number(topic.reply_count) })} ·{' '}
                 {t('conversations.lastActivity', {
                   date: formatDate(ctx.locale, topic.last_activity_at),
                 })}
