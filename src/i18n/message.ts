@@ -1,10 +1,4 @@
-import {
-  parse,
-  TYPE,
-  type MessageFormatElement,
-  type PluralElement,
-  type SelectElement,
-} from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { withPreposition, type Preposition } from './french.js';
 
@@ -91,7 +85,7 @@ export function placeholdersOf(template: string): Map<string, PlaceholderKind> {
       else if (el.type === TYPE.select) found.set(el.value, 'select');
       else if (el.type === TYPE.argument && !found.has(el.value)) found.set(el.value, 'text');
       if (el.type === TYPE.plural || el.type === TYPE.select) {
-        for (const option of Object.values(optionsOf(el))) walk(option.value);
+        for (const option of Object.values(el.options)) walk(option.value);
       }
     }
   };
@@ -104,7 +98,7 @@ function collectNumeric(elements: MessageFormatElement[], into: Set<string>): vo
   for (const el of elements) {
     if (el.type === TYPE.plural || el.type === TYPE.number) into.add(el.value);
     if (el.type === TYPE.plural || el.type === TYPE.select) {
-      for (const option of Object.values(optionsOf(el))) collectNumeric(option.value, into);
+      for (const option of Object.values(el.options)) collectNumeric(option.value, into);
     }
   }
 }
@@ -113,13 +107,9 @@ function collectSimple(elements: MessageFormatElement[], into: Set<string>): voi
   for (const el of elements) {
     if (el.type === TYPE.argument) into.add(el.value);
     if (el.type === TYPE.plural || el.type === TYPE.select) {
-      for (const option of Object.values(optionsOf(el))) collectSimple(option.value, into);
+      for (const option of Object.values(el.options)) collectSimple(option.value, into);
     }
   }
-}
-
-function optionsOf(el: PluralElement | SelectElement) {
-  return el.options;
 }
 
 // "de " or "à " closing a literal, as a word of its own, just before a placeholder.
@@ -156,7 +146,7 @@ function rewrite(
     }
     if (el.type === TYPE.plural || el.type === TYPE.select) {
       const options = Object.fromEntries(
-        Object.entries(optionsOf(el)).map(([k, o]) => [
+        Object.entries(el.options).map(([k, o]) => [
           k,
           { ...o, value: rewrite(o.value, numeric, contracted) },
         ]),
@@ -186,7 +176,7 @@ function asText(
     if (el.type === TYPE.plural || el.type === TYPE.select) {
       const inner = el.type === TYPE.plural ? undefined : pound;
       const options = Object.fromEntries(
-        Object.entries(optionsOf(el)).map(([k, o]) => [
+        Object.entries(el.options).map(([k, o]) => [
           k,
           { ...o, value: asText(o.value, names, inner) },
         ]),
