@@ -184,7 +184,9 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     // Last contributions are days: no hour of midnight after them.
     for (const line of await page.locator('#inactive-core-title + p + ul li').allTextContents()) {
       expect(line).toMatch(
-        new RegExp(`\\d+ contributions? sur 90 jours, la dernière le \\d{1,2}(er)? ${word} \\d{4}$`),
+        new RegExp(
+          `\\d+ contributions? sur 90 jours, la dernière le \\d{1,2}(er)? ${word} \\d{4}$`,
+        ),
       );
     }
   });
