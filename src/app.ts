@@ -29,6 +29,7 @@ import {
   type AppDeps,
   type LocaleSource,
 } from './http/index.js';
+import { fieldMessages } from './http/field-messages.js';
 import { httpMessages } from './http/messages.js';
 import {
   createI18n,
@@ -49,6 +50,7 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  fieldMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';

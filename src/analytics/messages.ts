@@ -26,11 +26,13 @@ export const analyticsMessages = defineMessages({
     'analytics.table.count': 'Nombre',
     'analytics.table.share': 'Part',
     'analytics.table.box': 'Tableau défilant : {caption}',
-    'analytics.table.months': 'Les {count} mois en tableau',
+    'analytics.table.months':
+      '{count, plural, one {Le mois en tableau} other {Les # mois en tableau}}',
     'analytics.table.reference': 'Repère',
     'analytics.error.period':
       'La période est invalide : la date de début doit précéder la date de fin.',
-    'analytics.error.periodTooLong': 'La période ne peut pas dépasser {years} ans.',
+    'analytics.error.periodTooLong':
+      'La période ne peut pas dépasser {years, plural, one {# an} other {# ans}}.',
     'analytics.error.date':
       'La date « {value} » n’existe pas : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31.',
     'analytics.lifecycle.title': 'Cycle de vie',
@@ -70,7 +72,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circles.reference': 'Repère 1/9/90',
     'analytics.circles.participating': 'Participent (noyau et contributeurs)',
     'analytics.circles.coreMembers': 'Les membres du noyau ({count})',
-    'analytics.circles.coreMember': '{contributions} contributions sur {weeks} semaines',
+    'analytics.circles.coreMember':
+      '{contributions, plural, one {# contribution} other {# contributions}} sur {weeks, plural, one {# semaine} other {# semaines}}',
     'analytics.circle.core': 'Noyau',
     'analytics.circle.contributor': 'Contributeurs',
     'analytics.circle.reactor': 'Réactifs',
@@ -109,8 +112,10 @@ export const analyticsMessages = defineMessages({
     'analytics.newcomers.title': 'Nouveaux membres',
     'analytics.newcomers.count': 'Nouveaux contributeurs',
     'analytics.newcomers.answered48': 'Premier message ayant une réponse sous 48 h',
-    'analytics.newcomers.retention30': 'Rétention à 30 jours ({eligible} éligibles)',
-    'analytics.newcomers.retention90': 'Rétention à 90 jours ({eligible} éligibles)',
+    'analytics.newcomers.retention30':
+      'Rétention à 30 jours ({eligible, plural, one {# éligible} other {# éligibles}})',
+    'analytics.newcomers.retention90':
+      'Rétention à 90 jours ({eligible, plural, one {# éligible} other {# éligibles}})',
     'analytics.newcomers.firstReply': 'sa première réponse',
     'analytics.newcomers.firstPostHidden': 'son premier message (supprimé)',
     'analytics.newcomers.firstPostPrivate':
@@ -151,8 +156,10 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.day': 'Jour',
     'analytics.activity.month': 'Mois',
     'analytics.activity.mau': 'Actifs dans le mois',
-    'analytics.activity.byDay': 'Les membres actifs jour par jour ({count} jours)',
-    'analytics.activity.byWeek': 'Les actifs semaine par semaine ({count} semaines)',
+    'analytics.activity.byDay':
+      'Les membres actifs jour par jour ({count, plural, one {# jour} other {# jours}})',
+    'analytics.activity.byWeek':
+      'Les actifs semaine par semaine ({count, plural, one {# semaine} other {# semaines}})',
     'analytics.activity.stickiness': 'Adhérence (actifs du jour ÷ actifs du mois)',
     'analytics.activity.growth': 'Nouveaux membres',
     'analytics.activity.churn': 'Membres partis (actifs il y a 30 à 60 jours, plus depuis)',
@@ -171,7 +178,7 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.churnedIntro':
       'Actifs il y a 30 à 60 jours, plus rien depuis, ceux qui ont le plus contribué d’abord : prendre de leurs nouvelles suffit parfois à les faire revenir.',
     'analytics.activity.churnedMember':
-      'sur 90 jours : {contributions} contributions, {reactions} réactions',
+      'sur 90 jours : {contributions, plural, one {# contribution} other {# contributions}}, {reactions, plural, one {# réaction} other {# réactions}}',
     'analytics.activity.monthly': 'Mois par mois : actifs, adhérence, arrivées et départs',
     'analytics.activity.monthStickiness': 'Adhérence',
     'analytics.activity.goneShort': 'Partis',
@@ -183,7 +190,7 @@ export const analyticsMessages = defineMessages({
     'analytics.inactiveCore.intro':
       'Parmi le quart le plus actif, ceux qui n’ont rien publié depuis 7 à 28 jours : un message personnel peut suffire.',
     'analytics.lastContribution':
-      '{contributions} contributions sur 90 jours, la dernière le {date}',
+      '{contributions, plural, one {# contribution} other {# contributions}} sur 90 jours, la dernière le {date}',
   },
   en: {
     'analytics.title': 'Dashboard of {name}',
@@ -210,11 +217,13 @@ export const analyticsMessages = defineMessages({
     'analytics.table.count': 'Count',
     'analytics.table.share': 'Share',
     'analytics.table.box': 'Scrolling table: {caption}',
-    'analytics.table.months': 'The {count} months as a table',
+    'analytics.table.months':
+      '{count, plural, one {The month as a table} other {The # months as a table}}',
     'analytics.table.reference': 'Reference',
     'analytics.error.period':
       'The period is invalid: the start date must come before the end date.',
-    'analytics.error.periodTooLong': 'The period cannot be longer than {years} years.',
+    'analytics.error.periodTooLong':
+      'The period cannot be longer than {years, plural, one {# year} other {# years}}.',
     'analytics.error.date':
       'The date “{value}” does not exist: write it YYYY-MM-DD, e.g. 2026-03-31.',
     'analytics.lifecycle.title': 'Lifecycle',
@@ -254,7 +263,8 @@ export const analyticsMessages = defineMessages({
     'analytics.circles.reference': '1/9/90 reference',
     'analytics.circles.participating': 'Participating (core and contributors)',
     'analytics.circles.coreMembers': 'Core members ({count})',
-    'analytics.circles.coreMember': '{contributions} contributions over {weeks} weeks',
+    'analytics.circles.coreMember':
+      '{contributions, plural, one {# contribution} other {# contributions}} over {weeks, plural, one {# week} other {# weeks}}',
     'analytics.circle.core': 'Core',
     'analytics.circle.contributor': 'Contributors',
     'analytics.circle.reactor': 'Reactors',
@@ -333,8 +343,10 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.day': 'Day',
     'analytics.activity.month': 'Month',
     'analytics.activity.mau': 'Active in the month',
-    'analytics.activity.byDay': 'Active members day by day ({count} days)',
-    'analytics.activity.byWeek': 'Active members week by week ({count} weeks)',
+    'analytics.activity.byDay':
+      'Active members day by day ({count, plural, one {# day} other {# days}})',
+    'analytics.activity.byWeek':
+      'Active members week by week ({count, plural, one {# week} other {# weeks}})',
     'analytics.activity.stickiness': 'Stickiness (daily active ÷ monthly active)',
     'analytics.activity.growth': 'New members',
     'analytics.activity.churn': 'Churned members (active 30 to 60 days ago, not since)',
@@ -353,7 +365,7 @@ export const analyticsMessages = defineMessages({
     'analytics.activity.churnedIntro':
       'Active 30 to 60 days ago, nothing since, those who contributed most first: asking how they are is sometimes enough to bring them back.',
     'analytics.activity.churnedMember':
-      'over 90 days: {contributions} contributions, {reactions} reactions',
+      'over 90 days: {contributions, plural, one {# contribution} other {# contributions}}, {reactions, plural, one {# reaction} other {# reactions}}',
     'analytics.activity.monthly': 'Month by month: active, stickiness, arrivals and departures',
     'analytics.activity.monthStickiness': 'Stickiness',
     'analytics.activity.goneShort': 'Gone',
@@ -364,6 +376,7 @@ export const analyticsMessages = defineMessages({
     'analytics.inactiveCore.title': 'Pillars gone quiet ({count})',
     'analytics.inactiveCore.intro':
       'Among the most active quarter, those who have posted nothing for 7 to 28 days: a personal message may be enough.',
-    'analytics.lastContribution': '{contributions} contributions over 90 days, the last on {date}',
+    'analytics.lastContribution':
+      '{contributions, plural, one {# contribution} other {# contributions}} over 90 days, the last on {date}',
   },
 });

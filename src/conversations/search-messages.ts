@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n/index.js';
 
-/** The search page's strings; plurals as `.one` / `.other`, picked by Intl.PluralRules. */
+/** The search page's strings. */
 export const searchMessages = defineMessages({
   fr: {
     'conversations.search.title': 'Rechercher',
@@ -21,14 +21,13 @@ export const searchMessages = defineMessages({
     'conversations.search.solvedNo': 'Sans réponse acceptée',
     'conversations.search.from': 'Messages écrits depuis le',
     'conversations.search.to': 'Jusqu’au (inclus)',
-    'conversations.search.results.one': '{count} conversation trouvée pour « {q} »',
-    'conversations.search.results.other': '{count} conversations trouvées pour « {q} »',
+    'conversations.search.results':
+      '{count, plural, one {# conversation trouvée} other {# conversations trouvées}} pour « {q} »',
     'conversations.search.none': 'Aucun résultat pour « {q} ».',
     'conversations.search.firstPost': 'Premier message, {date}',
     'conversations.search.reply': 'Réponse, {date}',
-    'conversations.search.morePosts.one': 'Et {count} autre message correspondant dans ce sujet',
-    'conversations.search.morePosts.other':
-      'Et {count} autres messages correspondants dans ce sujet',
+    'conversations.search.morePosts':
+      '{count, plural, one {Et # autre message correspondant} other {Et # autres messages correspondants}} dans ce sujet',
     'conversations.search.pages': 'Pages de résultats',
     'conversations.search.previous': 'Résultats précédents',
     'conversations.search.next': 'Résultats suivants',
@@ -55,13 +54,13 @@ export const searchMessages = defineMessages({
     'conversations.search.solvedNo': 'Without an accepted answer',
     'conversations.search.from': 'Posts written from',
     'conversations.search.to': 'Until (included)',
-    'conversations.search.results.one': '{count} conversation found for “{q}”',
-    'conversations.search.results.other': '{count} conversations found for “{q}”',
+    'conversations.search.results':
+      '{count, plural, one {# conversation found} other {# conversations found}} for “{q}”',
     'conversations.search.none': 'No result for “{q}”.',
     'conversations.search.firstPost': 'First post, {date}',
     'conversations.search.reply': 'Reply, {date}',
-    'conversations.search.morePosts.one': 'And {count} more matching post in this topic',
-    'conversations.search.morePosts.other': 'And {count} more matching posts in this topic',
+    'conversations.search.morePosts':
+      'And {count, plural, one {# more matching post} other {# more matching posts}} in this topic',
     'conversations.search.pages': 'Pages of results',
     'conversations.search.previous': 'Previous results',
     'conversations.search.next': 'Next results',

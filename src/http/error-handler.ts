@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from './errors.js';
 import { keptInput, type KeptInput } from './kept-input.js';
 import { pageContext, type PageContext } from './page-context.js';
 import { renderDocument, sendPage } from './render.js';
+import { fieldLabel } from './validation.js';
 import type { Translate } from '../i18n/index.js';
 
 const fastifyCodes: Record<string, ErrorCode | [ErrorCode, string]> = {
@@ -34,8 +35,14 @@ export function isApiRequest(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/');
 }
 
+/** An error in the reader's words, a field named by its label ("Mot de passe"), not its code. */
 export function errorMessage(req: { t: Translate }, error: AppError): string {
-  return req.t(error.details.messageKey ?? `error.${error.code}`, error.details.params);
+  const params = error.details.params;
+  const field = params?.field;
+  return req.t(
+    error.details.messageKey ?? `error.${error.code}`,
+    typeof field === 'string' ? { ...params, field: fieldLabel(req.t, field) } : params,
+  );
 }
 
 /** `Retry-After` when the failure says when to come back. */

@@ -20,9 +20,16 @@ export const httpMessages = defineMessages({
     'page.back': 'Revenir en arrière',
     'form.errorSummary': 'Le formulaire contient une erreur :',
     'error.invalid_input': 'Les données envoyées ne sont pas valides.',
-    'error.invalid_input.too_short': 'Le champ « {field} » est trop court (minimum {limit}).',
-    'error.invalid_input.too_long': 'Le champ « {field} » est trop long (maximum {limit}).',
+    'error.invalid_input.too_short':
+      'Le champ « {field} » est trop court (minimum {limit, plural, one {# caractère} other {# caractères}}).',
+    'error.invalid_input.too_long':
+      'Le champ « {field} » est trop long (maximum {limit, plural, one {# caractère} other {# caractères}}).',
     'error.invalid_input.invalid': 'Le champ « {field} » est manquant ou invalide.',
+    'error.invalid_input.too_small': 'Le champ « {field} » doit valoir au moins {limit}.',
+    'error.invalid_input.too_big': 'Le champ « {field} » doit valoir au plus {limit}.',
+    'error.invalid_input.too_small_exclusive':
+      'Le champ « {field} » doit être supérieur à {limit}.',
+    'error.invalid_input.too_big_exclusive': 'Le champ « {field} » doit être inférieur à {limit}.',
     'error.malformed_request': 'La requête est mal formée.',
     'error.invalid_input.nul':
       'Le champ « {field} » contient un caractère nul (U+0000), qui n’est pas accepté.',
@@ -76,9 +83,15 @@ export const httpMessages = defineMessages({
     'page.back': 'Go back',
     'form.errorSummary': 'The form has an error:',
     'error.invalid_input': 'The data sent is not valid.',
-    'error.invalid_input.too_short': 'The field “{field}” is too short (minimum {limit}).',
-    'error.invalid_input.too_long': 'The field “{field}” is too long (maximum {limit}).',
+    'error.invalid_input.too_short':
+      'The field “{field}” is too short (minimum {limit, plural, one {# character} other {# characters}}).',
+    'error.invalid_input.too_long':
+      'The field “{field}” is too long (maximum {limit, plural, one {# character} other {# characters}}).',
     'error.invalid_input.invalid': 'The field “{field}” is missing or invalid.',
+    'error.invalid_input.too_small': 'The field “{field}” must be at least {limit}.',
+    'error.invalid_input.too_big': 'The field “{field}” must be at most {limit}.',
+    'error.invalid_input.too_small_exclusive': 'The field “{field}” must be greater than {limit}.',
+    'error.invalid_input.too_big_exclusive': 'The field “{field}” must be less than {limit}.',
     'error.malformed_request': 'The request is malformed.',
     'error.invalid_input.nul':
       'The field “{field}” contains a null character (U+0000), which is not accepted.',

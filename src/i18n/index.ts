@@ -1,3 +1,5 @@
+import { compileMessage, type Params, type Render } from './message.js';
+
 export const locales = ['fr', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'fr';
@@ -10,7 +12,8 @@ export function defineMessages<K extends string>(c: Catalogue<K>): Catalogue<K> 
   return c;
 }
 
-export type Params = Record<string, string | number>;
+export { placeholdersOf, type Params, type PlaceholderKind } from './message.js';
+export { withPreposition, type Preposition } from './french.js';
 export type Translate = (key: string, params?: Params) => string;
 
 export function isLocale(value: unknown): value is Locale {
@@ -35,30 +38,47 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
 export interface I18n {
   translator(locale: Locale): Translate;
   keys(locale: Locale): string[];
+  /** A key's message as the catalogue writes it (ICU MessageFormat), or undefined. */
+  template(locale: Locale, key: string): string | undefined;
 }
 
-/** Merges the features' catalogues; a missing key shows itself rather than failing the page. */
+/**
+ * Merges the features' catalogues; a missing key shows itself rather than failing the page.
+ * Each message is compiled (./message.ts) the first time it is asked for, then kept.
+ */
 export function createI18n(catalogues: Catalogue[]): I18n {
   const merged: Record<Locale, Messages> = { fr: {}, en: {} };
   for (const c of catalogues) {
     Object.assign(merged.fr, c.fr);
     Object.assign(merged.en, c.en);
   }
+  const compiled: Record<Locale, Map<string, Render>> = { fr: new Map(), en: new Map() };
+  const translators = new Map<Locale, Translate>();
   return {
     translator(locale) {
+      let t = translators.get(locale);
+      if (t) return t;
       const messages = merged[locale];
-      return (key, params) => {
-        const template = messages[key] ?? key;
-        if (!params) return template;
-        return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-          const value = params[name];
-          if (value === undefined) return whole;
-          return typeof value === 'number' ? formatNumber(locale, value) : value;
-        });
+      const cache = compiled[locale];
+      t = (key, params) => {
+        let render = cache.get(key);
+        if (!render) {
+          const template = messages[key];
+          // Only the catalogue's keys are kept: a key built from input must not grow the cache.
+          if (template === undefined) return key;
+          render = compileMessage(locale, template, key);
+          cache.set(key, render);
+        }
+        return render(params);
       };
+      translators.set(locale, t);
+      return t;
     },
     keys(locale) {
       return Object.keys(merged[locale]);
+    },
+    template(locale, key) {
+      return merged[locale][key];
     },
   };
 }

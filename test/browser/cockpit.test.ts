@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     await page.waitForURL(`${t.url}/c/reseau-des-benevoles/cockpit`);
     await page.goto(`${t.url}${path}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-      'Tableau de bord de Réseau des bénévoles',
+      'Tableau de bord du Réseau des bénévoles',
     );
     for (const heading of [
       'Cycle de vie',
@@ -184,7 +184,9 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     // Last contributions are days: no hour of midnight after them.
     for (const line of await page.locator('#inactive-core-title + p + ul li').allTextContents()) {
       expect(line).toMatch(
-        new RegExp(`\\d+ contributions sur 90 jours, la dernière le \\d{1,2}(er)? ${word} \\d{4}$`),
+        new RegExp(
+          `\\d+ contributions? sur 90 jours, la dernière le \\d{1,2}(er)? ${word} \\d{4}$`,
+        ),
       );
     }
   });
@@ -256,7 +258,7 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     await page.getByRole('link', { name: 'Accueil des nouveaux', exact: true }).click();
     await page.waitForURL(`${t.url}/c/reseau-des-benevoles/g/accueil-des-nouveaux/cockpit?days=90`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-      'Tableau de bord de Accueil des nouveaux',
+      'Tableau de bord d’Accueil des nouveaux',
     );
   });
 

@@ -457,7 +457,7 @@ describe.each(databases)('group and instance cockpits on %s', (kind) => {
     const page = await admin.client.page(groupCockpit);
     expect(await htmlProblems(page.html)).toEqual([]);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('Tableau de bord de Atelier vélo');
+    expect(page.html).toContain('Tableau de bord d’Atelier vélo');
     expect(page.html).toContain('Dans le groupe');
     expect(page.html).not.toContain('Hors du groupe');
     expect((await member.client.page(`/c/${community.slug}/g/${group.slug}/cockpit`)).status).toBe(

@@ -429,7 +429,7 @@ describe.each(databases)('conversations on %s', (kind) => {
     expect(empty.body).toEqual({
       error: {
         code: 'invalid_input',
-        message: 'The field “title” is too short (minimum 3).',
+        message: 'The field “Title” is too short (minimum 3 characters).',
         field: 'title',
       },
     });
@@ -439,7 +439,7 @@ describe.each(databases)('conversations on %s', (kind) => {
       body: 'x',
     });
     expect(form.status).toBe(400);
-    expect(form.html).toContain('Le champ « title » est trop court');
+    expect(form.html).toContain('Le champ « Titre » est trop court (minimum 3 caractères).');
     expect(await Promise.all([countRows(t, 'topics'), countRows(t, 'activity_log')])).toEqual(
       before,
     );

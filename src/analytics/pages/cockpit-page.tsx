@@ -306,8 +306,8 @@ export function CockpitPage(props: CockpitPageProps) {
             people={c.circles.core_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.circles.coreMember', {
-                contributions: f.count(m.contributions),
-                weeks: f.count(m.weeks),
+                contributions: f.plural(m.contributions),
+                weeks: f.plural(m.weeks),
               }),
             }))}
           />
@@ -442,13 +442,13 @@ export function CockpitPage(props: CockpitPageProps) {
               [t('analytics.newcomers.answered48'), f.share(c.newcomers.first_post_answered_48h)],
               [
                 t('analytics.newcomers.retention30', {
-                  eligible: f.count(c.newcomers.retention_30d.eligible),
+                  eligible: f.plural(c.newcomers.retention_30d.eligible),
                 }),
                 f.share(c.newcomers.retention_30d.rate),
               ],
               [
                 t('analytics.newcomers.retention90', {
-                  eligible: f.count(c.newcomers.retention_90d.eligible),
+                  eligible: f.plural(c.newcomers.retention_90d.eligible),
                 }),
                 f.share(c.newcomers.retention_90d.rate),
               ],
@@ -548,8 +548,8 @@ export function CockpitPage(props: CockpitPageProps) {
             people={c.churned_members.slice(0, LIST_LIMIT).map((m) => ({
               id: m.memberId,
               note: t('analytics.activity.churnedMember', {
-                contributions: f.count(m.contributions),
-                reactions: f.count(m.reactions),
+                contributions: f.plural(m.contributions),
+                reactions: f.plural(m.reactions),
               }),
             }))}
           />
@@ -615,7 +615,7 @@ export function CockpitPage(props: CockpitPageProps) {
                 <Member id={p.memberId} names={props.names} />{' '}
                 <span class="muted">
                   {t('analytics.lastContribution', {
-                    contributions: f.count(p.contributions),
+                    contributions: f.plural(p.contributions),
                     date: f.day(p.lastContributionAt ?? 0),
                   })}
                 </span>

@@ -22,6 +22,8 @@ export function fmt(ctx: PageContext, period?: { from: string; to: string }) {
   const cut = (start: number, end: number) => start < from || end > to;
   return {
     count: (n: number | null) => (n === null ? none : formatNumber(ctx.locale, n)),
+    /** A count for a message's plural: the number itself (the message writes it), or the dash. */
+    plural: (n: number | null) => n ?? none,
     share: (n: number | null) => (n === null ? none : formatPercent(ctx.locale, n)),
     decimal: (n: number | null) => (n === null ? none : formatDecimal(ctx.locale, n)),
     /** Gini, the welcome gap: two decimals, "0,54", where one would round 0.54 and 0.46 alike. */

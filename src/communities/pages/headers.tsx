@@ -1,5 +1,4 @@
 import { CsrfField, type PageContext } from '../../http/index.js';
-import { formatNumber } from '../../i18n/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import {
   canManageCommunity,
@@ -43,9 +42,7 @@ export function CommunityHeader(props: {
       {c.purpose !== '' && (
         <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(c.purpose) }} />
       )}
-      <p class="muted">
-        {t('communities.members', { count: formatNumber(ctx.locale, props.memberCount) })}
-      </p>
+      <p class="muted">{t('communities.members', { count: Number(props.memberCount) })}</p>
       <CharterChangedNotice ctx={ctx} access={access} />
       {!!props.pendingRequests && (
         <p class="warning">
@@ -148,7 +145,7 @@ export function GroupList(props: {
                 <span class="muted">
                   (
                   {t('communities.groups.members', {
-                    count: formatNumber(ctx.locale, Number(g.member_count)),
+                    count: Number(g.member_count),
                   })}
                   )
                 </span>

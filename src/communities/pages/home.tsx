@@ -1,5 +1,4 @@
 import type { PageContext } from '../../http/index.js';
-import { formatNumber } from '../../i18n/index.js';
 import { toPlainText } from '../../markdown/index.js';
 import type { CommunityRow } from '../store.js';
 import { Badges } from './headers.js';
@@ -33,7 +32,7 @@ export function HomePage(props: {
               <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
               {c.purpose !== '' && <p>{toPlainText(c.purpose, 240)}</p>}
               <p class="muted">
-                {t('communities.members', { count: formatNumber(ctx.locale, memberCount) })}
+                {t('communities.members', { count: Number(memberCount) })}
                 {isMember && ` · ${t('communities.youAreMember')}`}
               </p>
             </li>

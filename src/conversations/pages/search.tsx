@@ -1,6 +1,6 @@
 import type { ReadableSpaces } from '../../communities/index.js';
 import type { FormFailure, PageContext } from '../../http/index.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type { TextPart, TopicResult } from '../../search/index.js';
 import type { SearchView } from '../search.js';
 import { Filters } from './search-filters.js';
@@ -21,12 +21,6 @@ export function searchFormOf(query: unknown): SearchForm {
     if (typeof value === 'string') form[name] = value;
   }
   return form;
-}
-
-/** A count in words: `key.one` or `key.other`, as the language's plural rules say. */
-function plural(ctx: PageContext, key: string, count: number, params: Record<string, string>) {
-  const form = new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'one' : 'other';
-  return ctx.t(`${key}.${form}`, { ...params, count: formatNumber(ctx.locale, count) });
 }
 
 /** Text with the words searched for in <mark>; Preact escapes every part. */
@@ -72,7 +66,7 @@ function Result(props: { ctx: PageContext; result: TopicResult; spaces: Readable
       </ul>
       {r.morePosts > 0 && (
         <p class="muted">
-          <a href={topicHref}>{plural(ctx, 'conversations.search.morePosts', r.morePosts, {})}</a>
+          <a href={topicHref}>{ctx.t('conversations.search.morePosts', { count: r.morePosts })}</a>
         </p>
       )}
     </li>
@@ -123,7 +117,7 @@ export function SearchPage(props: {
         <>
           <p role="status">
             {view.total > 0
-              ? plural(ctx, 'conversations.search.results', view.total, { q })
+              ? ctx.t('conversations.search.results', { count: view.total, q })
               : t('conversations.search.none', { q })}
           </p>
           <ol class="search-results" start={page.offset + 1}>

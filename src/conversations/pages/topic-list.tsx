@@ -1,6 +1,6 @@
 import { memberNameText } from '../../accounts/index.js';
 import type { PageContext } from '../../http/index.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
+import { formatDate } from '../../i18n/index.js';
 import type * as store from '../store.js';
 
 type TopicSummary = Awaited<ReturnType<typeof store.listTopics>>[number];
@@ -38,9 +38,7 @@ export function TopicList(props: {
                     deletedAt: topic.author_deleted_at,
                   }),
                 })}{' '}
-                ·{' '}
-                {t('conversations.replies', { count: formatNumber(ctx.locale, topic.reply_count) })}{' '}
-                ·{' '}
+                · {t('conversations.replies', { count: Number(topic.reply_count) })} ·{' '}
                 {t('conversations.lastActivity', {
                   date: formatDate(ctx.locale, topic.last_activity_at),
                 })}

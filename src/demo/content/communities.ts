@@ -57,7 +57,7 @@ Cet espace réunit les partenaires de Solidarités Voisines et l'équipe qui les
 export const COMMUNITY_SPECS: readonly CommunitySpec[] = [
   {
     slug: VOLUNTEERS,
-    name: 'Réseau des bénévoles',
+    name: 'Le Réseau des bénévoles',
     purpose:
       "Le Réseau des bénévoles rassemble les bénévoles de Solidarités Voisines pour s'entraider au quotidien : poser ses questions, partager les bonnes pratiques et accueillir les nouveaux. L'expérience de chacun sert à tous, et chaque réponse utile reste accessible aux suivants.",
     typology: 'internal_community',
