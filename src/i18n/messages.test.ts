@@ -20,6 +20,9 @@ const TEXT_PARAMS = new Set([
   'to',
   'value',
   'share',
+  // A link, and a charter's version number: neither counts anything.
+  'signin',
+  'version',
 ]);
 
 // Plural words that must not follow 0 or 1 in French, nor 1 in English; a word ending in -s

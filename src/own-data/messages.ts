@@ -34,7 +34,7 @@ export const ownDataMessages = defineMessages({
     'ownData.export.col.detail': 'Précision',
     'ownData.delete.title': 'Supprimer mon compte',
     'ownData.delete.intro':
-      'Votre compte sera supprimé dans {days} jours. D’ici là, il suffit de vous connecter pour annuler. Dès maintenant, vos sessions sont fermées et vos jetons d’accès révoqués.',
+      'Votre compte sera supprimé dans {days, plural, one {# jour} other {# jours}}. D’ici là, il suffit de vous connecter pour annuler. Dès maintenant, vos sessions sont fermées et vos jetons d’accès révoqués.',
     'ownData.delete.after':
       'Ensuite, votre nom, votre identifiant, votre présentation et votre adresse e-mail disparaissent de Ruche (l’adresse redevient libre pour une nouvelle inscription). Vous quittez toutes vos communautés et tous vos groupes, avec vos rôles. Vos réactions restent comptées, sans votre nom. Les statistiques passées des communautés ne changent pas.',
     'ownData.delete.exportFirst': 'Vous pouvez d’abord télécharger vos données :',
@@ -83,7 +83,7 @@ export const ownDataMessages = defineMessages({
     'ownData.export.col.detail': 'Detail',
     'ownData.delete.title': 'Delete my account',
     'ownData.delete.intro':
-      'Your account will be deleted in {days} days. Until then, just sign in to cancel. From now on, your sessions are closed and your access tokens revoked.',
+      'Your account will be deleted in {days, plural, one {# day} other {# days}}. Until then, just sign in to cancel. From now on, your sessions are closed and your access tokens revoked.',
     'ownData.delete.after':
       'Then your name, handle, introduction and email address disappear from Ruche (the address is free again for a new sign-up). You leave all your communities and groups, with your roles. Your reactions still count, without your name. The communities’ past figures do not change.',
     'ownData.delete.exportFirst': 'You can download your data first:',
