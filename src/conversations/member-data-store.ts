@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../db/index.js';
+import { repliesWithTopic } from './store.js';
 
 /** One member's posts, revisions and reactions: read for their export, erased with the account. */
 
@@ -241,22 +242,7 @@ export function topicsMentioning(db: Db, handle: string) {
 }
 
 export function repliesMentioning(db: Db, handle: string) {
-  return db
-    .selectFrom('replies')
-    .innerJoin('topics', 'topics.id', 'replies.topic_id')
-    .select([
-      'replies.id',
-      'replies.topic_id',
-      'replies.body',
-      'replies.created_at',
-      'replies.deleted_at',
-      'topics.community_id',
-      'topics.group_id',
-      'topics.title',
-      'topics.deleted_at as topic_deleted_at',
-      'topics.kind',
-      'topics.accepted_reply_id',
-    ])
+  return repliesWithTopic(db)
     .where((eb) => eb(eb.fn('lower', ['replies.body']), 'like', mentioning(handle)))
     .execute();
 }

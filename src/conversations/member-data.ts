@@ -3,6 +3,7 @@ import type { Db, Store } from '../db/index.js';
 import { renameMention, renderMarkdown, toPlainText } from '../markdown/index.js';
 import { indexDocument, removeDocument, removeTopicDocuments } from '../search/index.js';
 import * as store from './member-data-store.js';
+import { replyDocument, topicDocument } from './search-documents.js';
 
 /** Rows read at a time for an export; the event loop serves other requests between pages. */
 const PAGE = 500;
@@ -153,36 +154,14 @@ export async function renameMentions(s: Store, trx: Db, from: string, to: string
     if (body === t.body) continue;
     await store.setTopicBody(trx, t.id, body, renderMarkdown(body));
     if (t.deleted_at === null)
-      await indexDocument(trx, s.dialect, {
-        docKind: 'topic',
-        docId: t.id,
-        topicId: t.id,
-        communityId: t.community_id,
-        groupId: t.group_id,
-        title: t.title,
-        body: toPlainText(body),
-        createdAt: t.created_at,
-        topicKind: t.kind,
-        isSolved: t.kind === 'question' && t.accepted_reply_id !== null,
-      });
+      await indexDocument(trx, s.dialect, topicDocument(t, toPlainText(body)));
   }
   for (const r of await store.repliesMentioning(trx, from)) {
     const body = renameMention(r.body, from, to);
     if (body === r.body) continue;
     await store.setReplyBody(trx, r.id, body, renderMarkdown(body));
     if (r.deleted_at === null && r.topic_deleted_at === null)
-      await indexDocument(trx, s.dialect, {
-        docKind: 'reply',
-        docId: r.id,
-        topicId: r.topic_id,
-        communityId: r.community_id,
-        groupId: r.group_id,
-        title: r.title,
-        body: toPlainText(body),
-        createdAt: r.created_at,
-        topicKind: r.kind,
-        isSolved: r.kind === 'question' && r.accepted_reply_id !== null,
-      });
+      await indexDocument(trx, s.dialect, replyDocument(r, toPlainText(body)));
   }
   for (const r of await store.revisionsMentioning(trx, from)) {
     const body = renameMention(r.body, from, to);

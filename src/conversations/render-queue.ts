@@ -4,6 +4,8 @@ import { bulkInsert, type Db, type Dialect, type Store } from '../db/index.js';
 import { renderMarkdown, renderMarkdownWithText } from '../markdown/index.js';
 import { indexDocuments, type SearchDocument } from '../search/index.js';
 import { setBodiesHtml } from './import-store.js';
+import { replyDocument, topicDocument } from './search-documents.js';
+import { repliesWithTopic } from './store.js';
 
 // Importers write posts without their HTML and search entries: rendering and indexing take
 // four times as long as writing, and the cockpit needs neither. The server renders them in
@@ -55,14 +57,14 @@ export async function renderQueued(s: Store, limit = BATCH): Promise<number> {
     const topicHtml = topics.map((t) => {
       const { html, text } = renderMarkdownWithText(t.body);
       if (t.deleted_at === null) {
-        documents.push({ ...placeOf(t, t.id), docKind: 'topic', docId: t.id, body: text });
+        documents.push(topicDocument(t, text));
       }
       return { id: t.id, html };
     });
     const replyHtml = replies.map((r) => {
       const { html, text } = renderMarkdownWithText(r.body);
       if (r.deleted_at === null && r.topic_deleted_at === null) {
-        documents.push({ ...placeOf(r, r.topic_id), docKind: 'reply', docId: r.id, body: text });
+        documents.push(replyDocument(r, text));
       }
       return { id: r.id, html };
     });
@@ -101,28 +103,6 @@ async function takeFromQueue(trx: Db, dialect: Dialect, limit: number): Promise<
   return rows.map((r) => ({ post_kind: r.post_kind, post_id: Number(r.post_id) }));
 }
 
-function placeOf(
-  row: {
-    community_id: number;
-    group_id: number | null;
-    title: string;
-    created_at: number;
-    kind: string;
-    accepted_reply_id: number | null;
-  },
-  topicId: number,
-) {
-  return {
-    topicId,
-    communityId: row.community_id,
-    groupId: row.group_id,
-    title: row.title,
-    createdAt: row.created_at,
-    topicKind: row.kind,
-    isSolved: row.kind === 'question' && row.accepted_reply_id !== null,
-  };
-}
-
 // Rows are locked on PostgreSQL, so an edit waits for the rendering rather than being overwritten.
 function readTopics(trx: Db, dialect: Dialect, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
@@ -137,22 +117,7 @@ function readTopics(trx: Db, dialect: Dialect, ids: number[]) {
 
 function readReplies(trx: Db, dialect: Dialect, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return trx
-    .selectFrom('replies')
-    .innerJoin('topics', 'topics.id', 'replies.topic_id')
-    .select([
-      'replies.id',
-      'replies.topic_id',
-      'replies.body',
-      'replies.created_at',
-      'replies.deleted_at',
-      'topics.community_id',
-      'topics.group_id',
-      'topics.title',
-      'topics.kind',
-      'topics.accepted_reply_id',
-      'topics.deleted_at as topic_deleted_at',
-    ])
+  return repliesWithTopic(trx)
     .where('replies.id', 'in', ids)
     .$if(dialect === 'postgres', (q) => q.forUpdate(['replies']))
     .execute();

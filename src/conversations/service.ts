@@ -26,6 +26,7 @@ import {
 } from './access.js';
 import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
 import { withBodyHtml } from './render-queue.js';
+import { replyDocument, topicDocument } from './search-documents.js';
 import * as store from './store.js';
 
 /** Where a topic lives, for its activity rows: community, group and the topic itself. */
@@ -54,14 +55,6 @@ function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
   return forbidden('conversations.mustJoin');
 }
 
-/** What search knows of a topic beside its words, for its filters. */
-function searchFacts(topic: { kind: string; accepted_reply_id: number | null }) {
-  return {
-    topicKind: topic.kind,
-    isSolved: topic.kind === 'question' && topic.accepted_reply_id !== null,
-  };
-}
-
 async function indexTopic(
   trx: Db,
   s: Store,
@@ -76,17 +69,7 @@ async function indexTopic(
     created_at: number;
   },
 ) {
-  await indexDocument(trx, s.dialect, {
-    docKind: 'topic',
-    docId: topic.id,
-    topicId: topic.id,
-    communityId: topic.community_id,
-    groupId: topic.group_id,
-    title: topic.title,
-    body: toPlainText(topic.body),
-    createdAt: topic.created_at,
-    ...searchFacts(topic),
-  });
+  await indexDocument(trx, s.dialect, topicDocument(topic, toPlainText(topic.body)));
 }
 
 export async function listTopics(
@@ -323,17 +306,11 @@ export async function createReply(
       inReplyTo: input.parentReplyId ?? null,
       at,
     });
-    await indexDocument(trx, s.dialect, {
-      docKind: 'reply',
-      docId: id,
-      topicId,
-      communityId: t.topic.community_id,
-      groupId: t.topic.group_id,
-      title: t.topic.title,
-      body: toPlainText(input.body),
-      createdAt: at,
-      ...searchFacts(t.topic),
-    });
+    await indexDocument(
+      trx,
+      s.dialect,
+      replyDocument({ ...t.topic, id, topic_id: topicId, created_at: at }, toPlainText(input.body)),
+    );
     return id;
   });
 }
@@ -376,17 +353,14 @@ export async function editReply(
       targetId: replyId,
       at,
     });
-    await indexDocument(trx, s.dialect, {
-      docKind: 'reply',
-      docId: replyId,
-      topicId: r.topic.id,
-      communityId: r.topic.community_id,
-      groupId: r.topic.group_id,
-      title: r.topic.title,
-      body: toPlainText(body),
-      createdAt: r.reply.created_at,
-      ...searchFacts(r.topic),
-    });
+    await indexDocument(
+      trx,
+      s.dialect,
+      replyDocument(
+        { ...r.topic, id: replyId, topic_id: r.topic.id, created_at: r.reply.created_at },
+        toPlainText(body),
+      ),
+    );
   });
   return r.topic.id;
 }

@@ -341,3 +341,23 @@ export async function titlesOf(db: Db, ids: number[], readable: ReadableGroups) 
     .$if(readable !== null, (q) => q.where(inReadableGroups(readable ?? [])))
     .execute();
 }
+
+/** Replies with what search keeps of their topic (search-documents.ts), to index them again. */
+export function repliesWithTopic(db: Db) {
+  return db
+    .selectFrom('replies')
+    .innerJoin('topics', 'topics.id', 'replies.topic_id')
+    .select([
+      'replies.id',
+      'replies.topic_id',
+      'replies.body',
+      'replies.created_at',
+      'replies.deleted_at',
+      'topics.community_id',
+      'topics.group_id',
+      'topics.title',
+      'topics.kind',
+      'topics.accepted_reply_id',
+      'topics.deleted_at as topic_deleted_at',
+    ]);
+}
