@@ -3,6 +3,7 @@ import { isUniqueViolation, now, type Store } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
 import * as credentials from './credentials-store.js';
+import { setNewPassword } from './new-password.js';
 import type { Outbox } from './outbox.js';
 import type { ChangeEmailInput, ChangePasswordInput } from './schemas.js';
 import {
@@ -49,12 +50,8 @@ export async function changePassword(
   const passwordHash = await hasher.inSlot(() => hashPassword(input.newPassword));
   await s.db.transaction().execute(async (trx) => {
     const at = now();
-    await store.updateUser(trx, user.id, { password_hash: passwordHash }, at);
-    if (keptSession) await store.deleteOtherSessionsOf(trx, user.id, hashToken(keptSession));
-    else await store.deleteSessionsOf(trx, user.id);
-    await credentials.deleteApiTokensOf(trx, user.id);
-    await credentials.deletePasswordResetsOf(trx, user.id);
-    await credentials.deleteEmailChangesOf(trx, user.id);
+    const kept = keptSession ? hashToken(keptSession) : undefined;
+    await setNewPassword(trx, user.id, passwordHash, at, kept);
     await recordActivity(trx, {
       actorId: user.id,
       communityId: null,

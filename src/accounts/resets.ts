@@ -3,6 +3,7 @@ import { now, type Store } from '../db/index.js';
 import { AppError } from '../http/index.js';
 import { assertUncommonPassword } from './common-passwords.js';
 import * as credentials from './credentials-store.js';
+import { setNewPassword } from './new-password.js';
 import type { Outbox } from './outbox.js';
 import {
   hashPassword,
@@ -46,6 +47,13 @@ async function sendPasswordReset(s: Store, outbox: Outbox, email: string): Promi
   });
 }
 
+function invalidResetLink(): AppError {
+  return new AppError('invalid_input', {
+    field: 'token',
+    messageKey: 'accounts.reset.invalidToken',
+  });
+}
+
 /**
  * Sets a new password with a reset link. Whoever held the old password is shut out: every
  * session, every access token, every other reset link and any pending email change go.
@@ -59,24 +67,13 @@ export async function resetPassword(
   await assertUncommonPassword(password, 'password');
   // The link is checked before the costly hash, and again in the transaction that uses it.
   if (!(await credentials.findUsablePasswordReset(s.db, hashToken(token), now())))
-    throw new AppError('invalid_input', {
-      field: 'token',
-      messageKey: 'accounts.reset.invalidToken',
-    });
+    throw invalidResetLink();
   const passwordHash = await hasher.inSlot(() => hashPassword(password));
   await s.db.transaction().execute(async (trx) => {
     const at = now();
     const reset = await credentials.findUsablePasswordReset(trx, hashToken(token), at);
-    if (!reset)
-      throw new AppError('invalid_input', {
-        field: 'token',
-        messageKey: 'accounts.reset.invalidToken',
-      });
-    await store.updateUser(trx, reset.user_id, { password_hash: passwordHash }, at);
-    await credentials.deletePasswordResetsOf(trx, reset.user_id);
-    await store.deleteSessionsOf(trx, reset.user_id);
-    await credentials.deleteApiTokensOf(trx, reset.user_id);
-    await credentials.deleteEmailChangesOf(trx, reset.user_id);
+    if (!reset) throw invalidResetLink();
+    await setNewPassword(trx, reset.user_id, passwordHash, at);
     await recordActivity(trx, {
       actorId: reset.user_id,
       communityId: null,
