@@ -10,17 +10,19 @@ export async function assignHandles(
   people: { key: number; name: string }[],
 ): Promise<Map<number, string>> {
   const bases = new Map(people.map((p) => [p.key, handleBase(p.name)]));
-  const next = new Map<number, number>();
+  // The next number to try, per base: a name shared by thousands of accounts must not make
+  // each of them try every number its namesakes already took.
+  const next = new Map<string, number>();
   const blocked = new Set<string>();
   const chosen = new Map<number, string>();
   let pending = people.map((p) => p.key);
   while (pending.length > 0) {
     for (const key of pending) {
       const base = bases.get(key) ?? 'membre';
-      let n = next.get(key) ?? 1;
+      let n = next.get(base) ?? 1;
       let handle = n === 1 ? base : `${base}-${n}`;
       while (blocked.has(handle)) handle = `${base}-${++n}`;
-      next.set(key, n + 1);
+      next.set(base, n + 1);
       blocked.add(handle);
       chosen.set(key, handle);
     }
