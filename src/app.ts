@@ -40,6 +40,13 @@ import {
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
 import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import {
+  countUnreadMessages,
+  messagesMessages,
+  profileMessaging,
+  registerMessagesApi,
+  registerMessagesPages,
+} from './messages/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 
@@ -50,6 +57,7 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  messagesMessages,
   fieldMessages,
 ]);
 
@@ -115,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('t', (key: string) => key);
+  app.decorateRequest('unreadMessages', 0);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/assets/')) {
       const resolved = await resolveViewer(store, {
@@ -131,6 +140,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }
     req.locale = pickLocale(req);
     req.t = i18n.translator(req.locale);
+    // The header's unread count, on pages only: one indexed query (src/messages/store.ts).
+    if (req.viewer && !isApiRequest(req) && !req.url.startsWith('/assets/'))
+      req.unreadMessages = await countUnreadMessages(store, req.viewer.id);
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD') return done();
@@ -157,12 +169,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // One set per server: the hashing slots are this process's CPU.
   const authGuards = createAuthGuards(config.authLimits);
   registerAccountsApi(app, deps, authGuards);
-  registerAccountsPages(app, deps, authGuards);
+  registerAccountsPages(app, deps, authGuards, [profileMessaging(store)]);
   registerCommunitiesApi(app, deps);
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
+  registerMessagesApi(app, deps, config.messageLimits);
+  registerMessagesPages(app, deps, config.messageLimits);
   return app;
 }

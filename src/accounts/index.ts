@@ -3,12 +3,13 @@
  * access tokens, and an account's deletion (asked for, cancelled by signing in, carried out).
  */
 export { registerAccountsApi } from './routes-api.js';
-export { registerAccountsPages } from './routes-pages.js';
+export { registerAccountsPages, type ProfileExtra } from './routes-pages.js';
 export { accountsMessages } from './messages.js';
 export { bearerOf, sessionTokenOf } from './cookies.js';
 export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
 export { createApiToken } from './tokens.js';
 export {
+  findAccountsByHandles,
   findUserByEmail,
   findLiveUsersByHandles,
   findUsersByHandles,

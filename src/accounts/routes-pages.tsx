@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { VNode } from 'preact';
 import {
   asFormFailure,
   resendForm,
@@ -12,6 +13,7 @@ import {
   sendPage,
   writeLimit,
   type AppDeps,
+  type PageContext,
 } from '../http/index.js';
 import {
   clearSessionCookie,
@@ -33,10 +35,20 @@ import { registerAccountSecurityPages } from './routes-security-pages.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
+/**
+ * What another feature shows on a member's public profile (private messages: write to them,
+ * block them), given by the composition root so that accounts depends on none of them.
+ */
+export type ProfileExtra = (
+  ctx: PageContext,
+  member: { id: number; handle: string; displayName: string; isSystem: boolean },
+) => Promise<VNode | null>;
+
 export function registerAccountsPages(
   app: FastifyInstance,
   deps: AppDeps,
   guards: AuthGuards,
+  profileExtras: ProfileExtra[] = [],
 ): void {
   const { store } = deps;
   const later = mailRunnerOf(app);
@@ -203,7 +215,19 @@ export function registerAccountsPages(
   app.get('/u/:handle', async (req, reply) => {
     const user = await service.getProfile(store, (req.params as { handle: string }).handle);
     const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, user.display_name, <PublicProfilePage ctx={ctx} user={user} />);
+    const member = {
+      id: user.id,
+      handle: user.handle,
+      displayName: user.display_name,
+      isSystem: user.is_system === 1,
+    };
+    const extras = await Promise.all(profileExtras.map((extra) => extra(ctx, member)));
+    return sendPage(
+      reply,
+      ctx,
+      user.display_name,
+      <PublicProfilePage ctx={ctx} user={user} extras={extras} />,
+    );
   });
 
   registerAccountSecurityPages(app, deps, guards);

@@ -284,3 +284,16 @@ export async function anonymiseUser(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Accounts by handle with what decides whether they can be written to or write (private
+ * messages): system accounts and former members are nobody's correspondents.
+ */
+export async function findAccountsByHandles(db: Db, handles: string[]) {
+  if (handles.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name', 'is_system', 'deleted_at', 'created_at'])
+    .where('handle', 'in', handles)
+    .execute();
+}

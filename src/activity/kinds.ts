@@ -33,6 +33,8 @@ export const activityKinds = [
   'content.viewed',
   // Without an actor: a reader not signed in, once a day per scope (anonymous-visitors.ts).
   'visit.anonymous',
+  // A private message (target: the message); outside any community, so no analytics count it.
+  'message.sent',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

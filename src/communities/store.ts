@@ -484,3 +484,41 @@ export async function countGroupMembers(db: Db, groupId: number): Promise<number
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * What ties `userId` to each of `otherIds` through communities, in one query: whether both are
+ * active members of one community, and whether `userId` is an active animator or moderator of a
+ * community the other belongs to (active, or asking to join, or invited). Absent: no tie.
+ */
+export async function membershipTies(
+  db: Db,
+  userId: number,
+  otherIds: number[],
+): Promise<Map<number, { sharesCommunity: boolean; isTheirStaff: boolean }>> {
+  if (otherIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('memberships as mine')
+    .innerJoin('memberships as theirs', 'theirs.community_id', 'mine.community_id')
+    .select((eb) => [
+      'theirs.user_id as user_id',
+      eb.fn
+        .max(sql<number>`case when ${eb.ref('theirs.status')} = 'active' then 1 else 0 end`)
+        .as('shares'),
+      eb.fn
+        .max(
+          sql<number>`case when ${eb.ref('mine.role')} in ('animator', 'moderator') then 1 else 0 end`,
+        )
+        .as('staff'),
+    ])
+    .where('mine.user_id', '=', userId)
+    .where('mine.status', '=', 'active')
+    .where('theirs.user_id', 'in', otherIds)
+    .groupBy('theirs.user_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.user_id),
+      { sharesCommunity: Number(r.shares) === 1, isTheirStaff: Number(r.staff) === 1 },
+    ]),
+  );
+}

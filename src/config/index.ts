@@ -37,6 +37,10 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  MESSAGES_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().min(0).default(24),
+  MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
+  MESSAGES_NEW_ACCOUNT_CONVERSATIONS_PER_DAY: z.coerce.number().int().min(0).default(5),
+  MESSAGES_NEW_ACCOUNT_MESSAGES_PER_DAY: z.coerce.number().int().min(0).default(50),
 });
 
 export type Config = {
@@ -60,6 +64,17 @@ export type Config = {
   cookieSecure: boolean;
   /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
   rollupIntervalMs: number;
+  /** What keeps private messages from becoming a spam channel (src/messages/limits.ts). */
+  messageLimits: {
+    /** An account this young starts no conversation yet (it may answer one). */
+    minAccountAgeMs: number;
+    /** How long an account is new, and held to the daily caps below. */
+    newAccountMs: number;
+    /** Conversations a new account may start in any 24 hours. */
+    conversationsPerDay: number;
+    /** Messages (first ones and answers together) a new account may write in any 24 hours. */
+    messagesPerDay: number;
+  };
 };
 
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
@@ -102,5 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
+    messageLimits: {
+      minAccountAgeMs: e.MESSAGES_MIN_ACCOUNT_AGE_HOURS * 3_600_000,
+      newAccountMs: e.MESSAGES_NEW_ACCOUNT_DAYS * 86_400_000,
+      conversationsPerDay: e.MESSAGES_NEW_ACCOUNT_CONVERSATIONS_PER_DAY,
+      messagesPerDay: e.MESSAGES_NEW_ACCOUNT_MESSAGES_PER_DAY,
+    },
   };
 }

@@ -318,6 +318,34 @@ export interface Database {
     last_failure_at: number;
     next_attempt_at: number;
   };
+  /** A private conversation between a few members (021_messages). */
+  message_conversations: {
+    id: Generated<number>;
+    created_by: number;
+    created_at: number;
+    last_message_at: number;
+    last_message_id: number | null;
+  };
+  /** Who is in a conversation, up to which message they read, and when they left it. */
+  message_participants: {
+    conversation_id: number;
+    user_id: number;
+    joined_at: number;
+    last_read_message_id: Generated<number>;
+    left_at: number | null;
+  };
+  /** A private message: Markdown and its sanitised HTML; erased with its author's posts. */
+  messages: {
+    id: Generated<number>;
+    conversation_id: number;
+    author_id: number;
+    body: string;
+    body_html: string;
+    created_at: number;
+    deleted_at: number | null;
+  };
+  /** A member who blocked another: no private message, no mention notification from them. */
+  member_blocks: { blocker_id: number; blocked_id: number; created_at: number };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

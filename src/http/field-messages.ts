@@ -51,6 +51,9 @@ export const fieldMessages = defineMessages({
     'field.days': 'Période',
     'field.from': 'Début de la période',
     'field.to': 'Fin de la période',
+    'field.recipients': 'Destinataires',
+    'field.messageId': 'Message',
+    'field.before': 'Messages précédents',
   },
   en: {
     'field.expiresAt': 'Expiry date',
@@ -97,5 +100,8 @@ export const fieldMessages = defineMessages({
     'field.days': 'Period',
     'field.from': 'Start of the period',
     'field.to': 'End of the period',
+    'field.recipients': 'Recipients',
+    'field.messageId': 'Message',
+    'field.before': 'Earlier messages',
   },
 });

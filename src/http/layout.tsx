@@ -45,6 +45,22 @@ export function Layout(props: {
                     </li>
                   )}
                   <li>
+                    <a href="/messages">
+                      {t('nav.messages')}
+                      {(ctx.unreadMessages ?? 0) > 0 && (
+                        <>
+                          {' '}
+                          <span class="badge unread" aria-hidden="true">
+                            {ctx.unreadMessages}
+                          </span>
+                          <span class="visually-hidden">
+                            {`(${t('nav.messagesUnread', { count: ctx.unreadMessages ?? 0 })})`}
+                          </span>
+                        </>
+                      )}
+                    </a>
+                  </li>
+                  <li>
                     <a href="/profile">{t('nav.profile')}</a>
                   </li>
                   <li>

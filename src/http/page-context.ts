@@ -12,6 +12,15 @@ export interface PageContext {
   path: string;
   /** A confirmation of what the viewer's last form did, shown once (translated). */
   flash: string | undefined;
+  /** The viewer's unread private messages, for the header's "Messages" link. */
+  unreadMessages?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the composition root for a signed-in viewer's page requests (0 otherwise). */
+    unreadMessages: number;
+  }
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -23,5 +32,6 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrf: reply.csrfToken(),
     path: req.url,
     flash: flash ? req.t(flash.key, flash.params) : undefined,
+    unreadMessages: req.unreadMessages,
   };
 }

@@ -2,13 +2,14 @@ import { anonymiseAccount, dueAccountDeletions } from '../accounts/index.js';
 import { leaveEverySpace } from '../communities/index.js';
 import { eraseAuthorPosts, renameMentions } from '../conversations/index.js';
 import type { Store } from '../db/index.js';
+import { forgetMessagesOf } from '../messages/index.js';
 
 /**
  * Carries out the deletions whose grace period ended by `at` (the server's periodic loop calls
  * it; tests pass a later clock). Each account, in one transaction: it leaves every community and
  * group, its posts go if the member chose so, its row becomes an anonymous tombstone that keeps
- * the activity log's rows (the cockpit's past figures stay), and other members' mentions of it
- * name the tombstone. Returns how many accounts were deleted.
+ * the activity log's rows (the cockpit's past figures stay), other members' mentions of it
+ * name the tombstone, and it leaves its private conversations (src/messages/member-data.ts). Returns how many accounts were deleted.
  */
 export async function carryOutDueDeletions(s: Store, at: number): Promise<number> {
   let done = 0;
@@ -20,6 +21,11 @@ export async function carryOutDueDeletions(s: Store, at: number): Promise<number
       await leaveEverySpace(trx, due.userId, at);
       if (due.deletePosts) await eraseAuthorPosts(s, trx, due.userId, at);
       await renameMentions(s, trx, due.handle, tombstone);
+      await forgetMessagesOf(trx, due.userId, at, {
+        eraseMessages: due.deletePosts,
+        oldHandle: due.handle,
+        newHandle: tombstone,
+      });
       return true;
     });
     if (deleted) done++;

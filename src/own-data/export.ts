@@ -2,6 +2,7 @@ import { getOwnAccount } from '../accounts/index.js';
 import { activityForExport } from '../activity/index.js';
 import { membershipsForExport, readableScope } from '../communities/index.js';
 import { postsForExport } from '../conversations/index.js';
+import { messagesForExport } from '../messages/index.js';
 import { now, type Store } from '../db/index.js';
 import type { Viewer } from '../http/index.js';
 
@@ -9,8 +10,8 @@ const iso = (at: number) => new Date(at).toISOString();
 
 /**
  * Everything Ruche keeps about the viewer, for their export: profile, memberships and accepted
- * charters, posts with their earlier versions, reactions, and the activity-log rows where they
- * are the actor. Only what they may read today: a private community or group they left, or can
+ * charters, posts with their earlier versions, reactions, the activity-log rows where they
+ * are the actor, and their private conversations. Only what they may read today: a private community or group they left, or can
  * no longer read, leaves no trace in it (the communities feature's readable scope decides).
  * Read page by page, so a long history never holds the server.
  */
@@ -20,6 +21,8 @@ export async function exportOwnData(s: Store, viewer: Viewer) {
   const memberships = await membershipsForExport(s.db, viewer.id, scope);
   const posts = await postsForExport(s, viewer.id, scope);
   const activity = await activityForExport(s.reads, viewer.id, scope);
+  // Their conversations only: theirs and what they received, nothing of others' conversations.
+  const privateMessages = await messagesForExport(s, viewer.id);
   return {
     format: 'ruche-export',
     version: 1,
@@ -38,6 +41,7 @@ export async function exportOwnData(s: Store, viewer: Viewer) {
     groupMemberships: memberships.groups,
     ...posts,
     activity,
+    privateMessages,
   };
 }
 

@@ -67,6 +67,9 @@ export function AccountPage(props: {
         <li>
           <a href="/profile">{t('accounts.profile.edit')}</a>
         </li>
+        <li>
+          <a href="/account/blocks">{t('messages.blocks.title')}</a>
+        </li>
       </ul>
       <h2>{t('accounts.ownData.title')}</h2>
       <p>{t('accounts.ownData.intro')}</p>

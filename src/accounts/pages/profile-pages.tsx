@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import {
   CsrfField,
   Field,
@@ -86,7 +87,12 @@ export function EditProfilePage(props: {
   );
 }
 
-export function PublicProfilePage(props: { ctx: PageContext; user: UserRow }) {
+export function PublicProfilePage(props: {
+  ctx: PageContext;
+  user: UserRow;
+  /** What other features add (src/accounts/routes-pages.tsx, ProfileExtra). */
+  extras?: (VNode | null)[];
+}) {
   const { ctx, user } = props;
   const { t } = ctx;
   return (
@@ -101,6 +107,7 @@ export function PublicProfilePage(props: { ctx: PageContext; user: UserRow }) {
       ) : (
         <p class="muted">{t('accounts.profile.noBio')}</p>
       )}
+      {props.extras}
       {ctx.viewer?.id === user.id && (
         <p>
           <a href="/profile">{t('accounts.profile.edit')}</a>

@@ -53,6 +53,7 @@ export function DeleteAccountPage(props: {
           <legend>{t('ownData.delete.posts')}</legend>
           <Choice ctx={ctx} value="keep" checked={posts === 'keep'} />
           <Choice ctx={ctx} value="delete" checked={posts === 'delete'} />
+          <p class="hint">{t('messages.deletionNote')}</p>
         </fieldset>
         {/* A stolen session is not enough to delete an account; passwords are never sent back. */}
         <Field

@@ -173,6 +173,45 @@ function Log(props: Props) {
   );
 }
 
+function PrivateMessages(props: Props) {
+  const { data, t, locale } = props;
+  const name = (p: { displayName: string | null; isFormerMember: boolean }) =>
+    p.isFormerMember ? t('accounts.formerMember') : (p.displayName ?? '');
+  return (
+    <section>
+      <h2>{t('messages.export.title')}</h2>
+      {data.privateMessages.length === 0 && <p>{t('ownData.export.none')}</p>}
+      {data.privateMessages.map((c) => (
+        <article key={c.id}>
+          <h3>
+            {t('messages.export.with', {
+              id: c.id,
+              name: c.participants
+                .filter((p) => !p.isYou)
+                .map(name)
+                .join(', '),
+            })}
+          </h3>
+          {c.leftAt && (
+            <p class="muted">{t('messages.export.left', { date: when(locale, c.leftAt) })}</p>
+          )}
+          {c.messages.map((m) => (
+            <div key={m.id}>
+              <p class="muted">
+                {t('messages.export.by', {
+                  name: m.isYours ? t('messages.you') : name(m.author),
+                  date: when(locale, m.createdAt),
+                })}
+              </p>
+              <div class="text">{m.deletedAt ? t('messages.erased') : m.body}</div>
+            </div>
+          ))}
+        </article>
+      ))}
+    </section>
+  );
+}
+
 /** The export as one readable, self-contained HTML document; Preact escapes every string. */
 export function renderExportPage(data: OwnDataExport, t: Translate, locale: Locale): string {
   const props = { data, t, locale };
@@ -208,6 +247,7 @@ export function renderExportPage(data: OwnDataExport, t: Translate, locale: Loca
           </section>
           <Memberships {...props} />
           <Posts {...props} />
+          <PrivateMessages {...props} />
           <Log {...props} />
         </main>
       </body>

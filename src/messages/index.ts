@@ -1,0 +1,17 @@
+/**
+ * Private messages: conversations between a few members, their messages and read pointers, and
+ * blocks between members (which also silence a blocked member's mentions).
+ */
+export { registerMessagesApi } from './routes-api.js';
+export { registerMessagesPages, profileMessaging } from './routes-pages.js';
+export { messagesMessages } from './messages.js';
+export type { MessageLimits } from './limits.js';
+export { countUnreadMessages, MAX_RECIPIENTS } from './service.js';
+export { isBlocked, whoBlocked } from './blocks.js';
+export {
+  conversationPath,
+  messagePath,
+  messagesForNotification,
+  unreadAmong,
+} from './notifications.js';
+export { forgetMessagesOf, messagesForExport, type ExportedConversation } from './member-data.js';

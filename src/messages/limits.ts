@@ -1,0 +1,67 @@
+import type { Db } from '../db/index.js';
+import { AppError } from '../http/index.js';
+import * as store from './store.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** What keeps new accounts from using private messages to spam (README, configuration). */
+export interface MessageLimits {
+  /** An account this young starts no conversation (it may answer one): 0 turns it off. */
+  minAccountAgeMs: number;
+  /** How long an account is held to the daily caps: 0 holds none. */
+  newAccountMs: number;
+  /** Conversations a new account may start in any 24 hours: 0 means no cap. */
+  conversationsPerDay: number;
+  /** Messages a new account may write in any 24 hours: 0 means no cap. */
+  messagesPerDay: number;
+}
+
+/** A wait as the refusal says it: hours past one, else minutes (both rounded up). */
+function waitParams(waitMs: number) {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return minutes >= 60 ? { hours: Math.ceil(minutes / 60), minutes: 0 } : { hours: 0, minutes };
+}
+
+function refusal(messageKey: string, waitMs: number, params: Record<string, number> = {}) {
+  return new AppError('rate_limited', {
+    messageKey,
+    params: { ...waitParams(waitMs), ...params },
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+  });
+}
+
+/** How long until one of the `recent` times (newest first) leaves the 24 hours, if the cap is met. */
+function waitForRoom(recent: number[], cap: number, at: number): number {
+  if (cap === 0 || recent.length < cap) return 0;
+  return (recent[cap - 1] ?? at) + DAY - at;
+}
+
+/**
+ * Throws the refusal when a new account may not write now: too young to start a conversation,
+ * or past a daily cap. `starting`: a new conversation (else an answer in one).
+ */
+export async function checkNewAccountLimits(
+  db: Db,
+  limits: MessageLimits,
+  account: { id: number; created_at: number },
+  starting: boolean,
+  at: number,
+): Promise<void> {
+  const age = at - account.created_at;
+  if (starting && age < limits.minAccountAgeMs)
+    throw refusal('messages.error.tooNew', limits.minAccountAgeMs - age);
+  if (age >= limits.newAccountMs) return;
+  const since = at - DAY;
+  if (starting && limits.conversationsPerDay > 0) {
+    const recent = await store.recentStarts(db, account.id, since, limits.conversationsPerDay);
+    const wait = waitForRoom(recent, limits.conversationsPerDay, at);
+    if (wait > 0)
+      throw refusal('messages.error.conversationCap', wait, { max: limits.conversationsPerDay });
+  }
+  if (limits.messagesPerDay > 0) {
+    const recent = await store.recentMessages(db, account.id, since, limits.messagesPerDay);
+    const wait = waitForRoom(recent, limits.messagesPerDay, at);
+    if (wait > 0) throw refusal('messages.error.messageCap', wait, { max: limits.messagesPerDay });
+  }
+}

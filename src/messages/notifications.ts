@@ -1,0 +1,62 @@
+import type { Db } from '../db/index.js';
+import { toPlainText } from '../markdown/index.js';
+import * as store from './store.js';
+
+/** Where a conversation is read. */
+export function conversationPath(conversationId: number): string {
+  return `/messages/${conversationId}`;
+}
+
+/** Where one message of a conversation is read. */
+export function messagePath(conversationId: number, messageId: number): string {
+  return `${conversationPath(conversationId)}#message-${messageId}`;
+}
+
+/** Characters of a message a notification or an email shows. */
+const EXCERPT = 140;
+
+/**
+ * What a notification or an email needs about each message (the `message.sent` rows of the
+ * activity log name them), in two queries whatever their number: its conversation, author,
+ * recipients (those still in the conversation, its author aside), the start of its text and
+ * its path. A message since erased, or of a conversation gone, is left out.
+ */
+export async function messagesForNotification(db: Db, messageIds: number[]) {
+  const messages = (await store.findMessagesByIds(db, [...new Set(messageIds)])).filter(
+    (m) => m.deleted_at === null,
+  );
+  const participants = await store.participantsOf(db, [
+    ...new Set(messages.map((m) => m.conversation_id)),
+  ]);
+  return messages.map((m) => ({
+    messageId: m.id,
+    conversationId: m.conversation_id,
+    authorId: m.author_id,
+    recipientIds: participants
+      .filter((p) => p.conversation_id === m.conversation_id)
+      .filter((p) => p.left_at === null && p.user_id !== m.author_id)
+      .map((p) => p.user_id),
+    createdAt: m.created_at,
+    excerpt: toPlainText(m.body, EXCERPT),
+    path: messagePath(m.conversation_id, m.id),
+  }));
+}
+
+/**
+ * Of `messageIds`, those `userId` has not read yet in the page (after their read pointer in
+ * the message's conversation): an email about a message read meanwhile is not sent.
+ */
+export async function unreadAmong(db: Db, userId: number, messageIds: number[]) {
+  const messages = await store.findMessagesByIds(db, [...new Set(messageIds)]);
+  const pointers = new Map<number, number>();
+  for (const m of messages) {
+    if (pointers.has(m.conversation_id)) continue;
+    const p = await store.findParticipant(db, m.conversation_id, userId);
+    pointers.set(m.conversation_id, p && p.left_at === null ? p.last_read_message_id : Infinity);
+  }
+  return new Set(
+    messages
+      .filter((m) => m.author_id !== userId && m.id > (pointers.get(m.conversation_id) ?? Infinity))
+      .map((m) => m.id),
+  );
+}

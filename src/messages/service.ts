@@ -1,0 +1,316 @@
+import { findAccountsByHandles, findUsersByIds, getOwnAccount } from '../accounts/index.js';
+import { recordActivity } from '../activity/index.js';
+import { membershipTies } from '../communities/index.js';
+import { now, type Db, type Store } from '../db/index.js';
+import { AppError, type ErrorCode, type Viewer } from '../http/index.js';
+import { renderMarkdown } from '../markdown/index.js';
+import * as blocks from './blocks-store.js';
+import { checkNewAccountLimits, type MessageLimits } from './limits.js';
+import { isTrustedSender, refusalToWrite, type RecipientFacts, type Refusal } from './policy.js';
+import * as store from './store.js';
+
+/** A conversation holds its writer and at most this many others. */
+export const MAX_RECIPIENTS = 10;
+/** Messages shown at a time in a conversation, the latest first. */
+export const THREAD_PAGE = 100;
+
+export type Names = Map<number, { handle: string; displayName: string; deletedAt: number | null }>;
+
+/** Names of members for pages and the API; a former member's has `deletedAt` set. */
+export async function namesOf(db: Db, ids: Iterable<number>): Promise<Names> {
+  const rows = await findUsersByIds(db, [...new Set(ids)]);
+  return new Map(
+    rows.map((u) => [
+      u.id,
+      { handle: u.handle, displayName: u.display_name, deletedAt: u.deleted_at },
+    ]),
+  );
+}
+
+/**
+ * The viewer's place in a conversation: they are in it and have not left. Anyone else — an
+ * instance admin or a community's staff included — gets the same 404 as for a missing one.
+ */
+async function requireParticipant(db: Db, viewer: Viewer, conversationId: number) {
+  const participant = await store.findParticipant(db, conversationId, viewer.id);
+  if (!participant || participant.left_at !== null) throw new AppError('not_found');
+  const conversation = await store.findConversation(db, conversationId);
+  if (!conversation) throw new AppError('not_found');
+  return { conversation, participant };
+}
+
+function recipientsError(code: ErrorCode, messageKey: string, params = {}) {
+  return new AppError(code, { field: 'recipients', messageKey, params });
+}
+
+const refusals: Record<Refusal, { code: ErrorCode; messageKey: string }> = {
+  self: { code: 'invalid_input', messageKey: 'messages.error.self' },
+  unavailable: { code: 'forbidden', messageKey: 'messages.error.unavailable' },
+  blockedYou: { code: 'forbidden', messageKey: 'messages.error.blockedYou' },
+  youBlocked: { code: 'forbidden', messageKey: 'messages.error.youBlocked' },
+  noSharedCommunity: { code: 'forbidden', messageKey: 'messages.error.noSharedCommunity' },
+};
+
+/** "@ana, bruno; Chloé" → ["ana", "bruno", "chloé"]: handles as stored, each once. */
+export function recipientHandles(list: string[]): string[] {
+  const handles = list
+    .flatMap((item) => item.split(/[\s,;]+/))
+    .map((h) => h.replace(/^@+/, '').toLowerCase())
+    .filter((h) => h !== '');
+  return [...new Set(handles)];
+}
+
+/** What the policy needs about each member, in a few queries whatever their number. */
+async function recipientFacts(
+  db: Db,
+  viewer: Viewer,
+  people: { id: number; is_system: number }[],
+): Promise<RecipientFacts[]> {
+  const ids = people.map((p) => p.id);
+  const [ties, blockedMe, blockedByMe] = await Promise.all([
+    membershipTies(db, viewer.id, ids),
+    blocks.blockersAmong(db, viewer.id, ids),
+    blocks.blockedAmong(db, viewer.id, ids),
+  ]);
+  return people.map((p) => ({
+    id: p.id,
+    isSystem: p.is_system === 1,
+    sharesCommunity: ties.get(p.id)?.sharesCommunity ?? false,
+    isTheirStaff: ties.get(p.id)?.isTheirStaff ?? false,
+    hasBlockedSender: blockedMe.has(p.id),
+    isBlockedBySender: blockedByMe.has(p.id),
+  }));
+}
+
+/** The members named, each one checked: who they are and whether the viewer may write to them. */
+async function requireRecipients(db: Db, viewer: Viewer, recipients: string[]) {
+  const handles = recipientHandles(recipients);
+  if (handles.length === 0) throw recipientsError('invalid_input', 'messages.error.noRecipient');
+  if (handles.length > MAX_RECIPIENTS)
+    throw recipientsError('invalid_input', 'messages.error.tooManyRecipients', {
+      max: MAX_RECIPIENTS,
+      count: handles.length,
+    });
+  if (handles.includes(viewer.handle))
+    throw recipientsError('invalid_input', 'messages.error.self');
+  const accounts = await findAccountsByHandles(db, handles);
+  const byHandle = new Map(accounts.filter((a) => a.deleted_at === null).map((a) => [a.handle, a]));
+  const unknown = handles.find((h) => !byHandle.has(h));
+  if (unknown !== undefined)
+    throw recipientsError('invalid_input', 'messages.error.unknownRecipient', {
+      name: `@${unknown}`,
+    });
+  const people = handles.map((h) => byHandle.get(h)).filter((p) => p !== undefined);
+  const facts = await recipientFacts(db, viewer, people);
+  for (const [i, r] of facts.entries()) {
+    const why = refusalToWrite(viewer, r);
+    if (why) {
+      const { code, messageKey } = refusals[why];
+      throw recipientsError(code, messageKey, { name: `@${people[i]?.handle ?? ''}` });
+    }
+  }
+  return { people, facts };
+}
+
+async function writeMessage(
+  trx: Db,
+  m: { conversationId: number; authorId: number; body: string; at: number },
+): Promise<number> {
+  const id = await store.insertMessage(trx, { ...m, bodyHtml: renderMarkdown(m.body) });
+  // Outside any community: the cockpit counts none; notifications will read it (issue 22).
+  await recordActivity(trx, {
+    actorId: m.authorId,
+    communityId: null,
+    kind: 'message.sent',
+    targetKind: 'message',
+    targetId: id,
+    at: m.at,
+  });
+  return id;
+}
+
+/** Starts a conversation with a first message: access and rules first, then one transaction. */
+export async function startConversation(
+  s: Store,
+  viewer: Viewer,
+  input: { recipients: string[]; body: string },
+  limits: MessageLimits,
+): Promise<{ conversationId: number; messageId: number }> {
+  const { people, facts } = await requireRecipients(s.db, viewer, input.recipients);
+  const at = now();
+  if (!isTrustedSender(viewer, facts))
+    await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), true, at);
+  return s.db.transaction().execute(async (trx) => {
+    const conversationId = await store.insertConversation(trx, {
+      createdBy: viewer.id,
+      participantIds: [viewer.id, ...people.map((p) => p.id)],
+      at,
+    });
+    const messageId = await writeMessage(trx, {
+      conversationId,
+      authorId: viewer.id,
+      body: input.body,
+      at,
+    });
+    return { conversationId, messageId };
+  });
+}
+
+/** Answers in a conversation the viewer is in, unless someone in it blocked them (or they, someone). */
+export async function replyTo(
+  s: Store,
+  viewer: Viewer,
+  conversationId: number,
+  input: { body: string },
+  limits: MessageLimits,
+): Promise<number> {
+  await requireParticipant(s.db, viewer, conversationId);
+  const others = (await store.participantsOf(s.db, [conversationId])).filter(
+    (p) => p.user_id !== viewer.id && p.left_at === null,
+  );
+  if (others.length === 0)
+    throw new AppError('conflict', { field: 'body', messageKey: 'messages.error.alone' });
+  const ids = others.map((p) => p.user_id);
+  const [blockedMe, blockedByMe] = await Promise.all([
+    blocks.blockersAmong(s.db, viewer.id, ids),
+    blocks.blockedAmong(s.db, viewer.id, ids),
+  ]);
+  const refused = ids.find((id) => blockedMe.has(id) || blockedByMe.has(id));
+  if (refused !== undefined) {
+    const names = await namesOf(s.db, [refused]);
+    throw new AppError('forbidden', {
+      field: 'body',
+      messageKey: blockedMe.has(refused)
+        ? 'messages.error.blockedYou'
+        : 'messages.error.youBlocked',
+      params: { name: `@${names.get(refused)?.handle ?? ''}` },
+    });
+  }
+  const at = now();
+  if (!viewer.isAdmin)
+    await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), false, at);
+  return s.db
+    .transaction()
+    .execute((trx) =>
+      writeMessage(trx, { conversationId, authorId: viewer.id, body: input.body, at }),
+    );
+}
+
+/**
+ * A conversation as its participant reads it: who is in it, and its messages (the latest
+ * `THREAD_PAGE`, or those before `before`), each marked unread if it came after their pointer.
+ */
+export async function getConversation(
+  s: Store,
+  viewer: Viewer,
+  conversationId: number,
+  page: { before?: number | undefined } = {},
+) {
+  const { conversation, participant } = await requireParticipant(s.db, viewer, conversationId);
+  const [participants, newestFirst] = await Promise.all([
+    store.participantsOf(s.db, [conversationId]),
+    store.listMessages(s.db, conversationId, { before: page.before, limit: THREAD_PAGE + 1 }),
+  ]);
+  const messages = newestFirst.slice(0, THREAD_PAGE).reverse();
+  const names = await namesOf(s.db, [
+    ...participants.map((p) => p.user_id),
+    ...messages.map((m) => m.author_id),
+  ]);
+  return {
+    conversation,
+    participants,
+    messages,
+    hasEarlier: newestFirst.length > THREAD_PAGE,
+    lastReadMessageId: participant.last_read_message_id,
+    names,
+  };
+}
+
+export type ConversationView = Awaited<ReturnType<typeof getConversation>>;
+
+/** Marks a conversation read up to `messageId` (one of its messages), or up to its last one. */
+export async function markConversationRead(
+  s: Store,
+  viewer: Viewer,
+  conversationId: number,
+  messageId?: number,
+): Promise<void> {
+  const { conversation } = await requireParticipant(s.db, viewer, conversationId);
+  let upTo = conversation.last_message_id;
+  if (messageId !== undefined) {
+    const [message] = await store.findMessagesByIds(s.db, [messageId]);
+    if (message?.conversation_id !== conversationId)
+      throw new AppError('not_found', { field: 'messageId' });
+    upTo = messageId;
+  }
+  if (upTo !== null) await store.markRead(s.db, conversationId, viewer.id, upTo);
+}
+
+/** The viewer leaves a conversation: it is gone from their list and pages; others see they left. */
+export async function leaveConversation(
+  s: Store,
+  viewer: Viewer,
+  conversationId: number,
+): Promise<void> {
+  await requireParticipant(s.db, viewer, conversationId);
+  await store.leaveConversation(s.db, conversationId, viewer.id, now());
+}
+
+/** The viewer's conversations, the most recently active first, with what the list shows of each. */
+export async function listConversations(
+  s: Store,
+  viewer: Viewer,
+  page: { limit: number; offset: number },
+) {
+  const rows = await store.listConversationsOf(s.db, viewer.id, page);
+  const ids = rows.map((r) => r.id);
+  const [participants, lastMessages] = await Promise.all([
+    store.participantsOf(s.db, ids),
+    store.findMessagesByIds(
+      s.db,
+      rows.map((r) => r.last_message_id).filter((id) => id !== null),
+    ),
+  ]);
+  const names = await namesOf(s.db, [
+    ...participants.map((p) => p.user_id),
+    ...lastMessages.map((m) => m.author_id),
+  ]);
+  const lastById = new Map(lastMessages.map((m) => [m.id, m]));
+  return rows.map((r) => ({
+    id: r.id,
+    lastMessageAt: r.last_message_at,
+    unread: Number(r.unread),
+    participants: participants.filter((p) => p.conversation_id === r.id),
+    lastMessage: r.last_message_id === null ? undefined : lastById.get(r.last_message_id),
+    names,
+  }));
+}
+
+export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
+
+/** Messages of others the member has not read yet, in all their conversations (the header's). */
+export function countUnreadMessages(s: Store, userId: number): Promise<number> {
+  return store.countUnread(s.db, userId);
+}
+
+/** A message the viewer just wrote, with their name, to send back. */
+export async function getWrittenMessage(s: Store, viewerId: number, messageId: number) {
+  const [message] = await store.findMessagesByIds(s.db, [messageId]);
+  if (message?.author_id !== viewerId) throw new AppError('not_found');
+  return { message, names: await namesOf(s.db, [viewerId]) };
+}
+
+/** On a member's profile: whether the viewer may write to them, and whether they blocked them. */
+export async function messagingWith(
+  s: Store,
+  viewer: Viewer,
+  member: { id: number; isSystem: boolean },
+): Promise<{ canWrite: boolean; blocked: boolean }> {
+  const [facts] = await recipientFacts(s.db, viewer, [
+    { id: member.id, is_system: member.isSystem ? 1 : 0 },
+  ]);
+  return {
+    canWrite: facts !== undefined && refusalToWrite(viewer, facts) === null,
+    blocked: facts?.isBlockedBySender ?? false,
+  };
+}
