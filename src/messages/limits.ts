@@ -1,5 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
-import { AppError } from '../http/index.js';
+import { AppError, writeLimit, type RateLimits } from '../http/index.js';
 import * as store from './store.js';
 
 const HOUR = 3_600_000;
@@ -64,4 +65,23 @@ export async function checkNewAccountLimits(
     const wait = waitForRoom(recent, limits.messagesPerDay, at);
     if (wait > 0) throw refusal('messages.error.messageCap', wait, { max: limits.messagesPerDay });
   }
+}
+
+/**
+ * Route config for writing private messages: the members' write limit, in one bucket per
+ * member for every message route, page or API, starting or answering (else each route would
+ * grant its own allowance).
+ */
+export function messageWriteLimit(limits: RateLimits) {
+  const { rateLimit } = writeLimit(limits);
+  return {
+    config: {
+      rateLimit: {
+        ...rateLimit,
+        groupId: 'messages',
+        keyGenerator: (req: FastifyRequest) =>
+          req.viewer ? `user:${req.viewer.id}:` : `ip:${req.ip}:`,
+      },
+    },
+  };
 }

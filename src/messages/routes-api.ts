@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireViewer, writeLimit, type AppDeps } from '../http/index.js';
 import { blockMember, listBlocks, unblockMember } from './blocks.js';
-import type { MessageLimits } from './limits.js';
+import { messageWriteLimit, type MessageLimits } from './limits.js';
 import { presentConversation, presentMessage, presentSummary } from './present.js';
 import * as responses from './responses.js';
 import * as schemas from './schemas.js';
@@ -21,6 +21,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
+  const writeMessage = messageWriteLimit(deps.limits);
 
   api.get(
     base,
@@ -51,7 +52,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         body: schemas.startInput,
         response: { 201: responses.started },
       },
-      ...write,
+      ...writeMessage,
     },
     async (req, reply) => {
       const viewer = requireViewer(req.viewer);
@@ -91,7 +92,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         body: schemas.replyInput,
         response: { 201: responses.replied },
       },
-      ...write,
+      ...writeMessage,
     },
     async (req, reply) => {
       const viewer = requireViewer(req.viewer);

@@ -16,7 +16,7 @@ import {
 } from '../http/index.js';
 import type { Store } from '../db/index.js';
 import { blockMember, listBlocks, unblockMember } from './blocks.js';
-import type { MessageLimits } from './limits.js';
+import { messageWriteLimit, type MessageLimits } from './limits.js';
 import { BlocksPage, ProfileMessaging } from './pages/blocks.js';
 import { ComposeMessagePage } from './pages/compose.js';
 import { ConversationListPage } from './pages/list.js';
@@ -39,6 +39,7 @@ function idOf(req: FastifyRequest): number {
 export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limits: MessageLimits) {
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
+  const writeMessage = messageWriteLimit(deps.limits);
 
   app.get('/messages', async (req, reply) => {
     const viewer = requireViewer(req.viewer);
@@ -83,7 +84,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     return showCompose(req, reply, { recipients: typeof to === 'string' ? to : undefined });
   });
 
-  app.post('/messages/new', write, async (req, reply) => {
+  app.post('/messages/new', writeMessage, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const form = formBody(req);
     try {
@@ -133,7 +134,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
 
   app.get('/messages/:id', (req, reply) => showThread(req, reply));
 
-  app.post('/messages/:id', write, async (req, reply) => {
+  app.post('/messages/:id', writeMessage, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const id = idOf(req);
     const form = formBody(req);
