@@ -57,3 +57,5 @@ export const blockList = z.object({
 export const unreadCount = z.object({
   unread: z.number().int().describe('Unread messages in all the reader’s conversations.'),
 });
+
+export const done = z.null().describe('Done: no content.');

@@ -109,13 +109,14 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         summary: 'Mark a conversation read (up to one of its messages, or to its last)',
         params: schemas.conversationParams,
         body: schemas.readInput.nullish(),
+        response: { 204: responses.done },
       },
       ...write,
     },
     async (req, reply) => {
       const viewer = requireViewer(req.viewer);
       await service.markConversationRead(store, viewer, req.params.id, req.body?.messageId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -126,12 +127,13 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         tags,
         summary: 'Leave a conversation: it is gone from one’s list; the others see one left',
         params: schemas.conversationParams,
+        response: { 204: responses.done },
       },
       ...write,
     },
     async (req, reply) => {
       await service.leaveConversation(store, requireViewer(req.viewer), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -177,24 +179,30 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         tags,
         summary: 'Block a member: they can no longer write to one, nor notify one by a mention',
         params: schemas.handleParams,
+        response: { 204: responses.done },
       },
       ...write,
     },
     async (req, reply) => {
       await blockMember(store, requireViewer(req.viewer), req.params.handle);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   api.delete(
     '/api/v1/me/blocks/:handle',
     {
-      schema: { tags, summary: 'Unblock a member', params: schemas.handleParams },
+      schema: {
+        tags,
+        summary: 'Unblock a member',
+        params: schemas.handleParams,
+        response: { 204: responses.done },
+      },
       ...write,
     },
     async (req, reply) => {
       await unblockMember(store, requireViewer(req.viewer), req.params.handle);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -151,11 +151,17 @@ describe.each(databases)('the write rate limit on private messages on %s', (kind
     const refused = await answer(a, conversationId);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
-    expect(refused.body.error.message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ (s|min)\.$/);
+    expect(refused.body.error.message).toMatch(
+      /^Trop de tentatives\. Réessayez dans \d+ (s|min)\.$/,
+    );
     // One allowance for every message route: the page is refused as well.
-    const page = await a.client.submit(`/messages/${conversationId}`, `/messages/${conversationId}`, {
-      body: 'Par la page, vite',
-    });
+    const page = await a.client.submit(
+      `/messages/${conversationId}`,
+      `/messages/${conversationId}`,
+      {
+        body: 'Par la page, vite',
+      },
+    );
     expect(page.status).toBe(429);
     expect(page.html).toContain('Réessayez dans');
     expect(await messagesBy(t, a.id)).toBe(3);
@@ -278,7 +284,11 @@ describe.each(databases)('private messages in one’s own data on %s', (kind) =>
     expectNoTrace((await yves.client.page('/messages')).html, zoe, name);
     expectNoTrace(JSON.stringify((await yves.client.api('GET', base)).body), zoe, name);
     expectNoTrace(JSON.stringify((await xavier.client.api('GET', '/me/export')).body), zoe, name);
-    expectNoTrace(await (await xavier.client.request('GET', '/api/v1/me/export.html')).text(), zoe, name);
+    expectNoTrace(
+      await (await xavier.client.request('GET', '/api/v1/me/export.html')).text(),
+      zoe,
+      name,
+    );
     // Nobody can write to the account any more, by its old handle or its tombstone's.
     const tombstone = /@(anon-[0-9a-f]+)/.exec(api.body.messages[1]?.body ?? '')?.[1] ?? '';
     for (const handle of [zoe.handle, tombstone]) {
