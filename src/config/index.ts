@@ -37,10 +37,10 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  MESSAGES_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().min(0).default(24),
+  MESSAGES_MIN_ACCOUNT_HOURS: z.coerce.number().min(0).default(24),
   MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
-  MESSAGES_NEW_ACCOUNT_CONVERSATIONS_PER_DAY: z.coerce.number().int().min(0).default(5),
-  MESSAGES_NEW_ACCOUNT_MESSAGES_PER_DAY: z.coerce.number().int().min(0).default(50),
+  MESSAGES_DAILY_CONVERSATIONS: z.coerce.number().int().min(0).default(5),
+  MESSAGES_DAILY_MESSAGES: z.coerce.number().int().min(0).default(50),
 });
 
 export type Config = {
@@ -118,10 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
     messageLimits: {
-      minAccountAgeMs: e.MESSAGES_MIN_ACCOUNT_AGE_HOURS * 3_600_000,
+      minAccountAgeMs: e.MESSAGES_MIN_ACCOUNT_HOURS * 3_600_000,
       newAccountMs: e.MESSAGES_NEW_ACCOUNT_DAYS * 86_400_000,
-      conversationsPerDay: e.MESSAGES_NEW_ACCOUNT_CONVERSATIONS_PER_DAY,
-      messagesPerDay: e.MESSAGES_NEW_ACCOUNT_MESSAGES_PER_DAY,
+      conversationsPerDay: e.MESSAGES_DAILY_CONVERSATIONS,
+      messagesPerDay: e.MESSAGES_DAILY_MESSAGES,
     },
   };
 }

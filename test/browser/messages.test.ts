@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     let contexts: BrowserContext[] = [];
     beforeAll(async () => {
       app = await startTestApp(kind, {
-        MESSAGES_MIN_ACCOUNT_AGE_HOURS: '0',
+        MESSAGES_MIN_ACCOUNT_HOURS: '0',
         MESSAGES_NEW_ACCOUNT_DAYS: '0',
       });
     });

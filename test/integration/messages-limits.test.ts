@@ -46,8 +46,8 @@ describe.each(databases)('limits on new accounts on %s', (kind) => {
   beforeAll(async () => {
     // The default minimum age (24 hours) and new-account days (7); small daily caps.
     t = await startTestApp(kind, {
-      MESSAGES_NEW_ACCOUNT_CONVERSATIONS_PER_DAY: '2',
-      MESSAGES_NEW_ACCOUNT_MESSAGES_PER_DAY: '3',
+      MESSAGES_DAILY_CONVERSATIONS: '2',
+      MESSAGES_DAILY_MESSAGES: '3',
     });
     admin = await newAdmin(t);
     community = await newCommunity(admin.client);
@@ -132,7 +132,7 @@ describe.each(databases)('the write rate limit on private messages on %s', (kind
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(kind, {
-      MESSAGES_MIN_ACCOUNT_AGE_HOURS: '0',
+      MESSAGES_MIN_ACCOUNT_HOURS: '0',
       MESSAGES_NEW_ACCOUNT_DAYS: '0',
       RATE_LIMIT_WRITES_PER_MINUTE: '3',
     });
@@ -175,7 +175,7 @@ describe.each(databases)('private messages in one’s own data on %s', (kind) =>
 
   beforeAll(async () => {
     t = await startTestApp(kind, {
-      MESSAGES_MIN_ACCOUNT_AGE_HOURS: '0',
+      MESSAGES_MIN_ACCOUNT_HOURS: '0',
       MESSAGES_NEW_ACCOUNT_DAYS: '0',
     });
     admin = await newAdmin(t);

@@ -30,7 +30,7 @@ type ApiError = { error: { code: string; message: string; field?: string } };
 
 const base = '/messages/conversations';
 // Members here are as old as the test: the limits on new accounts have their own suite.
-const noNewAccountLimits = { MESSAGES_MIN_ACCOUNT_AGE_HOURS: '0', MESSAGES_NEW_ACCOUNT_DAYS: '0' };
+const noNewAccountLimits = { MESSAGES_MIN_ACCOUNT_HOURS: '0', MESSAGES_NEW_ACCOUNT_DAYS: '0' };
 
 /** Rows of the private-message tables and of the activity log: what a refusal must not change. */
 async function footprint(t: TestApp) {
