@@ -88,8 +88,9 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     const viewer = requireViewer(req.viewer);
     const form = formBody(req);
     try {
+      // One field of handles, "@ana, bruno": the service reads them as the API's list.
       const input = parseInput(schemas.startInput, {
-        recipients: [form.recipients ?? ''],
+        recipients: (form.recipients ?? '').split(/[\s,;]+/),
         body: form.body,
       });
       const { conversationId, messageId } = await service.startConversation(

@@ -14,7 +14,7 @@ const body = z
 export const startInput = z.object({
   recipients: z
     .array(z.string().max(100))
-    .max(100)
+    .max(1000)
     .describe(
       'Handles of the members to write to (with or without @), 10 at most; the writer is in the conversation too.',
     ),
