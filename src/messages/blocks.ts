@@ -2,7 +2,8 @@ import { findAccountsByHandles } from '../accounts/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 import * as store from './blocks-store.js';
-import { namesOf, recipientHandles } from './service.js';
+import { namesOf } from './names.js';
+import { recipientHandles } from './recipients.js';
 
 /** The live member a handle names, or the input error about the `handle` field. */
 async function requireMember(db: Db, viewer: Viewer, handle: string) {

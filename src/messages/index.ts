@@ -6,7 +6,8 @@ export { registerMessagesApi } from './routes-api.js';
 export { registerMessagesPages, profileMessaging } from './routes-pages.js';
 export { messagesMessages } from './messages.js';
 export type { MessageLimits } from './limits.js';
-export { countUnreadMessages, MAX_RECIPIENTS } from './service.js';
+export { countUnreadMessages } from './service.js';
+export { MAX_RECIPIENTS } from './recipients.js';
 export { isBlocked, whoBlocked } from './blocks.js';
 export {
   conversationPath,

@@ -3,7 +3,7 @@ import { chunks, type Db, type Store } from '../db/index.js';
 import { renameMention, renderMarkdown } from '../markdown/index.js';
 import * as blocks from './blocks-store.js';
 import * as store from './member-data-store.js';
-import { namesOf } from './service.js';
+import { namesOf } from './names.js';
 
 /** Conversations read at a time for an export; the event loop serves others between them. */
 const CHUNK = 200;

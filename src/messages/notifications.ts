@@ -48,12 +48,13 @@ export async function messagesForNotification(db: Db, messageIds: number[]) {
  */
 export async function unreadAmong(db: Db, userId: number, messageIds: number[]) {
   const messages = await store.findMessagesByIds(db, [...new Set(messageIds)]);
-  const pointers = new Map<number, number>();
-  for (const m of messages) {
-    if (pointers.has(m.conversation_id)) continue;
-    const p = await store.findParticipant(db, m.conversation_id, userId);
-    pointers.set(m.conversation_id, p && p.left_at === null ? p.last_read_message_id : Infinity);
-  }
+  const mine = await store.participationsIn(db, userId, [
+    ...new Set(messages.map((m) => m.conversation_id)),
+  ]);
+  // Not in the conversation (or gone from it): nothing there is theirs to read.
+  const pointers = new Map(
+    mine.filter((p) => p.left_at === null).map((p) => [p.conversation_id, p.last_read_message_id]),
+  );
   return new Set(
     messages
       .filter((m) => m.author_id !== userId && m.id > (pointers.get(m.conversation_id) ?? Infinity))

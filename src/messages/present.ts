@@ -1,7 +1,8 @@
 import { presentAuthor } from '../accounts/index.js';
 import { toPlainText } from '../markdown/index.js';
 import type { ParticipantRow, MessageRow } from './store.js';
-import type { ConversationSummary, ConversationView, Names } from './service.js';
+import type { Names } from './names.js';
+import type { ConversationSummary, ConversationView } from './service.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 /** Characters of the last message a conversation list shows. */

@@ -21,6 +21,7 @@ import { BlocksPage, ProfileMessaging } from './pages/blocks.js';
 import { ComposeMessagePage } from './pages/compose.js';
 import { ConversationListPage } from './pages/list.js';
 import { LeavePage, ThreadPage, threadTitle } from './pages/thread.js';
+import { messagingWith } from './recipients.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -205,7 +206,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
 export function profileMessaging(store: Store): ProfileExtra {
   return async (ctx, member) => {
     if (!ctx.viewer || ctx.viewer.id === member.id || member.isSystem) return null;
-    const { canWrite, blocked } = await service.messagingWith(store, ctx.viewer, member);
+    const { canWrite, blocked } = await messagingWith(store, ctx.viewer, member);
     return <ProfileMessaging ctx={ctx} member={member} canWrite={canWrite} blocked={blocked} />;
   };
 }

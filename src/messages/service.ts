@@ -1,31 +1,17 @@
-import { findAccountsByHandles, findUsersByIds, getOwnAccount } from '../accounts/index.js';
+import { getOwnAccount } from '../accounts/index.js';
 import { recordActivity } from '../activity/index.js';
-import { membershipTies } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
-import { AppError, type ErrorCode, type Viewer } from '../http/index.js';
+import { AppError, type Viewer } from '../http/index.js';
 import { renderMarkdown } from '../markdown/index.js';
 import * as blocks from './blocks-store.js';
 import { checkNewAccountLimits, type MessageLimits } from './limits.js';
-import { isTrustedSender, refusalToWrite, type RecipientFacts, type Refusal } from './policy.js';
+import { namesOf } from './names.js';
+import { isTrustedSender } from './policy.js';
+import { requireRecipients } from './recipients.js';
 import * as store from './store.js';
 
-/** A conversation holds its writer and at most this many others. */
-export const MAX_RECIPIENTS = 10;
 /** Messages shown at a time in a conversation, the latest first. */
 export const THREAD_PAGE = 100;
-
-export type Names = Map<number, { handle: string; displayName: string; deletedAt: number | null }>;
-
-/** Names of members for pages and the API; a former member's has `deletedAt` set. */
-export async function namesOf(db: Db, ids: Iterable<number>): Promise<Names> {
-  const rows = await findUsersByIds(db, [...new Set(ids)]);
-  return new Map(
-    rows.map((u) => [
-      u.id,
-      { handle: u.handle, displayName: u.display_name, deletedAt: u.deleted_at },
-    ]),
-  );
-}
 
 /**
  * The viewer's place in a conversation: they are in it and have not left. Anyone else — an
@@ -37,79 +23,6 @@ async function requireParticipant(db: Db, viewer: Viewer, conversationId: number
   const conversation = await store.findConversation(db, conversationId);
   if (!conversation) throw new AppError('not_found');
   return { conversation, participant };
-}
-
-function recipientsError(code: ErrorCode, messageKey: string, params = {}) {
-  return new AppError(code, { field: 'recipients', messageKey, params });
-}
-
-const refusals: Record<Refusal, { code: ErrorCode; messageKey: string }> = {
-  self: { code: 'invalid_input', messageKey: 'messages.error.self' },
-  unavailable: { code: 'forbidden', messageKey: 'messages.error.unavailable' },
-  blockedYou: { code: 'forbidden', messageKey: 'messages.error.blockedYou' },
-  youBlocked: { code: 'forbidden', messageKey: 'messages.error.youBlocked' },
-  noSharedCommunity: { code: 'forbidden', messageKey: 'messages.error.noSharedCommunity' },
-};
-
-/** "@ana, bruno; Chloé" → ["ana", "bruno", "chloé"]: handles as stored, each once. */
-export function recipientHandles(list: string[]): string[] {
-  const handles = list
-    .flatMap((item) => item.split(/[\s,;]+/))
-    .map((h) => h.replace(/^@+/, '').toLowerCase())
-    .filter((h) => h !== '');
-  return [...new Set(handles)];
-}
-
-/** What the policy needs about each member, in a few queries whatever their number. */
-async function recipientFacts(
-  db: Db,
-  viewer: Viewer,
-  people: { id: number; is_system: number }[],
-): Promise<RecipientFacts[]> {
-  const ids = people.map((p) => p.id);
-  const [ties, blockedMe, blockedByMe] = await Promise.all([
-    membershipTies(db, viewer.id, ids),
-    blocks.blockersAmong(db, viewer.id, ids),
-    blocks.blockedAmong(db, viewer.id, ids),
-  ]);
-  return people.map((p) => ({
-    id: p.id,
-    isSystem: p.is_system === 1,
-    sharesCommunity: ties.get(p.id)?.sharesCommunity ?? false,
-    isTheirStaff: ties.get(p.id)?.isTheirStaff ?? false,
-    hasBlockedSender: blockedMe.has(p.id),
-    isBlockedBySender: blockedByMe.has(p.id),
-  }));
-}
-
-/** The members named, each one checked: who they are and whether the viewer may write to them. */
-async function requireRecipients(db: Db, viewer: Viewer, recipients: string[]) {
-  const handles = recipientHandles(recipients);
-  if (handles.length === 0) throw recipientsError('invalid_input', 'messages.error.noRecipient');
-  if (handles.length > MAX_RECIPIENTS)
-    throw recipientsError('invalid_input', 'messages.error.tooManyRecipients', {
-      max: MAX_RECIPIENTS,
-      count: handles.length,
-    });
-  if (handles.includes(viewer.handle))
-    throw recipientsError('invalid_input', 'messages.error.self');
-  const accounts = await findAccountsByHandles(db, handles);
-  const byHandle = new Map(accounts.filter((a) => a.deleted_at === null).map((a) => [a.handle, a]));
-  const unknown = handles.find((h) => !byHandle.has(h));
-  if (unknown !== undefined)
-    throw recipientsError('invalid_input', 'messages.error.unknownRecipient', {
-      name: `@${unknown}`,
-    });
-  const people = handles.map((h) => byHandle.get(h)).filter((p) => p !== undefined);
-  const facts = await recipientFacts(db, viewer, people);
-  for (const [i, r] of facts.entries()) {
-    const why = refusalToWrite(viewer, r);
-    if (why) {
-      const { code, messageKey } = refusals[why];
-      throw recipientsError(code, messageKey, { name: `@${people[i]?.handle ?? ''}` });
-    }
-  }
-  return { people, facts };
 }
 
 async function writeMessage(
@@ -298,19 +211,4 @@ export async function getWrittenMessage(s: Store, viewerId: number, messageId: n
   const [message] = await store.findMessagesByIds(s.db, [messageId]);
   if (message?.author_id !== viewerId) throw new AppError('not_found');
   return { message, names: await namesOf(s.db, [viewerId]) };
-}
-
-/** On a member's profile: whether the viewer may write to them, and whether they blocked them. */
-export async function messagingWith(
-  s: Store,
-  viewer: Viewer,
-  member: { id: number; isSystem: boolean },
-): Promise<{ canWrite: boolean; blocked: boolean }> {
-  const [facts] = await recipientFacts(s.db, viewer, [
-    { id: member.id, is_system: member.isSystem ? 1 : 0 },
-  ]);
-  return {
-    canWrite: facts !== undefined && refusalToWrite(viewer, facts) === null,
-    blocked: facts?.isBlockedBySender ?? false,
-  };
 }

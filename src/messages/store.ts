@@ -209,3 +209,14 @@ export async function recentMessages(db: Db, userId: number, since: number, limi
     .execute();
   return rows.map((r) => r.created_at);
 }
+
+/** One member's rows in these conversations (left or not). */
+export function participationsIn(db: Db, userId: number, conversationIds: number[]) {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('message_participants')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('conversation_id', 'in', conversationIds)
+    .execute();
+}

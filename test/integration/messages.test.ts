@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBlocked, whoBlocked } from '../../src/messages/index.js';
+import {
+  conversationPath,
+  isBlocked,
+  messagePath,
+  messagesForNotification,
+  unreadAmong,
+  whoBlocked,
+} from '../../src/messages/index.js';
 import { Client } from '../client.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
@@ -487,6 +494,46 @@ describe.each(databases)('private messages on %s', (kind) => {
     expect(earlier.body.hasEarlier).toBe(false);
     const page = await chloe.client.page(`/messages/${conversationId}`);
     expect(page.html).toContain(`?before=${latest.body.messages[0]?.id}`);
+  });
+
+  it('tells the notifications who each message goes to, and what is still unread', async () => {
+    const group = (await start(alice, [bruno.handle, chloe.handle], 'Pour **vous deux**')).body;
+    const answer = await bruno.client.api<{ message: Message }>(
+      'POST',
+      `${base}/${group.conversationId}/messages`,
+      { body: 'Bien reçu' },
+    );
+    const rows = await t.store.db
+      .selectFrom('activity_log')
+      .select('target_id')
+      .where('kind', '=', 'message.sent')
+      .where('target_id', 'in', [group.message.id, answer.body.message.id])
+      .orderBy('id')
+      .execute();
+    const ids = rows.map((r) => Number(r.target_id));
+    expect(ids).toEqual([group.message.id, answer.body.message.id]);
+    const found = await messagesForNotification(t.store.db, ids);
+    const byId = new Map(found.map((m) => [m.messageId, m]));
+    expect(byId.get(group.message.id)).toMatchObject({
+      conversationId: group.conversationId,
+      authorId: alice.id,
+      excerpt: 'Pour vous deux',
+      path: `/messages/${group.conversationId}#message-${group.message.id}`,
+    });
+    expect(byId.get(group.message.id)?.recipientIds.sort()).toEqual([bruno.id, chloe.id].sort());
+    expect(byId.get(answer.body.message.id)?.recipientIds.sort()).toEqual(
+      [alice.id, chloe.id].sort(),
+    );
+    expect(conversationPath(group.conversationId)).toBe(`/messages/${group.conversationId}`);
+    expect(messagePath(3, 4)).toBe('/messages/3#message-4');
+    // Chloé has read neither; Alice only Bruno's is unread; a stranger reads none of them.
+    expect([...(await unreadAmong(t.store.db, chloe.id, ids))].sort()).toEqual([...ids].sort());
+    expect([...(await unreadAmong(t.store.db, alice.id, ids))]).toEqual([answer.body.message.id]);
+    expect([...(await unreadAmong(t.store.db, outsider.id, ids))]).toEqual([]);
+    await chloe.client.api('PUT', `${base}/${group.conversationId}/read`, {
+      messageId: group.message.id,
+    });
+    expect([...(await unreadAmong(t.store.db, chloe.id, ids))]).toEqual([answer.body.message.id]);
   });
 
   it('leaves the cockpit’s figures as they were', async () => {

@@ -7,7 +7,7 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { MAX_BODY } from '../schemas.js';
-import { MAX_RECIPIENTS } from '../service.js';
+import { MAX_RECIPIENTS } from '../recipients.js';
 
 /** A new conversation: to whom (handles), and the first message. */
 export function ComposeMessagePage(props: {

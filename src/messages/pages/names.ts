@@ -1,6 +1,6 @@
 import { memberNameText } from '../../accounts/index.js';
 import type { PageContext } from '../../http/index.js';
-import type { Names } from '../service.js';
+import type { Names } from '../names.js';
 
 const lists = new Map<string, Intl.ListFormat>();
 

@@ -9,7 +9,8 @@ import {
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import { MAX_BODY } from '../schemas.js';
-import type { ConversationView, Names } from '../service.js';
+import type { Names } from '../names.js';
+import type { ConversationView } from '../service.js';
 import { othersIn } from './names.js';
 
 /** The title of a conversation's page: who the viewer talks with. */
