@@ -17,7 +17,7 @@
       var detail;
       try {
         detail = JSON.parse(message.data);
-      } catch (_) {
+      } catch {
         return;
       }
       dispatch('ruche:live', detail);

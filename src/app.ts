@@ -100,8 +100,8 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store } = options;
   // Created before the server, whose rate limits count there; logs once the server's logger is.
-  let log: FastifyInstance['log'] | undefined;
-  const redisFailed = (err: unknown) => log?.warn({ err }, 'redis: connection failed');
+  const logs: { to?: FastifyInstance['log'] } = {};
+  const redisFailed = (err: unknown) => logs.to?.warn({ err }, 'redis: connection failed');
   const redis = config.redis ? openRedis(config.redis.url, redisFailed) : undefined;
   const countInDatabase: CountHit = (key, windowMs) =>
     hitRateBucket(store.db, key, windowMs, now());
@@ -126,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       : countInDatabase,
     liveHeartbeatMs: config.live.heartbeatMs,
   });
-  log = app.log;
+  logs.to = app.log;
   const live = createLive({
     redis: redis &&
       config.redis && {
