@@ -131,7 +131,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     redis: redis &&
       config.redis && {
         publisher: redis,
-        openSubscriber: () => openRedis(config.redis?.url ?? '', redisFailed),
+        openSubscriber: () =>
+          openRedis(config.redis?.url ?? '', redisFailed, { waitWhileDown: true }),
         prefix: config.redis.prefix,
       },
     postgres: store.postgresUrl

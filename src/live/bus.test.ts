@@ -136,7 +136,7 @@ describe.runIf(redisUrl)('the Redis bus (pub/sub)', () => {
   const url = redisUrl ?? '';
   const opened: ReturnType<typeof openRedis>[] = [];
   const connect = () => {
-    const redis = openRedis(url, quiet);
+    const redis = openRedis(url, quiet, { waitWhileDown: true });
     opened.push(redis);
     return redis;
   };
