@@ -37,6 +37,13 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:/.test(u), 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('ruche:'),
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(25),
 });
 
 export type Config = {
@@ -60,6 +67,13 @@ export type Config = {
   cookieSecure: boolean;
   /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
   rollupIntervalMs: number;
+  /**
+   * A Redis server shared by every instance: live fan-out and rate-limit counters go through it.
+   * `prefix` starts every key and channel, so that two sites may share one server.
+   */
+  redis: { url: string; prefix: string } | undefined;
+  /** Live streams: how often an idle stream sends a comment, so proxies keep it open. */
+  live: { heartbeatMs: number };
 };
 
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
@@ -102,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
+    live: { heartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000 },
   };
 }
