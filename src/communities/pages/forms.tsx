@@ -9,7 +9,7 @@ import {
 import type { CommunityAccess } from '../policy.js';
 import { typologies, visibilities } from '../schemas.js';
 import type { CommunityRow } from '../store.js';
-import { communityPath } from '../paths.js';
+import { communityPath, groupPath } from '../paths.js';
 
 function Select(props: {
   ctx: PageContext;
@@ -190,7 +190,9 @@ export function GroupForm(
       <FormError ctx={ctx} message={failure?.message} />
       <form
         method="post"
-        action={group ? `${base}/g/${group.slug}/settings` : `${base}/groups/new`}
+        action={
+          group ? `${groupPath(access.community.slug, group.slug)}/settings` : `${base}/groups/new`
+        }
         novalidate
       >
         <CsrfField ctx={ctx} />

@@ -139,7 +139,7 @@ export function GroupList(props: {
         <ul>
           {props.groups.map((g) => (
             <li key={g.id}>
-              <a href={`${base}/g/${g.slug}`}>{g.name}</a>{' '}
+              <a href={groupPath(access.community.slug, g.slug)}>{g.name}</a>{' '}
               {g.visibility !== 'public' && (
                 <span class="badge">{t(`communities.group.visibility.${g.visibility}`)}</span>
               )}
