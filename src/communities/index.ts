@@ -18,8 +18,6 @@ export { CharterChangedNotice } from './pages/headers.js';
 export { CommunityPage, GroupPage } from './pages/community.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';
 export {
-  canReadSpace,
-  filterReadableSpaces,
   loadReaderStandings,
   loadStandings,
   type GroupPlace,

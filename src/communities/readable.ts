@@ -1,12 +1,6 @@
 import { findReadersByIds } from '../accounts/index.js';
 import type { Db } from '../db/index.js';
-import {
-  canReadCommunityContent,
-  canReadGroupContent,
-  type CommunityStanding,
-  type GroupStanding,
-  type Reader,
-} from './policy.js';
+import type { CommunityStanding, GroupStanding, Reader } from './policy.js';
 import * as store from './store.js';
 
 /** A group's standing for one reader, with the community it belongs to. */
@@ -66,45 +60,6 @@ export async function loadStandings(
         g.id,
         { communityId: g.community_id, group: g, groupMember: memberOf.get(g.id) },
       ]),
-    ),
-  };
-}
-
-/**
- * Whether the reader may read what lives in `space`, from standings loaded with it: the
- * community's content, and the group's if it is in one. What was not loaded is not readable.
- */
-export function canReadSpace(standings: Standings, space: SpaceRef): boolean {
-  const access = standings.communities.get(space.communityId);
-  if (!access) return false;
-  if (space.groupId === null) return canReadCommunityContent(access);
-  const group = standings.groups.get(space.groupId);
-  return group?.communityId === space.communityId && canReadGroupContent(access, group);
-}
-
-/**
- * The communities and groups among these whose content `reader` may read: the batch form of
- * canReadCommunityContent and canReadGroupContent, for lists. Unknown ids are not readable.
- */
-export async function filterReadableSpaces(
-  db: Db,
-  reader: Reader | null,
-  ids: { communityIds?: readonly number[]; groupIds?: readonly number[] },
-): Promise<{ communityIds: Set<number>; groupIds: Set<number> }> {
-  const standings = await loadStandings(db, reader, ids);
-  return {
-    communityIds: new Set(
-      (ids.communityIds ?? []).filter((id) =>
-        canReadSpace(standings, { communityId: id, groupId: null }),
-      ),
-    ),
-    groupIds: new Set(
-      (ids.groupIds ?? []).filter((id) => {
-        const g = standings.groups.get(id);
-        return (
-          g !== undefined && canReadSpace(standings, { communityId: g.communityId, groupId: id })
-        );
-      }),
     ),
   };
 }

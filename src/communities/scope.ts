@@ -28,16 +28,16 @@ export async function readableScope(db: Db, viewer: Reader | null): Promise<Read
  * page asks (policy.ts), over the viewer's memberships loaded at once.
  */
 export async function readableSpaces(db: Db, viewer: Reader | null): Promise<ReadableSpaces> {
-  const [communities, memberships, groupMemberships] = await Promise.all([
+  const [unsafeCommunities, memberships, groupMemberships] = await Promise.all([
     store.listAllCommunities(db),
     viewer ? store.membershipStandingsOf(db, viewer.id) : [],
     viewer ? store.groupMemberStandingsOf(db, viewer.id) : [],
   ]);
   const membershipIn = new Map(memberships.map((m) => [m.community_id, m]));
   const standingIn = new Map(
-    communities.map((c) => [c.id, standingOf(viewer, c, membershipIn.get(c.id))]),
+    unsafeCommunities.map((c) => [c.id, standingOf(viewer, c, membershipIn.get(c.id))]),
   );
-  const readable = communities.filter((c) => {
+  const readable = unsafeCommunities.filter((c) => {
     const access = standingIn.get(c.id);
     return access !== undefined && canReadCommunityContent(access);
   });

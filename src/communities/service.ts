@@ -32,10 +32,10 @@ export const GROUP_SPLIT_THRESHOLD = 25;
 const DAY = 86_400_000;
 
 export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
-  const all = await store.listAllCommunities(s.db);
+  const unsafeCommunities = await store.listAllCommunities(s.db);
   const memberships = viewer ? await store.membershipStandingsOf(s.db, viewer.id) : [];
   const mine = new Map(memberships.map((m) => [m.community_id, m]));
-  const visible = all
+  const visible = unsafeCommunities
     .map((community) => ({
       community,
       access: standingOf(viewer, community, mine.get(community.id)),

@@ -32,6 +32,10 @@ export interface Readable {
 export type ReadableItem =
   { topicId: number } | { replyId: number } | { groupId: number } | { communityId: number };
 
+function spaceOf(post: { community_id: number; group_id: number | null }) {
+  return { communityId: post.community_id, groupId: post.group_id };
+}
+
 /** The reader's standing where a post lives, or undefined when that place is unknown to them. */
 function placeOf(
   standings: Standings,
@@ -116,25 +120,17 @@ export async function filterReaders(
     }
     return out;
   }
-  const [unsafePost] =
-    'topicId' in item
-      ? (await topicPlacesOf(db, [item.topicId])).map((t) => ({
-          ...t,
-          topic_deleted_at: t.deleted_at,
-        }))
-      : await replyPlacesWithTopicOf(db, [item.replyId]);
-  if (!unsafePost) return out;
-  const standings = await loadReaderStandings(db, userIds, {
-    communityId: unsafePost.community_id,
-    groupId: unsafePost.group_id,
-  });
-  const topic = { deleted_at: unsafePost.topic_deleted_at };
-  for (const [id, s] of standings) {
-    const isReader =
-      'topicId' in item
-        ? canReadTopic(s.access, s.group, topic)
-        : canReadReply(s.access, s.group, topic, unsafePost);
-    if (isReader) out.add(id);
+  if ('topicId' in item) {
+    const [unsafeTopic] = await topicPlacesOf(db, [item.topicId]);
+    if (!unsafeTopic) return out;
+    for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeTopic)))
+      if (canReadTopic(s.access, s.group, unsafeTopic)) out.add(id);
+    return out;
   }
+  const [unsafeReply] = await replyPlacesWithTopicOf(db, [item.replyId]);
+  if (!unsafeReply) return out;
+  const topic = { deleted_at: unsafeReply.topic_deleted_at };
+  for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeReply)))
+    if (canReadReply(s.access, s.group, topic, unsafeReply)) out.add(id);
   return out;
 }
