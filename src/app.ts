@@ -20,13 +20,15 @@ import {
   registerConversationsApi,
   registerConversationsPages,
 } from './conversations/index.js';
-import { hitRateBucket, now, type Store } from './db/index.js';
+import { hitRateBucket, notifyChannel, now, type Store } from './db/index.js';
 import {
   AppError,
+  countWithFallback,
   createHttpServer,
   isApiRequest,
   safeNext,
   type AppDeps,
+  type CountHit,
   type LocaleSource,
 } from './http/index.js';
 import { fieldMessages } from './http/field-messages.js';
@@ -49,6 +51,15 @@ import {
 } from './messages/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
+import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
+import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Live updates, for work outside requests (jobs) that announces what it wrote. */
+    live: Live;
+  }
+}
 
 export const i18n = createI18n([
   httpMessages,
@@ -59,6 +70,7 @@ export const i18n = createI18n([
   ownDataMessages,
   messagesMessages,
   fieldMessages,
+  liveMessages,
 ]);
 
 const LANG_COOKIE = 'ruche_lang';
@@ -95,6 +107,12 @@ export interface AppOptions {
 /** The composition root: plumbing, then each feature's routes. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store } = options;
+  // Created before the server, whose rate limits count there; logs once the server's logger is.
+  const logs: { to?: FastifyInstance['log'] } = {};
+  const redisFailed = (err: unknown) => logs.to?.warn({ err }, 'redis: connection failed');
+  const redis = config.redis ? openRedis(config.redis.url, redisFailed) : undefined;
+  const countInDatabase: CountHit = (key, windowMs) =>
+    hitRateBucket(store.db, key, windowMs, now());
   const app = await createHttpServer({
     // Through process.stdout, as console.log is: the terminal's lines keep their order.
     logger: options.logger ?? { level: config.logLevel, stream: process.stdout },
@@ -107,7 +125,41 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     version: VERSION,
     localizer: { localeOf: pickLocale, translator: (locale) => i18n.translator(locale) },
-    countRateHit: (key, windowMs) => hitRateBucket(store.db, key, windowMs, now()),
+    countRateHit: redis
+      ? countWithFallback(
+          (key, windowMs) => hitRedisBucket(redis, `${config.redis?.prefix}rate:${key}`, windowMs),
+          countInDatabase,
+          (err) => app.log.error({ err }, 'rate limits: Redis failed, counting in the database'),
+        )
+      : countInDatabase,
+    liveHeartbeatMs: config.live.heartbeatMs,
+  });
+  logs.to = app.log;
+  const live = createLive({
+    redis: redis &&
+      config.redis && {
+        publisher: redis,
+        openSubscriber: () =>
+          openRedis(config.redis?.url ?? '', redisFailed, { waitWhileDown: true }),
+        prefix: config.redis.prefix,
+      },
+    postgres: store.postgresUrl
+      ? {
+          url: store.postgresUrl,
+          notify: (channel, payload) => notifyChannel(store.db, channel, payload),
+        }
+      : undefined,
+    log: app.log,
+  });
+  app.decorate('live', live);
+  // Open streams would keep the server from closing; browsers reconnect to another instance.
+  app.addHook('preClose', (done) => {
+    live.streams.closeAll();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await live.close();
+    await closeRedis(redis);
   });
   const deps: AppDeps = {
     store,
@@ -117,6 +169,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
+    live,
   };
 
   app.decorateRequest('viewer', null);
@@ -176,7 +229,19 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
+  registerLiveRoutes(app, live.streams, {
+    // The credentials that opened a stream, checked again now and then: a session signed out
+    // elsewhere stops receiving.
+    stillSignedIn: (req) => {
+      const credentials = { sessionToken: sessionTokenOf(req), bearer: bearerOf(req) };
+      return async () => (await resolveViewer(store, credentials)) !== null;
+    },
+  });
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
   return app;
+}
+
+async function closeRedis(redis: Redis | undefined): Promise<void> {
+  if (redis && redis.status !== 'end') await redis.quit().catch(() => redis.disconnect());
 }

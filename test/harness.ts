@@ -17,6 +17,14 @@ export type DbKind = 'sqlite' | 'postgres';
 const postgresAdminUrl = process.env.RUCHE_TEST_POSTGRES_URL;
 export const databases: DbKind[] = postgresAdminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** Tests of Redis (live fan-out, shared rate limits) run when RUCHE_TEST_REDIS_URL names one (CI sets it). */
+export const redisUrl = process.env.RUCHE_TEST_REDIS_URL;
+
+/** A key prefix of its own for each test's Ruche, so that tests sharing one Redis never meet. */
+export function testRedisPrefix(): string {
+  return `ruche-test-${randomBytes(6).toString('hex')}:`;
+}
+
 export interface TestStore {
   store: Store;
   drop(): Promise<void>;

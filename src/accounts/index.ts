@@ -14,6 +14,7 @@ export {
   findLiveUsersByHandles,
   findUsersByHandles,
   findUsersByIds,
+  findReadersByIds,
   listAdminIds,
   listSystemIds,
 } from './store.js';
@@ -34,3 +35,4 @@ export { mailRunnerOf, outboxFor } from './outbox.js';
 export { clearSessionCookie } from './cookies.js';
 export { importUsers, type ImportedUser } from './imports.js';
 export { handleBase } from './handles.js';
+export { userPath } from './paths.js';

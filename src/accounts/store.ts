@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import {
   bulkInsert,
+  chunks,
   reserveIds,
   type BulkColumns,
   type Database,
@@ -283,6 +284,24 @@ export async function anonymiseUser(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** The live accounts among these ids, as permission questions see them: id and admin flag. */
+export async function findReadersByIds(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ id: number; isAdmin: boolean }[]> {
+  const out: { id: number; isAdmin: boolean }[] = [];
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'is_admin'])
+      .where('id', 'in', part)
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.push({ id: r.id, isAdmin: r.is_admin === 1 });
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,10 @@
-/** The kinds of actions the activity log records; analytics read nothing else. */
+/**
+ * The kinds of actions the activity log records; analytics read nothing else. A new kind is
+ * added here, and only here: `activity_log.kind` is typed from this list (src/db/schema.ts), so
+ * the type-check and the exhaustive switches then name every reader that must decide what the
+ * kind means (the roll-up fold, src/analytics/rollup/fold.ts; the member's export,
+ * src/activity/member-data.ts).
+ */
 export const activityKinds = [
   'user.signed_up',
   'user.signed_in',

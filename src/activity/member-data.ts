@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.js';
+import type { ActivityKind } from './kinds.js';
 
 /** Rows read at a time; the event loop serves other requests between pages. */
 const PAGE = 500;
@@ -31,6 +32,51 @@ function pageOf(db: Db, actorId: number, after: number) {
 }
 
 /**
+ * Whether a member's export holds their rows of this kind. A new kind is decided here; rows
+ * about a space are kept only while the member may read it (activityForExport).
+ */
+function isExported(kind: ActivityKind): boolean {
+  switch (kind) {
+    case 'user.signed_up':
+    case 'user.signed_in':
+    case 'user.signed_out':
+    case 'user.profile_updated':
+    case 'user.password_reset':
+    case 'user.password_changed':
+    case 'user.email_changed':
+    case 'community.created':
+    case 'community.updated':
+    case 'community.charter_published':
+    case 'community.joined':
+    case 'community.join_requested':
+    case 'community.invited':
+    case 'community.left':
+    case 'community.role_changed':
+    case 'group.created':
+    case 'group.updated':
+    case 'group.joined':
+    case 'group.join_requested':
+    case 'group.left':
+    case 'topic.created':
+    case 'topic.edited':
+    case 'topic.deleted':
+    case 'reply.created':
+    case 'reply.edited':
+    case 'reply.deleted':
+    case 'answer.accepted':
+    case 'answer.unaccepted':
+    case 'reaction.added':
+    case 'reaction.removed':
+    case 'content.viewed':
+    case 'message.sent': // its text is in the export's privateMessages
+      return true;
+    // Without an actor: nobody's.
+    case 'visit.anonymous':
+      return false;
+  }
+}
+
+/**
  * The activity-log rows of one member (as the actor), for their export: rows outside any
  * community (signing in…) and rows of the spaces in `scope`; nothing of a space they left.
  */
@@ -42,8 +88,9 @@ export async function activityForExport(db: Db, actorId: number, scope: Activity
     const page = await pageOf(db, actorId, after);
     for (const r of page)
       if (
-        r.community_id === null ||
-        (communities.has(r.community_id) && (r.group_id === null || groups.has(r.group_id)))
+        isExported(r.kind) &&
+        (r.community_id === null ||
+          (communities.has(r.community_id) && (r.group_id === null || groups.has(r.group_id))))
       )
         rows.push({
           kind: r.kind,

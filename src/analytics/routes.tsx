@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
+import { communityPath, groupPath } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
@@ -35,8 +36,6 @@ interface ScopedCockpit {
   file: string;
   /** Where a group's cockpit is, for a community's cockpit: its lifecycle table links there. */
   groupCockpit?: (groupSlug: string) => string;
-  /** Groups whose topics the lists may name (a moderator may not read every group's); null: all. */
-  readableGroups: number[] | null;
   /** When the community or group began (an import's first post): its whole history is a click away. */
   since?: number;
 }
@@ -138,11 +137,10 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       cockpit: v.cockpit,
       audience: v.audience,
       heading: c.name,
-      base: `/c/${c.slug}/cockpit`,
-      trail: [{ href: `/c/${c.slug}`, label: c.name }],
+      base: `${communityPath(c.slug)}/cockpit`,
+      trail: [{ href: communityPath(c.slug), label: c.name }],
       file: c.slug,
-      groupCockpit: (groupSlug) => `/c/${c.slug}/g/${groupSlug}/cockpit`,
-      readableGroups: v.readableGroupIds,
+      groupCockpit: (groupSlug) => `${groupPath(c.slug, groupSlug)}/cockpit`,
       since: c.created_at,
     };
   };
@@ -159,13 +157,12 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       cockpit: v.cockpit,
       audience: v.audience,
       heading: v.group.name,
-      base: `/c/${c.slug}/g/${v.group.slug}/cockpit`,
+      base: `${groupPath(c.slug, v.group.slug)}/cockpit`,
       trail: [
-        { href: `/c/${c.slug}`, label: c.name },
-        { href: `/c/${c.slug}/g/${v.group.slug}`, label: v.group.name },
+        { href: communityPath(c.slug), label: c.name },
+        { href: groupPath(c.slug, v.group.slug), label: v.group.name },
       ],
       file: `${c.slug}-${v.group.slug}`,
-      readableGroups: v.readableGroupIds,
       since: v.group.created_at,
     };
   };
@@ -178,8 +175,6 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       base: '/cockpit',
       trail: [],
       file: 'instance',
-      // Only instance admins open it, and they read every group.
-      readableGroups: null,
       ...(since !== null ? { since } : {}),
     };
   };
@@ -239,8 +234,9 @@ async function sendCockpitPage(
   const replyIds = firstPosts.map((n) => n.replyId).filter((x): x is number => x !== null);
   const [users, titles, replies] = await Promise.all([
     findUsersByIds(store.db, memberIds),
-    topicTitles(store.db, topicIds, scoped.readableGroups),
-    replyAddresses(store.db, replyIds, scoped.readableGroups),
+    // Only what the viewer may read is named (a moderator may not read every group's).
+    topicTitles(store.db, req.viewer, topicIds),
+    replyAddresses(store.db, req.viewer, replyIds),
   ]);
   // A former member (deleted account) is named as such, with no handle to link to.
   const names = new Map(

@@ -2,7 +2,7 @@
 export { registerCommunitiesApi } from './routes-api.js';
 export { registerCommunitiesPages } from './routes-pages.js';
 export { communitiesMessages } from './messages.js';
-export { requireVisibleCommunity, requireReadableGroup } from './access.js';
+export { requireVisibleCommunity, requireVisibleGroup, requireReadableGroup } from './access.js';
 export { readableScope, readableSpaces, type ReadableScope, type ReadableSpaces } from './scope.js';
 export { leaveEverySpace, membershipsForExport } from './member-data.js';
 export * from './policy.js';
@@ -18,3 +18,12 @@ export { membershipTies } from './store.js';
 export { CharterChangedNotice } from './pages/headers.js';
 export { CommunityPage, GroupPage } from './pages/community.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';
+export {
+  loadReaderStandings,
+  loadStandings,
+  type GroupPlace,
+  type ReaderStanding,
+  type SpaceRef,
+  type Standings,
+} from './readable.js';
+export { communityPath, groupPath } from './paths.js';

@@ -1,5 +1,5 @@
 import type { CommunityAccess } from './policy.js';
-import { canManageCommunity, canPostInCommunity, hasAcceptedCurrentCharter } from './policy.js';
+import { canManageCommunity, canPostInCommunity, mustReacceptCharter } from './policy.js';
 import type { CommunityRow, GroupRow } from './store.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,7 +25,7 @@ export function presentViewerStanding(a: CommunityAccess) {
     role: a.membership?.role ?? null,
     status: a.membership?.status ?? null,
     acceptedCharterVersion: a.membership?.charter_version ?? null,
-    mustAcceptCharter: a.membership?.status === 'active' && !hasAcceptedCurrentCharter(a),
+    mustAcceptCharter: mustReacceptCharter(a),
     canPost: canPostInCommunity(a),
     canManage: canManageCommunity(a),
   };

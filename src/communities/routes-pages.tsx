@@ -18,7 +18,8 @@ import { CharterPage } from './pages/charter.js';
 import { CommunityForm, GroupForm, PublishCharterForm } from './pages/forms.js';
 import { HomePage } from './pages/home.js';
 import { MembersPage } from './pages/members.js';
-import { canManageCommunity } from './policy.js';
+import { communityPath, groupPath } from './paths.js';
+import { canManageCommunity, isActiveMember } from './policy.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -61,7 +62,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       const input = parseInput(schemas.communityInput, withPurposeBox(form));
       await service.createCommunity(store, viewer, input);
-      return redirectAfterPost(reply, `/c/${input.slug}`, {
+      return redirectAfterPost(reply, communityPath(input.slug), {
         key: 'communities.flash.created',
         params: { name: input.name },
       });
@@ -112,11 +113,11 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
         access.community.id,
         charterVersion,
       );
-      return redirectAfterPost(reply, `/c/${access.community.slug}`, {
+      return redirectAfterPost(reply, communityPath(access.community.slug), {
         key:
           status === 'pending'
             ? 'communities.flash.requested'
-            : access.membership?.status === 'active'
+            : isActiveMember(access)
               ? 'communities.flash.charterAccepted'
               : 'communities.flash.joined',
         params: { name: access.community.name, version: charterVersion },
@@ -189,7 +190,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
         access.community.id,
         parseInput(schemas.communityPatch, withPurposeBox(form)),
       );
-      return redirectAfterPost(reply, `/c/${access.community.slug}/settings?saved=1`);
+      return redirectAfterPost(reply, `${communityPath(access.community.slug)}/settings?saved=1`);
     } catch (err) {
       return showSettings(req, reply, { values: form, failure: asFormFailure(req, err) });
     }
@@ -202,7 +203,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       const { body } = parseInput(schemas.charterInput, form);
       const version = await service.publishCharter(store, viewer, access.community.id, body);
-      return redirectAfterPost(reply, `/c/${access.community.slug}/charter`, {
+      return redirectAfterPost(reply, `${communityPath(access.community.slug)}/charter`, {
         key: 'communities.flash.charterPublished',
         params: { version },
       });
@@ -244,7 +245,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
       approve: form.approve === '1',
     });
     await service.updateMember(store, viewer, access.community.id, userId, patch);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/members`, {
+    return redirectAfterPost(reply, `${communityPath(access.community.slug)}/members`, {
       key: patch.approve ? 'communities.flash.approved' : 'communities.flash.roleChanged',
     });
   });
@@ -255,7 +256,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const { handle } = parseInput(schemas.inviteInput, formBody(req));
     const invited = handle.replace(/^@/, '');
     await service.inviteMember(store, viewer, access.community.id, invited);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/members`, {
+    return redirectAfterPost(reply, `${communityPath(access.community.slug)}/members`, {
       key: 'communities.flash.invited',
       params: { handle: invited },
     });
@@ -279,7 +280,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     try {
       const input = parseInput(schemas.groupInput, form);
       await service.createGroup(store, viewer, access.community.id, input);
-      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${input.slug}`, {
+      return redirectAfterPost(reply, groupPath(access.community.slug, input.slug), {
         key: 'communities.flash.groupCreated',
         params: { name: input.name },
       });
@@ -302,7 +303,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const viewer = requireViewer(req.viewer);
     const { access, group } = await groupOf(req);
     const { status } = await service.joinGroup(store, viewer, group.id);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+    return redirectAfterPost(reply, groupPath(access.community.slug, group.slug), {
       key:
         status === 'pending' ? 'communities.flash.groupRequested' : 'communities.flash.groupJoined',
       params: { name: group.name },
@@ -313,7 +314,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const viewer = requireViewer(req.viewer);
     const { access, group } = await groupOf(req);
     await service.leaveGroup(store, viewer, group.id);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+    return redirectAfterPost(reply, groupPath(access.community.slug, group.slug), {
       key: 'communities.flash.groupLeft',
       params: { name: group.name },
     });
@@ -324,7 +325,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const { access, group } = await groupOf(req);
     const { userId } = parseInput(schemas.memberParams.pick({ userId: true }), req.params);
     await service.approveGroupMember(store, viewer, group.id, userId);
-    return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`);
+    return redirectAfterPost(reply, groupPath(access.community.slug, group.slug));
   });
 
   app.get('/c/:slug/g/:group/settings', async (req, reply) => {
@@ -347,7 +348,7 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
     const form = formBody(req);
     try {
       await service.updateGroup(store, viewer, group.id, parseInput(schemas.groupPatch, form));
-      return redirectAfterPost(reply, `/c/${access.community.slug}/g/${group.slug}`, {
+      return redirectAfterPost(reply, groupPath(access.community.slug, group.slug), {
         key: 'communities.flash.groupSaved',
       });
     } catch (err) {

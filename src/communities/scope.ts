@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
-import type { Viewer } from '../http/index.js';
+import { canReadCommunityContent, canReadGroupContent, type Reader } from './policy.js';
+import { standingOf } from './readable.js';
 import * as store from './store.js';
 
 /** Which communities and groups a viewer may read: the filter for lists, search and feeds. */
@@ -14,7 +15,7 @@ export interface ReadableSpaces {
   groups: { id: number; communityId: number; slug: string; name: string }[];
 }
 
-export async function readableScope(db: Db, viewer: Viewer | null): Promise<ReadableScope> {
+export async function readableScope(db: Db, viewer: Reader | null): Promise<ReadableScope> {
   const spaces = await readableSpaces(db, viewer);
   return {
     communityIds: spaces.communities.map((c) => c.id),
@@ -22,27 +23,37 @@ export async function readableScope(db: Db, viewer: Viewer | null): Promise<Read
   };
 }
 
-export async function readableSpaces(db: Db, viewer: Viewer | null): Promise<ReadableSpaces> {
-  const [communities, memberships, groupMemberships] = await Promise.all([
+/**
+ * Every community and group whose content the viewer may read, by the same questions as one
+ * page asks (policy.ts), over the viewer's memberships loaded at once.
+ */
+export async function readableSpaces(db: Db, viewer: Reader | null): Promise<ReadableSpaces> {
+  const [unsafeCommunities, memberships, groupMemberships] = await Promise.all([
     store.listAllCommunities(db),
-    viewer ? store.activeMembershipsOf(db, viewer.id) : [],
-    viewer ? store.activeGroupIdsOf(db, viewer.id) : [],
+    viewer ? store.membershipStandingsOf(db, viewer.id) : [],
+    viewer ? store.groupMemberStandingsOf(db, viewer.id) : [],
   ]);
-  const roleIn = new Map(memberships.map((m) => [m.community_id, m.role]));
-  const isAdmin = viewer?.isAdmin ?? false;
-  const readable = communities.filter(
-    (c) => c.visibility === 'public' || isAdmin || roleIn.has(c.id),
+  const membershipIn = new Map(memberships.map((m) => [m.community_id, m]));
+  const standingIn = new Map(
+    unsafeCommunities.map((c) => [c.id, standingOf(viewer, c, membershipIn.get(c.id))]),
   );
-  const communityIds = readable.map((c) => c.id);
-  const managed = new Set(
-    communities.filter((c) => isAdmin || roleIn.get(c.id) === 'animator').map((c) => c.id),
+  const readable = unsafeCommunities.filter((c) => {
+    const access = standingIn.get(c.id);
+    return access !== undefined && canReadCommunityContent(access);
+  });
+  const memberOf = new Map(groupMemberships.map((g) => [g.group_id, g]));
+  const groups = await store.groupsIn(
+    db,
+    readable.map((c) => c.id),
   );
-  const inGroup = new Set(groupMemberships.map((g) => g.group_id));
-  const groups = await store.groupsIn(db, communityIds);
   return {
     communities: readable.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
     groups: groups
-      .filter((g) => g.visibility === 'public' || managed.has(g.community_id) || inGroup.has(g.id))
+      .filter((g) => {
+        const access = standingIn.get(g.community_id);
+        const group = { group: g, groupMember: memberOf.get(g.id) };
+        return access !== undefined && canReadGroupContent(access, group);
+      })
       .map((g) => ({ id: g.id, communityId: g.community_id, slug: g.slug, name: g.name })),
   };
 }

@@ -3,7 +3,10 @@ import { findLiveUsersByHandles, listAdminIds } from '../accounts/index.js';
 import { isUniqueViolation, now, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { requireVisibleCommunity, requireVisibleGroup } from './access.js';
+import { standingOf } from './readable.js';
 import {
+  canListCommunity,
+  canListMembers,
   canManageCommunity,
   canReadCommunityContent,
   canReadGroupContent,
@@ -29,31 +32,24 @@ export const GROUP_SPLIT_THRESHOLD = 25;
 const DAY = 86_400_000;
 
 export async function listVisibleCommunities(s: Store, viewer: Viewer | null) {
-  const all = await store.listAllCommunities(s.db);
-  const memberships = viewer ? await store.activeMembershipsOf(s.db, viewer.id) : [];
+  const unsafeCommunities = await store.listAllCommunities(s.db);
+  const memberships = viewer ? await store.membershipStandingsOf(s.db, viewer.id) : [];
   const mine = new Map(memberships.map((m) => [m.community_id, m]));
-  const visible = all.filter(
-    (c) => c.visibility !== 'invite_only' || viewer?.isAdmin || mine.has(c.id),
-  );
+  const visible = unsafeCommunities
+    .map((community) => ({
+      community,
+      access: standingOf(viewer, community, mine.get(community.id)),
+    }))
+    .filter((x) => canListCommunity(x.access));
   const counts = await store.countActiveMembers(
     s.db,
-    visible.map((c) => c.id),
+    visible.map((x) => x.community.id),
   );
-  return visible.map((c) => {
-    const access: CommunityAccess = {
-      community: c,
-      viewerId: viewer?.id ?? null,
-      isAdmin: viewer?.isAdmin ?? false,
-      membership: mine.get(c.id),
-      charterVersion: 0,
-      charter: undefined,
-    };
-    return {
-      community: canSeePurpose(access) ? c : { ...c, purpose: '' },
-      memberCount: counts.get(c.id) ?? 0,
-      isMember: mine.has(c.id),
-    };
-  });
+  return visible.map(({ community: c, access }) => ({
+    community: canSeePurpose(access) ? c : { ...c, purpose: '' },
+    memberCount: counts.get(c.id) ?? 0,
+    isMember: isActiveMember(access),
+  }));
 }
 
 /** Every community, by name: for instance-wide reports, which only admins and the CLI open. */
@@ -311,7 +307,7 @@ export async function listMembers(
   page: { limit: number; offset: number; status?: store.MembershipStatus | undefined },
 ) {
   const access = await requireVisibleCommunity(s.db, viewer, { id });
-  if (!isActiveMember(access) && !access.isAdmin) throw forbidden();
+  if (!canListMembers(access)) throw forbidden();
   // Only animators see pending requests and invitations.
   if (!canManageCommunity(access)) {
     if (page.status && page.status !== 'active') return [];

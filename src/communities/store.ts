@@ -1,5 +1,12 @@
 import { sql, type Selectable } from 'kysely';
-import { bulkInsert, type BulkColumns, type Database, type Db, type Store } from '../db/index.js';
+import {
+  bulkInsert,
+  chunks,
+  type BulkColumns,
+  type Database,
+  type Db,
+  type Store,
+} from '../db/index.js';
 
 export type CommunityRow = Selectable<Database['communities']>;
 export type MembershipRow = Selectable<Database['memberships']>;
@@ -268,15 +275,6 @@ export async function countPendingMembers(db: Db, communityId: number): Promise<
   return Number(row.n);
 }
 
-export function activeMembershipsOf(db: Db, userId: number) {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .execute();
-}
-
 export async function deleteGroupMembershipsIn(db: Db, communityId: number, userId: number) {
   await db
     .deleteFrom('group_members')
@@ -419,15 +417,6 @@ export async function deleteGroupMember(db: Db, groupId: number, userId: number)
     .execute();
 }
 
-export function activeGroupIdsOf(db: Db, userId: number) {
-  return db
-    .selectFrom('group_members')
-    .select('group_id')
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .execute();
-}
-
 export function groupsIn(db: Db, communityIds: number[]) {
   if (communityIds.length === 0) return Promise.resolve([]);
   return db
@@ -483,6 +472,83 @@ export async function countGroupMembers(db: Db, groupId: number): Promise<number
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// Batch reads for the permission questions of lists (readable.ts): a few indexed queries
+// whatever the number of ids, cut into statements of at most a thousand ids.
+
+async function inChunks<T>(ids: number[], read: (part: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks([...new Set(ids)])) out.push(...(await read(part)));
+  return out;
+}
+
+/** The visibility of communities, by id. */
+export function communityStandingsOf(db: Db, ids: number[]) {
+  return inChunks(ids, (part) =>
+    db
+      .selectFrom('communities')
+      .select(['id', 'visibility', 'purpose_public'])
+      .where('id', 'in', part)
+      .execute(),
+  );
+}
+
+/** The community and visibility of groups, by id. */
+export function groupStandingsOf(db: Db, ids: number[]) {
+  return inChunks(ids, (part) =>
+    db
+      .selectFrom('groups')
+      .select(['id', 'community_id', 'visibility'])
+      .where('id', 'in', part)
+      .execute(),
+  );
+}
+
+/** One user's memberships, whatever their status: of the given communities, or of all. */
+export function membershipStandingsOf(db: Db, userId: number, communityIds?: number[]) {
+  const q = db
+    .selectFrom('memberships')
+    .select(['community_id', 'status', 'role'])
+    .where('user_id', '=', userId);
+  return communityIds === undefined
+    ? q.execute()
+    : inChunks(communityIds, (part) => q.where('community_id', 'in', part).execute());
+}
+
+/** One user's group memberships, whatever their status: of the given groups, or of all. */
+export function groupMemberStandingsOf(db: Db, userId: number, groupIds?: number[]) {
+  const q = db
+    .selectFrom('group_members')
+    .select(['group_id', 'status', 'role'])
+    .where('user_id', '=', userId);
+  return groupIds === undefined
+    ? q.execute()
+    : inChunks(groupIds, (part) => q.where('group_id', 'in', part).execute());
+}
+
+/** Many users' memberships of one community, whatever their status. */
+export function membershipStandingsIn(db: Db, communityId: number, userIds: number[]) {
+  return inChunks(userIds, (part) =>
+    db
+      .selectFrom('memberships')
+      .select(['user_id', 'status', 'role'])
+      .where('community_id', '=', communityId)
+      .where('user_id', 'in', part)
+      .execute(),
+  );
+}
+
+/** Many users' memberships of one group, whatever their status. */
+export function groupMemberStandingsIn(db: Db, groupId: number, userIds: number[]) {
+  return inChunks(userIds, (part) =>
+    db
+      .selectFrom('group_members')
+      .select(['user_id', 'status', 'role'])
+      .where('group_id', '=', groupId)
+      .where('user_id', 'in', part)
+      .execute(),
+  );
 }
 
 /**

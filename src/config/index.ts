@@ -37,6 +37,13 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((u) => /^rediss?:/.test(u), 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(64).default('ruche:'),
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(25),
   MESSAGES_MIN_ACCOUNT_HOURS: z.coerce.number().min(0).default(24),
   MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
   MESSAGES_DAILY_CONVERSATIONS: z.coerce.number().int().min(0).default(5),
@@ -64,6 +71,13 @@ export type Config = {
   cookieSecure: boolean;
   /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
   rollupIntervalMs: number;
+  /**
+   * A Redis server shared by every instance: live fan-out and rate-limit counters go through it.
+   * `prefix` starts every key and channel, so that two sites may share one server.
+   */
+  redis: { url: string; prefix: string } | undefined;
+  /** Live streams: how often an idle stream sends a comment, so proxies keep it open. */
+  live: { heartbeatMs: number };
   /** What keeps private messages from becoming a spam channel (src/messages/limits.ts). */
   messageLimits: {
     /** An account this young starts no conversation yet (it may answer one). */
@@ -117,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
+    live: { heartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000 },
     messageLimits: {
       minAccountAgeMs: e.MESSAGES_MIN_ACCOUNT_HOURS * 3_600_000,
       newAccountMs: e.MESSAGES_NEW_ACCOUNT_DAYS * 86_400_000,

@@ -1,15 +1,13 @@
 import {
-  canModerateCommunity,
-  canPostInCommunity,
-  canPostInGroup,
-  requireReadableGroup,
-  requireVisibleCommunity,
   canReadCommunityContent,
+  requireVisibleCommunity,
+  requireVisibleGroup,
   type CommunityAccess,
   type GroupAccess,
 } from '../communities/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
+import { canReadTopic } from './policy.js';
 import * as store from './store.js';
 
 /** A topic with the viewer's access to where it lives; 404 for a hidden topic as for a missing one. */
@@ -35,30 +33,8 @@ export async function requireReadableTopic(
   const access = await requireReadableCommunity(db, viewer, unsafeTopic.community_id);
   const group =
     unsafeTopic.group_id !== null
-      ? await requireReadableGroup(db, access, viewer, unsafeTopic.group_id)
+      ? await requireVisibleGroup(db, access, viewer, { id: unsafeTopic.group_id })
       : undefined;
+  if (!canReadTopic(access, group, unsafeTopic)) throw new AppError('not_found');
   return { topic: unsafeTopic, access, group };
-}
-
-export function canPostIn(access: CommunityAccess, group: GroupAccess | undefined): boolean {
-  return group ? canPostInGroup(access, group) : canPostInCommunity(access);
-}
-
-/** Authors edit and delete their own posts; moderators and animators anyone's. */
-export function canChangePost(access: CommunityAccess, viewer: Viewer, authorId: number): boolean {
-  return viewer.id === authorId
-    ? access.membership?.status === 'active' || viewer.isAdmin
-    : canModerateCommunity(access);
-}
-
-/**
- * Earlier versions of a post are for its author and the community's staff: what an author took
- * back is not for every reader.
- */
-export function canReadRevisions(
-  access: CommunityAccess,
-  viewer: Viewer | null,
-  authorId: number,
-): boolean {
-  return viewer !== null && (viewer.id === authorId || canModerateCommunity(access));
 }

@@ -7,3 +7,21 @@ export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
 export { replyAddresses, topicTitles, type PostLink } from './titles.js';
 export { eraseAuthorPosts, postsForExport, renameMentions } from './member-data.js';
+export {
+  canAcceptAnswer,
+  canChangePost,
+  canPostIn,
+  canReact,
+  canReadReply,
+  canReadRevisions,
+  canReadTopic,
+  canReply,
+} from './policy.js';
+export {
+  filterReadable,
+  filterReaders,
+  type Readable,
+  type ReadableIds,
+  type ReadableItem,
+} from './readable.js';
+export { replyAnchor, replyPath, topicPath } from './paths.js';

@@ -14,7 +14,9 @@ import {
   type FormFailure,
 } from '../http/index.js';
 import { toPlainText } from '../markdown/index.js';
+import { communityPath } from '../communities/index.js';
 import { DeletePostPage } from './pages/delete.js';
+import { replyActionsPath, replyPath, topicPath } from './paths.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -39,8 +41,8 @@ export function registerDeletionPages(app: FastifyInstance, deps: AppDeps): void
       return {
         ...t,
         post: t.topic,
-        back: `/c/${slug}/t/${t.topic.id}`,
-        action: `/c/${slug}/t/${t.topic.id}/delete`,
+        back: topicPath(slug, t.topic.id),
+        action: `${topicPath(slug, t.topic.id)}/delete`,
       };
     }
     const r = await service.getReplyForEdit(store, viewer, idOf(req));
@@ -48,8 +50,8 @@ export function registerDeletionPages(app: FastifyInstance, deps: AppDeps): void
     return {
       ...r,
       post: r.reply,
-      back: `/c/${slug}/t/${r.topic.id}#reply-${r.reply.id}`,
-      action: `/c/${slug}/r/${r.reply.id}/delete`,
+      back: replyPath(slug, r.topic.id, r.reply.id),
+      action: `${replyActionsPath(slug, r.reply.id)}/delete`,
     };
   }
 
@@ -92,12 +94,12 @@ export function registerDeletionPages(app: FastifyInstance, deps: AppDeps): void
         const input = parseInput(schemas.deletionInput, form);
         if (kind === 'topic') {
           await service.deleteTopic(store, viewer, idOf(req), input);
-          return redirectAfterPost(reply, `/c/${slug}`, {
+          return redirectAfterPost(reply, communityPath(slug), {
             key: 'conversations.flash.topicDeleted',
           });
         }
         const topicId = await service.deleteReply(store, viewer, idOf(req), input);
-        return redirectAfterPost(reply, `/c/${slug}/t/${topicId}`, {
+        return redirectAfterPost(reply, topicPath(slug, topicId), {
           key: 'conversations.flash.replyDeleted',
         });
       } catch (err) {

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   CommunityPage,
   GroupPage,
+  communityPath,
   getCommunity,
   getGroup,
+  groupPath,
   type ReadableSpaces,
 } from '../communities/index.js';
 import {
@@ -21,7 +23,8 @@ import {
   type FormFailure,
 } from '../http/index.js';
 import { toPlainText } from '../markdown/index.js';
-import { canPostIn } from './access.js';
+import { replyActionsPath, replyPath, topicPath } from './paths.js';
+import { canPostIn } from './policy.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
 import { registerDeletionPages } from './routes-delete.js';
 import { SearchPage, searchFormOf } from './pages/search.js';
@@ -69,7 +72,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       <CommunityPage ctx={ctx} view={view}>
         {canPostIn(view.access, undefined) && (
           <p>
-            <a class="button" href={`/c/${c.slug}/new`}>
+            <a class="button" href={`${communityPath(c.slug)}/new`}>
               {req.t('conversations.new')}
             </a>
           </p>
@@ -80,7 +83,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           topics={topics.slice(0, PAGE_SIZE)}
           page={page}
           hasMore={topics.length > PAGE_SIZE}
-          basePath={`/c/${c.slug}`}
+          basePath={communityPath(c.slug)}
         />
       </CommunityPage>,
     );
@@ -109,7 +112,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       <GroupPage ctx={ctx} access={view.access} view={groupView}>
         {canPostIn(view.access, groupView.g) && (
           <p>
-            <a class="button" href={`/c/${c.slug}/new?group=${g.id}`}>
+            <a class="button" href={`${communityPath(c.slug)}/new?group=${g.id}`}>
               {req.t('conversations.newInGroup')}
             </a>
           </p>
@@ -120,7 +123,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           topics={topics.slice(0, PAGE_SIZE)}
           page={page}
           hasMore={topics.length > PAGE_SIZE}
-          basePath={`/c/${c.slug}/g/${g.slug}`}
+          basePath={groupPath(c.slug, g.slug)}
         />
       </GroupPage>,
     );
@@ -162,7 +165,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     try {
       const input = parseInput(schemas.topicInput, { ...form, groupId: form.groupId || null });
       const id = await service.createTopic(store, viewer, view.access.community.id, input);
-      return redirectAfterPost(reply, `/c/${view.access.community.slug}/t/${id}`, {
+      return redirectAfterPost(reply, topicPath(view.access.community.slug, id), {
         key: 'conversations.flash.published',
       });
     } catch (err) {
@@ -214,11 +217,9 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           parentReplyId: form.parentReplyId || null,
         }),
       );
-      return redirectAfterPost(
-        reply,
-        `/c/${(req.params as Params).slug}/t/${topicId}#reply-${id}`,
-        { key: 'conversations.flash.replied' },
-      );
+      return redirectAfterPost(reply, replyPath((req.params as Params).slug, topicId, id), {
+        key: 'conversations.flash.replied',
+      });
     } catch (err) {
       return showTopic(req, reply, form, asFormFailure(req, err));
     }
@@ -227,17 +228,14 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
   app.post('/c/:slug/t/:id/accept', write, async (req, reply) => {
     const viewer = requireViewer(req.viewer);
     const topicId = idOf(req);
-    const replyId = formBody(req).replyId;
-    await service.acceptReply(
-      store,
-      viewer,
-      topicId,
-      replyId ? parseInput(schemas.acceptInput, { replyId }).replyId : null,
-    );
+    const form = formBody(req).replyId;
+    const replyId = form ? parseInput(schemas.acceptInput, { replyId: form }).replyId : null;
+    await service.acceptReply(store, viewer, topicId, replyId);
+    const slug = (req.params as Params).slug;
     return redirectAfterPost(
       reply,
-      `/c/${(req.params as Params).slug}/t/${topicId}${replyId ? `#reply-${replyId}` : ''}`,
-      { key: replyId ? 'conversations.flash.accepted' : 'conversations.flash.unaccepted' },
+      replyId !== null ? replyPath(slug, topicId, replyId) : topicPath(slug, topicId),
+      { key: replyId !== null ? 'conversations.flash.accepted' : 'conversations.flash.unaccepted' },
     );
   });
 
@@ -249,9 +247,10 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const { kind } = parseInput(schemas.reactionInput, { kind: form.kind });
     const on = form.on !== '0';
     const topicId = await service.setReaction(store, viewer, { kind: target, id }, kind, on);
+    const slug = (req.params as Params).slug;
     return redirectAfterPost(
       reply,
-      `/c/${(req.params as Params).slug}/t/${topicId}${target === 'reply' ? `#reply-${id}` : ''}`,
+      target === 'reply' ? replyPath(slug, topicId, id) : topicPath(slug, topicId),
       {
         key: on ? 'conversations.flash.reacted' : 'conversations.flash.unreacted',
         params: { reaction: req.t(`conversations.reaction.${kind}`) },
@@ -267,7 +266,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
   ) {
     const view = await service.getTopicToChange(store, requireViewer(req.viewer), idOf(req));
     if (view.access.community.slug !== (req.params as Params).slug) throw new AppError('not_found');
-    const base = `/c/${view.access.community.slug}/t/${view.topic.id}`;
+    const base = topicPath(view.access.community.slug, view.topic.id);
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
@@ -292,7 +291,7 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     const form = formBody(req);
     try {
       await service.editTopic(store, viewer, idOf(req), parseInput(schemas.topicPatch, form));
-      return redirectAfterPost(reply, `/c/${(req.params as Params).slug}/t/${idOf(req)}`, {
+      return redirectAfterPost(reply, topicPath((req.params as Params).slug, idOf(req)), {
         key: 'conversations.flash.edited',
       });
     } catch (err) {
@@ -315,8 +314,8 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
       req.t('conversations.edit.title'),
       <EditPostPage
         ctx={ctx}
-        action={`/c/${slug}/r/${r.reply.id}/edit`}
-        back={`/c/${slug}/t/${r.topic.id}#reply-${r.reply.id}`}
+        action={`${replyActionsPath(slug, r.reply.id)}/edit`}
+        back={replyPath(slug, r.topic.id, r.reply.id)}
         body={values?.body ?? r.reply.body}
         failure={failure}
       />,
@@ -332,11 +331,9 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     try {
       const { body } = parseInput(schemas.replyPatch, form);
       const topicId = await service.editReply(store, viewer, idOf(req), body);
-      return redirectAfterPost(
-        reply,
-        `/c/${(req.params as Params).slug}/t/${topicId}#reply-${idOf(req)}`,
-        { key: 'conversations.flash.edited' },
-      );
+      return redirectAfterPost(reply, replyPath((req.params as Params).slug, topicId, idOf(req)), {
+        key: 'conversations.flash.edited',
+      });
     } catch (err) {
       return showReplyEdit(req, reply, form, asFormFailure(req, err));
     }

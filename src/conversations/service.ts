@@ -2,10 +2,10 @@ import { findUsersByIds } from '../accounts/index.js';
 import { recordActivity, recordAnonymousVisit, type Visitor } from '../activity/index.js';
 import {
   canPostInCommunity,
+  isActiveMember,
   readableGroupIdsIn,
   requireReadableGroup,
 } from '../communities/index.js';
-import { canManageCommunity } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { renderMarkdown, toPlainText } from '../markdown/index.js';
@@ -16,14 +16,16 @@ import {
   retitleTopicReplies,
   setTopicSolved,
 } from '../search/index.js';
+import { requireReadableCommunity, requireReadableTopic, type TopicAccess } from './access.js';
 import {
+  canAcceptAnswer,
   canChangePost,
   canPostIn,
+  canReact,
+  canReadReply,
   canReadRevisions,
-  requireReadableCommunity,
-  requireReadableTopic,
-  type TopicAccess,
-} from './access.js';
+  canReply,
+} from './policy.js';
 import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
 import { withBodyHtml } from './render-queue.js';
 import { replyDocument, topicDocument } from './search-documents.js';
@@ -50,8 +52,7 @@ function groupUnavailable(): AppError {
 }
 
 function postingDenied(t: Pick<TopicAccess, 'access'>): AppError {
-  const m = t.access.membership;
-  if (m?.status === 'active') return new AppError('charter_outdated');
+  if (isActiveMember(t.access)) return new AppError('charter_outdated');
   return forbidden('conversations.mustJoin');
 }
 
@@ -276,7 +277,7 @@ export async function createReply(
   input: ReplyInput,
 ): Promise<number> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
-  if (!canPostIn(t.access, t.group)) throw postingDenied(t);
+  if (!canReply(t.access, t.group)) throw postingDenied(t);
   if (input.parentReplyId) {
     const parent = await store.findReply(s.db, input.parentReplyId);
     if (parent?.topic_id !== topicId)
@@ -319,6 +320,7 @@ async function requireReplyInReadableTopic(s: Store, viewer: Viewer | null, repl
   const unsafeReply = await store.findReply(s.db, replyId);
   if (!unsafeReply) throw new AppError('not_found');
   const t = await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
+  if (!canReadReply(t.access, t.group, t.topic, unsafeReply)) throw new AppError('not_found');
   return { reply: unsafeReply, ...t };
 }
 
@@ -406,8 +408,7 @@ export async function acceptReply(
   replyId: number | null,
 ): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
-  const isAsker = t.topic.author_id === viewer.id && t.access.membership?.status === 'active';
-  if (!isAsker && !canManageCommunity(t.access)) throw forbidden();
+  if (!canAcceptAnswer(t.access, viewer, t.topic)) throw forbidden();
   if (t.topic.kind !== 'question')
     throw new AppError('conflict', { messageKey: 'conversations.accept.notQuestion' });
   if (replyId !== null) {
@@ -441,7 +442,7 @@ export async function setReaction(
     target.kind === 'topic'
       ? await requireReadableTopic(s.db, viewer, target.id)
       : await requireReplyInReadableTopic(s, viewer, target.id);
-  if (t.access.membership?.status !== 'active') throw forbidden('conversations.mustJoin');
+  if (!canReact(t.access)) throw forbidden('conversations.mustJoin');
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     const key = { targetKind: target.kind, targetId: target.id, userId: viewer.id, kind: reaction };

@@ -1,5 +1,8 @@
+import type { Reader } from '../communities/index.js';
 import type { Db } from '../db/index.js';
-import { replyPlacesOf, titlesOf, type ReadableGroups } from './store.js';
+import { replyPath, topicPath } from './paths.js';
+import { filterReadable } from './readable.js';
+import { replyPlacesOf, titlesOf } from './store.js';
 
 /** A post named in a list: its topic's title, and where to read it. */
 export interface PostLink {
@@ -8,26 +11,28 @@ export interface PostLink {
 }
 
 /**
- * Titles and addresses of topics, for lists the caller may show (the cockpit's): a topic in a
- * group outside `readable` is left out, as it is of the reader's topic lists.
+ * Titles and addresses of the topics among `ids` that `reader` may read, for lists (the
+ * cockpit's): the others are left out, as they are of the reader's topic lists.
  */
 export async function topicTitles(
   db: Db,
+  reader: Reader | null,
   ids: number[],
-  readable: ReadableGroups,
 ): Promise<Map<number, PostLink>> {
-  const rows = await titlesOf(db, ids, readable);
-  return new Map(rows.map((t) => [t.id, { title: t.title, href: `/c/${t.slug}/t/${t.id}` }]));
+  const { topicIds } = await filterReadable(db, reader, { topicIds: ids });
+  const rows = await titlesOf(db, [...topicIds]);
+  return new Map(rows.map((t) => [t.id, { title: t.title, href: topicPath(t.slug, t.id) }]));
 }
 
 /** Addresses of replies on their topic's page, and that topic's title, on the same terms. */
 export async function replyAddresses(
   db: Db,
+  reader: Reader | null,
   ids: number[],
-  readable: ReadableGroups,
 ): Promise<Map<number, PostLink>> {
-  const rows = await replyPlacesOf(db, ids, readable);
+  const { replyIds } = await filterReadable(db, reader, { replyIds: ids });
+  const rows = await replyPlacesOf(db, [...replyIds]);
   return new Map(
-    rows.map((r) => [r.id, { title: r.title, href: `/c/${r.slug}/t/${r.topic_id}#reply-${r.id}` }]),
+    rows.map((r) => [r.id, { title: r.title, href: replyPath(r.slug, r.topic_id, r.id) }]),
   );
 }

@@ -29,6 +29,8 @@ export interface Store {
    * connections (src/db/read-workers.ts); otherwise `db` itself.
    */
   reads: Db;
+  /** On PostgreSQL, where it is: live updates hold a connection of their own (src/live/). */
+  postgresUrl?: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,13 @@ export function openStore(database: Config['database']): Store {
     // An idle client whose server connection dies must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', reads: db, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      reads: db,
+      postgresUrl: database.url,
+      close: () => db.destroy(),
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   const sqlite = new SqliteDatabase(database.path);

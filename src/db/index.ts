@@ -18,3 +18,4 @@ export { chunks } from './chunks.js';
 export { redoableTransaction } from './redoable.js';
 export { hitRateBucket, forgetEndedRateBuckets } from './rate-buckets.js';
 export { reserveIds } from './reserve.js';
+export { notifyChannel } from './notify.js';

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+// The one feature type the schema names: the log's kinds, so that every reader of the log is
+// checked against the list (src/activity/kinds.ts) and a new kind reaches each of them.
+import type { ActivityKind } from '../activity/index.js';
 
 /**
  * The tables of Ruche. Times are epoch milliseconds (integer on SQLite, bigint on
@@ -162,7 +165,7 @@ export interface Database {
     actor_id: number | null;
     community_id: number | null;
     group_id: number | null;
-    kind: string;
+    kind: ActivityKind;
     target_kind: string | null;
     target_id: number | null;
     topic_id: number | null;

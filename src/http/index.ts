@@ -7,7 +7,14 @@ export { Layout, FormError, CsrfField } from './layout.js';
 export { createHttpServer, type HttpOptions } from './server.js';
 export type { LocaleSource, Localizer } from './early-errors.js';
 export { errorMessage, toAppError, isApiRequest } from './error-handler.js';
-export { writeLimit, authLimit, rateLimited, type RateLimits } from './limits.js';
+export {
+  writeLimit,
+  authLimit,
+  rateLimited,
+  countWithFallback,
+  type CountHit,
+  type RateLimits,
+} from './limits.js';
 export { requireViewer, type Viewer } from './viewer.js';
 export type { AppDeps } from './deps.js';
 export { Field } from './forms.js';

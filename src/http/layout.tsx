@@ -20,6 +20,8 @@ export function Layout(props: {
         <meta name="description" content={props.description || t('footer.text')} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {/* Live updates (src/live/): only a signed-in member has a stream. */}
+        {viewer && <script src="/assets/live.js" defer />}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -13,6 +13,22 @@ export type CountHit = (
   windowMs: number,
 ) => Promise<{ hits: number; resetsAt: number }>;
 
+/**
+ * Counts with `primary` (Redis) and, when it fails, with `fallback` (the database): while the
+ * shared server is down, limits still hold, counted apart.
+ */
+export function countWithFallback(
+  primary: CountHit,
+  fallback: CountHit,
+  onError: (err: unknown) => void,
+): CountHit {
+  return (key, windowMs) =>
+    primary(key, windowMs).catch((err: unknown) => {
+      onError(err);
+      return fallback(key, windowMs);
+    });
+}
+
 /** What the rate-limit plugin hands a store's `child`: the route's merged limit options. */
 interface ChildOptions {
   groupId?: string;

@@ -6,11 +6,13 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import sseModule, { type SSEPluginOptions } from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
   LogController,
   type FastifyInstance,
+  type FastifyPluginAsync,
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
@@ -53,6 +55,8 @@ export interface HttpOptions {
   countRateHit: CountHit;
   /** Picks the language of an error answered before the app's own hooks ran. */
   localizer: Localizer;
+  /** How often an idle live stream (Server-Sent Events) sends a comment to stay open. */
+  liveHeartbeatMs: number;
 }
 
 /**
@@ -73,6 +77,9 @@ class QuietRequests extends LogController {
     else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }
+
+// The package's types declare an ES default export; at run time it is the CommonJS export itself.
+const sse = sseModule as unknown as FastifyPluginAsync<SSEPluginOptions>;
 
 const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
 
@@ -145,6 +152,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     store: sharedRateStore(options.countRateHit),
     errorResponseBuilder: rateLimitedError,
   });
+  // Server-Sent Events for live updates (src/live/): headers, heartbeats, Last-Event-ID.
+  await app.register(sse, { heartbeatInterval: options.liveHeartbeatMs });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
   await app.register(swagger, {
     openapi: {

@@ -5,6 +5,7 @@ import { newAdmin } from '../../test/fixtures.js';
 import { createTestStore, databases, startTestApp, type TestStore } from '../../test/harness.js';
 import { frenchMetaDump } from '../../test/shared-data.js';
 import type { Db } from '../db/index.js';
+import type { ActivityKind } from '../activity/index.js';
 import { signIn } from '../accounts/index.js';
 import { reportCockpit } from '../analytics/index.js';
 import { renderAllQueued } from '../conversations/index.js';
@@ -205,7 +206,7 @@ async function countsIn(db: Db, communityId: number) {
     .selectFrom('replies')
     .innerJoin('topics', 'topics.id', 'replies.topic_id')
     .where('topics.community_id', '=', communityId);
-  const activity = (kind: string) =>
+  const activity = (kind: ActivityKind) =>
     db
       .selectFrom('activity_log')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('topic_id').as('t')])

@@ -1,16 +1,7 @@
 import type { Db } from '../db/index.js';
 import { toPlainText } from '../markdown/index.js';
+import { messagePath } from './paths.js';
 import * as store from './store.js';
-
-/** Where a conversation is read. */
-export function conversationPath(conversationId: number): string {
-  return `/messages/${conversationId}`;
-}
-
-/** Where one message of a conversation is read. */
-export function messagePath(conversationId: number, messageId: number): string {
-  return `${conversationPath(conversationId)}#message-${messageId}`;
-}
 
 /** Characters of a message a notification or an email shows. */
 const EXCERPT = 140;

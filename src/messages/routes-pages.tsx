@@ -21,6 +21,7 @@ import { BlocksPage, ProfileMessaging } from './pages/blocks.js';
 import { ComposeMessagePage } from './pages/compose.js';
 import { ConversationListPage } from './pages/list.js';
 import { LeavePage, ThreadPage, threadTitle } from './pages/thread.js';
+import { messagePath } from './paths.js';
 import { messagingWith } from './recipients.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
@@ -100,7 +101,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
         input,
         limits,
       );
-      return redirectAfterPost(reply, `/messages/${conversationId}#message-${messageId}`, {
+      return redirectAfterPost(reply, messagePath(conversationId, messageId), {
         key: 'messages.flash.sent',
       });
     } catch (err) {
@@ -143,7 +144,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     try {
       const input = parseInput(schemas.replyInput, { body: form.body });
       const messageId = await service.replyTo(store, viewer, id, input, limits);
-      return redirectAfterPost(reply, `/messages/${id}#message-${messageId}`, {
+      return redirectAfterPost(reply, messagePath(id, messageId), {
         key: 'messages.flash.sent',
       });
     } catch (err) {

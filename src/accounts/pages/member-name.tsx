@@ -1,4 +1,5 @@
 import type { PageContext } from '../../http/index.js';
+import { userPath } from '../paths.js';
 
 /**
  * A member's name linked to their profile; a former member (deleted account) reads as such,
@@ -12,7 +13,7 @@ export function MemberName(props: {
 }) {
   if (props.deletedAt !== null)
     return <span class="former-member">{props.ctx.t('accounts.formerMember')}</span>;
-  return <a href={`/u/${props.handle}`}>{props.displayName}</a>;
+  return <a href={userPath(props.handle)}>{props.displayName}</a>;
 }
 
 /** The same as plain text, for sentences ("by …"). */

@@ -10,6 +10,7 @@ import {
 import { formatDate } from '../../i18n/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import type { UserRow } from '../store.js';
+import { userPath } from '../paths.js';
 
 export function EditProfilePage(props: {
   ctx: PageContext;
@@ -78,7 +79,7 @@ export function EditProfilePage(props: {
         <button type="submit">{t('accounts.profile.submit')}</button>
       </form>
       <p>
-        <a href={`/u/${user.handle}`}>@{user.handle}</a>
+        <a href={userPath(user.handle)}>@{user.handle}</a>
       </p>
       <p>
         <a href="/account">{t('accounts.account.link')}</a>

@@ -1,3 +1,5 @@
+import { userPath } from '../../accounts/index.js';
+import { communityPath } from '../../communities/index.js';
 import type { PostLink } from '../../conversations/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatCalendar, formatDate } from '../../i18n/index.js';
@@ -252,7 +254,7 @@ export function CockpitPage(props: CockpitPageProps) {
           caption={t('analytics.lifecycle.communities')}
           scopeLabel={t('analytics.lifecycle.community')}
           rows={c.lifecycle.communities.map((x) => ({
-            href: `/c/${x.slug}/cockpit${props.query}`,
+            href: `${communityPath(x.slug)}/cockpit${props.query}`,
             ...x,
           }))}
         />
@@ -755,5 +757,5 @@ function Member(props: {
 }) {
   const who = props.names.get(props.id ?? 0);
   if (!who) return <>{`#${props.id ?? ''}`}</>;
-  return who.handle ? <a href={`/u/${who.handle}`}>{who.displayName}</a> : <>{who.displayName}</>;
+  return who.handle ? <a href={userPath(who.handle)}>{who.displayName}</a> : <>{who.displayName}</>;
 }

@@ -321,7 +321,28 @@ export class BatchFold {
             joined: row.kind === 'group.joined',
           });
         return;
-      default:
+      // No figure of the cockpit counts these in a community (signing up, joining the instance,
+      // is counted above from its row without one): accounts, settings, requests not yet
+      // granted, edits, reactions taken back.
+      case 'user.signed_up':
+      case 'user.signed_in':
+      case 'user.signed_out':
+      case 'user.profile_updated':
+      case 'user.password_reset':
+      case 'user.password_changed':
+      case 'user.email_changed':
+      case 'community.created':
+      case 'community.updated':
+      case 'community.charter_published':
+      case 'community.join_requested':
+      case 'community.invited':
+      case 'community.role_changed':
+      case 'group.updated':
+      case 'group.join_requested':
+      case 'topic.edited':
+      case 'reply.edited':
+      case 'reaction.removed':
+      case 'message.sent': // no community (returned above): the notifications' row
         return;
     }
   }
@@ -389,7 +410,34 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
         if (r.target_id !== null) replies.add(r.target_id);
         if (r.topic_id !== null) topics.add(r.topic_id);
         break;
-      default:
+      // The fold reads no earlier post for these.
+      case 'topic.created':
+      case 'group.created':
+      case 'content.viewed':
+      case 'community.joined':
+      case 'community.left':
+      case 'group.joined':
+      case 'group.left':
+      case 'visit.anonymous':
+      case 'user.signed_up':
+      case 'user.signed_in':
+      case 'user.signed_out':
+      case 'user.profile_updated':
+      case 'user.password_reset':
+      case 'user.password_changed':
+      case 'user.email_changed':
+      case 'community.created':
+      case 'community.updated':
+      case 'community.charter_published':
+      case 'community.join_requested':
+      case 'community.invited':
+      case 'community.role_changed':
+      case 'group.updated':
+      case 'group.join_requested':
+      case 'topic.edited':
+      case 'reply.edited':
+      case 'reaction.removed':
+      case 'message.sent':
         break;
     }
   }

@@ -3,6 +3,7 @@ import { CsrfField, FormError, type FormFailure, type PageContext } from '../../
 import { formatDate } from '../../i18n/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import type { CommunityAccess } from '../policy.js';
+import { communityPath } from '../paths.js';
 
 type Charter = { version: number; body: string; created_at: number };
 
@@ -20,7 +21,7 @@ export function CharterPage(props: {
   const { t } = ctx;
   const c = access.community;
   const m = access.membership;
-  const base = `/c/${c.slug}/charter`;
+  const base = `${communityPath(c.slug)}/charter`;
   const isCurrent = charter?.version === access.charterVersion;
   const needsAcceptance =
     ctx.viewer &&
@@ -38,7 +39,7 @@ export function CharterPage(props: {
   return (
     <section class="narrow">
       <p class="breadcrumb">
-        <a href={`/c/${c.slug}`}>{c.name}</a>
+        <a href={communityPath(c.slug)}>{c.name}</a>
       </p>
       <h1>{t('communities.charter.title', { name: c.name })}</h1>
       {charter && (
@@ -62,7 +63,7 @@ export function CharterPage(props: {
       )}
       <FormError ctx={ctx} message={props.failure?.message} />
       {needsAcceptance && (
-        <form method="post" action={`/c/${c.slug}/join`}>
+        <form method="post" action={`${communityPath(c.slug)}/join`}>
           <CsrfField ctx={ctx} />
           <input type="hidden" name="charterVersion" value={String(charter.version)} />
           <div class="field checkbox">

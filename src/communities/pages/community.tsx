@@ -1,9 +1,11 @@
+import { userPath } from '../../accounts/index.js';
 import type { ComponentChildren } from 'preact';
 import { CsrfField, type PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CommunityAccess, GroupAccess } from '../policy.js';
 import type { GroupRow } from '../store.js';
 import { CommunityHeader, GroupHeader, GroupList } from './headers.js';
+import { communityPath, groupPath } from '../paths.js';
 
 type ListedGroup = GroupRow & { member_count: number | null };
 type Request = { id: number; handle: string; display_name: string; joined_at: number };
@@ -57,7 +59,7 @@ function PrivateCommunityNotice(props: { ctx: PageContext; access: CommunityAcce
   const { t } = ctx;
   const c = access.community;
   const status = access.membership?.status;
-  const charter = `/c/${c.slug}/charter`;
+  const charter = `${communityPath(c.slug)}/charter`;
   return (
     <section class="notice" aria-labelledby="private-title">
       <h2 id="private-title">{t('communities.private.title')}</h2>
@@ -93,7 +95,7 @@ export function GroupPage(props: {
   const { ctx, access, view } = props;
   const { t } = ctx;
   const status = view.g.groupMember?.status;
-  const base = `/c/${access.community.slug}/g/${view.g.group.slug}`;
+  const base = groupPath(access.community.slug, view.g.group.slug);
   return (
     <div>
       <GroupHeader
@@ -139,7 +141,7 @@ function GroupRequests(props: { ctx: PageContext; base: string; requests: Reques
       <ul class="member-list">
         {props.requests.map((r) => (
           <li key={r.id}>
-            <a href={`/u/${r.handle}`}>{r.display_name}</a>{' '}
+            <a href={userPath(r.handle)}>{r.display_name}</a>{' '}
             <span class="muted">
               {t('communities.members.requestedOn', { date: formatDate(ctx.locale, r.joined_at) })}
             </span>{' '}

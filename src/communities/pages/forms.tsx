@@ -9,6 +9,7 @@ import {
 import type { CommunityAccess } from '../policy.js';
 import { typologies, visibilities } from '../schemas.js';
 import type { CommunityRow } from '../store.js';
+import { communityPath, groupPath } from '../paths.js';
 
 function Select(props: {
   ctx: PageContext;
@@ -56,7 +57,7 @@ export function CommunityForm(props: FormProps & { community?: CommunityRow; sav
       <FormError ctx={ctx} message={failure?.message} />
       <form
         method="post"
-        action={isNew ? '/communities/new' : `/c/${community.slug}/settings`}
+        action={isNew ? '/communities/new' : `${communityPath(community.slug)}/settings`}
         novalidate
       >
         <CsrfField ctx={ctx} />
@@ -148,7 +149,11 @@ export function PublishCharterForm(
   return (
     <section class="narrow">
       <h2>{t('communities.charter.publish')}</h2>
-      <form method="post" action={`/c/${props.community.slug}/charter/publish`} novalidate>
+      <form
+        method="post"
+        action={`${communityPath(props.community.slug)}/charter/publish`}
+        novalidate
+      >
         <CsrfField ctx={ctx} />
         <Field
           name="body"
@@ -175,7 +180,7 @@ export function GroupForm(
   const { ctx, failure, access, group } = props;
   const { t } = ctx;
   const v = props.values ?? {};
-  const base = `/c/${access.community.slug}`;
+  const base = communityPath(access.community.slug);
   return (
     <section class="narrow">
       <p class="breadcrumb">
@@ -185,7 +190,9 @@ export function GroupForm(
       <FormError ctx={ctx} message={failure?.message} />
       <form
         method="post"
-        action={group ? `${base}/g/${group.slug}/settings` : `${base}/groups/new`}
+        action={
+          group ? `${groupPath(access.community.slug, group.slug)}/settings` : `${base}/groups/new`
+        }
         novalidate
       >
         <CsrfField ctx={ctx} />

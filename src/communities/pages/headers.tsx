@@ -4,11 +4,13 @@ import {
   canManageCommunity,
   cockpitAudience,
   canManageGroup,
+  isActiveMember,
   mustReacceptCharter,
   type CommunityAccess,
   type GroupAccess,
 } from '../policy.js';
 import type { GroupRow } from '../store.js';
+import { communityPath, groupPath } from '../paths.js';
 
 export function Badges(props: { ctx: PageContext; typology: string; visibility: string }) {
   const { t } = props.ctx;
@@ -32,7 +34,7 @@ export function CommunityHeader(props: {
   const { t } = ctx;
   const c = access.community;
   const m = access.membership;
-  const base = `/c/${c.slug}`;
+  const base = communityPath(c.slug);
   return (
     <header class="community-header">
       <h1>
@@ -74,7 +76,7 @@ export function CommunityHeader(props: {
           </li>
         )}
         {m?.status === 'pending' && <li class="muted">{t('communities.status.pending')}</li>}
-        {m?.status === 'active' && (
+        {isActiveMember(access) && (
           <li>
             <a href={`${base}/members`}>{t('communities.membersLink')}</a>
           </li>
@@ -112,7 +114,7 @@ export function CharterChangedNotice(props: { ctx: PageContext; access: Communit
   return (
     <p class="notice" role="status">
       {t('communities.charter.changedTo', { version: access.charterVersion })}{' '}
-      <a href={`/c/${access.community.slug}/charter`}>
+      <a href={`${communityPath(access.community.slug)}/charter`}>
         {t('communities.charter.readNew', { version: access.charterVersion })}
       </a>
     </p>
@@ -127,7 +129,7 @@ export function GroupList(props: {
 }) {
   const { ctx, access } = props;
   const { t } = ctx;
-  const base = `/c/${access.community.slug}`;
+  const base = communityPath(access.community.slug);
   return (
     <nav class="groups" aria-labelledby="groups-title">
       <h2 id="groups-title">{t('communities.groups.title')}</h2>
@@ -137,7 +139,7 @@ export function GroupList(props: {
         <ul>
           {props.groups.map((g) => (
             <li key={g.id}>
-              <a href={`${base}/g/${g.slug}`}>{g.name}</a>{' '}
+              <a href={groupPath(access.community.slug, g.slug)}>{g.name}</a>{' '}
               {g.visibility !== 'public' && (
                 <span class="badge">{t(`communities.group.visibility.${g.visibility}`)}</span>
               )}
@@ -172,13 +174,13 @@ export function GroupHeader(props: {
 }) {
   const { ctx, access, g } = props;
   const { t } = ctx;
-  const base = `/c/${access.community.slug}/g/${g.group.slug}`;
+  const base = groupPath(access.community.slug, g.group.slug);
   const status = g.groupMember?.status;
-  const isCommunityMember = access.membership?.status === 'active';
+  const isCommunityMember = isActiveMember(access);
   return (
     <header class="group-header">
       <p class="breadcrumb">
-        <a href={`/c/${access.community.slug}`}>{access.community.name}</a>
+        <a href={communityPath(access.community.slug)}>{access.community.name}</a>
       </p>
       <h1>{g.group.name}</h1>
       <p class="badges">

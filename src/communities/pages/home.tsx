@@ -2,6 +2,7 @@ import type { PageContext } from '../../http/index.js';
 import { toPlainText } from '../../markdown/index.js';
 import type { CommunityRow } from '../store.js';
 import { Badges } from './headers.js';
+import { communityPath } from '../paths.js';
 
 export function HomePage(props: {
   ctx: PageContext;
@@ -27,7 +28,7 @@ export function HomePage(props: {
           {props.communities.map(({ community: c, memberCount, isMember }) => (
             <li key={c.id} class="card">
               <h2>
-                <a href={`/c/${c.slug}`}>{c.name}</a>
+                <a href={communityPath(c.slug)}>{c.name}</a>
               </h2>
               <Badges ctx={ctx} typology={c.typology} visibility={c.visibility} />
               {c.purpose !== '' && <p>{toPlainText(c.purpose, 240)}</p>}

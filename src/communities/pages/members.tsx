@@ -1,7 +1,9 @@
+import { userPath } from '../../accounts/index.js';
 import { CsrfField, Field, type PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { CommunityAccess } from '../policy.js';
 import { communityRoles } from '../schemas.js';
+import { communityPath } from '../paths.js';
 
 type Member = {
   id: number;
@@ -21,7 +23,7 @@ export function MembersPage(props: {
 }) {
   const { ctx, access, canManage } = props;
   const { t } = ctx;
-  const base = `/c/${access.community.slug}`;
+  const base = communityPath(access.community.slug);
   const pending = props.members.filter((m) => m.status === 'pending');
   const invited = props.members.filter((m) => m.status === 'invited');
   const active = props.members.filter((m) => m.status === 'active');
@@ -124,7 +126,7 @@ export function MembersPage(props: {
 function MemberName(props: { m: Member }) {
   return (
     <>
-      <a href={`/u/${props.m.handle}`}>{props.m.display_name}</a>{' '}
+      <a href={userPath(props.m.handle)}>{props.m.display_name}</a>{' '}
       <span class="muted">@{props.m.handle}</span>
     </>
   );

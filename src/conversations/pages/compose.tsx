@@ -1,3 +1,4 @@
+import { communityPath } from '../../communities/index.js';
 import {
   CsrfField,
   Field,
@@ -22,11 +23,11 @@ export function ComposePage(props: {
   return (
     <section class="narrow">
       <p class="breadcrumb">
-        <a href={`/c/${props.community.slug}`}>{props.community.name}</a>
+        <a href={communityPath(props.community.slug)}>{props.community.name}</a>
       </p>
       <h1>{t('conversations.compose.title')}</h1>
       <FormError ctx={ctx} message={failure?.message} />
-      <form method="post" action={`/c/${props.community.slug}/new`} novalidate>
+      <form method="post" action={`${communityPath(props.community.slug)}/new`} novalidate>
         <CsrfField ctx={ctx} />
         <fieldset>
           <legend>{t('conversations.compose.kind')}</legend>

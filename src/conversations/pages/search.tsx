@@ -2,6 +2,7 @@ import type { ReadableSpaces } from '../../communities/index.js';
 import type { FormFailure, PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { TextPart, TopicResult } from '../../search/index.js';
+import { replyPath, topicPath } from '../paths.js';
 import type { SearchView } from '../search.js';
 import { Filters } from './search-filters.js';
 
@@ -33,7 +34,8 @@ function Result(props: { ctx: PageContext; result: TopicResult; spaces: Readable
   const { t } = ctx;
   const community = spaces.communities.find((c) => c.id === r.communityId);
   const group = spaces.groups.find((g) => g.id === r.groupId);
-  const topicHref = `/c/${community?.slug ?? ''}/t/${r.topicId}`;
+  const slug = community?.slug ?? '';
+  const topicHref = topicPath(slug, r.topicId);
   return (
     <li>
       <h2 class="topic-title">
@@ -52,7 +54,7 @@ function Result(props: { ctx: PageContext; result: TopicResult; spaces: Readable
           const date = formatDate(ctx.locale, p.createdAt);
           return (
             <li key={`${p.docKind}-${p.docId}`}>
-              <a href={p.docKind === 'reply' ? `${topicHref}#reply-${p.docId}` : topicHref}>
+              <a href={p.docKind === 'reply' ? replyPath(slug, r.topicId, p.docId) : topicHref}>
                 {p.docKind === 'reply'
                   ? t('conversations.search.reply', { date })
                   : t('conversations.search.firstPost', { date })}

@@ -1,6 +1,7 @@
 import { memberNameText } from '../../accounts/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { topicPath } from '../paths.js';
 import type * as store from '../store.js';
 
 type TopicSummary = Awaited<ReturnType<typeof store.listTopics>>[number];
@@ -24,7 +25,7 @@ export function TopicList(props: {
         <ul class="topic-list">
           {props.topics.map((topic) => (
             <li key={topic.id}>
-              <a class="topic-title" href={`/c/${props.slug}/t/${topic.id}`}>
+              <a class="topic-title" href={topicPath(props.slug, topic.id)}>
                 {topic.title}
               </a>
               <p class="muted">

@@ -1,7 +1,8 @@
 import { MemberName, memberNameText } from '../../accounts/index.js';
 import {
   CharterChangedNotice,
-  canManageCommunity,
+  communityPath,
+  groupPath,
   mustReacceptCharter,
 } from '../../communities/index.js';
 import {
@@ -13,7 +14,9 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
-import { canChangePost, canPostIn, type TopicAccess } from '../access.js';
+import type { TopicAccess } from '../access.js';
+import { replyActionsPath, replyAnchor, topicPath } from '../paths.js';
+import { canAcceptAnswer, canChangePost, canReact, canReply } from '../policy.js';
 import { reactionSummary } from '../present.js';
 import { reactionKinds } from '../schemas.js';
 import type * as store from '../store.js';
@@ -51,7 +54,12 @@ function Reactions(props: {
             </span>
           ) : null;
         return (
-          <form key={kind} method="post" action={`/c/${props.slug}/react`} class="inline">
+          <form
+            key={kind}
+            method="post"
+            action={`${communityPath(props.slug)}/react`}
+            class="inline"
+          >
             <CsrfField ctx={ctx} />
             <input type="hidden" name="target" value={props.target} />
             <input type="hidden" name="id" value={String(props.id)} />
@@ -92,12 +100,9 @@ export function TopicPage(props: {
   const { t, viewer } = ctx;
   const { topic, access } = view;
   const slug = access.community.slug;
-  const base = `/c/${slug}`;
-  const canReact = access.membership?.status === 'active';
-  const canAccept =
-    topic.kind === 'question' &&
-    viewer !== null &&
-    ((topic.author_id === viewer.id && canReact) || canManageCommunity(access));
+  const here = topicPath(slug, topic.id);
+  const mayReact = canReact(access);
+  const canAccept = topic.kind === 'question' && canAcceptAnswer(access, viewer, topic);
   const names = new Map(
     view.replies.map((r) => [
       r.id,
@@ -107,11 +112,11 @@ export function TopicPage(props: {
   return (
     <article class="topic">
       <p class="breadcrumb">
-        <a href={base}>{access.community.name}</a>
+        <a href={communityPath(slug)}>{access.community.name}</a>
         {view.group && (
           <>
             {' › '}
-            <a href={`${base}/g/${view.group.group.slug}`}>{view.group.group.name}</a>
+            <a href={groupPath(slug, view.group.group.slug)}>{view.group.group.name}</a>
           </>
         )}
       </p>
@@ -134,10 +139,10 @@ export function TopicPage(props: {
         target="topic"
         id={topic.id}
         rows={view.reactions}
-        canReact={canReact}
+        canReact={mayReact}
       />
       {viewer && canChangePost(access, viewer, topic.author_id) && (
-        <PostActions ctx={ctx} base={`${base}/t/${topic.id}`} />
+        <PostActions ctx={ctx} base={here} />
       )}
 
       <section aria-labelledby="replies-title">
@@ -146,7 +151,7 @@ export function TopicPage(props: {
           {view.replies.map((r) => {
             const isAccepted = topic.accepted_reply_id === r.id;
             return (
-              <li key={r.id} id={`reply-${r.id}`} class={isAccepted ? 'reply accepted' : 'reply'}>
+              <li key={r.id} id={replyAnchor(r.id)} class={isAccepted ? 'reply accepted' : 'reply'}>
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
                 <p class="muted">
                   <MemberName
@@ -162,7 +167,7 @@ export function TopicPage(props: {
                   {r.parent_reply_id !== null && names.has(r.parent_reply_id) && (
                     <>
                       {' · '}
-                      <a href={`#reply-${r.parent_reply_id}`}>
+                      <a href={`#${replyAnchor(r.parent_reply_id)}`}>
                         {t('conversations.reply.inReplyTo', {
                           name: names.get(r.parent_reply_id) ?? '',
                         })}
@@ -178,10 +183,10 @@ export function TopicPage(props: {
                   target="reply"
                   id={r.id}
                   rows={view.reactions}
-                  canReact={canReact}
+                  canReact={mayReact}
                 />
                 {canAccept && (
-                  <form method="post" action={`${base}/t/${topic.id}/accept`} class="inline">
+                  <form method="post" action={`${here}/accept`} class="inline">
                     <CsrfField ctx={ctx} />
                     <input type="hidden" name="replyId" value={isAccepted ? '' : String(r.id)} />
                     <button type="submit">
@@ -190,7 +195,7 @@ export function TopicPage(props: {
                   </form>
                 )}
                 {viewer && canChangePost(access, viewer, r.author_id) && (
-                  <PostActions ctx={ctx} base={`${base}/r/${r.id}`} />
+                  <PostActions ctx={ctx} base={replyActionsPath(slug, r.id)} />
                 )}
               </li>
             );
@@ -198,11 +203,11 @@ export function TopicPage(props: {
         </ol>
       </section>
 
-      {viewer && canPostIn(access, view.group) ? (
+      {viewer && canReply(access, view.group) ? (
         <section aria-labelledby="reply-title" class="reply-form">
           <h2 id="reply-title">{t('conversations.reply.title')}</h2>
           <FormError ctx={ctx} message={failure?.message} />
-          <form method="post" action={`${base}/t/${topic.id}/replies`} novalidate>
+          <form method="post" action={`${here}/replies`} novalidate>
             <CsrfField ctx={ctx} />
             <Field
               name="body"
@@ -223,9 +228,7 @@ export function TopicPage(props: {
         <p class="notice">
           <a
             href={
-              viewer
-                ? `${base}/charter`
-                : `/signin?next=${encodeURIComponent(`${base}/t/${topic.id}`)}`
+              viewer ? `${communityPath(slug)}/charter` : `/signin?next=${encodeURIComponent(here)}`
             }
           >
             {t('conversations.joinToPost')}

@@ -1,4 +1,4 @@
-import { MemberName } from '../../accounts/index.js';
+import { MemberName, userPath } from '../../accounts/index.js';
 import {
   CsrfField,
   Field,
@@ -8,6 +8,7 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { newMessagePath } from '../paths.js';
 
 export interface BlockedMember {
   handle: string;
@@ -116,7 +117,7 @@ export function ProfileMessaging(props: {
         {t('messages.profile.title')}
       </h2>
       {props.canWrite && (
-        <a class="button" href={`/messages/new?to=${encodeURIComponent(member.handle)}`}>
+        <a class="button" href={newMessagePath(member.handle)}>
           {t('messages.profile.write', { name: member.displayName })}
         </a>
       )}
@@ -125,7 +126,7 @@ export function ProfileMessaging(props: {
         ctx={ctx}
         handle={member.handle}
         blocked={props.blocked}
-        next={`/u/${encodeURIComponent(member.handle)}`}
+        next={userPath(member.handle)}
         label={t(props.blocked ? 'messages.profile.unblock' : 'messages.profile.block', {
           name: member.displayName,
         })}

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { conversationPath } from '../paths.js';
 import { excerptOf } from '../present.js';
 import type { ConversationSummary } from '../service.js';
 import { nameOf, othersIn } from './names.js';
@@ -27,7 +28,7 @@ export function ConversationListPage(props: {
         <ul class="conversation-list">
           {props.conversations.map((c) => (
             <li key={c.id} class={c.unread > 0 ? 'unread' : undefined}>
-              <a class="topic-title" href={`/messages/${c.id}`}>
+              <a class="topic-title" href={conversationPath(c.id)}>
                 {othersIn(ctx, c.names, c.participants)}
               </a>{' '}
               {c.unread > 0 && (

@@ -8,6 +8,7 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { conversationPath } from '../paths.js';
 import { MAX_BODY } from '../schemas.js';
 import type { Names } from '../names.js';
 import type { ConversationView } from '../service.js';
@@ -66,7 +67,9 @@ export function ThreadPage(props: {
         <h2 id="messages-title">{t('messages.thread.messages')}</h2>
         {view.hasEarlier && first && (
           <p>
-            <a href={`/messages/${id}?before=${first.id}`}>{t('messages.thread.earlier')}</a>
+            <a href={`${conversationPath(id)}?before=${first.id}`}>
+              {t('messages.thread.earlier')}
+            </a>
           </p>
         )}
         <ol class="message-list">
@@ -99,7 +102,7 @@ export function ThreadPage(props: {
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">{t('messages.thread.reply')}</h2>
         <FormError ctx={ctx} message={failure?.message} />
-        <form method="post" action={`/messages/${id}`} novalidate>
+        <form method="post" action={conversationPath(id)} novalidate>
           <CsrfField ctx={ctx} />
           <Field
             name="body"
@@ -116,7 +119,7 @@ export function ThreadPage(props: {
         </form>
       </section>
       <p>
-        <a href={`/messages/${id}/leave`}>{t('messages.leave.link')}</a>
+        <a href={`${conversationPath(id)}/leave`}>{t('messages.leave.link')}</a>
       </p>
     </article>
   );
@@ -130,14 +133,14 @@ export function LeavePage(props: { ctx: PageContext; view: ConversationView }) {
   return (
     <section class="narrow">
       <p class="breadcrumb">
-        <a href={`/messages/${id}`}>{threadTitle(ctx, view)}</a>
+        <a href={conversationPath(id)}>{threadTitle(ctx, view)}</a>
       </p>
       <h1>{t('messages.leave.title')}</h1>
       <p>{t('messages.leave.body')}</p>
-      <form method="post" action={`/messages/${id}/leave`}>
+      <form method="post" action={`${conversationPath(id)}/leave`}>
         <CsrfField ctx={ctx} />
         <button type="submit">{t('messages.leave.submit')}</button>{' '}
-        <a href={`/messages/${id}`}>{t('messages.leave.back')}</a>
+        <a href={conversationPath(id)}>{t('messages.leave.back')}</a>
       </form>
     </section>
   );

@@ -1,0 +1,136 @@
+import {
+  canReadCommunityContent,
+  canReadGroupContent,
+  loadReaderStandings,
+  loadStandings,
+  type CommunityStanding,
+  type GroupStanding,
+  type Reader,
+  type Standings,
+} from '../communities/index.js';
+import type { Db } from '../db/index.js';
+import { canReadReply, canReadTopic } from './policy.js';
+import { replyPlacesWithTopicOf, topicPlacesOf } from './store.js';
+
+/** Ids of things someone might read, of any kind; each list is optional. */
+export interface ReadableIds {
+  topicIds?: readonly number[];
+  replyIds?: readonly number[];
+  groupIds?: readonly number[];
+  communityIds?: readonly number[];
+}
+
+/** The subset of each list that the reader may read. */
+export interface Readable {
+  topicIds: Set<number>;
+  replyIds: Set<number>;
+  groupIds: Set<number>;
+  communityIds: Set<number>;
+}
+
+/** One thing, for the many-readers question. */
+export type ReadableItem =
+  { topicId: number } | { replyId: number } | { groupId: number } | { communityId: number };
+
+function spaceOf(post: { community_id: number; group_id: number | null }) {
+  return { communityId: post.community_id, groupId: post.group_id };
+}
+
+/** The reader's standing where a post lives, or undefined when that place is unknown to them. */
+function placeOf(
+  standings: Standings,
+  post: { community_id: number; group_id: number | null },
+): { access: CommunityStanding; group: GroupStanding | undefined } | undefined {
+  const access = standings.communities.get(post.community_id);
+  if (!access) return undefined;
+  if (post.group_id === null) return { access, group: undefined };
+  const group = standings.groups.get(post.group_id);
+  return group?.communityId === post.community_id ? { access, group } : undefined;
+}
+
+/**
+ * What `reader` may read among these topics, replies, groups and communities: the batch form of
+ * canReadTopic, canReadReply, canReadGroupContent and canReadCommunityContent, asked of the same
+ * rows, in six indexed queries at most whatever the number of ids. Lists (notifications, the
+ * pulse, search, feeds, the cockpit) filter through it; deleted posts, posts in a space the
+ * reader may not read, and unknown ids are left out.
+ */
+export async function filterReadable(
+  db: Db,
+  reader: Reader | null,
+  ids: ReadableIds,
+): Promise<Readable> {
+  const [unsafeTopics, unsafeReplies] = await Promise.all([
+    topicPlacesOf(db, ids.topicIds ?? []),
+    replyPlacesWithTopicOf(db, ids.replyIds ?? []),
+  ]);
+  const places = [...unsafeTopics, ...unsafeReplies];
+  const standings = await loadStandings(db, reader, {
+    communityIds: [...(ids.communityIds ?? []), ...places.map((p) => p.community_id)],
+    groupIds: [
+      ...(ids.groupIds ?? []),
+      ...places.flatMap((p) => (p.group_id === null ? [] : [p.group_id])),
+    ],
+  });
+  const readable: Readable = {
+    topicIds: new Set(),
+    replyIds: new Set(),
+    groupIds: new Set(),
+    communityIds: new Set(),
+  };
+  for (const t of unsafeTopics) {
+    const place = placeOf(standings, t);
+    if (place && canReadTopic(place.access, place.group, t)) readable.topicIds.add(t.id);
+  }
+  for (const r of unsafeReplies) {
+    const place = placeOf(standings, r);
+    const topic = { deleted_at: r.topic_deleted_at };
+    if (place && canReadReply(place.access, place.group, topic, r)) readable.replyIds.add(r.id);
+  }
+  for (const id of ids.groupIds ?? []) {
+    const group = standings.groups.get(id);
+    const access = group && standings.communities.get(group.communityId);
+    if (group && access && canReadGroupContent(access, group)) readable.groupIds.add(id);
+  }
+  for (const id of ids.communityIds ?? []) {
+    const access = standings.communities.get(id);
+    if (access && canReadCommunityContent(access)) readable.communityIds.add(id);
+  }
+  return readable;
+}
+
+/**
+ * Who among these members may read one topic, reply, group or community: the many-readers form
+ * of the same questions, for the people a post concerns (its watchers, those it mentions). A few
+ * indexed queries whatever their number; deleted accounts are nobody.
+ */
+export async function filterReaders(
+  db: Db,
+  userIds: readonly number[],
+  item: ReadableItem,
+): Promise<Set<number>> {
+  const out = new Set<number>();
+  if ('communityId' in item || 'groupId' in item) {
+    const space = 'communityId' in item ? { communityId: item.communityId, groupId: null } : item;
+    for (const [id, s] of await loadReaderStandings(db, userIds, space)) {
+      const isReader = s.group
+        ? canReadGroupContent(s.access, s.group)
+        : canReadCommunityContent(s.access);
+      if (isReader) out.add(id);
+    }
+    return out;
+  }
+  if ('topicId' in item) {
+    const [unsafeTopic] = await topicPlacesOf(db, [item.topicId]);
+    if (!unsafeTopic) return out;
+    for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeTopic)))
+      if (canReadTopic(s.access, s.group, unsafeTopic)) out.add(id);
+    return out;
+  }
+  const [unsafeReply] = await replyPlacesWithTopicOf(db, [item.replyId]);
+  if (!unsafeReply) return out;
+  const topic = { deleted_at: unsafeReply.topic_deleted_at };
+  for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeReply)))
+    if (canReadReply(s.access, s.group, topic, unsafeReply)) out.add(id);
+  return out;
+}
