@@ -26,7 +26,12 @@ async function expectAccessible(page: Page) {
   const serious = (await axeViolations(page)).filter(isSerious);
   expect(serious, describeViolations(serious)).toEqual([]);
   const shape = await pageShape(page);
-  expect(shape).toMatchObject({ mains: 1, h1s: 1, active: [] });
+  expect(shape).toMatchObject({ mains: 1, h1s: 1 });
+  // The layout's own live island aside (src/live/), no active content, in messages above all.
+  expect(shape.active.length).toBe(
+    await page.locator('head script[src="/assets/live.js"]').count(),
+  );
+  expect(await page.locator('main script, main iframe, main object, main embed').count()).toBe(0);
   const small = await page.evaluate((min) => {
     const controls = document.querySelectorAll<HTMLElement>(
       'main input:not([type="hidden"]), main textarea, main button, .site-header a, .actions a, .pager a',
