@@ -14,6 +14,7 @@ const features = [
   'analytics',
   'importers',
   'own-data',
+  'jobs',
 ];
 
 export default tseslint.config(

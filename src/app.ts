@@ -39,7 +39,8 @@ import {
   type Locale,
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
-import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { dueDeletionsJob, ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { jobsMessages, openJobs, registerJobsRoutes, type Jobs } from './jobs/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 
@@ -50,8 +51,12 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  jobsMessages,
   fieldMessages,
 ]);
+
+/** The features' background jobs (src/jobs/): each runs on the server once registered here. */
+export const jobDefinitions = [dueDeletionsJob];
 
 const LANG_COOKIE = 'ruche_lang';
 
@@ -82,6 +87,8 @@ export interface AppOptions {
   store: Store;
   mailer?: Mailer;
   logger?: boolean | object;
+  /** The jobs the server runs (src/server.ts starts them); otherwise the app opens its own. */
+  jobs?: Jobs;
 }
 
 /** The composition root: plumbing, then each feature's routes. */
@@ -109,7 +116,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
+    jobs: options.jobs ?? openJobs(store),
   };
+  // Closed with the app when it opened them; the server stops its own before the app.
+  if (!options.jobs) app.addHook('onClose', () => deps.jobs.close());
+  deps.jobs.register(...jobDefinitions);
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('authVia', null);
@@ -164,5 +175,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
+  registerJobsRoutes(app, deps);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../db/index.js';
+import type { Jobs } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { RateLimits } from './limits.js';
 
@@ -9,4 +10,6 @@ export interface AppDeps {
   publicUrl: string;
   limits: RateLimits;
   cookieSecure: boolean;
+  /** Background jobs: features enqueue theirs here (src/jobs/). */
+  jobs: Jobs;
 }
