@@ -19,7 +19,15 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
   const jobs = openJobs(store);
   const app = await createApp({ config, store, jobs });
   await app.listen({ port: config.port, host: config.host });
-  await jobs.start({ log: app.log });
+  try {
+    await jobs.start({ log: app.log });
+  } catch (err) {
+    // A server that cannot run its jobs (pg-boss's schema refused, say) does not stay up half-way.
+    await jobs.close();
+    await app.close();
+    await store.close();
+    throw err;
+  }
   // Keeps the cockpit's roll-ups close to the log, so opening a cockpit folds little, and stores
   // each day's 90-day windows before the first cockpit of the day asks for them.
   const rollups =

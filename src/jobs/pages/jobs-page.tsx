@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { CsrfField, FormError, type PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import type { JobState, JobSummary } from '../driver.js';
@@ -18,12 +19,21 @@ function Key(props: { ctx: PageContext; job: JobSummary }) {
   );
 }
 
+/** Keys and errors make wide tables: on a phone the table scrolls in its box, by keyboard too. */
+function TableBox(props: { name: string; children: ComponentChildren }) {
+  return (
+    <section class="table-scroll" aria-label={props.name} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}
+
 function FailedJobs(props: { ctx: PageContext; jobs: JobSummary[] }) {
   const { ctx } = props;
   const { t } = ctx;
   if (props.jobs.length === 0) return <p>{t('jobs.failed.none')}</p>;
   return (
-    <div class="table-scroll">
+    <TableBox name={t('jobs.failed.heading')}>
       <table class="figures">
         <thead>
           <tr>
@@ -65,7 +75,7 @@ function FailedJobs(props: { ctx: PageContext; jobs: JobSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 
@@ -75,7 +85,7 @@ function OtherJobs(props: { ctx: PageContext; jobs: JobSummary[]; state: 'runnin
   const { t } = ctx;
   if (props.jobs.length === 0) return <p>{t(`jobs.${state}.none`)}</p>;
   return (
-    <div class="table-scroll">
+    <TableBox name={t(`jobs.${state}.heading`)}>
       <table class="figures">
         <thead>
           <tr>
@@ -113,7 +123,7 @@ function OtherJobs(props: { ctx: PageContext; jobs: JobSummary[]; state: 'runnin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 
