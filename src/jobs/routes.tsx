@@ -6,6 +6,7 @@ import {
   parseInput,
   redirectAfterPost,
   sendPage,
+  writeLimit,
   type AppDeps,
 } from '../http/index.js';
 import { jobStates } from './driver.js';
@@ -20,6 +21,7 @@ const tags = ['admin'];
 export function registerJobsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { jobs } = deps;
+  const write = { config: writeLimit(deps.limits) };
 
   api.get(
     '/api/v1/admin/jobs',
@@ -45,6 +47,7 @@ export function registerJobsRoutes(app: FastifyInstance, deps: AppDeps): void {
         params: schemas.jobIdParams,
         response: { 202: schemas.retriedJob },
       },
+      ...write,
     },
     async (req, reply) => {
       const job = await retryFailedJob(jobs, req.viewer, req.params.id);
@@ -70,7 +73,7 @@ export function registerJobsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/admin/jobs', (req, reply) => sendJobsPage(req, reply));
 
-  app.post('/admin/jobs/:id/retry', async (req, reply) => {
+  app.post('/admin/jobs/:id/retry', write, async (req, reply) => {
     const { id } = parseInput(schemas.jobIdParams, req.params);
     try {
       const job = await retryFailedJob(jobs, req.viewer, id);
