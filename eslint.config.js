@@ -15,6 +15,7 @@ const features = [
   'importers',
   'own-data',
   'live',
+  'jobs',
 ];
 
 export default tseslint.config(

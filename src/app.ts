@@ -41,7 +41,8 @@ import {
   type Locale,
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
-import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { dueDeletionsJob, ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { jobsMessages, openJobs, registerJobsRoutes, type Jobs } from './jobs/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
@@ -61,9 +62,13 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  jobsMessages,
   fieldMessages,
   liveMessages,
 ]);
+
+/** The features' background jobs (src/jobs/): each runs on the server once registered here. */
+export const jobDefinitions = [dueDeletionsJob];
 
 const LANG_COOKIE = 'ruche_lang';
 
@@ -94,6 +99,8 @@ export interface AppOptions {
   store: Store;
   mailer?: Mailer;
   logger?: boolean | object;
+  /** The jobs the server runs (src/server.ts starts them); otherwise the app opens its own. */
+  jobs?: Jobs;
 }
 
 /** The composition root: plumbing, then each feature's routes. */
@@ -162,7 +169,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
     live,
+    jobs: options.jobs ?? openJobs(store),
   };
+  // Closed with the app when it opened them; the server stops its own before the app.
+  if (!options.jobs) app.addHook('onClose', () => deps.jobs.close());
+  deps.jobs.register(...jobDefinitions);
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('authVia', null);
@@ -225,6 +236,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       return async () => (await resolveViewer(store, credentials)) !== null;
     },
   });
+  registerJobsRoutes(app, deps);
   return app;
 }
 

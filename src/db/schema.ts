@@ -321,6 +321,26 @@ export interface Database {
     last_failure_at: number;
     next_attempt_at: number;
   };
+  /** The deterministic keys of enqueued jobs: each is taken once (src/jobs/, 020). */
+  job_keys: { key: string; job_name: string; created_at: number };
+  /** The in-process driver's queue (SQLite only; PostgreSQL's jobs live in pg-boss's schema). */
+  jobs: {
+    id: Generated<number>;
+    name: string;
+    data: string;
+    key: string | null;
+    state: 'queued' | 'running' | 'failed';
+    run_at: number;
+    attempts: Generated<number>;
+    max_attempts: number;
+    backoff_ms: number;
+    timeout_ms: number;
+    locked_until: number | null;
+    last_error: string | null;
+    created_at: number;
+    started_at: number | null;
+    finished_at: number | null;
+  };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

@@ -1,5 +1,6 @@
 import type { Store } from '../db/index.js';
 import type { LivePush } from '../live/index.js';
+import type { Jobs } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { RateLimits } from './limits.js';
 
@@ -12,4 +13,6 @@ export interface AppDeps {
   cookieSecure: boolean;
   /** Live updates to members' open pages: call after commit (src/live/). */
   live: LivePush;
+  /** Background jobs: features enqueue theirs here (src/jobs/). */
+  jobs: Jobs;
 }

@@ -46,6 +46,11 @@ export function Layout(props: {
                       <a href="/cockpit">{t('nav.cockpit')}</a>
                     </li>
                   )}
+                  {viewer.isAdmin && (
+                    <li>
+                      <a href="/admin/jobs">{t('jobs.nav')}</a>
+                    </li>
+                  )}
                   <li>
                     <a href="/profile">{t('nav.profile')}</a>
                   </li>
