@@ -19,6 +19,7 @@ import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
 import * as searchFacts from './018_search_facts.js';
 import * as ownData from './019_own_data.js';
+import * as notifications from './024_notifications.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -42,6 +43,7 @@ const all: Record<string, DialectMigration> = {
   '017_deletion_reason': deletionReason,
   '018_search_facts': searchFacts,
   '019_own_data': ownData,
+  '024_notifications': notifications,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
