@@ -14,6 +14,7 @@ const features = [
   'analytics',
   'importers',
   'own-data',
+  'notifications',
 ];
 
 export default tseslint.config(

@@ -40,6 +40,11 @@ import {
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
 import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import {
+  notificationsMessages,
+  registerNotifications,
+  watchControl,
+} from './notifications/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 
@@ -50,6 +55,7 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  notificationsMessages,
   fieldMessages,
 ]);
 
@@ -109,12 +115,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
+    placeControl: watchControl(store),
   };
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('t', (key: string) => key);
+  app.decorateRequest('unreadNotifications', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/assets/')) {
       const resolved = await resolveViewer(store, {
@@ -164,5 +172,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsPages(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
+  registerNotifications(app, deps, {
+    intervalMs: config.notifyIntervalMs,
+    // SEAM (live): the live bus's pushToMember(userId, event) goes here.
+    onNotified: undefined,
+  });
   return app;
 }

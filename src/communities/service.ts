@@ -356,6 +356,8 @@ export async function updateMember(
         kind: 'community.joined',
         targetKind: 'community',
         targetId: id,
+        // An animator let them in: their request is approved (they are notified).
+        detail: 'approved',
         at: now(),
       });
     }
@@ -583,6 +585,8 @@ export async function approveGroupMember(
       kind: 'group.joined',
       targetKind: 'group',
       targetId: groupId,
+      // An animator let them in: their request is approved (they are notified).
+      detail: 'approved',
       at: now(),
     });
   });

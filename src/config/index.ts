@@ -37,6 +37,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   COOKIE_SECURE: optionalFlag,
   ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
 });
 
 export type Config = {
@@ -60,6 +61,11 @@ export type Config = {
   cookieSecure: boolean;
   /** How often the server folds new activity into the cockpit's roll-ups; 0 turns it off. */
   rollupIntervalMs: number;
+  /**
+   * How often the app looks for activity other instances logged, to notify (its own is notified
+   * right after each write); 0: this process makes no notifications.
+   */
+  notifyIntervalMs: number;
 };
 
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
@@ -102,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
+    notifyIntervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
   };
 }

@@ -7,3 +7,4 @@ export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
 export { replyAddresses, topicTitles, type PostLink } from './titles.js';
 export { eraseAuthorPosts, postsForExport, renameMentions } from './member-data.js';
+export { postFacts, type PostFacts, type ReplyFacts, type TopicFacts } from './post-facts.js';

@@ -25,6 +25,7 @@ import {
   type TopicAccess,
 } from './access.js';
 import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import { newlyMentioned, recordMentions } from './mentions.js';
 import { withBodyHtml } from './render-queue.js';
 import { replyDocument, topicDocument } from './search-documents.js';
 import * as store from './store.js';
@@ -108,6 +109,7 @@ export async function createTopic(
     : undefined;
   if (group && canPostInCommunity(access) && !canPostIn(access, group)) throw groupUnavailable();
   if (!canPostIn(access, group)) throw postingDenied({ access });
+  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const row = {
@@ -138,6 +140,13 @@ export async function createTopic(
       targetId: id,
       at,
     });
+    await recordMentions(
+      trx,
+      { communityId, groupId: row.group_id, topicId: id, replyId: null },
+      viewer.id,
+      mentioned,
+      at,
+    );
     await indexTopic(trx, s, { id, ...row, kind: input.kind, accepted_reply_id: null });
     return id;
   });
@@ -201,6 +210,8 @@ export async function editTopic(
 ): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const mentioned =
+    patch.body === undefined ? [] : await newlyMentioned(s.db, viewer.id, patch.body, t.topic.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.insertRevision(trx, {
@@ -227,6 +238,13 @@ export async function editTopic(
       targetId: topicId,
       at,
     });
+    await recordMentions(
+      trx,
+      { ...topicScope(t.topic), replyId: null },
+      viewer.id,
+      mentioned,
+      at,
+    );
     await indexTopic(trx, s, { ...t.topic, title, body });
     // Replies are found under their topic's title: a new title is theirs too.
     if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
@@ -286,6 +304,7 @@ export async function createReply(
         params: { field: 'parentReplyId' },
       });
   }
+  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const id = await store.insertReply(trx, {
@@ -306,6 +325,13 @@ export async function createReply(
       inReplyTo: input.parentReplyId ?? null,
       at,
     });
+    await recordMentions(
+      trx,
+      { ...topicScope(t.topic), replyId: id },
+      viewer.id,
+      mentioned,
+      at,
+    );
     await indexDocument(
       trx,
       s.dialect,
@@ -330,6 +356,7 @@ export async function editReply(
 ): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const mentioned = await newlyMentioned(s.db, viewer.id, body, r.reply.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.insertRevision(trx, {
@@ -353,6 +380,13 @@ export async function editReply(
       targetId: replyId,
       at,
     });
+    await recordMentions(
+      trx,
+      { ...topicScope(r.topic), replyId },
+      viewer.id,
+      mentioned,
+      at,
+    );
     await indexDocument(
       trx,
       s.dialect,

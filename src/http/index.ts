@@ -9,7 +9,7 @@ export type { LocaleSource, Localizer } from './early-errors.js';
 export { errorMessage, toAppError, isApiRequest } from './error-handler.js';
 export { writeLimit, authLimit, rateLimited, type RateLimits } from './limits.js';
 export { requireViewer, type Viewer } from './viewer.js';
-export type { AppDeps } from './deps.js';
+export type { AppDeps, PlaceControl } from './deps.js';
 export { Field } from './forms.js';
 export {
   asFormFailure,

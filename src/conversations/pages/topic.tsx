@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { MemberName, memberNameText } from '../../accounts/index.js';
 import {
   CharterChangedNotice,
@@ -87,6 +88,8 @@ export function TopicPage(props: {
   view: TopicView;
   values?: FormBody;
   failure?: FormFailure | undefined;
+  /** Another feature's control for the reader (the notifications' watching level). */
+  control?: VNode | null | undefined;
 }) {
   const { ctx, view, failure } = props;
   const { t, viewer } = ctx;
@@ -198,6 +201,7 @@ export function TopicPage(props: {
         </ol>
       </section>
 
+      {props.control}
       {viewer && canPostIn(access, view.group) ? (
         <section aria-labelledby="reply-title" class="reply-form">
           <h2 id="reply-title">{t('conversations.reply.title')}</h2>
