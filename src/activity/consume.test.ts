@@ -63,7 +63,12 @@ describe.each(databases)('a consumer of the activity log on %s', (kind) => {
     await log(7);
     const committed: number[] = [];
     const pass = () =>
-      consumeLog(db.store, NAME, { batch: 3, afterCommit: (n: number) => void committed.push(n) }, handle);
+      consumeLog(
+        db.store,
+        NAME,
+        { batch: 3, afterCommit: (n: number) => void committed.push(n) },
+        handle,
+      );
     const [a, b] = await Promise.all([pass(), pass()]);
     // The rows are read once between them, whichever pass read which batch.
     expect(a.read + b.read).toBe(12);

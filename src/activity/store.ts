@@ -58,11 +58,7 @@ const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
  * the store `s`: prepared statements on SQLite, a few array-valued statements on PostgreSQL
  * (src/db/bulk.ts).
  */
-export async function recordActivities(
-  s: Store,
-  trx: Db,
-  entries: ActivityEntry[],
-): Promise<void> {
+export async function recordActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
   await bulkInsert(s, trx, 'activity_log', COLUMNS, entries.map(toRow));
   noteLogged(entries.length);
 }

@@ -238,13 +238,7 @@ export async function editTopic(
       targetId: topicId,
       at,
     });
-    await recordMentions(
-      trx,
-      { ...topicScope(t.topic), replyId: null },
-      viewer.id,
-      mentioned,
-      at,
-    );
+    await recordMentions(trx, { ...topicScope(t.topic), replyId: null }, viewer.id, mentioned, at);
     await indexTopic(trx, s, { ...t.topic, title, body });
     // Replies are found under their topic's title: a new title is theirs too.
     if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
@@ -325,13 +319,7 @@ export async function createReply(
       inReplyTo: input.parentReplyId ?? null,
       at,
     });
-    await recordMentions(
-      trx,
-      { ...topicScope(t.topic), replyId: id },
-      viewer.id,
-      mentioned,
-      at,
-    );
+    await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, viewer.id, mentioned, at);
     await indexDocument(
       trx,
       s.dialect,
@@ -380,13 +368,7 @@ export async function editReply(
       targetId: replyId,
       at,
     });
-    await recordMentions(
-      trx,
-      { ...topicScope(r.topic), replyId },
-      viewer.id,
-      mentioned,
-      at,
-    );
+    await recordMentions(trx, { ...topicScope(r.topic), replyId }, viewer.id, mentioned, at);
     await indexDocument(
       trx,
       s.dialect,

@@ -2,7 +2,12 @@ import { consumeLog, type LogRow } from '../activity/index.js';
 import { postFacts, type PostFacts } from '../conversations/index.js';
 import type { Db, Store } from '../db/index.js';
 import { whoBlocked } from './blocks.js';
-import { defaultChannels, isNotificationKind, type Channels, type NotificationKind } from './kinds.js';
+import {
+  defaultChannels,
+  isNotificationKind,
+  type Channels,
+  type NotificationKind,
+} from './kinds.js';
 import { messageRecipients } from './message-recipients.js';
 import { planRow, referencesOf, type Draft, type Intent } from './plan.js';
 import { createReadChecker } from './readable.js';
@@ -91,7 +96,7 @@ async function check(trx: Db, intents: Intent[], posts: PostFacts): Promise<Chec
     const d = intent.draft;
     if (d.actorId === d.userId || !isCurrent(d, posts)) continue;
     const channels = channelsOf(d.userId, d.kind);
-    if (!channels.inApp && !channels.email) continue;
+    if (!channels.inApp && !channels.byEmail) continue;
     if (d.actorId !== null && blocked.has(`${d.userId}:${d.actorId}`)) continue;
     if (d.space && !(await checker.namesFor(d.userId, d.space))) continue;
     out.push({ ...intent, channels });
@@ -115,7 +120,7 @@ async function preferences(trx: Db, userIds: number[]) {
   const chosen = new Map<string, Channels>();
   for (const p of await store.preferencesOf(trx, userIds))
     if (isNotificationKind(p.kind))
-      chosen.set(`${p.user_id}:${p.kind}`, { inApp: p.in_app === 1, email: p.email === 1 });
+      chosen.set(`${p.user_id}:${p.kind}`, { inApp: p.in_app === 1, byEmail: p.email === 1 });
   return (userId: number, kind: NotificationKind) =>
     chosen.get(`${userId}:${kind}`) ?? defaultChannels[kind];
 }
@@ -131,6 +136,7 @@ async function blocks(trx: Db, drafts: Draft[]): Promise<Set<string>> {
   }
   const out = new Set<string>();
   for (const [actorId, users] of byActor)
-    for (const userId of await whoBlocked(trx, [...users], actorId)) out.add(`${userId}:${actorId}`);
+    for (const userId of await whoBlocked(trx, [...users], actorId))
+      out.add(`${userId}:${actorId}`);
   return out;
 }

@@ -9,9 +9,4 @@ export { notificationsMessages } from './messages.js';
 export { processNotifications, type OnNotified, type ProcessOptions } from './consumer.js';
 export { countUnread } from './service.js';
 export { forgetMember as forgetMemberNotifications } from './store.js';
-export {
-  notificationKinds,
-  watchLevels,
-  type NotificationKind,
-  type WatchLevel,
-} from './kinds.js';
+export { notificationKinds, watchLevels, type NotificationKind, type WatchLevel } from './kinds.js';

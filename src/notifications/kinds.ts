@@ -15,7 +15,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 
 export interface Channels {
   inApp: boolean;
-  email: boolean;
+  byEmail: boolean;
 }
 
 /**
@@ -23,16 +23,16 @@ export interface Channels {
  * them in person (the e-mail slice sends these, batched, when the member was away).
  */
 export const defaultChannels: Record<NotificationKind, Channels> = {
-  mention: { inApp: true, email: true },
-  topic_reply: { inApp: true, email: true },
-  reply_reply: { inApp: true, email: true },
-  thanks: { inApp: true, email: false },
-  answer_accepted: { inApp: true, email: false },
-  message: { inApp: true, email: true },
-  request_approved: { inApp: true, email: false },
-  invited: { inApp: true, email: true },
-  watched_topic: { inApp: true, email: false },
-  watched_reply: { inApp: true, email: false },
+  mention: { inApp: true, byEmail: true },
+  topic_reply: { inApp: true, byEmail: true },
+  reply_reply: { inApp: true, byEmail: true },
+  thanks: { inApp: true, byEmail: false },
+  answer_accepted: { inApp: true, byEmail: false },
+  message: { inApp: true, byEmail: true },
+  request_approved: { inApp: true, byEmail: false },
+  invited: { inApp: true, byEmail: true },
+  watched_topic: { inApp: true, byEmail: false },
+  watched_reply: { inApp: true, byEmail: false },
 };
 
 /**

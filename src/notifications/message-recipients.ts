@@ -15,5 +15,5 @@ export function messageRecipients(
   _db: Db,
   _messageIds: number[],
 ): Promise<Map<number, MessageRecipients>> {
-  return Promise.resolve(new Map());
+  return Promise.resolve(new Map<number, MessageRecipients>());
 }

@@ -55,7 +55,8 @@ export const notificationsMessages = defineMessages({
     'notifications.watch.group': 'Notifications de ce groupe',
     'notifications.watch.topic.watching': 'Suivre : chaque nouvelle réponse',
     'notifications.watch.topic.normal': 'Normal : les réponses à vos messages et les mentions',
-    'notifications.watch.topic.muted': 'Silence : rien de cette conversation, pas même les mentions',
+    'notifications.watch.topic.muted':
+      'Silence : rien de cette conversation, pas même les mentions',
     'notifications.watch.group.watching': 'Suivre : chaque nouvelle conversation et chaque réponse',
     'notifications.watch.group.normal': 'Normal : les réponses à vos messages et les mentions',
     'notifications.watch.group.muted': 'Silence : rien de ce groupe, pas même les mentions',
@@ -92,8 +93,7 @@ export const notificationsMessages = defineMessages({
     'notifications.text.accepted': '{name} accepted your answer to “{title}”',
     'notifications.text.message':
       '{others, plural, =0 {{name} sent you a private message} one {{name} and one other person wrote to you} other {{name} and # other people wrote to you}}',
-    'notifications.text.approvedCommunity':
-      'Your request to join “{place}” was approved: welcome!',
+    'notifications.text.approvedCommunity': 'Your request to join “{place}” was approved: welcome!',
     'notifications.text.approvedGroup':
       'Your request to join the group “{place}” was approved: welcome!',
     'notifications.text.invited': '{name} invited you to join “{place}”',

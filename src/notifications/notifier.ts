@@ -33,8 +33,14 @@ export function registerNotifications(
     },
   );
   // What an earlier run left (a crash between a post's commit and its notifications) goes first.
-  app.addHook('onReady', async () => follower.nudge());
+  app.addHook('onReady', (done) => {
+    follower.nudge();
+    done();
+  });
   // Every write the app acknowledges is committed before its answer: the nudge comes after it.
-  app.addHook('onResponse', async () => follower.nudge());
+  app.addHook('onResponse', (_req, _reply, done) => {
+    follower.nudge();
+    done();
+  });
   app.addHook('onClose', () => follower.stop());
 }

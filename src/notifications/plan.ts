@@ -46,7 +46,8 @@ export interface BatchFacts {
 export const groupedKinds: ReadonlySet<NotificationKind> = new Set(['thanks', 'message']);
 
 // The log kind of a private message: a SEAM until src/activity/kinds.ts has it (see below).
-const MESSAGE_SENT = 'message.sent';
+// Typed as a string so that comparing a typed kind with it compiles before and after.
+const MESSAGE_SENT: string = 'message.sent';
 
 export function postSubject(topicId: number, replyId: number | null): string {
   return replyId === null ? `post:topic:${topicId}` : `post:reply:${replyId}`;
@@ -121,7 +122,7 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
 
   // SEAM (private messages): once src/activity/kinds.ts has 'message.sent', this `if` becomes
   // `case 'message.sent': return planMessage(row, facts, isFresh);` in the switch below.
-  if ((row.kind as string) === MESSAGE_SENT) return planMessage(row, facts, isFresh);
+  if (row.kind === MESSAGE_SENT) return planMessage(row, facts, isFresh);
 
   // Typed as the activity kinds: a kind added later must be decided on here.
   const kind = row.kind as ActivityKind;
@@ -161,7 +162,13 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
         );
       for (const userId of facts.watches.watchersOf(t.id, t.groupId))
         intents.push(
-          notify({ userId, subject, kind: 'watched_reply', actorId: actor, ...aboutPost(t, replyId) }),
+          notify({
+            userId,
+            subject,
+            kind: 'watched_reply',
+            actorId: actor,
+            ...aboutPost(t, replyId),
+          }),
         );
       facts.watches.watchByDefault(actor, t.id, at);
       return intents;
@@ -188,10 +195,17 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
       const authorId = replyId === null ? t?.authorId : replies.get(replyId)?.authorId;
       if (!t || authorId === undefined) return [];
       const subject = replyId === null ? `thanks:topic:${t.id}` : `thanks:reply:${replyId}`;
-      if (kind === 'reaction.removed') return [{ type: 'unthank', userId: authorId, subject, actorId: actor }];
+      if (kind === 'reaction.removed')
+        return [{ type: 'unthank', userId: authorId, subject, actorId: actor }];
       if (!isFresh || isMuted(authorId, t)) return [];
       return [
-        notify({ userId: authorId, subject, kind: 'thanks', actorId: actor, ...aboutPost(t, replyId) }),
+        notify({
+          userId: authorId,
+          subject,
+          kind: 'thanks',
+          actorId: actor,
+          ...aboutPost(t, replyId),
+        }),
       ];
     }
     case 'answer.accepted':
@@ -200,7 +214,8 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
       const t = reply && topics.get(reply.topicId);
       if (!reply || !t) return [];
       const subject = `accepted:reply:${reply.id}`;
-      if (kind === 'answer.unaccepted') return [{ type: 'forget', userId: reply.authorId, subject }];
+      if (kind === 'answer.unaccepted')
+        return [{ type: 'forget', userId: reply.authorId, subject }];
       if (!isFresh || isMuted(reply.authorId, t)) return [];
       return [
         notify({

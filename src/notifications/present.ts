@@ -1,12 +1,6 @@
 import { memberNameText } from '../accounts/index.js';
 import type { Translate } from '../i18n/index.js';
-import {
-  communityPath,
-  conversationPath,
-  groupPath,
-  replyPath,
-  topicPath,
-} from './paths.js';
+import { communityPath, conversationPath, groupPath, replyPath, topicPath } from './paths.js';
 import type { NotificationView } from './service.js';
 
 /** A notification as the API, the page and live updates give it. */

@@ -107,7 +107,7 @@ export function registerNotificationsPages(app: FastifyInstance, deps: AppDeps):
       notificationKinds.map((kind) => ({
         kind,
         inApp: form[`inApp.${kind}`] === '1',
-        email: form[`email.${kind}`] === '1',
+        byEmail: form[`email.${kind}`] === '1',
       })),
     );
     return redirectAfterPost(reply, preferencesPath, { key: 'notifications.flash.preferences' });

@@ -4,13 +4,7 @@ import { notificationKinds, watchLevels } from './kinds.js';
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(30).describe('Page size.'),
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(100_000)
-    .default(0)
-    .describe('Notifications to skip.'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0).describe('Notifications to skip.'),
 });
 
 export const idParams = z.object({ id: idParam('Identifier.') });
@@ -38,7 +32,7 @@ export const preferencesInput = z.object({
       z.object({
         kind,
         inApp: z.boolean().optional().describe('Shown on the site (left out: unchanged).'),
-        email: z.boolean().optional().describe('Sent by e-mail (left out: unchanged).'),
+        byEmail: z.boolean().optional().describe('Sent by e-mail (left out: unchanged).'),
       }),
     )
     .min(1)
@@ -87,5 +81,5 @@ export const watching = z.object({
 });
 
 export const preferences = z.object({
-  preferences: z.array(z.object({ kind, inApp: z.boolean(), email: z.boolean() })),
+  preferences: z.array(z.object({ kind, inApp: z.boolean(), byEmail: z.boolean() })),
 });

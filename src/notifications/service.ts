@@ -65,7 +65,8 @@ export async function listNotifications(
   const kept: Omit<NotificationView, 'actor'>[] = [];
   for (const row of shown) {
     const space = spaceOf(row, posts);
-    const names = space === null || space === 'gone' ? null : await checker.namesFor(viewer.id, space);
+    const names =
+      space === null || space === 'gone' ? null : await checker.namesFor(viewer.id, space);
     if (space === 'gone' || (space !== null && names === null) || !isNotificationKind(row.kind)) {
       gone.push(row.id);
       continue;
@@ -189,7 +190,7 @@ export type Preference = { kind: NotificationKind } & Channels;
 export async function getPreferences(s: Store, viewer: Viewer): Promise<Preference[]> {
   const chosen = new Map<string, Channels>();
   for (const p of await store.preferencesOf(s.db, [viewer.id]))
-    chosen.set(p.kind, { inApp: p.in_app === 1, email: p.email === 1 });
+    chosen.set(p.kind, { inApp: p.in_app === 1, byEmail: p.email === 1 });
   return notificationKinds.map((kind) => ({
     kind,
     ...(chosen.get(kind) ?? defaultChannels[kind]),
@@ -200,7 +201,7 @@ export async function getPreferences(s: Store, viewer: Viewer): Promise<Preferen
 export async function setPreferences(
   s: Store,
   viewer: Viewer,
-  changes: { kind: NotificationKind; inApp?: boolean | undefined; email?: boolean | undefined }[],
+  changes: { kind: NotificationKind; inApp?: boolean | undefined; byEmail?: boolean | undefined }[],
 ): Promise<Preference[]> {
   const current = new Map((await getPreferences(s, viewer)).map((p) => [p.kind, p]));
   await s.db.transaction().execute(async (trx) => {
@@ -210,7 +211,7 @@ export async function setPreferences(
         userId: viewer.id,
         kind: c.kind,
         inApp: c.inApp ?? before.inApp,
-        email: c.email ?? before.email,
+        byEmail: c.byEmail ?? before.byEmail,
       });
     }
   });

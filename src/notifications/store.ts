@@ -121,9 +121,9 @@ export async function preferencesOf(db: Db, userIds: number[]) {
 
 export async function setPreference(
   db: Db,
-  row: { userId: number; kind: string; inApp: boolean; email: boolean },
+  row: { userId: number; kind: string; inApp: boolean; byEmail: boolean },
 ): Promise<void> {
-  const values = { in_app: row.inApp ? 1 : 0, email: row.email ? 1 : 0 };
+  const values = { in_app: row.inApp ? 1 : 0, email: row.byEmail ? 1 : 0 };
   await db
     .insertInto('notification_preferences')
     .values({ user_id: row.userId, kind: row.kind, ...values })
@@ -221,9 +221,10 @@ export async function deleteAbout(
   db: Db,
   post: { topicId: number } | { replyId: number },
 ): Promise<void> {
-  await ('topicId' in post
-    ? db.deleteFrom('notifications').where('topic_id', '=', post.topicId)
-    : db.deleteFrom('notifications').where('reply_id', '=', post.replyId)
+  await (
+    'topicId' in post
+      ? db.deleteFrom('notifications').where('topic_id', '=', post.topicId)
+      : db.deleteFrom('notifications').where('reply_id', '=', post.replyId)
   ).execute();
 }
 
@@ -233,15 +234,16 @@ export async function deleteInSpace(
   userId: number,
   space: { communityId: number } | { groupId: number },
 ): Promise<void> {
-  await ('communityId' in space
-    ? db
-        .deleteFrom('notifications')
-        .where('user_id', '=', userId)
-        .where('community_id', '=', space.communityId)
-    : db
-        .deleteFrom('notifications')
-        .where('user_id', '=', userId)
-        .where('group_id', '=', space.groupId)
+  await (
+    'communityId' in space
+      ? db
+          .deleteFrom('notifications')
+          .where('user_id', '=', userId)
+          .where('community_id', '=', space.communityId)
+      : db
+          .deleteFrom('notifications')
+          .where('user_id', '=', userId)
+          .where('group_id', '=', space.groupId)
   ).execute();
 }
 
@@ -256,10 +258,7 @@ export async function deleteSubject(db: Db, userId: number, subject: string): Pr
 // ---- Notifications, as members read them -----------------------------------------------------
 
 function unreadOf(db: Db) {
-  return db
-    .selectFrom('notifications')
-    .where('read_at', 'is', null)
-    .where('in_app', '=', 1);
+  return db.selectFrom('notifications').where('read_at', 'is', null).where('in_app', '=', 1);
 }
 
 /** The header's figure: one indexed count per page. */

@@ -8,7 +8,7 @@ function levelsOf(rows: { user_id: number; place_id: number; level: string }[]):
   for (const r of rows) {
     if (!isWatchLevel(r.level)) continue;
     let users = out.get(r.place_id);
-    if (!users) out.set(r.place_id, (users = new Map()));
+    if (!users) out.set(r.place_id, (users = new Map<number, WatchLevel>()));
     users.set(r.user_id, r.level);
   }
   return out;
@@ -53,7 +53,7 @@ export class Watches {
   /** Creating or replying to a topic watches it, unless the member chose a level already. */
   watchByDefault(userId: number, topicId: number, at: number): void {
     let users = this.topics.get(topicId);
-    if (!users) this.topics.set(topicId, (users = new Map()));
+    if (!users) this.topics.set(topicId, (users = new Map<number, WatchLevel>()));
     if (users.has(userId)) return;
     users.set(userId, 'watching');
     this.byDefault.push({ userId, topicId, at });

@@ -6,8 +6,7 @@ import * as store from './store.js';
 
 /** An intent that passed the checks; a notification carries the channels it goes to. */
 export type CheckedIntent =
-  | { type: 'notify'; draft: Draft; channels: Channels }
-  | Exclude<Intent, { type: 'notify' }>;
+  { type: 'notify'; draft: Draft; channels: Channels } | Exclude<Intent, { type: 'notify' }>;
 
 /** One notification row as the batch leaves it. */
 interface Entry {
@@ -50,7 +49,7 @@ function fromDraft(d: Draft, channels: Channels): Entry {
     replyId: d.replyId,
     conversationId: d.conversationId,
     inApp: channels.inApp,
-    email: channels.email,
+    email: channels.byEmail,
     createdAt: d.at,
     updatedAt: d.at,
     readAt: null,
@@ -110,7 +109,7 @@ export async function applyIntents(trx: Db, intents: CheckedIntent[]): Promise<S
           updatedAt: d.at,
           readAt: null,
           inApp: intent.channels.inApp,
-          email: intent.channels.email,
+          email: intent.channels.byEmail,
         });
         touch(e);
         break;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCursor } from '../../src/activity/index.js';
 import type { Client } from '../client.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { caughtUp } from '../notified.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 interface Note {
@@ -17,19 +17,6 @@ interface Note {
   groupId: number | null;
   topicId: number | null;
   replyId: number | null;
-}
-
-/** Waits until the notifications' consumer has read the whole log (it runs after each write). */
-export async function caughtUp(t: TestApp): Promise<void> {
-  for (const until = Date.now() + 10_000; ; ) {
-    const end = await t.store.db
-      .selectFrom('activity_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirstOrThrow();
-    if ((await readCursor(t.store.db, 'notifications')) >= Number(end.id ?? 0)) return;
-    if (Date.now() > until) throw new Error('the notifications consumer did not catch up');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe.each(databases)('notifications on %s', (kind) => {
@@ -85,10 +72,14 @@ describe.each(databases)('notifications on %s', (kind) => {
     return res.body.topic.id;
   };
   const answer = async (m: Member, topicId: number, body: string, parentReplyId?: number) => {
-    const res = await m.client.api<{ reply: { id: number } }>('POST', `/topics/${topicId}/replies`, {
-      body,
-      parentReplyId: parentReplyId ?? null,
-    });
+    const res = await m.client.api<{ reply: { id: number } }>(
+      'POST',
+      `/topics/${topicId}/replies`,
+      {
+        body,
+        parentReplyId: parentReplyId ?? null,
+      },
+    );
     expect(res.status).toBe(201);
     return res.body.reply.id;
   };
@@ -180,7 +171,9 @@ describe.each(databases)('notifications on %s', (kind) => {
     expect(onReply.map((n) => n.text)).toEqual([
       'Carol Petit et une autre personne vous ont remercié·e pour votre réponse dans « Merci pour la collecte »',
     ]);
-    expect((await notes(julie, 'en')).notifications.find((n) => n.id === onReply[0]?.id)?.text).toBe(
+    expect(
+      (await notes(julie, 'en')).notifications.find((n) => n.id === onReply[0]?.id)?.text,
+    ).toBe(
       'Carol Petit and one other person thanked you for your reply in “Merci pour la collecte”',
     );
   });
@@ -231,7 +224,10 @@ describe.each(databases)('notifications on %s', (kind) => {
     ).toBeLessThan(300);
     const approved = (await notes(carol)).notifications.filter((n) => n.groupId === g);
     expect(approved.map((n) => [n.kind, n.text])).toEqual([
-      ['request_approved', 'Votre demande pour rejoindre le groupe « Groupe jardin » est acceptée : bienvenue !'],
+      [
+        'request_approved',
+        'Votre demande pour rejoindre le groupe « Groupe jardin » est acceptée : bienvenue !',
+      ],
     ]);
   });
 
@@ -279,16 +275,14 @@ describe.each(databases)('notifications on %s', (kind) => {
   });
 
   it('lets a member switch a kind off in the page, by e-mail, or both', async () => {
-    const prefs = await carol.client.api<{ preferences: { kind: string; inApp: boolean; email: boolean }[] }>(
-      'PUT',
-      '/notifications/preferences',
-      { preferences: [{ kind: 'mention', inApp: false }] },
-    );
+    const prefs = await carol.client.api<{
+      preferences: { kind: string; inApp: boolean; byEmail: boolean }[];
+    }>('PUT', '/notifications/preferences', { preferences: [{ kind: 'mention', inApp: false }] });
     expect(prefs.status).toBe(200);
     expect(prefs.body.preferences.find((p) => p.kind === 'mention')).toEqual({
       kind: 'mention',
       inApp: false,
-      email: true,
+      byEmail: true,
     });
     const q = await ask(bob, 'Préférences', `@${carol.handle} ?`);
     expect(await about(carol, q)).toEqual([]);
@@ -301,7 +295,7 @@ describe.each(databases)('notifications on %s', (kind) => {
       .execute();
     expect(stored).toEqual([{ in_app: 0, email: 1 }]);
     await carol.client.api('PUT', '/notifications/preferences', {
-      preferences: [{ kind: 'mention', email: false }],
+      preferences: [{ kind: 'mention', byEmail: false }],
     });
     const q2 = await ask(bob, 'Préférences encore', `@${carol.handle} ?`);
     await caughtUp(t);
@@ -313,7 +307,7 @@ describe.each(databases)('notifications on %s', (kind) => {
       .execute();
     expect(none).toEqual([]);
     await carol.client.api('PUT', '/notifications/preferences', {
-      preferences: [{ kind: 'mention', inApp: true, email: true }],
+      preferences: [{ kind: 'mention', inApp: true, byEmail: true }],
     });
   });
 
@@ -324,9 +318,14 @@ describe.each(databases)('notifications on %s', (kind) => {
     // Dave belongs to the community but not to the private group; an outsider to neither.
     const outsider = await newMember(t, 'Zoé Extérieure');
     const beforeDave = (await notes(dave)).notifications.length;
-    const q = await ask(bob, 'Budget confidentiel', `@${dave.handle} @${outsider.handle} vous validez ?`, {
-      groupId: g,
-    });
+    const q = await ask(
+      bob,
+      'Budget confidentiel',
+      `@${dave.handle} @${outsider.handle} vous validez ?`,
+      {
+        groupId: g,
+      },
+    );
     await caughtUp(t);
     const rows = await t.store.db
       .selectFrom('notifications')
@@ -368,7 +367,9 @@ describe.each(databases)('notifications on %s', (kind) => {
     const q2 = await ask(bob, 'Dans un groupe ouvert', 'Pour l’instant.', { groupId: g });
     expect((await about(eve, q2)).map((n) => n.kind)).toEqual(['watched_topic']);
     const unreadBefore = (await notes(eve)).unread;
-    expect((await admin.client.api('PATCH', `/groups/${g}`, { visibility: 'private' })).status).toBe(200);
+    expect(
+      (await admin.client.api('PATCH', `/groups/${g}`, { visibility: 'private' })).status,
+    ).toBe(200);
     expect(await about(eve, q2)).toEqual([]);
     expect((await notes(eve)).unread).toBe(unreadBefore - 1);
   });

@@ -39,7 +39,11 @@ export function NotificationsPage(props: {
           {props.items.map((n) => (
             <li key={n.id} class={n.read ? 'notification' : 'notification unread'}>
               <p>
-                {!n.read && <span class="badge">{t('notifications.isUnread')}</span>}
+                {!n.read && (
+                  <>
+                    <span class="badge">{t('notifications.isUnread')}</span>{' '}
+                  </>
+                )}
                 <a href={n.href}>{n.text}</a>
               </p>
               <p class="muted">
@@ -58,18 +62,20 @@ export function NotificationsPage(props: {
           ))}
         </ol>
       )}
-      <nav class="pager" aria-label={t('notifications.pages')}>
-        {page > 1 && (
-          <a href={`${notificationsPath}?page=${page - 1}`} rel="prev">
-            {t('notifications.newer')}
-          </a>
-        )}{' '}
-        {props.hasMore && (
-          <a href={`${notificationsPath}?page=${page + 1}`} rel="next">
-            {t('notifications.older')}
-          </a>
-        )}
-      </nav>
+      {(page > 1 || props.hasMore) && (
+        <nav class="pager" aria-label={t('notifications.pages')}>
+          {page > 1 && (
+            <a href={`${notificationsPath}?page=${page - 1}`} rel="prev">
+              {t('notifications.newer')}
+            </a>
+          )}{' '}
+          {props.hasMore && (
+            <a href={`${notificationsPath}?page=${page + 1}`} rel="next">
+              {t('notifications.older')}
+            </a>
+          )}
+        </nav>
+      )}
     </section>
   );
 }

@@ -31,7 +31,7 @@ export function PreferencesPage(props: { ctx: PageContext; preferences: Preferen
                 id={`email-${p.kind}`}
                 name={`email.${p.kind}`}
                 value="1"
-                checked={p.email}
+                checked={p.byEmail}
               />
               <label for={`email-${p.kind}`}>{t('notifications.preferences.email')}</label>
             </div>
