@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, databases, type TestStore } from '../../test/harness.js';
+import { migrateToLatest } from '../db/index.js';
 import { consumeLog, readCursor, recordActivities, type LogRow } from './index.js';
 
 const NAME = 'test-consumer';
@@ -78,5 +79,37 @@ describe.each(databases)('a consumer of the activity log on %s', (kind) => {
     // Nothing new: a third pass reads nothing and writes nothing.
     expect((await pass()).read).toBe(0);
     expect(await seen()).toBe(12);
+  });
+});
+
+describe.each(databases)('migration 024 on %s', (kind) => {
+  it('moves the roll-ups’ cursor to log_cursors and starts the notifications at the log’s end', async () => {
+    const db = await createTestStore(kind, { migrateTo: '019_own_data' });
+    try {
+      await db.store.db.transaction().execute((trx) =>
+        recordActivities(
+          db.store,
+          trx,
+          [1, 2, 3].map((actorId) => ({
+            actorId,
+            communityId: null,
+            kind: 'user.signed_in' as const,
+            at: Date.now(),
+          })),
+        ),
+      );
+      await db.store.db
+        .updateTable('rollup_state')
+        .set({ last_log_id: 2 })
+        .where('name', '=', 'analytics')
+        .execute();
+      await migrateToLatest(db.store);
+      expect(await readCursor(db.store.db, 'analytics')).toBe(2);
+      expect(await readCursor(db.store.db, 'notifications')).toBe(3);
+      const left = await db.store.db.selectFrom('rollup_state').select('name').execute();
+      expect(left).toEqual([]);
+    } finally {
+      await db.drop();
+    }
   });
 });

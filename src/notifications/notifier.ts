@@ -38,8 +38,9 @@ export function registerNotifications(
     done();
   });
   // Every write the app acknowledges is committed before its answer: the nudge comes after it.
-  app.addHook('onResponse', (_req, _reply, done) => {
-    follower.nudge();
+  // Reads log only visits, which notify nobody: the poll takes them along.
+  app.addHook('onResponse', (req, _reply, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') follower.nudge();
     done();
   });
   app.addHook('onClose', () => follower.stop());
