@@ -39,10 +39,10 @@ export function registerNotificationsPages(app: FastifyInstance, deps: AppDeps):
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
 
-  // The header's unread count, on every page a signed-in member opens: one indexed count.
+  // The header's unread count, on every page a signed-in member opens (a form shown again with
+  // its error too): one indexed count.
   app.addHook('preHandler', async (req) => {
-    if (!req.viewer || (req.method !== 'GET' && req.method !== 'HEAD')) return;
-    if (isApiRequest(req) || req.url.startsWith('/assets/')) return;
+    if (!req.viewer || isApiRequest(req) || req.url.startsWith('/assets/')) return;
     req.unreadNotifications = await service.countUnread(store.db, req.viewer.id);
   });
 

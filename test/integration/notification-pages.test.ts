@@ -261,6 +261,33 @@ describe.each(databases)('notification pages and API on %s', (kind) => {
 });
 
 describe.each(databases)('the notifications outbox on %s', (kind) => {
+  it('notifies right after the write, without waiting for the poll', async () => {
+    const t = await startTestApp(kind, { NOTIFY_INTERVAL_SECONDS: '600' });
+    try {
+      const admin = await newAdmin(t);
+      const community = await newCommunity(admin.client);
+      const asker = await newMember(t, 'Léa Asker');
+      const helper = await newMember(t, 'Hugo Helper');
+      await join(asker.client, community.id);
+      await join(helper.client, community.id);
+      const q = await asker.client.api<{ topic: { id: number } }>(
+        'POST',
+        `/communities/${community.id}/topics`,
+        { kind: 'question', title: 'Tout de suite ?', body: 'Une idée ?' },
+      );
+      await helper.client.api('POST', `/topics/${q.body.topic.id}/replies`, { body: 'Oui.' });
+      // Only the nudge after the reply's answer can make it within 2 s: the poll is 10 minutes.
+      for (const until = Date.now() + 2000; ;) {
+        const unread = await asker.client.api<{ unread: number }>('GET', '/notifications/unread');
+        if (unread.body.unread === 1) break;
+        if (Date.now() > until) throw new Error('not notified within 2 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('delivers once what a process logged before dying, however many passes run', async () => {
     const db = await createTestStore(kind);
     // A process that commits posts but never turns them into notifications: it "dies" after.

@@ -264,6 +264,18 @@ describe.each(databases)('notifications on %s', (kind) => {
     });
   });
 
+  it('writes French as a person does: "d’Abdoulaye", not "de Abdoulaye"', async () => {
+    const g = await newGroup('public', 'entraide');
+    await julie.client.api('PUT', `/groups/${g}/watching`, { level: 'watching' });
+    const q = await ask(dave, 'Qui prête une remorque ?', 'Pour samedi.', { groupId: g });
+    expect((await about(julie, q)).map((n) => n.text)).toEqual([
+      'Nouvelle question d’Abdoulaye Diallo dans Groupe entraide : « Qui prête une remorque ? »',
+    ]);
+    expect((await notes(julie, 'en')).notifications.find((n) => n.topicId === q)?.text).toBe(
+      'New question by Abdoulaye Diallo in Groupe entraide: “Qui prête une remorque ?”',
+    );
+  });
+
   it('mutes a topic: no reply, mention or thanks from it reaches the member any more', async () => {
     const q = await ask(bob, 'Sujet à taire', 'Rien.', { kind: 'discussion' });
     expect((await bob.client.api('PUT', `/topics/${q}/watching`, { level: 'muted' })).status).toBe(
