@@ -49,6 +49,11 @@ export const groupedKinds: ReadonlySet<NotificationKind> = new Set(['thanks', 'm
 // Typed as a string so that comparing a typed kind with it compiles before and after.
 const MESSAGE_SENT: string = 'message.sent';
 
+/** The log's kind as the union of activity kinds (the column reads as text). */
+function kindOf(row: { kind: string }): ActivityKind {
+  return row.kind as ActivityKind;
+}
+
 export function postSubject(topicId: number, replyId: number | null): string {
   return replyId === null ? `post:topic:${topicId}` : `post:reply:${replyId}`;
 }
@@ -125,7 +130,7 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
   if (row.kind === MESSAGE_SENT) return planMessage(row, facts, isFresh);
 
   // Typed as the activity kinds: a kind added later must be decided on here.
-  const kind = row.kind as ActivityKind;
+  const kind = kindOf(row);
   switch (kind) {
     case 'topic.created': {
       const t = topics.get(row.target_id ?? -1);

@@ -135,9 +135,11 @@ export function watchControl(store: Store): PlaceControl {
         const watching = await service.groupWatching(store, viewer, place.id);
         return (ctx) => <WatchForm ctx={ctx} place="group" id={place.id} watching={watching} />;
       }
-      const seen = await service.markTopicRead(store, viewer, place.id);
-      if (req.unreadNotifications !== null)
-        req.unreadNotifications = Math.max(0, req.unreadNotifications - seen);
+      if (req.unreadNotifications !== 0) {
+        const seen = await service.markTopicRead(store, viewer, place.id);
+        if (req.unreadNotifications !== null)
+          req.unreadNotifications = Math.max(0, req.unreadNotifications - seen);
+      }
       const watching = await service.topicWatching(store, viewer, place.id);
       return (ctx) => <WatchForm ctx={ctx} place="topic" id={place.id} watching={watching} />;
     } catch (err) {

@@ -307,6 +307,16 @@ export function findOwn(db: Db, userId: number, id: number) {
     .executeTakeFirst();
 }
 
+export async function hasUnreadAbout(db: Db, userId: number, topicId: number): Promise<boolean> {
+  const row = await unreadOf(db)
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('topic_id', '=', topicId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function markRead(
   db: Db,
   userId: number,

@@ -102,6 +102,10 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       .execute();
   }
 
+  // Who may read a post is asked for each recipient, admins included: finding the few admins
+  // must not read every member's row (src/notifications/readable.ts).
+  await db.schema.createIndex('users_admin_idx').on('users').column('is_admin').execute();
+
   // Per member and kind, only what differs from the defaults (src/notifications/kinds.ts).
   await db.schema
     .createTable('notification_preferences')
