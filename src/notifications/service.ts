@@ -133,11 +133,15 @@ const asLevel = (level: string | undefined): WatchLevel | undefined =>
 /** A topic the viewer may read, else the same 404 as a missing one. */
 async function requireReadableTopic(s: Store, viewer: Viewer, topicId: number) {
   const posts = await postFacts(s.db, { topicIds: [topicId], replyIds: [] });
-  const topic = posts.topics.get(topicId);
-  if (!topic || topic.isDeleted) throw new AppError('not_found');
-  const space: Space = { kind: 'content', communityId: topic.communityId, groupId: topic.groupId };
+  const unsafeTopic = posts.topics.get(topicId);
+  if (!unsafeTopic || unsafeTopic.isDeleted) throw new AppError('not_found');
+  const space: Space = {
+    kind: 'content',
+    communityId: unsafeTopic.communityId,
+    groupId: unsafeTopic.groupId,
+  };
   if (!(await createReadChecker(s.db).namesFor(viewer.id, space))) throw new AppError('not_found');
-  return topic;
+  return unsafeTopic;
 }
 
 async function requireReadableGroup(s: Store, viewer: Viewer, groupId: number) {
