@@ -11,6 +11,7 @@ import {
 import { messageRecipients } from './message-recipients.js';
 import { planRow, referencesOf, type Draft, type Intent } from './plan.js';
 import { createReadChecker } from './readable.js';
+import * as choices from './choices-store.js';
 import * as store from './store.js';
 import { Watches } from './watches.js';
 import { applyIntents, type CheckedIntent } from './working.js';
@@ -66,14 +67,14 @@ async function notifyBatch(trx: Db, rows: LogRow[], freshSince: number): Promise
   for (const r of rows) if (r.group_id !== null) groupIds.add(r.group_id);
   for (const t of posts.topics.values()) if (t.groupId !== null) groupIds.add(t.groupId);
   const watches = new Watches(
-    await store.watchesOfTopics(trx, topicIds),
-    await store.watchesOfGroups(trx, [...groupIds]),
+    await choices.watchesOfTopics(trx, topicIds),
+    await choices.watchesOfGroups(trx, [...groupIds]),
   );
   const messages = await messageRecipients(trx, [...refs.messageIds]);
   const facts = { posts, watches, messages };
   const intents = rows.flatMap((row) => planRow(row, facts, row.created_at >= freshSince));
   const touched = await applyIntents(trx, await check(trx, intents, posts));
-  await store.watchTopicsByDefault(trx, watches.byDefault);
+  await choices.watchTopicsByDefault(trx, watches.byDefault);
   return touched;
 }
 
@@ -118,7 +119,7 @@ function isCurrent(d: Draft, posts: PostFacts): boolean {
 
 async function preferences(trx: Db, userIds: number[]) {
   const chosen = new Map<string, Channels>();
-  for (const p of await store.preferencesOf(trx, userIds))
+  for (const p of await choices.preferencesOf(trx, userIds))
     if (isNotificationKind(p.kind))
       chosen.set(`${p.user_id}:${p.kind}`, { inApp: p.in_app === 1, byEmail: p.email === 1 });
   return (userId: number, kind: NotificationKind) =>

@@ -13,6 +13,7 @@ import {
   type WatchLevel,
 } from './kinds.js';
 import { createReadChecker, type Space, type SpaceNames } from './readable.js';
+import * as choices from './choices-store.js';
 import * as store from './store.js';
 
 /** A notification with what it takes to write and link it, for the viewer who owns it. */
@@ -152,12 +153,12 @@ async function requireReadableGroup(s: Store, viewer: Viewer, groupId: number) {
 
 export async function topicWatching(s: Store, viewer: Viewer, topicId: number): Promise<Watching> {
   const topic = await requireReadableTopic(s, viewer, topicId);
-  const own = asLevel(await store.topicWatchOf(s.db, viewer.id, topicId));
+  const own = asLevel(await choices.topicWatchOf(s.db, viewer.id, topicId));
   if (own) return { level: own, via: 'topic' };
   const inGroup =
     topic.groupId === null
       ? undefined
-      : asLevel(await store.groupWatchOf(s.db, viewer.id, topic.groupId));
+      : asLevel(await choices.groupWatchOf(s.db, viewer.id, topic.groupId));
   return inGroup ? { level: inGroup, via: 'group' } : { level: 'normal', via: 'default' };
 }
 
@@ -168,13 +169,13 @@ export async function watchTopic(
   level: WatchLevel,
 ): Promise<Watching> {
   await requireReadableTopic(s, viewer, topicId);
-  await store.setTopicWatch(s.db, viewer.id, topicId, level, now());
+  await choices.setTopicWatch(s.db, viewer.id, topicId, level, now());
   return { level, via: 'topic' };
 }
 
 export async function groupWatching(s: Store, viewer: Viewer, groupId: number): Promise<Watching> {
   await requireReadableGroup(s, viewer, groupId);
-  const own = asLevel(await store.groupWatchOf(s.db, viewer.id, groupId));
+  const own = asLevel(await choices.groupWatchOf(s.db, viewer.id, groupId));
   return own ? { level: own, via: 'group' } : { level: 'normal', via: 'default' };
 }
 
@@ -185,7 +186,7 @@ export async function watchGroup(
   level: WatchLevel,
 ): Promise<Watching> {
   await requireReadableGroup(s, viewer, groupId);
-  await store.setGroupWatch(s.db, viewer.id, groupId, level, now());
+  await choices.setGroupWatch(s.db, viewer.id, groupId, level, now());
   return { level, via: 'group' };
 }
 
@@ -195,7 +196,7 @@ export type Preference = { kind: NotificationKind } & Channels;
 
 export async function getPreferences(s: Store, viewer: Viewer): Promise<Preference[]> {
   const chosen = new Map<string, Channels>();
-  for (const p of await store.preferencesOf(s.db, [viewer.id]))
+  for (const p of await choices.preferencesOf(s.db, [viewer.id]))
     chosen.set(p.kind, { inApp: p.in_app === 1, byEmail: p.email === 1 });
   return notificationKinds.map((kind) => ({
     kind,
@@ -213,7 +214,7 @@ export async function setPreferences(
   await s.db.transaction().execute(async (trx) => {
     for (const c of changes) {
       const before = current.get(c.kind) ?? { kind: c.kind, ...defaultChannels[c.kind] };
-      await store.setPreference(trx, {
+      await choices.setPreference(trx, {
         userId: viewer.id,
         kind: c.kind,
         inApp: c.inApp ?? before.inApp,
