@@ -16,6 +16,7 @@ const features = [
   'own-data',
   'live',
   'jobs',
+  'notifications',
 ];
 
 export default tseslint.config(

@@ -43,6 +43,11 @@ import {
 import { instanceSecret } from './instance-secret.js';
 import { dueDeletionsJob, ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
 import { jobsMessages, openJobs, registerJobsRoutes, type Jobs } from './jobs/index.js';
+import {
+  notificationsMessages,
+  registerNotifications,
+  watchControl,
+} from './notifications/index.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
@@ -63,6 +68,7 @@ export const i18n = createI18n([
   analyticsMessages,
   ownDataMessages,
   jobsMessages,
+  notificationsMessages,
   fieldMessages,
   liveMessages,
 ]);
@@ -170,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     cookieSecure: config.cookieSecure,
     live,
     jobs: options.jobs ?? openJobs(store),
+    placeControl: watchControl(store),
   };
   // Closed with the app when it opened them; the server stops its own before the app.
   if (!options.jobs) app.addHook('onClose', () => deps.jobs.close());
@@ -179,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('t', (key: string) => key);
+  app.decorateRequest('unreadNotifications', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/assets/')) {
       const resolved = await resolveViewer(store, {
@@ -237,6 +245,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   registerJobsRoutes(app, deps);
+  registerNotifications(app, deps, {
+    intervalMs: config.notifyIntervalMs,
+    // SEAM (live): the live bus's pushToMember(userId, event) goes here.
+    onNotified: undefined,
+  });
   return app;
 }
 

@@ -67,6 +67,7 @@ function isExported(kind: ActivityKind): boolean {
     case 'answer.unaccepted':
     case 'reaction.added':
     case 'reaction.removed':
+    case 'member.mentioned':
     case 'content.viewed':
       return true;
     // Without an actor: nobody's.

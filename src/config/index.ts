@@ -44,6 +44,7 @@ const envSchema = z.object({
     .optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ruche:'),
   LIVE_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(25),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
 });
 
 export type Config = {
@@ -74,6 +75,11 @@ export type Config = {
   redis: { url: string; prefix: string } | undefined;
   /** Live streams: how often an idle stream sends a comment, so proxies keep it open. */
   live: { heartbeatMs: number };
+  /**
+   * How often the app looks for activity other instances logged, to notify (its own is notified
+   * right after each write); 0: this process makes no notifications.
+   */
+  notifyIntervalMs: number;
 };
 
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
@@ -118,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     live: { heartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000 },
+    notifyIntervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
   };
 }

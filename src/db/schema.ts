@@ -341,6 +341,31 @@ export interface Database {
     started_at: number | null;
     finished_at: number | null;
   };
+  /** How far each consumer of the activity log has read it (024_notifications). */
+  log_cursors: { name: string; last_log_id: number };
+  /** One per member and subject; a later event on the subject updates it (024_notifications). */
+  notifications: {
+    id: Generated<number>;
+    user_id: number;
+    subject: string;
+    kind: string;
+    actor_id: number | null;
+    actor_count: number;
+    community_id: number | null;
+    group_id: number | null;
+    topic_id: number | null;
+    reply_id: number | null;
+    conversation_id: number | null;
+    in_app: number;
+    email: number;
+    created_at: number;
+    updated_at: number;
+    read_at: number | null;
+  };
+  notification_actors: { notification_id: number; actor_id: number; at: number };
+  topic_watches: { user_id: number; topic_id: number; level: string; updated_at: number };
+  group_watches: { user_id: number; group_id: number; level: string; updated_at: number };
+  notification_preferences: { user_id: number; kind: string; in_app: number; email: number };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

@@ -52,6 +52,20 @@ export function Layout(props: {
                     </li>
                   )}
                   <li>
+                    <a href="/notifications">
+                      {t('nav.notifications')}
+                      {ctx.unreadNotifications ? (
+                        <>
+                          {' '}
+                          <span class="badge">{ctx.unreadNotifications}</span>
+                          <span class="visually-hidden">
+                            {` ${t('nav.unread', { count: ctx.unreadNotifications })}`}
+                          </span>
+                        </>
+                      ) : null}
+                    </a>
+                  </li>
+                  <li>
                     <a href="/profile">{t('nav.profile')}</a>
                   </li>
                   <li>

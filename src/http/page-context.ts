@@ -12,6 +12,15 @@ export interface PageContext {
   path: string;
   /** A confirmation of what the viewer's last form did, shown once (translated). */
   flash: string | undefined;
+  /** The signed-in member's unread notifications, for the header; null for anyone else. */
+  unreadNotifications?: number | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Counted before the page's handler runs (src/notifications), null when not counted. */
+    unreadNotifications: number | null;
+  }
 }
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
@@ -23,5 +32,6 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrf: reply.csrfToken(),
     path: req.url,
     flash: flash ? req.t(flash.key, flash.params) : undefined,
+    unreadNotifications: req.viewer ? req.unreadNotifications : null,
   };
 }

@@ -2,6 +2,7 @@ import { anonymiseAccount, dueAccountDeletions } from '../accounts/index.js';
 import { leaveEverySpace } from '../communities/index.js';
 import { eraseAuthorPosts, renameMentions } from '../conversations/index.js';
 import type { Store } from '../db/index.js';
+import { forgetMemberNotifications } from '../notifications/index.js';
 
 /**
  * Carries out the deletions whose grace period ended by `at` (the server's periodic loop calls
@@ -20,6 +21,7 @@ export async function carryOutDueDeletions(s: Store, at: number): Promise<number
       await leaveEverySpace(trx, due.userId, at);
       if (due.deletePosts) await eraseAuthorPosts(s, trx, due.userId, at);
       await renameMentions(s, trx, due.handle, tombstone);
+      await forgetMemberNotifications(trx, due.userId);
       return true;
     });
     if (deleted) done++;

@@ -20,6 +20,7 @@ import * as deletionReason from './017_deletion_reason.js';
 import * as searchFacts from './018_search_facts.js';
 import * as ownData from './019_own_data.js';
 import * as jobs from './020_jobs.js';
+import * as notifications from './024_notifications.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -44,6 +45,7 @@ const all: Record<string, DialectMigration> = {
   '018_search_facts': searchFacts,
   '019_own_data': ownData,
   '020_jobs': jobs,
+  '024_notifications': notifications,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
