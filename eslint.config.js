@@ -15,6 +15,8 @@ const features = [
   'importers',
   'own-data',
   'live',
+  'jobs',
+  'notifications',
   'messages',
 ];
 

@@ -41,9 +41,14 @@ import {
   type Locale,
 } from './i18n/index.js';
 import { instanceSecret } from './instance-secret.js';
-import { ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { dueDeletionsJob, ownDataMessages, registerOwnDataRoutes } from './own-data/index.js';
+import { jobsMessages, openJobs, registerJobsRoutes, type Jobs } from './jobs/index.js';
 import {
-  countUnreadMessages,
+  notificationsMessages,
+  registerNotifications,
+  watchControl,
+} from './notifications/index.js';
+import {
   messagesMessages,
   profileMessaging,
   registerMessagesApi,
@@ -68,10 +73,15 @@ export const i18n = createI18n([
   conversationsMessages,
   analyticsMessages,
   ownDataMessages,
+  jobsMessages,
+  notificationsMessages,
   messagesMessages,
   fieldMessages,
   liveMessages,
 ]);
+
+/** The features' background jobs (src/jobs/): each runs on the server once registered here. */
+export const jobDefinitions = [dueDeletionsJob];
 
 const LANG_COOKIE = 'ruche_lang';
 
@@ -102,6 +112,8 @@ export interface AppOptions {
   store: Store;
   mailer?: Mailer;
   logger?: boolean | object;
+  /** The jobs the server runs (src/server.ts starts them); otherwise the app opens its own. */
+  jobs?: Jobs;
 }
 
 /** The composition root: plumbing, then each feature's routes. */
@@ -170,12 +182,18 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
     live,
+    jobs: options.jobs ?? openJobs(store),
+    placeControl: watchControl(store),
   };
+  // Closed with the app when it opened them; the server stops its own before the app.
+  if (!options.jobs) app.addHook('onClose', () => deps.jobs.close());
+  deps.jobs.register(...jobDefinitions);
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('t', (key: string) => key);
+  app.decorateRequest('unreadNotifications', null);
   app.decorateRequest('unreadMessages', 0);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/assets/')) {
@@ -193,9 +211,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     }
     req.locale = pickLocale(req);
     req.t = i18n.translator(req.locale);
-    // The header's unread count, on pages only: one indexed query (src/messages/store.ts).
-    if (req.viewer && !isApiRequest(req) && !req.url.startsWith('/assets/'))
-      req.unreadMessages = await countUnreadMessages(store, req.viewer.id);
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD') return done();
@@ -236,6 +251,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       const credentials = { sessionToken: sessionTokenOf(req), bearer: bearerOf(req) };
       return async () => (await resolveViewer(store, credentials)) !== null;
     },
+  });
+  registerJobsRoutes(app, deps);
+  registerNotifications(app, deps, {
+    intervalMs: config.notifyIntervalMs,
+    // SEAM (live): the live bus's pushToMember(userId, event) goes here.
+    onNotified: undefined,
   });
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);

@@ -5,21 +5,29 @@ import { createApp } from './app.js';
 import { renderAllQueued } from './conversations/index.js';
 import type { Config } from './config/index.js';
 import { forgetEndedRateBuckets, migrateToLatest, openStore, type Store } from './db/index.js';
-import { every } from './jobs/index.js';
-import { carryOutDueDeletions } from './own-data/index.js';
+import { every, openJobs } from './jobs/index.js';
 
 const RENDER_INTERVAL_MS = 5_000;
 const COUNTERS_INTERVAL_MS = 60_000;
-// Deletions fall due by the day (14 days after the request): an hour late at most is fine.
-const DELETION_INTERVAL_MS = 3_600_000;
 
 /** Opens the database, migrates it, and listens; returns a stop function for signals and tests. */
 export async function startServer(config: Config, onStore?: (store: Store) => Promise<void>) {
   const store = openStore(config.database);
   await migrateToLatest(store);
   if (onStore) await onStore(store);
-  const app = await createApp({ config, store });
+  // The features' jobs (app.ts registers them) and their schedules, with the other instances.
+  const jobs = openJobs(store);
+  const app = await createApp({ config, store, jobs });
   await app.listen({ port: config.port, host: config.host });
+  try {
+    await jobs.start({ log: app.log });
+  } catch (err) {
+    // A server that cannot run its jobs (pg-boss's schema refused, say) does not stay up half-way.
+    await jobs.close();
+    await app.close();
+    await store.close();
+    throw err;
+  }
   // Keeps the cockpit's roll-ups close to the log, so opening a cockpit folds little, and stores
   // each day's 90-day windows before the first cockpit of the day asks for them.
   const rollups =
@@ -51,13 +59,6 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
     },
     (err) => app.log.error({ err }, 'forgetting old rate-limit counters failed'),
   );
-  // Accounts whose deletion's grace period is over (own-data/deletion.ts).
-  const deletions = every(
-    DELETION_INTERVAL_MS,
-    () => carryOutDueDeletions(store, Date.now()),
-    (err) => app.log.error({ err }, 'carrying out account deletions failed'),
-    { now: true },
-  );
   return {
     app,
     store,
@@ -65,7 +66,7 @@ export async function startServer(config: Config, onStore?: (store: Store) => Pr
       await rollups?.stop();
       await rendering.stop();
       await counters.stop();
-      await deletions.stop();
+      await jobs.close();
       await app.close();
       await store.close();
     },

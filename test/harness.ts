@@ -9,6 +9,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/index.js';
 import { migrateToLatest, openStore, type Store } from '../src/db/index.js';
 import { migrationProvider } from '../src/db/migrations/index.js';
+import type { Jobs } from '../src/jobs/index.js';
 import type { MailMessage, Mailer } from '../src/mail/index.js';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -27,6 +28,8 @@ export function testRedisPrefix(): string {
 
 export interface TestStore {
   store: Store;
+  /** Where it is: a second store may open the same database (two instances in one test). */
+  database?: Config['database'];
   drop(): Promise<void>;
 }
 
@@ -43,10 +46,12 @@ export async function createTestStore(
     opts.migrateTo ? migrateTo(store, opts.migrateTo) : migrateToLatest(store);
   if (kind === 'sqlite') {
     const dir = opts.file ? mkdtempSync(join(os.tmpdir(), 'ruche-test-')) : null;
-    const store = openStore({ kind: 'sqlite', path: dir ? join(dir, 'test.db') : ':memory:' });
+    const database = { kind: 'sqlite', path: dir ? join(dir, 'test.db') : ':memory:' } as const;
+    const store = openStore(database);
     await migrate(store);
     return {
       store,
+      database,
       async drop() {
         await store.close();
         if (dir) rmSync(dir, { recursive: true, force: true });
@@ -61,10 +66,12 @@ export async function createTestStore(
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const store = openStore({ kind: 'postgres', url: url.toString() });
+  const database = { kind: 'postgres', url: url.toString() } as const;
+  const store = openStore(database);
   await migrate(store);
   return {
     store,
+    database,
     async drop() {
       await store.close();
       const c = new pg.Client({ connectionString: postgresAdminUrl });
@@ -106,7 +113,7 @@ export async function startTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
   existing?: TestStore,
-  options: { realMailer?: boolean; mailer?: Mailer; logger?: object } = {},
+  options: { realMailer?: boolean; mailer?: Mailer; logger?: object; jobs?: Jobs } = {},
 ): Promise<TestApp> {
   const db = existing ?? (await createTestStore(kind));
   const mails: MailMessage[] = [];
@@ -121,6 +128,7 @@ export async function startTestApp(
     config,
     store: db.store,
     ...(options.realMailer ? {} : { mailer }),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     logger: options.logger ?? false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

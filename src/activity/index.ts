@@ -13,3 +13,14 @@ export {
   type Visitor,
 } from './anonymous-visitors.js';
 export { activityForExport } from './member-data.js';
+export {
+  consumeLog,
+  holdCursor,
+  moveCursor,
+  readCursor,
+  type Consumed,
+  type ConsumeOptions,
+  type ConsumeProgress,
+  type LogRow,
+} from './consume.js';
+export { followLog, type LogFollower } from './follow.js';

@@ -39,6 +39,9 @@ export const activityKinds = [
   'content.viewed',
   // Without an actor: a reader not signed in, once a day per scope (anonymous-visitors.ts).
   'visit.anonymous',
+  // A post names a member (target: that member; in_reply_to: the reply, or null for the topic's
+  // own text), logged with the post or the edit that added the mention, for notifications.
+  'member.mentioned',
   // A private message (target: the message); outside any community, so no analytics count it.
   'message.sent',
 ] as const;

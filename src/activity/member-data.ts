@@ -67,6 +67,7 @@ function isExported(kind: ActivityKind): boolean {
     case 'answer.unaccepted':
     case 'reaction.added':
     case 'reaction.removed':
+    case 'member.mentioned':
     case 'content.viewed':
     case 'message.sent': // its text is in the export's privateMessages
       return true;

@@ -1,4 +1,5 @@
 import { bulkInsert, type BulkColumns, type Db, type Store } from '../db/index.js';
+import { noteLogged } from './follow.js';
 import type { ActivityKind } from './kinds.js';
 import { participationKinds } from './kinds.js';
 
@@ -36,6 +37,7 @@ function toRow(e: ActivityEntry) {
 /** Writes one activity row; call it inside the transaction of the action it records. */
 export async function recordActivity(trx: Db, entry: ActivityEntry): Promise<void> {
   await trx.insertInto('activity_log').values(toRow(entry)).execute();
+  noteLogged(1);
 }
 
 const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
@@ -56,8 +58,9 @@ const COLUMNS: BulkColumns<ReturnType<typeof toRow>> = {
  * the store `s`: prepared statements on SQLite, a few array-valued statements on PostgreSQL
  * (src/db/bulk.ts).
  */
-export function recordActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
-  return bulkInsert(s, trx, 'activity_log', COLUMNS, entries.map(toRow));
+export async function recordActivities(s: Store, trx: Db, entries: ActivityEntry[]): Promise<void> {
+  await bulkInsert(s, trx, 'activity_log', COLUMNS, entries.map(toRow));
+  noteLogged(entries.length);
 }
 
 /** Distinct members who took part in a group since a time: the micro-community size that matters. */

@@ -227,6 +227,33 @@ for (const [name, description] of [
     });
 }
 
+program
+  .command('jobs')
+  .description(
+    'List the background jobs queued, running and failed (100 at most, newest first), with the last error of each.',
+  )
+  .option('--state <state>', 'only the jobs in this state: queued, running or failed')
+  .option('--json', 'print JSON (as GET /api/v1/admin/jobs) instead of lines')
+  .action(async (opts: { state?: string; json?: boolean }) => {
+    const states = ['queued', 'running', 'failed'] as const;
+    const state = states.find((s) => s === opts.state);
+    if (opts.state !== undefined && !state)
+      throw new Error(`--state is one of ${states.join(', ')}, not "${opts.state}".`);
+    const store = await openExistingDatabase(await loadedConfig());
+    const { formatJobLines, openJobs, presentJob } = await import('../jobs/index.js');
+    const jobs = openJobs(store);
+    try {
+      const list = await jobs.list({ ...(state ? { states: [state] } : {}), limit: 100 });
+      const out = opts.json
+        ? JSON.stringify({ jobs: list.map(presentJob) }, null, 2)
+        : formatJobLines(list).join('\n');
+      process.stdout.write(`${out}\n`);
+    } finally {
+      await jobs.close();
+      await store.close();
+    }
+  });
+
 program.parseAsync().catch(async (err: unknown) => {
   // Domain errors speak the same words as the API, in English on the command line.
   const { AppError } = await import('../http/index.js');

@@ -10,6 +10,7 @@ export {
   allCommunities,
   getCommunity,
   getGroup,
+  getGroupById,
   listVisibleCommunitySlugs,
   readableGroupIdsIn,
   staffIdsOf,

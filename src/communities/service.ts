@@ -352,6 +352,8 @@ export async function updateMember(
         kind: 'community.joined',
         targetKind: 'community',
         targetId: id,
+        // An animator let them in: their request is approved (they are notified).
+        detail: 'approved',
         at: now(),
       });
     }
@@ -579,6 +581,8 @@ export async function approveGroupMember(
       kind: 'group.joined',
       targetKind: 'group',
       targetId: groupId,
+      // An animator let them in: their request is approved (they are notified).
+      detail: 'approved',
       at: now(),
     });
   });

@@ -44,6 +44,7 @@ const envSchema = z.object({
     .optional(),
   REDIS_PREFIX: z.string().min(1).max(64).default('ruche:'),
   LIVE_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(25),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().min(0).default(3),
   MESSAGES_MIN_ACCOUNT_HOURS: z.coerce.number().min(0).default(24),
   MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
   MESSAGES_DAILY_CONVERSATIONS: z.coerce.number().int().min(0).default(5),
@@ -78,6 +79,11 @@ export type Config = {
   redis: { url: string; prefix: string } | undefined;
   /** Live streams: how often an idle stream sends a comment, so proxies keep it open. */
   live: { heartbeatMs: number };
+  /**
+   * How often the app looks for activity other instances logged, to notify (its own is notified
+   * right after each write); 0: this process makes no notifications.
+   */
+  notifyIntervalMs: number;
   /** What keeps private messages from becoming a spam channel (src/messages/limits.ts). */
   messageLimits: {
     /** An account this young starts no conversation yet (it may answer one). */
@@ -133,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupIntervalMs: e.ROLLUP_INTERVAL_SECONDS * 1000,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     live: { heartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000 },
+    notifyIntervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
     messageLimits: {
       minAccountAgeMs: e.MESSAGES_MIN_ACCOUNT_HOURS * 3_600_000,
       newAccountMs: e.MESSAGES_NEW_ACCOUNT_DAYS * 86_400_000,

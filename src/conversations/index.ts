@@ -25,3 +25,4 @@ export {
   type ReadableItem,
 } from './readable.js';
 export { replyAnchor, replyPath, topicPath } from './paths.js';
+export { postFacts, type PostFacts, type ReplyFacts, type TopicFacts } from './post-facts.js';

@@ -104,12 +104,16 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
           offset: (page - 1) * PAGE_SIZE,
         })
       : { topics: [] };
+    const control = groupView.canReadContent
+      ? await deps.placeControl?.(req, { kind: 'group', id: g.id })
+      : undefined;
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
       ctx,
       { title: g.name, description: g.description },
       <GroupPage ctx={ctx} access={view.access} view={groupView}>
+        {control?.(ctx)}
         {canPostIn(view.access, groupView.g) && (
           <p>
             <a class="button" href={`${communityPath(c.slug)}/new?group=${g.id}`}>
@@ -191,12 +195,19 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
     failure?: FormFailure,
   ) {
     const view = await topicOf(req, !failure);
+    const control = await deps.placeControl?.(req, { kind: 'topic', id: view.topic.id });
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
       ctx,
       { title: view.topic.title, description: toPlainText(view.topic.body, DESCRIPTION_LENGTH) },
-      <TopicPage ctx={ctx} view={view} values={values} failure={failure} />,
+      <TopicPage
+        ctx={ctx}
+        view={view}
+        values={values}
+        failure={failure}
+        control={control?.(ctx)}
+      />,
       failure?.status ?? 200,
     );
   }

@@ -27,6 +27,7 @@ import {
   canReply,
 } from './policy.js';
 import type { DeletionInput, ReactionKind, ReplyInput, TopicInput, TopicPatch } from './schemas.js';
+import { newlyMentioned, recordMentions } from './mentions.js';
 import { withBodyHtml } from './render-queue.js';
 import { replyDocument, topicDocument } from './search-documents.js';
 import * as store from './store.js';
@@ -109,6 +110,7 @@ export async function createTopic(
     : undefined;
   if (group && canPostInCommunity(access) && !canPostIn(access, group)) throw groupUnavailable();
   if (!canPostIn(access, group)) throw postingDenied({ access });
+  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const row = {
@@ -139,6 +141,13 @@ export async function createTopic(
       targetId: id,
       at,
     });
+    await recordMentions(
+      trx,
+      { communityId, groupId: row.group_id, topicId: id, replyId: null },
+      viewer.id,
+      mentioned,
+      at,
+    );
     await indexTopic(trx, s, { id, ...row, kind: input.kind, accepted_reply_id: null });
     return id;
   });
@@ -202,6 +211,8 @@ export async function editTopic(
 ): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const mentioned =
+    patch.body === undefined ? [] : await newlyMentioned(s.db, viewer.id, patch.body, t.topic.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.insertRevision(trx, {
@@ -228,6 +239,7 @@ export async function editTopic(
       targetId: topicId,
       at,
     });
+    await recordMentions(trx, { ...topicScope(t.topic), replyId: null }, viewer.id, mentioned, at);
     await indexTopic(trx, s, { ...t.topic, title, body });
     // Replies are found under their topic's title: a new title is theirs too.
     if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
@@ -287,6 +299,7 @@ export async function createReply(
         params: { field: 'parentReplyId' },
       });
   }
+  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const id = await store.insertReply(trx, {
@@ -307,6 +320,7 @@ export async function createReply(
       inReplyTo: input.parentReplyId ?? null,
       at,
     });
+    await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, viewer.id, mentioned, at);
     await indexDocument(
       trx,
       s.dialect,
@@ -332,6 +346,7 @@ export async function editReply(
 ): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const mentioned = await newlyMentioned(s.db, viewer.id, body, r.reply.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
     await store.insertRevision(trx, {
@@ -355,6 +370,7 @@ export async function editReply(
       targetId: replyId,
       at,
     });
+    await recordMentions(trx, { ...topicScope(r.topic), replyId }, viewer.id, mentioned, at);
     await indexDocument(
       trx,
       s.dialect,

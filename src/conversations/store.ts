@@ -395,3 +395,32 @@ export async function replyPlacesWithTopicOf(db: Db, ids: readonly number[]) {
     );
   return out;
 }
+
+/** Topics by id, deleted ones too, with what notifications need of them (post-facts.ts). */
+export async function topicFactsOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('topics')
+    .select([
+      'id',
+      'community_id',
+      'group_id',
+      'author_id',
+      'kind',
+      'title',
+      'accepted_reply_id',
+      'deleted_at',
+    ])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Replies by id, deleted ones too, with their topic and author (post-facts.ts). */
+export async function replyFactsOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('replies')
+    .select(['id', 'topic_id', 'parent_reply_id', 'author_id', 'deleted_at'])
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -321,6 +321,51 @@ export interface Database {
     last_failure_at: number;
     next_attempt_at: number;
   };
+  /** The deterministic keys of enqueued jobs: each is taken once (src/jobs/, 020). */
+  job_keys: { key: string; job_name: string; created_at: number };
+  /** The in-process driver's queue (SQLite only; PostgreSQL's jobs live in pg-boss's schema). */
+  jobs: {
+    id: Generated<number>;
+    name: string;
+    data: string;
+    key: string | null;
+    state: 'queued' | 'running' | 'failed';
+    run_at: number;
+    attempts: Generated<number>;
+    max_attempts: number;
+    backoff_ms: number;
+    timeout_ms: number;
+    locked_until: number | null;
+    last_error: string | null;
+    created_at: number;
+    started_at: number | null;
+    finished_at: number | null;
+  };
+  /** How far each consumer of the activity log has read it (024_notifications). */
+  log_cursors: { name: string; last_log_id: number };
+  /** One per member and subject; a later event on the subject updates it (024_notifications). */
+  notifications: {
+    id: Generated<number>;
+    user_id: number;
+    subject: string;
+    kind: string;
+    actor_id: number | null;
+    actor_count: number;
+    community_id: number | null;
+    group_id: number | null;
+    topic_id: number | null;
+    reply_id: number | null;
+    conversation_id: number | null;
+    in_app: number;
+    email: number;
+    created_at: number;
+    updated_at: number;
+    read_at: number | null;
+  };
+  notification_actors: { notification_id: number; actor_id: number; at: number };
+  topic_watches: { user_id: number; topic_id: number; level: string; updated_at: number };
+  group_watches: { user_id: number; group_id: number; level: string; updated_at: number };
+  notification_preferences: { user_id: number; kind: string; in_app: number; email: number };
   /** A private conversation between a few members (021_messages). */
   message_conversations: {
     id: Generated<number>;

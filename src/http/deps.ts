@@ -1,7 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { Store } from '../db/index.js';
 import type { LivePush } from '../live/index.js';
+import type { Jobs } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { RateLimits } from './limits.js';
+import type { PageContext } from './page-context.js';
+
+/**
+ * What another feature shows on a topic's or a group's page for its reader (the notifications'
+ * watching level), wired by the composition root so that neither feature imports the other.
+ * Called before the page context is built: it may note that the reader saw the topic.
+ */
+export type PlaceControl = (
+  req: FastifyRequest,
+  place: { kind: 'topic' | 'group'; id: number },
+) => Promise<((ctx: PageContext) => VNode) | null>;
 
 /** What route modules receive from the composition root. */
 export interface AppDeps {
@@ -12,4 +26,7 @@ export interface AppDeps {
   cookieSecure: boolean;
   /** Live updates to members' open pages: call after commit (src/live/). */
   live: LivePush;
+  /** Background jobs: features enqueue theirs here (src/jobs/). */
+  jobs: Jobs;
+  placeControl?: PlaceControl | undefined;
 }

@@ -46,6 +46,25 @@ export function Layout(props: {
                       <a href="/cockpit">{t('nav.cockpit')}</a>
                     </li>
                   )}
+                  {viewer.isAdmin && (
+                    <li>
+                      <a href="/admin/jobs">{t('jobs.nav')}</a>
+                    </li>
+                  )}
+                  <li>
+                    <a href="/notifications">
+                      {t('nav.notifications')}
+                      {ctx.unreadNotifications ? (
+                        <>
+                          {' '}
+                          <span class="badge">{ctx.unreadNotifications}</span>
+                          <span class="visually-hidden">
+                            {` ${t('nav.unread', { count: ctx.unreadNotifications })}`}
+                          </span>
+                        </>
+                      ) : null}
+                    </a>
+                  </li>
                   <li>
                     <a href="/messages">
                       {t('nav.messages')}

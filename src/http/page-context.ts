@@ -12,12 +12,16 @@ export interface PageContext {
   path: string;
   /** A confirmation of what the viewer's last form did, shown once (translated). */
   flash: string | undefined;
+  /** The signed-in member's unread notifications, for the header; null for anyone else. */
+  unreadNotifications?: number | null;
   /** The viewer's unread private messages, for the header's "Messages" link. */
   unreadMessages?: number;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Counted before the page's handler runs (src/notifications), null when not counted. */
+    unreadNotifications: number | null;
     /** Set by the composition root for a signed-in viewer's page requests (0 otherwise). */
     unreadMessages: number;
   }
@@ -32,6 +36,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrf: reply.csrfToken(),
     path: req.url,
     flash: flash ? req.t(flash.key, flash.params) : undefined,
+    unreadNotifications: req.viewer ? req.unreadNotifications : null,
     unreadMessages: req.unreadMessages,
   };
 }

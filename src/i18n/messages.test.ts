@@ -23,6 +23,9 @@ const TEXT_PARAMS = new Set([
   // A link, and a charter's version number: neither counts anything.
   'signin',
   'version',
+  // A community's or group's name, and a topic's kind (question, discussion): notifications.
+  'place',
+  'topicKind',
 ]);
 
 // Plural words that must not follow 0 or 1 in French, nor 1 in English; a word ending in -s

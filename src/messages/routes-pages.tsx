@@ -3,6 +3,7 @@ import type { ProfileExtra } from '../accounts/index.js';
 import {
   asFormFailure,
   formBody,
+  isApiRequest,
   pageContext,
   parseInput,
   redirectAfterPost,
@@ -42,6 +43,12 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
   const writeMessage = messageWriteLimit(deps.limits);
+
+  // The header's unread count, on every page a signed-in member opens: one indexed query.
+  app.addHook('preHandler', async (req) => {
+    if (!req.viewer || isApiRequest(req) || req.url.startsWith('/assets/')) return;
+    req.unreadMessages = await service.countUnreadMessages(store, req.viewer.id);
+  });
 
   app.get('/messages', async (req, reply) => {
     const viewer = requireViewer(req.viewer);

@@ -2,6 +2,7 @@ import { anonymiseAccount, dueAccountDeletions } from '../accounts/index.js';
 import { leaveEverySpace } from '../communities/index.js';
 import { eraseAuthorPosts, renameMentions } from '../conversations/index.js';
 import type { Store } from '../db/index.js';
+import { forgetMemberNotifications } from '../notifications/index.js';
 import { forgetMessagesOf } from '../messages/index.js';
 
 /**
@@ -21,6 +22,7 @@ export async function carryOutDueDeletions(s: Store, at: number): Promise<number
       await leaveEverySpace(trx, due.userId, at);
       if (due.deletePosts) await eraseAuthorPosts(s, trx, due.userId, at);
       await renameMentions(s, trx, due.handle, tombstone);
+      await forgetMemberNotifications(trx, due.userId);
       await forgetMessagesOf(trx, due.userId, at, {
         eraseMessages: due.deletePosts,
         oldHandle: due.handle,

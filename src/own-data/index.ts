@@ -6,3 +6,4 @@ export { registerOwnDataRoutes } from './routes.js';
 export { ownDataMessages } from './messages.js';
 export { carryOutDueDeletions } from './deletion.js';
 export { exportOwnData } from './export.js';
+export { dueDeletionsJob } from './jobs.js';

@@ -324,6 +324,7 @@ export class BatchFold {
       // No figure of the cockpit counts these in a community (signing up, joining the instance,
       // is counted above from its row without one): accounts, settings, requests not yet
       // granted, edits, reactions taken back.
+      case 'member.mentioned':
       case 'user.signed_up':
       case 'user.signed_in':
       case 'user.signed_out':
@@ -413,6 +414,7 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       // The fold reads no earlier post for these.
       case 'topic.created':
       case 'group.created':
+      case 'member.mentioned':
       case 'content.viewed':
       case 'community.joined':
       case 'community.left':

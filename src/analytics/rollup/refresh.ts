@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { consumeLog, moveCursor, readCursor } from '../../activity/index.js';
 import { emptyTables, vacuumTables, type Db, type Store } from '../../db/index.js';
 import { CURSOR, holdCursor } from './cursor.js';
 import { deriveWeeksAndMonths } from './derive.js';
@@ -55,39 +55,15 @@ async function refreshNow(
   onProgress?: (p: RefreshProgress) => void,
   batch = BATCH,
 ): Promise<number> {
-  const end = await settledLogEnd(s);
-  let cursor = await readCursor(s.db);
-  const start = cursor;
   const rebuilding = await isRebuilding(s.db);
   const grains: Grain[] = rebuilding ? ['day'] : ['day', 'week', 'month'];
-  while (cursor < end) {
-    const moved = await s.db.transaction().execute(async (trx) => {
-      // Taking the cursor row first makes a second process wait, then see it moved, and stop.
-      const claimed = await trx
-        .updateTable('rollup_state')
-        .set({ last_log_id: cursor })
-        .where('name', '=', CURSOR)
-        .where('last_log_id', '=', cursor)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return null;
-      const rows = await readLog(trx, cursor, end, batch);
-      const last = rows.at(-1)?.id ?? end;
-      await applyBatch(s, trx, rows, grains, rebuilding);
-      await trx
-        .updateTable('rollup_state')
-        .set({ last_log_id: last })
-        .where('name', '=', CURSOR)
-        .execute();
-      return last;
-    });
-    if (moved === null) break;
-    cursor = moved;
-    onProgress?.({ done: cursor - start, total: end - start });
-  }
+  const { read, end } = await consumeLog(s, CURSOR, { batch, onProgress }, (trx, rows) =>
+    applyBatch(s, trx, rows, grains, rebuilding),
+  );
   await s.db.transaction().execute(async (trx) => {
     // The cursor row again: one settling at a time across processes.
     await holdCursor(trx);
-    if ((await isRebuilding(trx)) && (await readCursor(trx)) >= end) {
+    if ((await isRebuilding(trx)) && (await readCursor(trx, CURSOR)) >= end) {
       await deriveWeeksAndMonths(trx, s.dialect);
       await copyFirstResponses(trx, 'all');
       await markReturns(trx, 'all');
@@ -95,26 +71,7 @@ async function refreshNow(
     }
     await settleBuckets(trx, s.dialect);
   });
-  return cursor - start;
-}
-
-/**
- * The last log id every earlier id is committed under. On PostgreSQL ids are handed out
- * before commit, so a slow transaction could commit a smaller id later: a brief SHARE lock
- * waits for writers in flight, after which no smaller id can appear.
- */
-async function settledLogEnd(s: Store): Promise<number> {
-  const max = (db: Db) =>
-    db
-      .selectFrom('activity_log')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.id ?? 0));
-  if (s.dialect === 'sqlite') return max(s.db);
-  return s.db.transaction().execute(async (trx) => {
-    await sql`lock table activity_log in share mode`.execute(trx);
-    return max(trx);
-  });
+  return read;
 }
 
 async function isRebuilding(db: Db): Promise<boolean> {
@@ -124,37 +81,6 @@ async function isRebuilding(db: Db): Promise<boolean> {
     .where('name', '=', REBUILDING)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-async function readCursor(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('rollup_state')
-    .select('last_log_id')
-    .where('name', '=', CURSOR)
-    .executeTakeFirst();
-  return row?.last_log_id ?? 0;
-}
-
-function readLog(trx: Db, after: number, upTo: number, limit: number): Promise<LogEntry[]> {
-  return trx
-    .selectFrom('activity_log')
-    .select([
-      'id',
-      'actor_id',
-      'community_id',
-      'group_id',
-      'kind',
-      'target_id',
-      'topic_id',
-      'in_reply_to',
-      'detail',
-      'created_at',
-    ])
-    .where('id', '>', after)
-    .where('id', '<=', upTo)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
 }
 
 /** `rebuilding`: weeks, months and what first posts need are worked out once at the end. */
@@ -233,11 +159,7 @@ export async function rebuildRollups(
   return inTurn(s, async () => {
     await s.db.transaction().execute(async (trx) => {
       await emptyTables(trx, s.dialect, ROLLUP_TABLES);
-      await trx
-        .updateTable('rollup_state')
-        .set({ last_log_id: 0 })
-        .where('name', '=', CURSOR)
-        .execute();
+      await moveCursor(trx, CURSOR, 0);
       await trx
         .insertInto('rollup_state')
         .values({ name: REBUILDING, last_log_id: 0 })

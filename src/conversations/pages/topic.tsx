@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { MemberName, memberNameText } from '../../accounts/index.js';
 import {
   CharterChangedNotice,
@@ -95,6 +96,8 @@ export function TopicPage(props: {
   view: TopicView;
   values?: FormBody;
   failure?: FormFailure | undefined;
+  /** Another feature's control for the reader (the notifications' watching level). */
+  control?: VNode | null | undefined;
 }) {
   const { ctx, view, failure } = props;
   const { t, viewer } = ctx;
@@ -203,6 +206,7 @@ export function TopicPage(props: {
         </ol>
       </section>
 
+      {props.control}
       {viewer && canReply(access, view.group) ? (
         <section aria-labelledby="reply-title" class="reply-form">
           <h2 id="reply-title">{t('conversations.reply.title')}</h2>

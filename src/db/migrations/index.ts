@@ -19,6 +19,8 @@ import * as purposePublic from './016_purpose_public.js';
 import * as deletionReason from './017_deletion_reason.js';
 import * as searchFacts from './018_search_facts.js';
 import * as ownData from './019_own_data.js';
+import * as jobs from './020_jobs.js';
+import * as notifications from './024_notifications.js';
 import * as messages from './021_messages.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -43,6 +45,8 @@ const all: Record<string, DialectMigration> = {
   '017_deletion_reason': deletionReason,
   '018_search_facts': searchFacts,
   '019_own_data': ownData,
+  '020_jobs': jobs,
+  '024_notifications': notifications,
   '021_messages': messages,
 };
 

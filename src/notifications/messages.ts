@@ -1,0 +1,136 @@
+import { defineMessages } from '../i18n/index.js';
+
+export const notificationsMessages = defineMessages({
+  fr: {
+    'notifications.title': 'Notifications',
+    'notifications.empty':
+      'Rien pour l’instant. Vous serez prévenu·e ici quand quelqu’un vous répond, vous mentionne ou vous remercie.',
+    'notifications.unread':
+      '{count, plural, =0 {Tout est lu.} one {# notification non lue} other {# notifications non lues}}',
+    'notifications.isUnread': 'non lue',
+    'notifications.markRead': 'Marquer comme lue',
+    'notifications.markAllRead': 'Tout marquer comme lu',
+    'notifications.newer': 'Notifications plus récentes',
+    'notifications.older': 'Notifications plus anciennes',
+    'notifications.pages': 'Pages des notifications',
+    'notifications.preferencesLink': 'Choisir ce qui vous est notifié',
+    'notifications.someone': 'Quelqu’un',
+    'notifications.text.mention': '{name} vous a mentionné·e dans « {title} »',
+    'notifications.text.topicReply':
+      '{name} a répondu à votre {topicKind, select, question {question} other {discussion}} « {title} »',
+    'notifications.text.replyReply': '{name} a répondu à votre message dans « {title} »',
+    'notifications.text.thanksTopic':
+      '{others, plural, =0 {{name} vous a remercié·e} one {{name} et une autre personne vous ont remercié·e} other {{name} et # autres personnes vous ont remercié·e}} pour « {title} »',
+    'notifications.text.thanksReply':
+      '{others, plural, =0 {{name} vous a remercié·e} one {{name} et une autre personne vous ont remercié·e} other {{name} et # autres personnes vous ont remercié·e}} pour votre réponse dans « {title} »',
+    'notifications.text.accepted': '{name} a accepté votre réponse à la question « {title} »',
+    'notifications.text.message':
+      '{others, plural, =0 {{name} vous a envoyé un message privé} one {{name} et une autre personne vous ont écrit} other {{name} et # autres personnes vous ont écrit}}',
+    'notifications.text.approvedCommunity':
+      'Votre demande pour rejoindre « {place} » est acceptée : bienvenue !',
+    'notifications.text.approvedGroup':
+      'Votre demande pour rejoindre le groupe « {place} » est acceptée : bienvenue !',
+    'notifications.text.invited': '{name} vous invite à rejoindre « {place} »',
+    'notifications.text.watchedTopic':
+      '{topicKind, select, question {Nouvelle question} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
+    'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
+    'notifications.kind.mention': 'Quelqu’un vous mentionne',
+    'notifications.kind.topic_reply': 'Une réponse à l’une de vos conversations',
+    'notifications.kind.reply_reply': 'Une réponse à l’un de vos messages',
+    'notifications.kind.thanks': 'Des « Merci » pour vos messages',
+    'notifications.kind.answer_accepted': 'Votre réponse est acceptée',
+    'notifications.kind.message': 'Un message privé pour vous',
+    'notifications.kind.request_approved': 'Votre demande pour rejoindre est acceptée',
+    'notifications.kind.invited': 'Une invitation à rejoindre une communauté',
+    'notifications.kind.watched_topic': 'Une nouvelle conversation dans un groupe que vous suivez',
+    'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
+    'notifications.preferences.title': 'Préférences de notification',
+    'notifications.preferences.intro':
+      'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
+    'notifications.preferences.inApp': 'Sur le site',
+    'notifications.preferences.email': 'Par e-mail',
+    'notifications.preferences.submit': 'Enregistrer mes préférences',
+    'notifications.preferences.back': 'Revenir aux notifications',
+    'notifications.watch.topic': 'Notifications de cette conversation',
+    'notifications.watch.group': 'Notifications de ce groupe',
+    'notifications.watch.topic.watching': 'Suivre : chaque nouvelle réponse',
+    'notifications.watch.topic.normal': 'Normal : les réponses à vos messages et les mentions',
+    'notifications.watch.topic.muted':
+      'Silence : rien de cette conversation, pas même les mentions',
+    'notifications.watch.group.watching': 'Suivre : chaque nouvelle conversation et chaque réponse',
+    'notifications.watch.group.normal': 'Normal : les réponses à vos messages et les mentions',
+    'notifications.watch.group.muted': 'Silence : rien de ce groupe, pas même les mentions',
+    'notifications.watch.viaGroup': 'Pour l’instant, le réglage de son groupe s’applique.',
+    'notifications.watch.submit': 'Enregistrer',
+    'notifications.flash.read': 'Notification marquée comme lue.',
+    'notifications.flash.allRead': 'Toutes vos notifications sont marquées comme lues.',
+    'notifications.flash.preferences': 'Vos préférences de notification sont enregistrées.',
+    'notifications.flash.watching': 'Réglage des notifications enregistré.',
+    'notifications.error.notFound': 'Cette notification n’existe pas, ou elle n’est pas à vous.',
+  },
+  en: {
+    'notifications.title': 'Notifications',
+    'notifications.empty':
+      'Nothing yet. You will find here when someone replies to you, mentions you or thanks you.',
+    'notifications.unread':
+      '{count, plural, =0 {All read.} one {# unread notification} other {# unread notifications}}',
+    'notifications.isUnread': 'unread',
+    'notifications.markRead': 'Mark as read',
+    'notifications.markAllRead': 'Mark all as read',
+    'notifications.newer': 'Newer notifications',
+    'notifications.older': 'Older notifications',
+    'notifications.pages': 'Pages of notifications',
+    'notifications.preferencesLink': 'Choose what you are notified of',
+    'notifications.someone': 'Someone',
+    'notifications.text.mention': '{name} mentioned you in “{title}”',
+    'notifications.text.topicReply':
+      '{name} {topicKind, select, question {answered your question} other {replied to your discussion}} “{title}”',
+    'notifications.text.replyReply': '{name} replied to your post in “{title}”',
+    'notifications.text.thanksTopic':
+      '{others, plural, =0 {{name} thanked you} one {{name} and one other person thanked you} other {{name} and # other people thanked you}} for “{title}”',
+    'notifications.text.thanksReply':
+      '{others, plural, =0 {{name} thanked you} one {{name} and one other person thanked you} other {{name} and # other people thanked you}} for your reply in “{title}”',
+    'notifications.text.accepted': '{name} accepted your answer to “{title}”',
+    'notifications.text.message':
+      '{others, plural, =0 {{name} sent you a private message} one {{name} and one other person wrote to you} other {{name} and # other people wrote to you}}',
+    'notifications.text.approvedCommunity': 'Your request to join “{place}” was approved: welcome!',
+    'notifications.text.approvedGroup':
+      'Your request to join the group “{place}” was approved: welcome!',
+    'notifications.text.invited': '{name} invited you to join “{place}”',
+    'notifications.text.watchedTopic':
+      'New {topicKind, select, question {question} other {discussion}} by {name} in {place}: “{title}”',
+    'notifications.text.watchedReply': '{name} replied in “{title}”',
+    'notifications.kind.mention': 'Someone mentions you',
+    'notifications.kind.topic_reply': 'A reply to one of your conversations',
+    'notifications.kind.reply_reply': 'A reply to one of your posts',
+    'notifications.kind.thanks': '“Merci” (thanks) for your posts',
+    'notifications.kind.answer_accepted': 'Your answer is accepted',
+    'notifications.kind.message': 'A private message for you',
+    'notifications.kind.request_approved': 'Your request to join is approved',
+    'notifications.kind.invited': 'An invitation to join a community',
+    'notifications.kind.watched_topic': 'A new conversation in a group you watch',
+    'notifications.kind.watched_reply': 'A new reply in what you watch',
+    'notifications.preferences.title': 'Notification preferences',
+    'notifications.preferences.intro':
+      'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
+    'notifications.preferences.inApp': 'On the site',
+    'notifications.preferences.email': 'By e-mail',
+    'notifications.preferences.submit': 'Save my preferences',
+    'notifications.preferences.back': 'Back to notifications',
+    'notifications.watch.topic': 'Notifications for this conversation',
+    'notifications.watch.group': 'Notifications for this group',
+    'notifications.watch.topic.watching': 'Watching: every new reply',
+    'notifications.watch.topic.normal': 'Normal: replies to your posts and mentions',
+    'notifications.watch.topic.muted': 'Muted: nothing from this conversation, not even mentions',
+    'notifications.watch.group.watching': 'Watching: every new conversation and every reply',
+    'notifications.watch.group.normal': 'Normal: replies to your posts and mentions',
+    'notifications.watch.group.muted': 'Muted: nothing from this group, not even mentions',
+    'notifications.watch.viaGroup': 'For now, its group’s setting applies.',
+    'notifications.watch.submit': 'Save',
+    'notifications.flash.read': 'Notification marked as read.',
+    'notifications.flash.allRead': 'All your notifications are marked as read.',
+    'notifications.flash.preferences': 'Your notification preferences are saved.',
+    'notifications.flash.watching': 'Notification setting saved.',
+    'notifications.error.notFound': 'This notification does not exist, or it is not yours.',
+  },
+});

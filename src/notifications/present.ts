@@ -1,0 +1,94 @@
+import { memberNameText } from '../accounts/index.js';
+import type { Translate } from '../i18n/index.js';
+import { communityPath, conversationPath, groupPath, replyPath, topicPath } from './paths.js';
+import type { NotificationView } from './service.js';
+
+/** A notification as the API, the page and live updates give it. */
+export interface PresentedNotification {
+  id: number;
+  kind: NotificationView['kind'];
+  read: boolean;
+  at: string;
+  text: string;
+  href: string;
+  actor: { handle: string; displayName: string } | null;
+  others: number;
+  communityId: number | null;
+  groupId: number | null;
+  topicId: number | null;
+  replyId: number | null;
+  conversationId: number | null;
+}
+
+/** The sentence a person would write: "Julie a répondu à votre question « … »". */
+function textOf(t: Translate, v: NotificationView): string {
+  const { row } = v;
+  const name = v.actor ? memberNameText(t, v.actor) : t('notifications.someone');
+  const title = v.topic?.title ?? '';
+  const topicKind = v.topic?.kind ?? 'discussion';
+  const others = Math.max(0, row.actor_count - 1);
+  const place = v.names?.group?.name ?? v.names?.community.name ?? '';
+  switch (v.kind) {
+    case 'mention':
+      return t('notifications.text.mention', { name, title });
+    case 'topic_reply':
+      return t('notifications.text.topicReply', { name, title, topicKind });
+    case 'reply_reply':
+      return t('notifications.text.replyReply', { name, title });
+    case 'thanks':
+      return t(
+        row.reply_id === null ? 'notifications.text.thanksTopic' : 'notifications.text.thanksReply',
+        { name, title, others },
+      );
+    case 'answer_accepted':
+      return t('notifications.text.accepted', { name, title });
+    case 'message':
+      return t('notifications.text.message', { name, others });
+    case 'request_approved':
+      return t(
+        row.group_id === null
+          ? 'notifications.text.approvedCommunity'
+          : 'notifications.text.approvedGroup',
+        { place },
+      );
+    case 'invited':
+      return t('notifications.text.invited', { name, place });
+    case 'watched_topic':
+      return t('notifications.text.watchedTopic', { name, title, topicKind, place });
+    case 'watched_reply':
+      return t('notifications.text.watchedReply', { name, title });
+  }
+}
+
+function hrefOf(v: NotificationView): string {
+  const { row, names } = v;
+  if (row.conversation_id !== null) return conversationPath(row.conversation_id);
+  const slug = names?.community.slug ?? '';
+  if (row.topic_id !== null)
+    return row.reply_id === null
+      ? topicPath(slug, row.topic_id)
+      : replyPath(slug, row.topic_id, row.reply_id);
+  return names?.group ? groupPath(slug, names.group.slug) : communityPath(slug);
+}
+
+export function presentNotification(t: Translate, v: NotificationView): PresentedNotification {
+  const { row } = v;
+  return {
+    id: row.id,
+    kind: v.kind,
+    read: row.read_at !== null,
+    at: new Date(row.updated_at).toISOString(),
+    text: textOf(t, v),
+    href: hrefOf(v),
+    actor:
+      v.actor && v.actor.deletedAt === null
+        ? { handle: v.actor.handle, displayName: v.actor.displayName }
+        : null,
+    others: Math.max(0, row.actor_count - 1),
+    communityId: row.community_id,
+    groupId: row.group_id,
+    topicId: row.topic_id,
+    replyId: row.reply_id,
+    conversationId: row.conversation_id,
+  };
+}
