@@ -12,6 +12,7 @@ import { Client } from '../client.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 import { htmlProblems } from '../html.js';
+import { caughtUp } from '../notified.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 type Person = { handle: string | null; displayName: string | null; isFormerMember: boolean };
@@ -534,6 +535,48 @@ describe.each(databases)('private messages on %s', (kind) => {
       messageId: group.message.id,
     });
     expect([...(await unreadAmong(t.store.db, chloe.id, ids))]).toEqual([answer.body.message.id]);
+  });
+
+  it('notifies a message’s recipients, and nobody of what a member they blocked does', async () => {
+    type Notes = {
+      notifications: {
+        kind: string;
+        text: string;
+        href: string;
+        actor: { handle: string } | null;
+      }[];
+    };
+    const notesOf = async (m: Member) => {
+      await caughtUp(t);
+      return (await m.client.api<Notes>('GET', '/notifications?limit=100')).body.notifications;
+    };
+    const gaby = await newMember(t, 'Gaby Lectrice');
+    const hugo = await newMember(t, 'Hugo Bavard');
+    for (const m of [gaby, hugo]) await join(m.client, community.id);
+    const sent = (await start(hugo, [gaby.handle], 'Un mot pour toi')).body;
+    const [note] = (await notesOf(gaby)).filter((n) => n.kind === 'message');
+    expect(note).toMatchObject({
+      text: 'Hugo Bavard vous a envoyé un message privé',
+      href: `/messages/${sent.conversationId}`,
+      actor: { handle: hugo.handle },
+    });
+    // Its writer is not told of their own message.
+    expect((await notesOf(hugo)).filter((n) => n.kind === 'message')).toEqual([]);
+
+    // Blocked, his mention of her in a topic notifies her no more; others' still do.
+    expect((await gaby.client.api('PUT', `/me/blocks/${hugo.handle}`)).status).toBe(204);
+    const before = (await notesOf(gaby)).filter((n) => n.kind === 'mention').length;
+    const topic = await hugo.client.api<{ topic: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/topics`,
+      { kind: 'discussion', title: 'Qui vient samedi ?', body: `@${gaby.handle} tu viens ?` },
+    );
+    expect(topic.status).toBe(201);
+    expect((await notesOf(gaby)).filter((n) => n.kind === 'mention')).toHaveLength(before);
+    await alice.client.api('POST', `/topics/${topic.body.topic.id}/replies`, {
+      body: `@${gaby.handle} viens donc !`,
+    });
+    expect((await notesOf(gaby)).filter((n) => n.kind === 'mention')).toHaveLength(before + 1);
   });
 
   it('leaves the cockpit’s figures as they were', async () => {
