@@ -138,7 +138,12 @@ describe.skipIf(!hasChromium)(suiteName, () => {
         expect(await link.textContent()).toContain(t('nav.messagesUnread', { count: 1 }));
         await link.click();
         await pageB.waitForURL(/\/messages$/);
-        expect(await pageB.getByText(t('messages.unread', { count: 1 })).isVisible()).toBe(true);
+        expect(
+          await pageB
+            .locator('main')
+            .getByText(t('messages.unread', { count: 1 }))
+            .isVisible(),
+        ).toBe(true);
         await expectAccessible(pageB);
         await pageB.getByRole('link', { name: 'Agathe Expéditrice' }).click();
         await pageB.waitForURL(/\/messages\/\d+$/);
