@@ -27,6 +27,21 @@
     });
   }
 
+  // The header's unread count: the same words the server writes, by the page's plural rules.
+  document.addEventListener('ruche:live', function (event) {
+    var detail = event.detail;
+    if (!detail || detail.type !== 'notification' || typeof detail.unread !== 'number') return;
+    var badge = document.querySelector('[data-unread]');
+    var label = document.querySelector('[data-unread-label]');
+    if (!badge || !label) return;
+    var n = detail.unread;
+    var rule = new window.Intl.PluralRules(document.documentElement.lang || 'fr').select(n);
+    badge.textContent = n > 0 ? String(n) : '';
+    label.textContent = n > 0 ? label.getAttribute(rule === 'one' ? 'data-one' : 'data-other') : '';
+    badge.hidden = n === 0;
+    label.hidden = n === 0;
+  });
+
   // Leaving the page closes the stream at once; a page restored from the back-forward cache
   // opens it again and, having missed what came meanwhile, asks to resync.
   window.addEventListener('pagehide', function () {

@@ -255,8 +255,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerJobsRoutes(app, deps);
   registerNotifications(app, deps, {
     intervalMs: config.notifyIntervalMs,
-    // SEAM (live): the live bus's pushToMember(userId, event) goes here.
-    onNotified: undefined,
+    // The header's count on every open page of the member, whichever instance serves it.
+    onNotified: (unread) =>
+      live.pushToMembers(
+        [...unread].map(([userId, n]) => ({ userId, event: { type: 'notification', unread: n } })),
+      ),
   });
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);

@@ -80,6 +80,37 @@ describe.each(databases)('a consumer of the activity log on %s', (kind) => {
     expect((await pass()).read).toBe(0);
     expect(await seen()).toBe(12);
   });
+
+  it('hands the rows a second pass saw, when a first pass holding the cursor took an earlier end', async () => {
+    await log(3);
+    let entered = (): void => undefined;
+    const inFirst = new Promise<void>((resolve) => (entered = resolve));
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = consumeLog(db.store, NAME, { batch: 100 }, async (trx, rows) => {
+      entered();
+      await gate;
+      return handle(trx, rows);
+    });
+    await inFirst;
+    // A write commits while the first pass holds the cursor; its nudge starts a second pass,
+    // whose end is further. (On SQLite one connection runs one transaction at a time, so the
+    // write and the second pass come after the first pass: the same result, without the race.)
+    const written = log(2);
+    const second = written.then(() =>
+      consumeLog(db.store, NAME, { batch: 100 }, (trx, rows) => handle(trx, rows)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    const end = await db.store.db
+      .selectFrom('activity_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    expect(await readCursor(db.store.db, NAME)).toBe(Number(end.id));
+    expect(a.read + b.read).toBe(5);
+    expect(await seen()).toBe(17);
+  });
 });
 
 describe.each(databases)('migration 024 on %s', (kind) => {

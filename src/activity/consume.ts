@@ -29,8 +29,9 @@ export interface Consumed {
  * its own transaction with the cursor: what the handler writes and the cursor's move commit
  * together, so a crash loses nothing and nothing is handled twice. The cursor row is claimed by
  * compare-and-set, so two processes (or two calls) never handle the same rows: the second one
- * waits, sees the cursor moved, and stops. Its row must exist in log_cursors (a migration adds
- * it, starting where that consumer should).
+ * waits, sees the cursor moved, and goes on from there up to its own end, which may be further
+ * (rows committed after the first took its end). Its row must exist in log_cursors (a migration
+ * adds it, starting where that consumer should).
  */
 export async function consumeLog<T>(
   s: Store,
@@ -41,10 +42,11 @@ export async function consumeLog<T>(
   const end = await settledLogEnd(s);
   let cursor = await readCursor(s.db, name);
   const start = cursor;
+  let read = 0;
   while (cursor < end) {
     const from = cursor;
     const moved = await s.db.transaction().execute(async (trx) => {
-      // Taking the cursor row first makes a second process wait, then see it moved, and stop.
+      // Taking the cursor row first makes a second process wait, then see it moved.
       const claimed = await trx
         .updateTable('log_cursors')
         .set({ last_log_id: from })
@@ -58,12 +60,21 @@ export async function consumeLog<T>(
       await moveCursor(trx, name, last);
       return { last, result };
     });
-    if (moved === null) break;
+    if (moved === null) {
+      // Another pass moved the cursor meanwhile. It may have taken the log's end before rows
+      // this pass must handle (the rows of the write that nudged it): go on from where it
+      // stopped, up to this pass's end. A cursor moved back (a rebuild) is its owner's to read.
+      const now = await readCursor(s.db, name);
+      if (now <= from) break;
+      cursor = now;
+      continue;
+    }
+    read += moved.last - from;
     cursor = moved.last;
     await options.afterCommit?.(moved.result);
     options.onProgress?.({ done: cursor - start, total: end - start });
   }
-  return { read: cursor - start, end };
+  return { read, end };
 }
 
 /** The id of the last log row consumer `name` has handled (0 before the first). */

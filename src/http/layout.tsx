@@ -53,16 +53,22 @@ export function Layout(props: {
                   )}
                   <li>
                     <a href="/notifications">
-                      {t('nav.notifications')}
-                      {ctx.unreadNotifications ? (
-                        <>
-                          {' '}
-                          <span class="badge">{ctx.unreadNotifications}</span>
-                          <span class="visually-hidden">
-                            {` ${t('nav.unread', { count: ctx.unreadNotifications })}`}
-                          </span>
-                        </>
-                      ) : null}
+                      {t('nav.notifications')}{' '}
+                      {/* public/live.js rewrites both spans when a notification arrives. */}
+                      <span class="badge" data-unread="" hidden={!ctx.unreadNotifications}>
+                        {ctx.unreadNotifications || ''}
+                      </span>
+                      <span
+                        class="visually-hidden"
+                        data-unread-label=""
+                        data-one={` ${t('nav.unread', { count: 1 })}`}
+                        data-other={` ${t('nav.unread', { count: 2 })}`}
+                        hidden={!ctx.unreadNotifications}
+                      >
+                        {ctx.unreadNotifications
+                          ? ` ${t('nav.unread', { count: ctx.unreadNotifications })}`
+                          : ''}
+                      </span>
                     </a>
                   </li>
                   <li>

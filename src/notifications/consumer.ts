@@ -10,7 +10,7 @@ import {
 } from './kinds.js';
 import { messageRecipients } from './message-recipients.js';
 import { planRow, referencesOf, type Draft, type Intent } from './plan.js';
-import { createReadChecker } from './readable.js';
+import { readersOfSpaces } from './readable.js';
 import * as choices from './choices-store.js';
 import * as store from './store.js';
 import { Watches } from './watches.js';
@@ -25,7 +25,8 @@ const BATCH = 500;
 const FRESH_MS = 7 * 86_400_000;
 
 /** Told after each commit: this member has this many unread notifications now (live push). */
-export type OnNotified = (userId: number, unread: number) => void;
+/** Told, after each batch's commit, each notified member's unread count (to push it live). */
+export type OnNotified = (unread: ReadonlyMap<number, number>) => void | Promise<void>;
 
 export interface ProcessOptions {
   onNotified?: OnNotified | undefined;
@@ -50,8 +51,7 @@ export async function processNotifications(
       batch: BATCH,
       afterCommit: async (touched: Set<number>) => {
         if (!options.onNotified || touched.size === 0) return;
-        for (const [userId, unread] of await store.countUnreadOf(s.db, [...touched]))
-          options.onNotified(userId, unread);
+        await options.onNotified(await store.countUnreadOf(s.db, [...touched]));
       },
     },
     (trx, rows) => notifyBatch(trx, rows, freshSince),
@@ -87,7 +87,7 @@ async function check(trx: Db, intents: Intent[], posts: PostFacts): Promise<Chec
   const drafts = intents.flatMap((i) => (i.type === 'notify' ? [i.draft] : []));
   const channelsOf = await preferences(trx, [...new Set(drafts.map((d) => d.userId))]);
   const blocked = await blocks(trx, drafts);
-  const checker = createReadChecker(trx);
+  const mayRead = await readersOfSpaces(trx, drafts);
   const out: CheckedIntent[] = [];
   for (const intent of intents) {
     if (intent.type !== 'notify') {
@@ -99,7 +99,7 @@ async function check(trx: Db, intents: Intent[], posts: PostFacts): Promise<Chec
     const channels = channelsOf(d.userId, d.kind);
     if (!channels.inApp && !channels.byEmail) continue;
     if (d.actorId !== null && blocked.has(`${d.userId}:${d.actorId}`)) continue;
-    if (d.space && !(await checker.namesFor(d.userId, d.space))) continue;
+    if (d.space && !(await mayRead(d.userId, d.space))) continue;
     out.push({ ...intent, channels });
   }
   return out;

@@ -5,13 +5,14 @@ import {
   requireVisibleCommunity,
   type CommunityAccess,
 } from '../communities/index.js';
+import { filterReaders } from '../conversations/index.js';
 import type { Db } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
 
 /**
- * SEAM (permissions): who may read what, asked with today's access functions of
- * src/communities/. The permission home of issue 22 (`filterReadable`) replaces the body of
- * this file; nothing else in notifications asks the question.
+ * Who may read what, asked of the permission home (src/communities/policy.ts and
+ * src/conversations/policy.ts): one member's spaces with their names for a list, and, for a
+ * batch of the consumer, every recipient of a space at once (`filterReaders`).
  *
  * `content`: topics and replies of a community, or of one of its groups; `community`: that the
  * community exists for the member (an invitation to a community they cannot read yet).
@@ -97,4 +98,39 @@ async function orNull<T>(asked: Promise<T>): Promise<T | null> {
     if (err instanceof AppError && err.code === 'not_found') return null;
     throw err;
   }
+}
+
+/**
+ * For one batch of drafts: whether each recipient may read the space of their notification,
+ * asked once per space for all its recipients (a few indexed queries however many watch it).
+ */
+export async function readersOfSpaces(
+  db: Db,
+  drafts: readonly { userId: number; space: Space | null }[],
+): Promise<(userId: number, space: Space) => Promise<boolean>> {
+  const wanted = new Map<string, { space: Space; userIds: number[] }>();
+  for (const d of drafts) {
+    if (!d.space || d.space.kind !== 'content') continue;
+    const key = spaceKey(d.space);
+    const entry = wanted.get(key) ?? { space: d.space, userIds: [] };
+    entry.userIds.push(d.userId);
+    wanted.set(key, entry);
+  }
+  const readers = new Map<string, Set<number>>();
+  for (const [key, { space, userIds }] of wanted) {
+    if (space.kind !== 'content') continue;
+    const item =
+      space.groupId === null ? { communityId: space.communityId } : { groupId: space.groupId };
+    readers.set(key, await filterReaders(db, userIds, item));
+  }
+  // Invitations to a community not readable yet: rare, asked one by one.
+  const checker = createReadChecker(db);
+  return async (userId, space) =>
+    space.kind === 'content'
+      ? (readers.get(spaceKey(space))?.has(userId) ?? false)
+      : (await checker.namesFor(userId, space)) !== null;
+}
+
+function spaceKey(space: Space): string {
+  return space.kind === 'content' ? `${space.communityId}:${space.groupId ?? ''}` : '';
 }

@@ -1,13 +1,15 @@
 // Two Ruche processes on one PostgreSQL database, as behind a load balancer (issue 22, done-when
-// item 3): live events reach a stream open on either, and with REDIS_URL the write rate limit
-// counts a member's requests to both together.
+// item 3): live events reach a stream open on either, a reply posted through one notifies a
+// stream open on the other within 2 s, and with REDIS_URL the write rate limit counts a member's
+// requests to both together.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/accounts/index.js';
 import { openRedis, type Redis } from '../../src/redis/index.js';
 import { Client } from '../client.js';
-import { PASSWORD } from '../fixtures.js';
+import { join, newCommunity, PASSWORD } from '../fixtures.js';
 import {
   createTestStore,
   redisUrl,
@@ -80,7 +82,7 @@ async function signUp(url: string, name: string) {
     displayName: name,
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(res.body)}`);
-  return { id: res.body.user.id, cookie: client.cookieHeader() };
+  return { id: res.body.user.id, cookie: client.cookieHeader(), client };
 }
 
 describe.each(variants)('two instances on one database, fan-out through %s', (variant) => {
@@ -163,6 +165,44 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
     await publisher.app.live.pushToMember(bob.id, { type: 'marker' });
     await bobOnTwo.next(wanted, 2_000);
     expect(bobOnTwo.messages.filter(wanted).map((m) => m.data)).toEqual([{ type: 'marker' }]);
+  });
+
+  it('brings a reply posted through one instance to the asker’s stream on the other within 2 s', async () => {
+    // Both processes run the notifications' consumer (NOTIFY_INTERVAL_SECONDS left to its
+    // default): the writer's is nudged after the reply, the other one only polls.
+    const adminEmail = `admin-${variant}-${Date.now()}@example.test`;
+    await createAdmin(db.store, { email: adminEmail, password: PASSWORD, displayName: 'Admin' });
+    const admin = new Client(one.url);
+    expect(
+      (await admin.api('POST', '/auth/signin', { email: adminEmail, password: PASSWORD })).status,
+    ).toBe(200);
+    const community = await newCommunity(admin, 'public', `inst-${variant}-${Date.now()}`);
+    const asker = await signUp(two.url, 'Bea');
+    const replier = await signUp(one.url, 'Adam');
+    expect((await join(asker.client, community.id)).status).toBe(200);
+    expect((await join(replier.client, community.id)).status).toBe(200);
+    const topic = await asker.client.api<{ topic: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/topics`,
+      { kind: 'question', title: 'Qui a la clé du local ?', body: 'Je la cherche depuis lundi.' },
+    );
+    expect(topic.status).toBe(201);
+    const askerOnTwo = await streamOn(two, asker.cookie);
+
+    const reply = await replier.client.api('POST', `/topics/${topic.body.topic.id}/replies`, {
+      body: 'Elle est chez la gardienne.',
+    });
+    const answered = Date.now();
+    expect(reply.status).toBe(201);
+    const notified = await askerOnTwo.next(
+      (m) => m.event === 'message' && (m.data as { type?: string }).type === 'notification',
+      2_000,
+    );
+    expect(Date.now() - answered).toBeLessThan(2_000);
+    expect(notified.data).toEqual({ type: 'notification', unread: 1 });
+    // The count the stream brought is the one the API gives.
+    const unread = await asker.client.api<{ unread: number }>('GET', '/notifications/unread');
+    expect(unread.body).toEqual(expect.objectContaining({ unread: 1 }));
   });
 
   it('refuses a signed-out stream with 401 on either instance', async () => {

@@ -62,9 +62,11 @@ describe.each(databases)('notification pages and API on %s', (kind) => {
     await caughtUp(t);
     const home = await asker.client.page('/');
     expect(home.html).toContain(
-      '<a href="/notifications">Notifications <span class="badge">1</span>',
+      '<a href="/notifications">Notifications <span class="badge" data-unread>1</span>',
     );
-    expect(home.html).toContain('<span class="visually-hidden"> non lue</span>');
+    expect(home.html).toMatch(
+      /<span class="visually-hidden" data-unread-label [^>]*> non lue<\/span>/,
+    );
     const page = await asker.client.page('/notifications');
     expect(page.status).toBe(200);
     if (process.env.SHOW_PAGES) console.log(page.html);
@@ -318,7 +320,7 @@ describe.each(databases)('the notifications outbox on %s', (kind) => {
 
     // Two passes at once, then another: the reply notifies its asker exactly once.
     const told: [number, number][] = [];
-    const onNotified = (userId: number, unread: number) => void told.push([userId, unread]);
+    const onNotified = (unread: ReadonlyMap<number, number>) => void told.push(...unread);
     await Promise.all([
       processNotifications(db.store, { onNotified }),
       processNotifications(db.store, { onNotified }),
