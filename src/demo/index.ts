@@ -4,6 +4,7 @@ import { recordActivities } from '../activity/index.js';
 import { importCommunity } from '../communities/index.js';
 import { importTopic, renderAllQueued } from '../conversations/index.js';
 import { getSetting, now, setSetting, type Store } from '../db/index.js';
+import { importConversation } from '../messages/index.js';
 import { SPONSOR_HANDLE } from './content/communities.js';
 import { generateDemo } from './content/index.js';
 
@@ -154,13 +155,19 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
         };
       }),
     );
+    for (const c of data.conversations)
+      await importConversation(trx, {
+        participantIds: c.handles.map(idOf),
+        messages: c.messages.map((m) => ({ authorId: idOf(m.handle), body: m.body, at: m.at })),
+        unreadFor: c.unreadFor.map(idOf),
+      });
     await setSetting(trx, MARKER, animator?.email ?? '');
   });
   // The demo is searchable from its first page, not a few seconds later.
   await renderAllQueued(store);
   const replies = data.topics.reduce((n, t) => n + t.replies.length, 0);
   options.log(
-    `Demo ready: ${data.communities.length} communities, ${data.topics.length} topics, ${replies} replies, ${data.visits.length} visits, ${data.anonymousVisits.length} anonymous visits.`,
+    `Demo ready: ${data.communities.length} communities, ${data.topics.length} topics, ${replies} replies, ${data.visits.length} visits, ${data.anonymousVisits.length} anonymous visits, ${data.conversations.length} private conversations.`,
   );
   return animator?.email ?? '';
 }

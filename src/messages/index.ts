@@ -3,6 +3,7 @@
  * blocks between members (which also silence a blocked member's mentions).
  */
 export { registerMessagesApi } from './routes-api.js';
+export { importConversation, type ImportedConversation } from './imports.js';
 export { registerMessagesPages, profileMessaging } from './routes-pages.js';
 export { messagesMessages } from './messages.js';
 export type { MessageLimits } from './limits.js';

@@ -25,7 +25,8 @@ async function requireParticipant(db: Db, viewer: Viewer, conversationId: number
   return { conversation, participant };
 }
 
-async function writeMessage(
+/** One message in its conversation, logged for notifications; in the caller's transaction. */
+export async function writeMessage(
   trx: Db,
   m: { conversationId: number; authorId: number; body: string; at: number },
 ): Promise<number> {

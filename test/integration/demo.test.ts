@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, ensureDemo } from '../../src/demo/index.js';
 import { Client } from '../client.js';
 import { countRows } from '../fixtures.js';
+import { caughtUp } from '../notified.js';
 import {
   createTestStore,
   databases,
@@ -86,5 +87,23 @@ describe.each(databases)('demo community on %s', (kind) => {
     expect(views.some((v) => v.body.suggestSplit)).toBe(true);
     const found = await c.api<{ total: number }>('GET', '/search?q=bénévoles');
     expect(found.body.total).toBeGreaterThan(10);
+  });
+
+  it('gives the animator notifications and private conversations, one of them waiting for her', async () => {
+    await caughtUp(t);
+    const c = new Client(t.url);
+    await c.api('POST', '/auth/signin', {
+      email: 'camille@demo.ruche.test',
+      password: DEMO_PASSWORD,
+    });
+    const messages = await c.page('/messages');
+    expect(messages.status).toBe(200);
+    expect(messages.html).toContain('réunion d’information');
+    const unread = await c.api<{ unread: number }>('GET', '/messages/unread');
+    expect(unread.body.unread).toBeGreaterThanOrEqual(1);
+    const notifications = await c.page('/notifications');
+    expect(notifications.html).toContain('vous a envoyé un message privé');
+    const count = await c.api<{ unread: number }>('GET', '/notifications/unread');
+    expect(count.body.unread).toBeGreaterThanOrEqual(1);
   });
 });

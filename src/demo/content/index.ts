@@ -1,4 +1,5 @@
 import { Clock } from './calendar.js';
+import { draftConversations } from './conversations.js';
 import { buildPeople } from './members.js';
 import { ANIMATOR_HANDLE } from './profiles.js';
 import { Random } from './random.js';
@@ -43,12 +44,15 @@ export function generateDemo(options: DemoOptions): DemoData {
     addReactions(rng, clock, thread);
   }
   const visits = makeVisits(rng, clock, threads);
+  const [main] = communities;
+  const members = people.map((p) => p.member);
   return {
-    members: people.map((p) => p.member),
+    members,
     communities,
     topics: threads.map((t) => t.topic),
     visits,
     anonymousVisits: makeAnonymousVisits(rng, clock, communities, threads),
     animatorHandle: ANIMATOR_HANDLE,
+    conversations: main ? draftConversations(options.now, main, members, ANIMATOR_HANDLE) : [],
   };
 }

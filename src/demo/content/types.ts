@@ -1,3 +1,4 @@
+import type { DemoConversation } from './conversations.js';
 /** Shapes of the demo data: plain values, no database ids, so any store can load them. */
 export type DemoTypology = 'internal_community' | 'internal_social_network' | 'process_support';
 export type DemoVisibility = 'public' | 'private' | 'invite_only';
@@ -89,6 +90,8 @@ export interface DemoData {
   visits: DemoVisit[];
   anonymousVisits: DemoAnonymousVisit[];
   animatorHandle: string;
+  /** Private conversations of the last days (src/demo/content/conversations.ts). */
+  conversations: DemoConversation[];
 }
 
 export interface DemoOptions {
