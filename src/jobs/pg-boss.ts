@@ -8,8 +8,8 @@ import type { Driver, Envelope, JobState, JobSummary } from './driver.js';
 const SCHEMA = 'pgboss';
 // Failed jobs stay listed (and retryable) this long; pg-boss then archives them.
 const FAILED_KEPT_SECONDS = 30 * 86_400;
-// Any number of Ruche's own: the advisory lock around creating a queue.
-const CREATE_QUEUE_LOCK = 7_265_811_402;
+// Any number of Ruche's own: the advisory lock around starting pg-boss and creating a queue.
+const SETUP_LOCK = 7_265_811_402;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const pgStates: Record<JobState, string[]> = {
@@ -96,8 +96,21 @@ export function pgBossDriver(store: Store, fallbackLog: JobLog): Driver {
 
   let started: Promise<void> | undefined;
   const queues = new Map<string, Promise<void>>();
+  // Taken around pg-boss's start and around a queue's creation: two instances starting at once
+  // on a new database both install pg-boss's schema, and one fails ("current transaction is
+  // aborted"); two creating one queue deadlock inside pg-boss (each inserts the queue's row, then
+  // wants a lock the other's insert holds). One at a time, across instances.
+  const oneAtATime = (work: () => Promise<unknown>) =>
+    store.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${SETUP_LOCK})`.execute(conn);
+      try {
+        await work();
+      } finally {
+        await sql`select pg_advisory_unlock(${SETUP_LOCK})`.execute(conn);
+      }
+    });
   const open = () => {
-    started ??= boss.start().then(
+    started ??= oneAtATime(() => boss.start()).then(
       () => undefined,
       (err: unknown) => {
         started = undefined;
@@ -115,18 +128,9 @@ export function pgBossDriver(store: Store, fallbackLog: JobLog): Driver {
     }
     return queue;
   };
-  // Two instances creating the same new queue at once deadlock inside pg-boss (each inserts the
-  // queue's row, then wants a lock the other's insert holds): one at a time, across instances.
   const createQueue = async (name: string) => {
     if (await boss.getQueue(name)) return;
-    await store.db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(${CREATE_QUEUE_LOCK})`.execute(conn);
-      try {
-        await boss.createQueue(name);
-      } finally {
-        await sql`select pg_advisory_unlock(${CREATE_QUEUE_LOCK})`.execute(conn);
-      }
-    });
+    await oneAtATime(() => boss.createQueue(name));
   };
   const rows = async (where: ReturnType<typeof sql>, limit: number) => {
     await open();
