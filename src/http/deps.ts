@@ -14,7 +14,7 @@ import type { PageContext } from './page-context.js';
  */
 export type PlaceControl = (
   req: FastifyRequest,
-  place: { kind: 'topic' | 'group'; id: number },
+  place: { kind: 'topic' | 'group' | 'conversation'; id: number },
 ) => Promise<((ctx: PageContext) => VNode) | null>;
 
 /** What route modules receive from the composition root. */

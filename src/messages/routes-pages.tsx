@@ -129,6 +129,8 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     // Shown is read: the "new" marks are those of this showing.
     const newest = view.messages.at(-1);
     if (newest && !failure) await service.markConversationRead(store, viewer, id, newest.id);
+    // Its notifications too (src/notifications/, through the composition root).
+    if (!failure) await deps.placeControl?.(req, { kind: 'conversation', id });
     // The header counted before this page read them: counted again.
     if (newest && !failure)
       req.unreadMessages = await service.countUnreadMessages(store, viewer.id);

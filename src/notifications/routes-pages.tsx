@@ -131,6 +131,15 @@ export function watchControl(store: Store): PlaceControl {
     const viewer = req.viewer;
     if (!viewer) return null;
     try {
+      // A conversation has no watching level: opening it reads its notifications, nothing more.
+      if (place.kind === 'conversation') {
+        if (req.unreadNotifications !== 0) {
+          const seen = await service.markConversationRead(store, viewer, place.id);
+          if (req.unreadNotifications !== null)
+            req.unreadNotifications = Math.max(0, req.unreadNotifications - seen);
+        }
+        return null;
+      }
       if (place.kind === 'group') {
         const watching = await service.groupWatching(store, viewer, place.id);
         return (ctx) => <WatchForm ctx={ctx} place="group" id={place.id} watching={watching} />;

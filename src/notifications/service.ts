@@ -116,8 +116,18 @@ export async function markAllRead(s: Store, viewer: Viewer): Promise<void> {
 /** Opening a topic reads what it notified: returns how many notifications that marked read. */
 export async function markTopicRead(s: Store, viewer: Viewer, topicId: number): Promise<number> {
   // Most topic pages have nothing to mark: a read first, so a page view writes only when needed.
-  if (!(await store.hasUnreadAbout(s.db, viewer.id, topicId))) return 0;
+  if (!(await store.hasUnreadAbout(s.db, viewer.id, { topicId }))) return 0;
   return store.markRead(s.db, viewer.id, now(), { topicId });
+}
+
+/** The same for a private conversation the viewer opened (the messages feature checked it). */
+export async function markConversationRead(
+  s: Store,
+  viewer: Viewer,
+  conversationId: number,
+): Promise<number> {
+  if (!(await store.hasUnreadAbout(s.db, viewer.id, { conversationId }))) return 0;
+  return store.markRead(s.db, viewer.id, now(), { conversationId });
 }
 
 // ---- Watching --------------------------------------------------------------------------------

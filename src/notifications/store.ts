@@ -181,11 +181,17 @@ export function findOwn(db: Db, userId: number, id: number) {
     .executeTakeFirst();
 }
 
-export async function hasUnreadAbout(db: Db, userId: number, topicId: number): Promise<boolean> {
-  const row = await unreadOf(db)
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('topic_id', '=', topicId)
+export async function hasUnreadAbout(
+  db: Db,
+  userId: number,
+  about: { topicId: number } | { conversationId: number },
+): Promise<boolean> {
+  const query = unreadOf(db).select('id').where('user_id', '=', userId);
+  const row = await (
+    'topicId' in about
+      ? query.where('topic_id', '=', about.topicId)
+      : query.where('conversation_id', '=', about.conversationId)
+  )
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -195,7 +201,7 @@ export async function markRead(
   db: Db,
   userId: number,
   at: number,
-  which: { id: number } | { topicId: number } | 'all',
+  which: { id: number } | { topicId: number } | { conversationId: number } | 'all',
 ): Promise<number> {
   let query = db
     .updateTable('notifications')
@@ -206,7 +212,9 @@ export async function markRead(
     query =
       'id' in which
         ? query.where('id', '=', which.id)
-        : query.where('topic_id', '=', which.topicId).where('in_app', '=', 1);
+        : 'topicId' in which
+          ? query.where('topic_id', '=', which.topicId).where('in_app', '=', 1)
+          : query.where('conversation_id', '=', which.conversationId).where('in_app', '=', 1);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

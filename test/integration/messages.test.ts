@@ -562,6 +562,12 @@ describe.each(databases)('private messages on %s', (kind) => {
     });
     // Its writer is not told of their own message.
     expect((await notesOf(hugo)).filter((n) => n.kind === 'message')).toEqual([]);
+    // Opening the conversation reads its notification.
+    const unread = () => gaby.client.api<{ unread: number }>('GET', '/notifications/unread');
+    const unreadBefore = (await unread()).body.unread;
+    expect(unreadBefore).toBeGreaterThanOrEqual(1);
+    expect((await gaby.client.page(`/messages/${sent.conversationId}`)).status).toBe(200);
+    expect((await unread()).body.unread).toBe(unreadBefore - 1);
 
     // Blocked, his mention of her in a topic notifies her no more; others' still do.
     expect((await gaby.client.api('PUT', `/me/blocks/${hugo.handle}`)).status).toBe(204);
