@@ -54,7 +54,13 @@ import {
   registerMessagesApi,
   registerMessagesPages,
 } from './messages/index.js';
-import { createMailer, type Mailer } from './mail/index.js';
+import {
+  createMailer,
+  createUnsubscribe,
+  mailMessages,
+  registerUnsubscribePages,
+  type Mailer,
+} from './mail/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -78,6 +84,7 @@ export const i18n = createI18n([
   messagesMessages,
   fieldMessages,
   liveMessages,
+  mailMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -125,10 +132,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const redis = config.redis ? openRedis(config.redis.url, redisFailed) : undefined;
   const countInDatabase: CountHit = (key, windowMs) =>
     hitRateBucket(store.db, key, windowMs, now());
+  const secret = await instanceSecret(store, config.sessionSecret);
   const app = await createHttpServer({
     // Through process.stdout, as console.log is: the terminal's lines keep their order.
     logger: options.logger ?? { level: config.logLevel, stream: process.stdout },
-    cookieSecret: await instanceSecret(store, config.sessionSecret),
+    cookieSecret: secret,
     cookieSecure: config.cookieSecure,
     csrfBinding: (req) => {
       const session = sessionTokenOf(req);
@@ -177,8 +185,18 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     mailer:
       options.mailer ??
-      createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+      createMailer({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        dkim: config.dkim,
+        log: app.log,
+      }),
     publicUrl: config.publicUrl,
+    unsubscribe: createUnsubscribe({
+      secret,
+      publicUrl: config.publicUrl,
+      validMs: config.unsubscribeLinkMs,
+    }),
     limits: config.rateLimits,
     cookieSecure: config.cookieSecure,
     live,
@@ -214,6 +232,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD') return done();
+    // One-click unsubscription: mail clients post without a token (docs/decisions/009).
+    if (req.routeOptions.config.csrf === false) return done();
     if (!isApiRequest(req)) return app.csrfProtection(req, reply, done);
     if (req.authVia === 'cookie' && isCrossSite(req)) return done(new AppError('csrf_failed'));
     done();
@@ -255,12 +275,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerJobsRoutes(app, deps);
   registerNotifications(app, deps, {
     intervalMs: config.notifyIntervalMs,
+    email: { delayMs: config.notifyEmailDelayMs, translator: (locale) => i18n.translator(locale) },
     // The header's count on every open page of the member, whichever instance serves it.
     onNotified: (unread) =>
       live.pushToMembers(
         [...unread].map(([userId, n]) => ({ userId, event: { type: 'notification', unread: n } })),
       ),
   });
+  registerUnsubscribePages(app, deps);
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
   return app;

@@ -15,6 +15,7 @@ export {
   findUsersByHandles,
   findUsersByIds,
   findReadersByIds,
+  findMailRecipient,
   listAdminIds,
   listSystemIds,
 } from './store.js';

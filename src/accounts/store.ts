@@ -304,6 +304,25 @@ export async function findReadersByIds(
   return out;
 }
 
+/** Where and in which words to email a live member: their address, language, name and role. */
+export async function findMailRecipient(db: Db, id: number) {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'locale', 'display_name', 'handle', 'is_admin', 'is_system'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || row.is_system === 1) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    locale: row.locale,
+    displayName: row.display_name,
+    handle: row.handle,
+    isAdmin: row.is_admin === 1,
+  };
+}
+
 /**
  * Accounts by handle with what decides whether they can be written to or write (private
  * messages): system accounts and former members are nobody's correspondents.

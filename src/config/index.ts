@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -21,6 +22,12 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ruche <no-reply@localhost>'),
+  DKIM_DOMAIN: z.string().optional(),
+  DKIM_SELECTOR: z.string().optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+  NOTIFY_EMAIL_DELAY_SECONDS: z.coerce.number().min(0).default(300),
+  UNSUBSCRIBE_LINK_DAYS: z.coerce.number().positive().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUCHE_DEMO: booleanFlag.default(true),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
@@ -59,6 +66,12 @@ export type Config = {
   sessionSecret: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** DKIM signing of every email, when a domain, a selector and a key are all given. */
+  dkim: DkimConfig | undefined;
+  /** Notification emails: how long a burst may gather before its one email goes out. */
+  notifyEmailDelayMs: number;
+  /** How long an email's one-click unsubscribe link works. */
+  unsubscribeLinkMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   rateLimits: { writesPerMinute: number; authPerMinute: number };
@@ -97,6 +110,39 @@ export type Config = {
   };
 };
 
+export interface DkimConfig {
+  domainName: string;
+  keySelector: string;
+  /** PEM; never logged. */
+  privateKey: string;
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** All three or none: half a DKIM setting would send unsigned mail the operator thinks signed. */
+function dkimOf(e: Env): DkimConfig | undefined {
+  const privateKey =
+    e.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n') ??
+    (e.DKIM_PRIVATE_KEY_FILE ? readKeyFile(e.DKIM_PRIVATE_KEY_FILE) : undefined);
+  const given = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, privateKey].filter((v) => v !== undefined);
+  if (given.length === 0) return undefined;
+  if (!e.DKIM_DOMAIN || !e.DKIM_SELECTOR || !privateKey)
+    throw new Error(
+      'Invalid configuration:\nDKIM: set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE) together',
+    );
+  if (!privateKey.includes('PRIVATE KEY-----'))
+    throw new Error('Invalid configuration:\nDKIM_PRIVATE_KEY: not a PEM private key');
+  return { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKey };
+}
+
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`Invalid configuration:\nDKIM_PRIVATE_KEY_FILE: cannot read ${path}`);
+  }
+}
+
 /** Reads the environment once, at boot; nothing else in Ruche reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // `DATABASE_URL=` in a shell or an .env file means unset, as it does for most tools.
@@ -118,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    dkim: dkimOf(e),
+    notifyEmailDelayMs: e.NOTIFY_EMAIL_DELAY_SECONDS * 1000,
+    unsubscribeLinkMs: e.UNSUBSCRIBE_LINK_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.RUCHE_DEMO,
     rateLimits: {

@@ -5,7 +5,7 @@ export { conversationsMessages } from './messages.js';
 export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from './imports.js';
 export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';
 
-export { replyAddresses, topicTitles, type PostLink } from './titles.js';
+export { postExcerpts, replyAddresses, topicTitles, type PostLink } from './titles.js';
 export { eraseAuthorPosts, postsForExport, renameMentions } from './member-data.js';
 export {
   canAcceptAnswer,

@@ -337,6 +337,21 @@ export async function titlesOf(db: Db, ids: number[]) {
     .execute();
 }
 
+/** The Markdown of these topics and replies (for excerpts, once their reader was checked). */
+export async function bodiesOf(db: Db, ids: { topicIds: number[]; replyIds: number[] }) {
+  const topics = ids.topicIds.length
+    ? await db.selectFrom('topics').select(['id', 'body']).where('id', 'in', ids.topicIds).execute()
+    : [];
+  const replies = ids.replyIds.length
+    ? await db
+        .selectFrom('replies')
+        .select(['id', 'body'])
+        .where('id', 'in', ids.replyIds)
+        .execute()
+    : [];
+  return { topics, replies };
+}
+
 /** Replies with what search keeps of their topic (search-documents.ts), to index them again. */
 export function repliesWithTopic(db: Db) {
   return db

@@ -2,7 +2,8 @@ import type { Reader } from '../communities/index.js';
 import type { Db } from '../db/index.js';
 import { replyPath, topicPath } from './paths.js';
 import { filterReadable } from './readable.js';
-import { replyPlacesOf, titlesOf } from './store.js';
+import { toPlainText } from '../markdown/index.js';
+import { bodiesOf, replyPlacesOf, titlesOf } from './store.js';
 
 /** A post named in a list: its topic's title, and where to read it. */
 export interface PostLink {
@@ -35,4 +36,26 @@ export async function replyAddresses(
   return new Map(
     rows.map((r) => [r.id, { title: r.title, href: replyPath(r.slug, r.topic_id, r.id) }]),
   );
+}
+
+/**
+ * The start of each topic and reply that `reader` may read, as plain text (for an email):
+ * deleted posts and those of a space the reader may not read are left out, so a missing id
+ * means "say nothing of it".
+ */
+export async function postExcerpts(
+  db: Db,
+  reader: Reader,
+  ids: { topicIds: number[]; replyIds: number[] },
+  length: number,
+): Promise<{ topics: Map<number, string>; replies: Map<number, string> }> {
+  const readable = await filterReadable(db, reader, ids);
+  const bodies = await bodiesOf(db, {
+    topicIds: [...readable.topicIds],
+    replyIds: [...readable.replyIds],
+  });
+  return {
+    topics: new Map(bodies.topics.map((t) => [t.id, toPlainText(t.body, length)])),
+    replies: new Map(bodies.replies.map((r) => [r.id, toPlainText(r.body, length)])),
+  };
 }

@@ -361,6 +361,8 @@ export interface Database {
     created_at: number;
     updated_at: number;
     read_at: number | null;
+    /** When it went out by email (025); null: not yet, or something new since. */
+    emailed_at: Generated<number | null>;
   };
   notification_actors: { notification_id: number; actor_id: number; at: number };
   topic_watches: { user_id: number; topic_id: number; level: string; updated_at: number };

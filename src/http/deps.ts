@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import type { Store } from '../db/index.js';
 import type { LivePush } from '../live/index.js';
 import type { Jobs } from '../jobs/index.js';
-import type { Mailer } from '../mail/index.js';
+import type { Mailer, Unsubscribe } from '../mail/index.js';
 import type { RateLimits } from './limits.js';
 import type { PageContext } from './page-context.js';
 
@@ -21,7 +21,10 @@ export type PlaceControl = (
 export interface AppDeps {
   store: Store;
   mailer: Mailer;
+  /** The instance's address: emails prefix their links' paths with it. */
   publicUrl: string;
+  /** One-click unsubscription: every email's List-Unsubscribe link, and the lists (src/mail/). */
+  unsubscribe: Unsubscribe;
   limits: RateLimits;
   cookieSecure: boolean;
   /** Live updates to members' open pages: call after commit (src/live/). */

@@ -1,40 +1,16 @@
-import nodemailer from 'nodemailer';
-
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface Mailer {
-  send(message: MailMessage): Promise<void>;
-}
-
-interface Logger {
-  info(obj: object, msg: string): void;
-}
-
 /**
- * Sends through SMTP when SMTP_URL is set; otherwise writes the message to the server
- * log so a fresh install can still reset a password.
+ * Email plumbing: the mailer (SMTP, DKIM), the layout every email shares (HTML and its text
+ * twin), and one-click unsubscription (RFC 8058): signed links, the lists members leave by them,
+ * and the pages. Knows no feature: features register their lists and build their emails.
  */
-export function createMailer(options: {
-  smtpUrl: string | undefined;
-  from: string;
-  log: Logger;
-}): Mailer {
-  if (!options.smtpUrl) {
-    return {
-      send(message) {
-        options.log.info({ mail: message }, `mail not sent (no SMTP_URL): ${message.subject}`);
-        return Promise.resolve();
-      },
-    };
-  }
-  const transport = nodemailer.createTransport(options.smtpUrl);
-  return {
-    async send(message) {
-      await transport.sendMail({ from: options.from, ...message });
-    },
-  };
-}
+export { createMailer, type MailMessage, type Mailer } from './mailer.js';
+export { renderEmail, type EmailContent, type EmailItem, type EmailSection } from './layout.js';
+export {
+  createUnsubscribe,
+  unsubscribePath,
+  type MailList,
+  type TokenReading,
+  type Unsubscribe,
+} from './unsubscribe.js';
+export { registerUnsubscribePages } from './routes.js';
+export { mailMessages } from './messages.js';

@@ -52,3 +52,19 @@ export async function unreadAmong(db: Db, userId: number, messageIds: number[]) 
       .map((m) => m.id),
   );
 }
+
+/**
+ * For an email about these conversations: the latest message of each that `userId` has not
+ * read in the page yet (written by someone else, the member still in the conversation, the
+ * message not erased), with its author and the start of its text. A conversation read since,
+ * left, or whose latest message is the member's own answer, is left out.
+ */
+export async function latestUnreadFor(db: Db, userId: number, conversationIds: number[]) {
+  const latest = (await store.lastMessagesOf(db, [...new Set(conversationIds)])).flatMap((c) =>
+    c.last_message_id === null ? [] : [c.last_message_id],
+  );
+  const unread = await unreadAmong(db, userId, latest);
+  return (await messagesForNotification(db, [...unread])).filter((m) =>
+    m.recipientIds.includes(userId),
+  );
+}

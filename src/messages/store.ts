@@ -96,6 +96,16 @@ export function listMessages(
   return q.execute();
 }
 
+/** The latest message of each of these conversations. */
+export function lastMessagesOf(db: Db, conversationIds: number[]) {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('message_conversations')
+    .select(['id', 'last_message_id'])
+    .where('id', 'in', conversationIds)
+    .execute();
+}
+
 export function findMessagesByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();

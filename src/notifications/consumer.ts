@@ -14,7 +14,7 @@ import { readersOfSpaces } from './readable.js';
 import * as choices from './choices-store.js';
 import * as store from './store.js';
 import { Watches } from './watches.js';
-import { applyIntents, type CheckedIntent } from './working.js';
+import { applyIntents, type CheckedIntent, type EmailDue } from './working.js';
 
 /** The notifications' cursor in log_cursors (024_notifications starts it at the log's end). */
 export const CONSUMER = 'notifications';
@@ -28,8 +28,15 @@ const FRESH_MS = 7 * 86_400_000;
 /** Told, after each batch's commit, each notified member's unread count (to push it live). */
 export type OnNotified = (unread: ReadonlyMap<number, number>) => void | Promise<void>;
 
+/**
+ * Told, inside a batch's transaction, of the members who have something new to hear about by
+ * email: the email slice queues its job there, so it is queued if and only if they commit.
+ */
+export type OnEmailDue = (trx: Db, due: EmailDue[]) => Promise<void>;
+
 export interface ProcessOptions {
   onNotified?: OnNotified | undefined;
+  onEmailDue?: OnEmailDue | undefined;
   /** The clock, for the freshness window (tests). */
   now?: number;
 }
@@ -54,12 +61,17 @@ export async function processNotifications(
         await options.onNotified(await store.countUnreadOf(s.db, [...touched]));
       },
     },
-    (trx, rows) => notifyBatch(trx, rows, freshSince),
+    (trx, rows) => notifyBatch(trx, rows, freshSince, options.onEmailDue),
   );
   return read;
 }
 
-async function notifyBatch(trx: Db, rows: LogRow[], freshSince: number): Promise<Set<number>> {
+async function notifyBatch(
+  trx: Db,
+  rows: LogRow[],
+  freshSince: number,
+  onEmailDue: OnEmailDue | undefined,
+): Promise<Set<number>> {
   const refs = referencesOf(rows);
   const posts = await postFacts(trx, refs);
   const topicIds = [...posts.topics.keys()];
@@ -73,8 +85,9 @@ async function notifyBatch(trx: Db, rows: LogRow[], freshSince: number): Promise
   const messages = await messageRecipients(trx, [...refs.messageIds]);
   const facts = { posts, watches, messages };
   const intents = rows.flatMap((row) => planRow(row, facts, row.created_at >= freshSince));
-  const touched = await applyIntents(trx, await check(trx, intents, posts));
+  const { touched, emailDue } = await applyIntents(trx, await check(trx, intents, posts));
   await choices.watchTopicsByDefault(trx, watches.byDefault);
+  if (onEmailDue && emailDue.length > 0) await onEmailDue(trx, emailDue);
   return touched;
 }
 

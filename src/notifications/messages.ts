@@ -67,6 +67,29 @@ export const notificationsMessages = defineMessages({
     'notifications.flash.preferences': 'Vos préférences de notification sont enregistrées.',
     'notifications.flash.watching': 'Réglage des notifications enregistré.',
     'notifications.error.notFound': 'Cette notification n’existe pas, ou elle n’est pas à vous.',
+    'notifications.email.hello': 'Bonjour {name}, voici ce qui s’est passé pendant votre absence.',
+    'notifications.email.more':
+      '{first}, et {others, plural, one {une autre nouvelle} other {# autres nouvelles}}',
+    'notifications.email.open': 'Voir toutes vos notifications',
+    'notifications.email.openConversation': 'Lire la conversation',
+    'notifications.email.reason':
+      'Vous recevez cet e-mail parce que vous avez choisi de recevoir {what}.',
+    'notifications.email.list.mention': 'les e-mails quand quelqu’un vous mentionne',
+    'notifications.email.list.topic_reply':
+      'les e-mails quand quelqu’un répond à l’une de vos conversations',
+    'notifications.email.list.reply_reply':
+      'les e-mails quand quelqu’un répond à l’un de vos messages',
+    'notifications.email.list.thanks': 'les e-mails quand on vous dit « Merci »',
+    'notifications.email.list.answer_accepted': 'les e-mails quand votre réponse est acceptée',
+    'notifications.email.list.message': 'les e-mails quand vous recevez un message privé',
+    'notifications.email.list.request_approved':
+      'les e-mails quand votre demande pour rejoindre est acceptée',
+    'notifications.email.list.invited':
+      'les e-mails quand on vous invite à rejoindre une communauté',
+    'notifications.email.list.watched_topic':
+      'les e-mails pour chaque nouvelle conversation des groupes que vous suivez',
+    'notifications.email.list.watched_reply':
+      'les e-mails pour chaque nouvelle réponse dans ce que vous suivez',
   },
   en: {
     'notifications.title': 'Notifications',
@@ -132,5 +155,22 @@ export const notificationsMessages = defineMessages({
     'notifications.flash.preferences': 'Your notification preferences are saved.',
     'notifications.flash.watching': 'Notification setting saved.',
     'notifications.error.notFound': 'This notification does not exist, or it is not yours.',
+    'notifications.email.hello': 'Hello {name}, here is what happened while you were away.',
+    'notifications.email.more': '{first}, and {others, plural, one {one more} other {# more}}',
+    'notifications.email.open': 'See all your notifications',
+    'notifications.email.openConversation': 'Read the conversation',
+    'notifications.email.reason': 'You receive this email because you chose to receive {what}.',
+    'notifications.email.list.mention': 'emails when someone mentions you',
+    'notifications.email.list.topic_reply':
+      'emails when someone replies to one of your conversations',
+    'notifications.email.list.reply_reply': 'emails when someone replies to one of your posts',
+    'notifications.email.list.thanks': 'emails when someone thanks you',
+    'notifications.email.list.answer_accepted': 'emails when your answer is accepted',
+    'notifications.email.list.message': 'emails when you receive a private message',
+    'notifications.email.list.request_approved': 'emails when your request to join is approved',
+    'notifications.email.list.invited': 'emails when you are invited to join a community',
+    'notifications.email.list.watched_topic':
+      'emails for each new conversation in the groups you watch',
+    'notifications.email.list.watched_reply': 'emails for each new reply in what you watch',
   },
 });

@@ -2,6 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { followLog } from '../activity/index.js';
 import type { AppDeps } from '../http/index.js';
 import { processNotifications, type OnNotified } from './consumer.js';
+import {
+  notificationEmails,
+  notificationMailLists,
+  type NotificationEmailOptions,
+} from './email-job.js';
 import { registerNotificationsApi } from './routes-api.js';
 import { registerNotificationsPages } from './routes-pages.js';
 
@@ -10,6 +15,8 @@ export interface NotifierOptions {
   intervalMs: number;
   /** SEAM (live): told after each commit of the consumer, to push the new count to the member. */
   onNotified?: OnNotified | undefined;
+  /** Emails to members who were away; none without it. */
+  email?: NotificationEmailOptions | undefined;
 }
 
 /**
@@ -24,9 +31,17 @@ export function registerNotifications(
 ): void {
   registerNotificationsApi(app, deps);
   registerNotificationsPages(app, deps);
+  // Links of emails already sent keep working, whether this process mails or not.
+  deps.unsubscribe.register(...notificationMailLists());
+  const emails = options.email && notificationEmails(deps, options.email);
+  if (emails) deps.jobs.register(emails.job);
   if (options.intervalMs <= 0) return;
   const follower = followLog(
-    () => processNotifications(deps.store, { onNotified: options.onNotified }),
+    () =>
+      processNotifications(deps.store, {
+        onNotified: options.onNotified,
+        onEmailDue: emails?.onEmailDue,
+      }),
     {
       intervalMs: options.intervalMs,
       onError: (err) => app.log.error({ err }, 'turning activity into notifications failed'),

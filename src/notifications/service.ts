@@ -56,18 +56,31 @@ export async function listNotifications(
 ): Promise<{ items: NotificationView[]; unread: number; hasMore: boolean }> {
   const rows = await store.listFor(s.db, viewer.id, { limit: page.limit + 1, offset: page.offset });
   const hasMore = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const posts = await postFacts(s.db, {
-    topicIds: shown.flatMap((r) => (r.topic_id === null ? [] : [r.topic_id])),
-    replyIds: shown.flatMap((r) => (r.reply_id === null ? [] : [r.reply_id])),
+  const { views, gone } = await viewsFor(s.db, viewer.id, rows.slice(0, page.limit));
+  await store.deleteNotifications(s.db, gone);
+  return { items: views, unread: await store.countUnread(s.db, viewer.id), hasMore };
+}
+
+/**
+ * What it takes to write and link each of these notifications of one member, asked of the
+ * permission home now: those whose content was deleted, or whose space the member may no
+ * longer read, are `gone` (their ids), and say nothing of what they were about.
+ */
+export async function viewsFor(
+  db: Db,
+  userId: number,
+  rows: store.NotificationRow[],
+): Promise<{ views: NotificationView[]; gone: number[] }> {
+  const posts = await postFacts(db, {
+    topicIds: rows.flatMap((r) => (r.topic_id === null ? [] : [r.topic_id])),
+    replyIds: rows.flatMap((r) => (r.reply_id === null ? [] : [r.reply_id])),
   });
-  const checker = createReadChecker(s.db);
+  const checker = createReadChecker(db);
   const gone: number[] = [];
   const kept: Omit<NotificationView, 'actor'>[] = [];
-  for (const row of shown) {
+  for (const row of rows) {
     const space = spaceOf(row, posts);
-    const names =
-      space === null || space === 'gone' ? null : await checker.namesFor(viewer.id, space);
+    const names = space === null || space === 'gone' ? null : await checker.namesFor(userId, space);
     if (space === 'gone' || (space !== null && names === null) || !isNotificationKind(row.kind)) {
       gone.push(row.id);
       continue;
@@ -80,20 +93,17 @@ export async function listNotifications(
       topic: topic ? { title: topic.title, kind: topic.kind } : null,
     });
   }
-  await store.deleteNotifications(s.db, gone);
   const actors = new Map(
-    (await findUsersByIds(s.db, [...new Set(kept.flatMap((k) => k.row.actor_id ?? []))])).map(
-      (u) => [u.id, { handle: u.handle, displayName: u.display_name, deletedAt: u.deleted_at }],
-    ),
+    (await findUsersByIds(db, [...new Set(kept.flatMap((k) => k.row.actor_id ?? []))])).map((u) => [
+      u.id,
+      { handle: u.handle, displayName: u.display_name, deletedAt: u.deleted_at },
+    ]),
   );
-  return {
-    items: kept.map((k) => ({
-      ...k,
-      actor: k.row.actor_id === null ? null : (actors.get(k.row.actor_id) ?? null),
-    })),
-    unread: await store.countUnread(s.db, viewer.id),
-    hasMore,
-  };
+  const views = kept.map((k) => ({
+    ...k,
+    actor: k.row.actor_id === null ? null : (actors.get(k.row.actor_id) ?? null),
+  }));
+  return { views, gone };
 }
 
 /** The header's figure for every page: one indexed count. */

@@ -219,6 +219,65 @@ export async function markRead(
   return Number(result.numUpdatedRows);
 }
 
+// ---- Notifications, as emails take them ----------------------------------------------------
+
+function waitingOf(db: Db, userId: number, kind: string) {
+  return db
+    .selectFrom('notifications')
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .where('kind', '=', kind)
+    .where('email', '=', 1)
+    .where('emailed_at', 'is', null);
+}
+
+/**
+ * A member's notifications of one kind waiting for the email job: wanted by email, unread, and
+ * not yet dealt with by a job. The oldest first.
+ */
+export function pendingEmails(db: Db, userId: number, kind: string) {
+  return waitingOf(db, userId, kind).selectAll().orderBy('updated_at').orderBy('id').execute();
+}
+
+/** When the oldest of them came: the period their one email covers starts there. */
+export async function oldestPendingEmail(
+  db: Db,
+  userId: number,
+  kind: string,
+): Promise<number | null> {
+  const row = await waitingOf(db, userId, kind)
+    .select((eb) => eb.fn.min<number>('updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at);
+}
+
+/**
+ * Marks these notifications dealt with (emailed, or found to have nothing left to tell), unless
+ * another run did first: returns the ids this run took, the only ones its email may name.
+ */
+export async function claimEmailed(db: Db, ids: number[], at: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .updateTable('notifications')
+    .set({ emailed_at: at })
+    .where('id', 'in', ids)
+    .where('emailed_at', 'is', null)
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/** A send that failed gives its notifications back to the retry. */
+export async function releaseEmailed(db: Db, ids: number[], at: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ emailed_at: null })
+    .where('id', 'in', ids)
+    .where('emailed_at', '=', at)
+    .execute();
+}
+
 /** A member's whole notification state, when their account goes. */
 export async function forgetMember(db: Db, userId: number): Promise<void> {
   await db.deleteFrom('notifications').where('user_id', '=', userId).execute();

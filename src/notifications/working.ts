@@ -30,6 +30,20 @@ interface Entry {
   added: Map<number, number>;
   removed: Set<number>;
   status: 'same' | 'new' | 'changed';
+  /** Something new to tell in this batch: an email may be due again. */
+  notified: boolean;
+}
+
+/** A member with something new of this kind to hear about by email. */
+export interface EmailDue {
+  userId: number;
+  kind: NotificationKind;
+}
+
+/** What a batch changed: who has something new to read, and what may go out by email. */
+export interface Applied {
+  touched: Set<number>;
+  emailDue: EmailDue[];
 }
 
 const keyOf = (userId: number, subject: string) => `${userId}|${subject}`;
@@ -57,6 +71,7 @@ function fromDraft(d: Draft, channels: Channels): Entry {
     added: new Map(actors ?? []),
     removed: new Set(),
     status: 'new',
+    notified: true,
   };
 }
 
@@ -71,7 +86,7 @@ function latestActor(actors: Map<number, number>): number | null {
  * Applies a batch's checked intents, in the log's order, to the notification rows they touch
  * (loaded once), then writes what changed. Returns the members with something new to read.
  */
-export async function applyIntents(trx: Db, intents: CheckedIntent[]): Promise<Set<number>> {
+export async function applyIntents(trx: Db, intents: CheckedIntent[]): Promise<Applied> {
   const entries = await loadEntries(trx, intents);
   const goneIds: number[] = [];
   const drops: Exclude<CheckedIntent, { type: 'notify' | 'unthank' | 'forget' }>[] = [];
@@ -110,6 +125,7 @@ export async function applyIntents(trx: Db, intents: CheckedIntent[]): Promise<S
           readAt: null,
           inApp: intent.channels.inApp,
           email: intent.channels.byEmail,
+          notified: true,
         });
         touch(e);
         break;
@@ -198,6 +214,7 @@ async function loadEntries(trx: Db, intents: CheckedIntent[]): Promise<Map<strin
         added: new Map(),
         removed: new Set(),
         status: 'same',
+        notified: false,
       },
     ]),
   );
@@ -208,15 +225,18 @@ async function save(
   entries: Entry[],
   goneIds: number[],
   drops: Extract<CheckedIntent, { type: 'drop' | 'leave' }>[],
-): Promise<Set<number>> {
+): Promise<Applied> {
   for (const d of drops)
     if (d.type === 'drop') await store.deleteAbout(trx, d.about);
     else await store.deleteInSpace(trx, d.userId, d.space);
   await store.deleteNotifications(trx, goneIds);
   const touched = new Set<number>();
+  const due = new Map<string, EmailDue>();
   for (const e of entries) {
     if (e.status === 'same') continue;
     const columns = {
+      // A notification with something new goes out by email again (its last email said less).
+      ...(e.notified ? { emailed_at: null } : {}),
       kind: e.kind,
       actor_id: e.actorId,
       actor_count: e.actors ? e.actors.size : e.actorId === null ? 0 : 1,
@@ -246,6 +266,8 @@ async function save(
     );
     await store.removeActors(trx, notificationId, [...e.removed]);
     if (e.readAt === null && e.inApp) touched.add(e.userId);
+    if (e.notified && e.readAt === null && e.email)
+      due.set(`${e.userId}|${e.kind}`, { userId: e.userId, kind: e.kind });
   }
-  return touched;
+  return { touched, emailDue: [...due.values()] };
 }
