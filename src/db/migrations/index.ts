@@ -22,6 +22,7 @@ import * as ownData from './019_own_data.js';
 import * as jobs from './020_jobs.js';
 import * as notifications from './024_notifications.js';
 import * as messages from './021_messages.js';
+import * as pulse from './026_pulse.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -48,6 +49,7 @@ const all: Record<string, DialectMigration> = {
   '020_jobs': jobs,
   '024_notifications': notifications,
   '021_messages': messages,
+  '026_pulse': pulse,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
