@@ -244,8 +244,6 @@ function foldWindow(l: Loaded, since: number): Window {
         else reactions.delete(r);
         break;
       }
-      default:
-        break;
     }
   }
 

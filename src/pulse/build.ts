@@ -40,7 +40,10 @@ export interface Pulse {
   since: number;
   /** The communities it speaks of, the busiest first: the first names the pulse. */
   communities: string[];
-  needsYou: { questions: (PulseTopic & { place: Place })[]; newcomers: (Person & { place: Place })[] };
+  needsYou: {
+    questions: (PulseTopic & { place: Place })[];
+    newcomers: (Person & { place: Place })[];
+  };
   spaces: PulseSpace[];
   thanks: ThanksItem[];
 }
@@ -67,8 +70,16 @@ export function createPulseBuilder(db: Db, floor: number) {
       store.answeredTitlesOf(db, ids),
       store.thanksReadOf(db, ids),
     ]);
-    const communitiesOf = groupBy(spaces.communities, (r) => r.user_id, (r) => r.community_id);
-    const groupsOf = groupBy(spaces.groups, (r) => r.user_id, (r) => r.group_id);
+    const communitiesOf = groupBy(
+      spaces.communities,
+      (r) => r.user_id,
+      (r) => r.community_id,
+    );
+    const groupsOf = groupBy(
+      spaces.groups,
+      (r) => r.user_id,
+      (r) => r.group_id,
+    );
     const seenOf = new Map<number, Map<number, number>>();
     for (const v of views) {
       const m = seenOf.get(v.actor_id) ?? new Map<number, number>();
@@ -95,7 +106,7 @@ export function createPulseBuilder(db: Db, floor: number) {
         ).filter((w): w is Window => w !== null);
         const pulse = await buildOne(db, reader, windows, {
           groups: new Set(groupsOf.get(reader.id) ?? []),
-          seen: seenOf.get(reader.id) ?? new Map(),
+          seen: seenOf.get(reader.id) ?? new Map<number, number>(),
           words: wordsOfMember.get(reader.id) ?? new Set(),
           thanksReadAt: (subject) => thanksReadAt.get(`${reader.id}:${subject}`) ?? null,
         });
@@ -127,7 +138,13 @@ async function buildOne(
   // Candidates, before asking which the member may read.
   const questions: { item: TopicItem; place: Place; score: number }[] = [];
   const newcomers: (Person & { place: Place })[] = [];
-  const spaces: { place: Place; key: SpaceKey; w: Window; candidates: TopicItem[]; pin?: TopicItem }[] = [];
+  const spaces: {
+    place: Place;
+    key: SpaceKey;
+    w: Window;
+    candidates: TopicItem[];
+    pin?: TopicItem;
+  }[] = [];
   const thanks: ThanksItem[] = [];
   for (const w of windows) {
     for (const q of w.openQuestions) {
@@ -154,7 +171,8 @@ async function buildOne(
         spaces.push({ place, key, w, candidates, ...(pin ? { pin } : {}) });
     }
     for (const t of w.thanks.get(reader.id) ?? []) {
-      const subject = t.replyId === null ? `thanks:topic:${t.topicId}` : `thanks:reply:${t.replyId}`;
+      const subject =
+        t.replyId === null ? `thanks:topic:${t.topicId}` : `thanks:reply:${t.replyId}`;
       if ((m.thanksReadAt(subject) ?? -1) < t.lastAt) thanks.push(t);
     }
   }
@@ -175,7 +193,9 @@ async function buildOne(
     communityIds: [...new Set(spaces.map((s) => s.place.communityId))],
   });
   const canRead = (p: Place) =>
-    p.groupId === null ? readable.communityIds.has(p.communityId) : readable.groupIds.has(p.groupId);
+    p.groupId === null
+      ? readable.communityIds.has(p.communityId)
+      : readable.groupIds.has(p.groupId);
 
   const pulseTopic = (t: TopicItem, isPinned: boolean): PulseTopic => ({
     id: t.id,
@@ -198,25 +218,39 @@ async function buildOne(
     },
     spaces: [],
     thanks: thanks.filter(
-      (t) => readable.topicIds.has(t.topicId) && (t.replyId === null || readable.replyIds.has(t.replyId)),
+      (t) =>
+        readable.topicIds.has(t.topicId) &&
+        (t.replyId === null || readable.replyIds.has(t.replyId)),
     ),
   };
   const busy = new Map<string, number>();
   for (const s of spaces) {
     if (!canRead(s.place)) continue;
-    const topics = s.candidates.filter((t) => readable.topicIds.has(t.id)).slice(0, TOPICS_PER_SPACE);
+    const topics = s.candidates
+      .filter((t) => readable.topicIds.has(t.id))
+      .slice(0, TOPICS_PER_SPACE);
     const pin = s.pin && readable.topicIds.has(s.pin.id) ? [pulseTopic(s.pin, true)] : [];
     const figures = s.w.figures.get(s.key) ?? { topics: 0, replies: 0, newcomers: 0 };
     if (pin.length === 0 && topics.length === 0) continue;
-    pulse.spaces.push({ place: s.place, figures, topics: [...pin, ...topics.map((t) => pulseTopic(t, false))] });
+    pulse.spaces.push({
+      place: s.place,
+      figures,
+      topics: [...pin, ...topics.map((t) => pulseTopic(t, false))],
+    });
     const name = s.place.communityName;
     busy.set(name, (busy.get(name) ?? 0) + figures.topics + figures.replies + 1);
   }
-  for (const q of pulse.needsYou.questions) busy.set(q.place.communityName, busy.get(q.place.communityName) ?? 0);
-  for (const n of pulse.needsYou.newcomers) busy.set(n.place.communityName, busy.get(n.place.communityName) ?? 0);
+  for (const q of pulse.needsYou.questions)
+    busy.set(q.place.communityName, busy.get(q.place.communityName) ?? 0);
+  for (const n of pulse.needsYou.newcomers)
+    busy.set(n.place.communityName, busy.get(n.place.communityName) ?? 0);
   pulse.communities = [...busy].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   for (const w of windows)
-    if (pulse.thanks.some((t) => t.path.startsWith(`${w.places.get(spaceKey(w.community.id, null))?.path ?? ''}/`)))
+    if (
+      pulse.thanks.some((t) =>
+        t.path.startsWith(`${w.places.get(spaceKey(w.community.id, null))?.path ?? ''}/`),
+      )
+    )
       if (!pulse.communities.includes(w.community.name)) pulse.communities.push(w.community.name);
 
   const isEmpty =

@@ -9,7 +9,10 @@ import { mailPulse, runPulses, type PulseConfig } from './send.js';
  * second instance, an overlapping run or `ruche pulse send` never sends one twice; a run whose
  * mails partly failed throws, and its retry sends only what was not sent.
  */
-export function pulseScheduleJob(deps: { mailer: Mailer; publicUrl: string }, config: PulseConfig & { checkMs: number }) {
+export function pulseScheduleJob(
+  deps: { mailer: Mailer; publicUrl: string },
+  config: PulseConfig & { checkMs: number },
+) {
   return defineJob({
     name: 'pulse.send-due',
     payload: z.object({}),

@@ -8,7 +8,8 @@ export const pulseMessages = defineMessages({
     'pulse.intro':
       '{frequency, select, daily {Voici ce qui s’est passé depuis hier dans vos communautés.} other {Voici ce qui s’est passé cette semaine dans vos communautés.}}',
     'pulse.needsYou': 'On a besoin de vous',
-    'pulse.questions': 'Des questions attendent une réponse, et vous en savez peut-être quelque chose :',
+    'pulse.questions':
+      'Des questions attendent une réponse, et vous en savez peut-être quelque chose :',
     'pulse.newcomers': 'Ils viennent d’arriver, un mot de bienvenue leur ferait plaisir :',
     'pulse.newcomerIn': '{name}, dans {place}',
     'pulse.figures':
@@ -34,7 +35,8 @@ export const pulseMessages = defineMessages({
     'pulse.settings.useBrowserZone': 'Utiliser ce fuseau',
     'pulse.settings.submit': 'Enregistrer le pulse',
     'pulse.flash.saved': 'Vos choix pour le pulse sont enregistrés.',
-    'pulse.error.timeZone': 'Choisissez un fuseau horaire de la liste, par exemple « Europe/Paris ».',
+    'pulse.error.timeZone':
+      'Choisissez un fuseau horaire de la liste, par exemple « Europe/Paris ».',
     'pulse.error.frequency': 'Choisissez chaque jour, chaque semaine ou jamais.',
     // The animators' page.
     'pulse.animate.title': 'Le pulse de « {community} »',
@@ -55,8 +57,7 @@ export const pulseMessages = defineMessages({
     'pulse.animate.handle': 'Identifiant du membre (sans @)',
     'pulse.animate.show': 'Voir',
     'pulse.animate.previewOf': 'Le prochain pulse de {name}',
-    'pulse.animate.previewEmpty':
-      'Rien de neuf pour ce membre : aucun pulse ne lui serait envoyé.',
+    'pulse.animate.previewEmpty': 'Rien de neuf pour ce membre : aucun pulse ne lui serait envoyé.',
     'pulse.animate.link': 'Le pulse',
     'pulse.flash.pinned': 'Le sujet est à la une du prochain pulse.',
     'pulse.flash.unpinned': 'Le sujet n’est plus à la une.',
@@ -72,7 +73,8 @@ export const pulseMessages = defineMessages({
     'pulse.intro':
       '{frequency, select, daily {Here is what happened in your communities since yesterday.} other {Here is what happened in your communities this week.}}',
     'pulse.needsYou': 'You are needed',
-    'pulse.questions': 'These questions are waiting for an answer, and you may know something about them:',
+    'pulse.questions':
+      'These questions are waiting for an answer, and you may know something about them:',
     'pulse.newcomers': 'They have just arrived; a word of welcome would please them:',
     'pulse.newcomerIn': '{name}, in {place}',
     'pulse.figures':

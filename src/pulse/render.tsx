@@ -73,7 +73,11 @@ function pulseText(
   o: RenderOptions,
   settings: string,
 ): string {
-  const lines = [t('pulse.hello', { name: o.name }), '', t('pulse.intro', { frequency: o.frequency })];
+  const lines = [
+    t('pulse.hello', { name: o.name }),
+    '',
+    t('pulse.intro', { frequency: o.frequency }),
+  ];
   const { questions, newcomers } = pulse.needsYou;
   if (questions.length > 0 || newcomers.length > 0) {
     lines.push('', `## ${t('pulse.needsYou')}`);
@@ -92,7 +96,8 @@ function pulseText(
   }
   for (const s of pulse.spaces) {
     lines.push('', `## ${placeName(s.place)}`, t('pulse.figures', s.figures));
-    for (const topic of s.topics) lines.push(`- ${topicLine(t, topic)}`, `  ${link(topic.path, s.place)}`);
+    for (const topic of s.topics)
+      lines.push(`- ${topicLine(t, topic)}`, `  ${link(topic.path, s.place)}`);
   }
   if (pulse.thanks.length > 0) {
     lines.push('', `## ${t('pulse.thanks')}`);

@@ -31,7 +31,12 @@ function zoneOf(member: { time_zone: string | null }, fallback: string): string 
   return member.time_zone !== null && isTimeZone(member.time_zone) ? member.time_zone : fallback;
 }
 
-function dueOf(member: store.PulseMemberRow, config: PulseConfig, at: number, periods: ReturnType<typeof createPeriods>) {
+function dueOf(
+  member: store.PulseMemberRow,
+  config: PulseConfig,
+  at: number,
+  periods: ReturnType<typeof createPeriods>,
+) {
   const frequency = member.frequency ?? DEFAULT_FREQUENCY;
   if (frequency === 'never') return null;
   const period = periods(frequency, zoneOf(member, config.defaultTimeZone));
@@ -39,10 +44,14 @@ function dueOf(member: store.PulseMemberRow, config: PulseConfig, at: number, pe
 }
 
 /** Every member whose local pulse moment has come and was not handled yet. */
-export async function findDueMembers(s: Store, config: PulseConfig, at: number): Promise<DueMember[]> {
+export async function findDueMembers(
+  s: Store,
+  config: PulseConfig,
+  at: number,
+): Promise<DueMember[]> {
   const periods = createPeriods(at);
   const due: DueMember[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.pulseMembersPage(s.db, after, PAGE);
     for (const member of page) {
       const d = dueOf(member, config, at, periods);
@@ -147,10 +156,17 @@ export async function previewPulse(
   const [member] = await store.pulseMembersByIds(s.db, [userId]);
   if (!member) return null;
   // A member who chose "never" is shown what a weekly pulse would hold.
-  const d = dueOf({ ...member, frequency: member.frequency === 'never' ? 'weekly' : member.frequency }, config, at, createPeriods(at));
+  const d = dueOf(
+    { ...member, frequency: member.frequency === 'never' ? 'weekly' : member.frequency },
+    config,
+    at,
+    createPeriods(at),
+  );
   if (!d) return null;
   const build = createPulseBuilder(s.db, d.since);
-  const pulse = (await build([{ id: member.id, isAdmin: member.is_admin === 1, since: d.since }])).get(member.id);
+  const pulse = (
+    await build([{ id: member.id, isAdmin: member.is_admin === 1, since: d.since }])
+  ).get(member.id);
   return pulse ? compose(pulse, d, config, null) : null;
 }
 

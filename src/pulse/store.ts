@@ -50,7 +50,10 @@ export async function pulseMembersPage(
 ): Promise<PulseMemberRow[]> {
   return memberQuery(db)
     .where((eb) =>
-      eb.or([eb('pulse_settings.frequency', 'is', null), eb('pulse_settings.frequency', '!=', 'never')]),
+      eb.or([
+        eb('pulse_settings.frequency', 'is', null),
+        eb('pulse_settings.frequency', '!=', 'never'),
+      ]),
     )
     .where('users.id', '>', afterId)
     .orderBy('users.id')
@@ -286,8 +289,8 @@ export async function thanksReadOf(db: Db, userIds: number[]) {
 
 export type LogEvent = Pick<
   Database['activity_log'],
-  'kind' | 'actor_id' | 'group_id' | 'target_kind' | 'target_id' | 'topic_id' | 'detail'
-> & { created_at: number };
+  'actor_id' | 'group_id' | 'target_kind' | 'target_id' | 'topic_id' | 'detail'
+> & { kind: EventKind; created_at: number };
 
 const eventKinds = [
   'topic.created',
@@ -297,6 +300,7 @@ const eventKinds = [
   'reaction.added',
   'reaction.removed',
 ] as const;
+type EventKind = (typeof eventKinds)[number];
 
 /** A community's new topics, replies, arrivals and reactions since `since`, oldest first. */
 export async function communityEvents(
@@ -306,13 +310,22 @@ export async function communityEvents(
 ): Promise<LogEvent[]> {
   const rows = await db
     .selectFrom('activity_log')
-    .select(['kind', 'actor_id', 'group_id', 'target_kind', 'target_id', 'topic_id', 'detail', 'created_at'])
+    .select([
+      'kind',
+      'actor_id',
+      'group_id',
+      'target_kind',
+      'target_id',
+      'topic_id',
+      'detail',
+      'created_at',
+    ])
     .where('community_id', '=', communityId)
     .where('created_at', '>=', since)
     .where('kind', 'in', eventKinds)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ ...r, created_at: Number(r.created_at) }));
+  return rows.map((r) => ({ ...r, kind: r.kind as EventKind, created_at: Number(r.created_at) }));
 }
 
 export async function placesOf(db: Db, communityIds: number[]) {
@@ -361,8 +374,61 @@ export async function pinTopic(db: Db, pin: Database['pulse_pins']): Promise<voi
     .execute();
 }
 
-export async function unpin(db: Db, scope: string): Promise<void> {
-  await db.deleteFrom('pulse_pins').where('scope', '=', scope).execute();
+export async function unpinTopic(db: Db, communityId: number, topicId: number): Promise<void> {
+  await db
+    .deleteFrom('pulse_pins')
+    .where('community_id', '=', communityId)
+    .where('topic_id', '=', topicId)
+    .execute();
+}
+
+/** Where a topic lives; asked only after filterReadable kept it. */
+export async function topicPlaceOf(db: Db, topicId: number) {
+  return db
+    .selectFrom('topics')
+    .select(['id', 'community_id', 'group_id'])
+    .where('id', '=', topicId)
+    .executeTakeFirst();
+}
+
+export async function isActiveMember(db: Db, communityId: number, userId: number) {
+  const row = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A community's pins and exclusions, with their topics' titles and groups' names. */
+export async function picksWithTitles(db: Db, communityId: number) {
+  const [pins, exclusions] = await Promise.all([
+    db
+      .selectFrom('pulse_pins')
+      .innerJoin('topics', 'topics.id', 'pulse_pins.topic_id')
+      .leftJoin('groups', 'groups.id', 'pulse_pins.group_id')
+      .select([
+        'pulse_pins.topic_id',
+        'topics.title',
+        'groups.name as group_name',
+        'pulse_pins.pinned_at',
+      ])
+      .where('pulse_pins.community_id', '=', communityId)
+      .where('topics.deleted_at', 'is', null)
+      .orderBy('pulse_pins.pinned_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('pulse_exclusions')
+      .innerJoin('topics', 'topics.id', 'pulse_exclusions.topic_id')
+      .select(['pulse_exclusions.topic_id', 'topics.title', 'pulse_exclusions.excluded_at'])
+      .where('pulse_exclusions.community_id', '=', communityId)
+      .where('topics.deleted_at', 'is', null)
+      .orderBy('pulse_exclusions.excluded_at', 'desc')
+      .execute(),
+  ]);
+  return { pins, exclusions };
 }
 
 export async function excludeTopic(db: Db, row: Database['pulse_exclusions']): Promise<void> {

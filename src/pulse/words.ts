@@ -5,10 +5,7 @@ import { isStopword } from '../search/index.js';
  * or more, no function words. "Comment réparer un vélo ?" → réparer, vélo as "reparer", "velo".
  */
 export function wordsOf(text: string): Set<string> {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const out = new Set<string>();
   for (const word of folded.split(/[^\p{L}\p{N}]+/u))
     if (word.length >= 4 && !isStopword(word)) out.add(word);
