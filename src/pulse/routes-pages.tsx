@@ -31,6 +31,8 @@ export function pulsePreferences(store: Store, config: PulseConfig): PageExtra {
   };
 }
 
+// The route of pulseAnimationPath (whose helper would encode the colon).
+const animationRoute = '/c/:slug/cockpit/pulse';
 const slugParams = z.object({ slug: z.string().min(1).max(100) });
 const pickForm = schemas.topicForm.extend({ action: z.enum(['pin', 'exclude']) });
 
@@ -95,7 +97,7 @@ export function registerPulsePages(app: FastifyInstance, deps: AppDeps, config: 
     return { access, picks, preview, error };
   };
 
-  app.get(`${pulseAnimationPath(':slug')}`, async (req, reply) => {
+  app.get(animationRoute, async (req, reply) => {
     const { slug } = parseInput(slugParams, req.params);
     const handle = (req.query as { handle?: unknown }).handle;
     const view = await animationPage(
@@ -123,7 +125,7 @@ export function registerPulsePages(app: FastifyInstance, deps: AppDeps, config: 
   });
 
   const post = (name: string, run: (req: FastifyRequest, slug: string) => Promise<string>) =>
-    app.post(`${pulseAnimationPath(':slug')}/${name}`, write, async (req, reply) => {
+    app.post(`${animationRoute}/${name}`, write, async (req, reply) => {
       const { slug } = parseInput(slugParams, req.params);
       try {
         const flash = await run(req, slug);
