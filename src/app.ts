@@ -61,6 +61,7 @@ import {
   registerUnsubscribePages,
   type Mailer,
 } from './mail/index.js';
+import { pulseMessages, pulsePreferences, registerPulse } from './pulse/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -82,6 +83,7 @@ export const i18n = createI18n([
   jobsMessages,
   notificationsMessages,
   messagesMessages,
+  pulseMessages,
   fieldMessages,
   liveMessages,
   mailMessages,
@@ -202,6 +204,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     live,
     jobs: options.jobs ?? openJobs(store),
     placeControl: watchControl(store),
+    preferencesExtra: pulsePreferences(store, {
+      defaultTimeZone: config.pulse.defaultTimeZone,
+      publicUrl: config.publicUrl,
+    }),
   };
   // Closed with the app when it opened them; the server stops its own before the app.
   if (!options.jobs) app.addHook('onClose', () => deps.jobs.close());
@@ -283,6 +289,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   });
   registerUnsubscribePages(app, deps);
+  registerPulse(app, deps, config.pulse);
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
   return app;

@@ -44,6 +44,9 @@ export const activityKinds = [
   'member.mentioned',
   // A private message (target: the message); outside any community, so no analytics count it.
   'message.sent',
+  // A click on a link of a member's pulse (actor: that member, signed in or not; detail: the
+  // pulse's opaque id): a visit, so the member counts as reached on the ladder.
+  'pulse.opened',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

@@ -69,6 +69,7 @@ function isExported(kind: ActivityKind): boolean {
     case 'reaction.removed':
     case 'member.mentioned':
     case 'content.viewed':
+    case 'pulse.opened':
     case 'message.sent': // its text is in the export's privateMessages
       return true;
     // Without an actor: nobody's.

@@ -254,6 +254,67 @@ program
     }
   });
 
+const pulse = program.command('pulse').description('The members’ daily or weekly digest.');
+pulse
+  .command('send')
+  .description(
+    'Send now the pulse of every member whose local morning has come (the schedule does it by itself); each is sent once.',
+  )
+  .action(async () => {
+    const config = await loadedConfig();
+    const store = await openExistingDatabase(config);
+    const { createMailer } = await import('../mail/index.js');
+    const { mailPulse, runPulses } = await import('../pulse/index.js');
+    const log = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (o: object, m: string) => console.error(m, o),
+    };
+    try {
+      const mailer = createMailer({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        log: { info: (_o, m) => console.log(m) },
+      });
+      const counts = await runPulses(
+        store,
+        { defaultTimeZone: config.pulse.defaultTimeZone, publicUrl: config.publicUrl },
+        mailPulse(mailer),
+        { log },
+      );
+      console.log(
+        `Pulse: ${counts.due} member(s) due, ${counts.sent} sent, ${counts.empty} with nothing new, ${counts.failed} failed.`,
+      );
+      if (counts.failed > 0) process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+  });
+pulse
+  .command('preview <email>')
+  .description('Print one member’s next pulse as text, as it stands now (nothing is sent).')
+  .action(async (email: string) => {
+    const config = await loadedConfig();
+    const store = await openExistingDatabase(config);
+    const { previewPulse, pulseMemberByEmail } = await import('../pulse/index.js');
+    try {
+      const member = await pulseMemberByEmail(store.db, email);
+      if (!member) throw new Error(`No member has the address ${email}.`);
+      const next = await previewPulse(
+        store,
+        { defaultTimeZone: config.pulse.defaultTimeZone, publicUrl: config.publicUrl },
+        member.id,
+      );
+      process.stdout.write(
+        next
+          ? `Subject: ${next.subject}\n\n${next.text}`
+          : 'Nothing new for this member: no pulse would be sent.\n',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
 program.parseAsync().catch(async (err: unknown) => {
   // Domain errors speak the same words as the API, in English on the command line.
   const { AppError } = await import('../http/index.js');

@@ -56,7 +56,21 @@ const envSchema = z.object({
   MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
   MESSAGES_DAILY_CONVERSATIONS: z.coerce.number().int().min(0).default(5),
   MESSAGES_DAILY_MESSAGES: z.coerce.number().int().min(0).default(50),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone, such as Europe/Paris')
+    .default('Europe/Paris'),
+  PULSE_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -108,6 +122,11 @@ export type Config = {
     /** Messages (first ones and answers together) a new account may write in any 24 hours. */
     messagesPerDay: number;
   };
+  /**
+   * The pulse: a member's time zone until they choose one, and how often the schedule looks for
+   * members whose local morning has come.
+   */
+  pulse: { defaultTimeZone: string; checkMs: number };
 };
 
 export interface DkimConfig {
@@ -195,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       conversationsPerDay: e.MESSAGES_DAILY_CONVERSATIONS,
       messagesPerDay: e.MESSAGES_DAILY_MESSAGES,
     },
+    pulse: { defaultTimeZone: e.DEFAULT_TIME_ZONE, checkMs: e.PULSE_CHECK_SECONDS * 1000 },
   };
 }

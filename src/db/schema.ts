@@ -29,6 +29,8 @@ export interface Database {
     deletion_posts: Generated<string | null>;
     /** When the account was anonymised; the row stays as the tombstone of its activity (019). */
     deleted_at: Generated<number | null>;
+    /** The member's IANA time zone; null: the instance's DEFAULT_TIME_ZONE (026_pulse). */
+    time_zone: Generated<string | null>;
   };
   sessions: {
     token_hash: string;
@@ -396,6 +398,39 @@ export interface Database {
   };
   /** A member who blocked another: no private message, no mention notification from them. */
   member_blocks: { blocker_id: number; blocked_id: number; created_at: number };
+  /** A member's pulse: how often, and the last one handled and sent (026_pulse). */
+  pulse_settings: {
+    user_id: number;
+    frequency: 'daily' | 'weekly' | 'never';
+    last_period_at: number | null;
+    last_sent_at: number | null;
+    updated_at: number;
+  };
+  /** One pulse of one member and period: claimed, then sent or found empty. */
+  pulse_sends: {
+    user_id: number;
+    period_at: number;
+    token: string;
+    state: 'claimed' | 'sent' | 'empty';
+    claimed_at: number;
+    sent_at: number | null;
+  };
+  /** An animator's pinned topic for a space's next pulses (scope "c<id>" or "g<id>"). */
+  pulse_pins: {
+    scope: string;
+    community_id: number;
+    group_id: number | null;
+    topic_id: number;
+    pinned_by: number;
+    pinned_at: number;
+  };
+  /** A topic an animator keeps out of every pulse. */
+  pulse_exclusions: {
+    topic_id: number;
+    community_id: number;
+    excluded_by: number;
+    excluded_at: number;
+  };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

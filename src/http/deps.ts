@@ -17,6 +17,12 @@ export type PlaceControl = (
   place: { kind: 'topic' | 'group' | 'conversation'; id: number },
 ) => Promise<((ctx: PageContext) => VNode) | null>;
 
+/**
+ * A section another feature adds to a page it does not own (the pulse's settings on the
+ * notifications' preferences page), wired by the composition root; null: nothing to show.
+ */
+export type PageExtra = (req: FastifyRequest) => Promise<((ctx: PageContext) => VNode) | null>;
+
 /** What route modules receive from the composition root. */
 export interface AppDeps {
   store: Store;
@@ -32,4 +38,6 @@ export interface AppDeps {
   /** Background jobs: features enqueue theirs here (src/jobs/). */
   jobs: Jobs;
   placeControl?: PlaceControl | undefined;
+  /** Sections of the notifications' preferences page from other features (the pulse). */
+  preferencesExtra?: PageExtra | undefined;
 }

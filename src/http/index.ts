@@ -16,7 +16,7 @@ export {
   type RateLimits,
 } from './limits.js';
 export { requireViewer, type Viewer } from './viewer.js';
-export type { AppDeps, PlaceControl } from './deps.js';
+export type { AppDeps, PageExtra, PlaceControl } from './deps.js';
 export { Field } from './forms.js';
 export {
   asFormFailure,

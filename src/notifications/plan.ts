@@ -296,6 +296,7 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
     case 'topic.edited':
     case 'reply.edited':
     case 'content.viewed':
+    case 'pulse.opened':
     case 'visit.anonymous':
       // Nothing to tell anyone (a group made private is caught when the list is read).
       return [];

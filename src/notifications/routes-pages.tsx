@@ -88,12 +88,14 @@ export function registerNotificationsPages(app: FastifyInstance, deps: AppDeps):
 
   app.get(preferencesPath, async (req, reply) => {
     const preferences = await service.getPreferences(store, requireViewer(req.viewer));
+    // Other features' sections (the pulse's settings), each with its own form.
+    const extra = await deps.preferencesExtra?.(req);
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
       ctx,
       req.t('notifications.preferences.title'),
-      <PreferencesPage ctx={ctx} preferences={preferences} />,
+      <PreferencesPage ctx={ctx} preferences={preferences} extra={extra?.(ctx)} />,
     );
   });
 

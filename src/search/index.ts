@@ -24,6 +24,7 @@ export {
 } from './search-topics.js';
 export { plainText as plainTextOf, type TextPart } from './snippet.js';
 export type { SearchScope };
+export { isStopword } from './stopwords.js';
 
 export type DocKind = 'topic' | 'reply';
 

@@ -173,6 +173,30 @@ async function until(ready: () => boolean, ms: number): Promise<void> {
   }
 }
 
+describe('ruche pulse', () => {
+  const demoDir = mkdtempSync(join(tmpdir(), 'ruche-pulse-'));
+  const demoEnv = { ...env, SQLITE_PATH: join(demoDir, 'ruche.db'), SMTP_URL: '' };
+  const demo = (...args: string[]) =>
+    run('node', ['bin/ruche.js', ...args], { env: demoEnv, maxBuffer: 10_000_000 });
+  afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
+
+  it('previews a demo member’s pulse after a first start, and sends the due ones once', async () => {
+    await demo('seed-demo');
+    const out = (await demo('pulse', 'preview', 'karim-benali@demo.ruche.test')).stdout;
+    expect(out).toMatch(/^Subject: Le Réseau des bénévoles : votre pulse de la semaine/);
+    expect(out).toContain('On a besoin de vous');
+    expect(out).toMatch(/http:\/\/localhost:3000\/c\/reseau-des-benevoles\/t\/\d+/);
+    await expect(demo('pulse', 'preview', 'nobody@example.test')).rejects.toThrow(
+      /No member has the address/,
+    );
+    // Without SMTP_URL the mails go to the log; a second run finds every pulse of the period done.
+    expect((await demo('pulse', 'send')).stdout).toMatch(
+      /Pulse: \d+ member\(s\) due, [1-9]\d* sent/,
+    );
+    expect((await demo('pulse', 'send')).stdout).toContain('Pulse: 0 member(s) due, 0 sent');
+  }, 180_000);
+});
+
 describe('ruche import and ruche render', () => {
   const importDir = mkdtempSync(join(tmpdir(), 'ruche-cli-import-'));
   const importEnv = { ...env, SQLITE_PATH: join(importDir, 'ruche.db') };

@@ -280,6 +280,8 @@ export class BatchFold {
         this.accept(row.topic_id, null);
         return;
       case 'content.viewed':
+      case 'pulse.opened':
+        // A click in a member's pulse is a visit too: the ladder's "digest opened" (reached).
         this.count(scopes, actor, at, { visits: 1 });
         return;
       case 'topic.deleted':
@@ -440,6 +442,7 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       case 'reply.edited':
       case 'reaction.removed':
       case 'message.sent':
+      case 'pulse.opened':
         break;
     }
   }

@@ -23,6 +23,7 @@ import * as jobs from './020_jobs.js';
 import * as notifications from './024_notifications.js';
 import * as messages from './021_messages.js';
 import * as notificationEmails from './025_notification_emails.js';
+import * as pulse from './026_pulse.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -50,6 +51,7 @@ const all: Record<string, DialectMigration> = {
   '024_notifications': notifications,
   '021_messages': messages,
   '025_notification_emails': notificationEmails,
+  '026_pulse': pulse,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

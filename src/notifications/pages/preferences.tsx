@@ -1,9 +1,14 @@
+import type { VNode } from 'preact';
 import { CsrfField, type PageContext } from '../../http/index.js';
 import { notificationsPath, preferencesPath } from '../paths.js';
 import type { Preference } from '../service.js';
 
 /** Per kind of notification, two boxes: on the site, by e-mail. */
-export function PreferencesPage(props: { ctx: PageContext; preferences: Preference[] }) {
+export function PreferencesPage(props: {
+  ctx: PageContext;
+  preferences: Preference[];
+  extra?: VNode | undefined;
+}) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -39,6 +44,7 @@ export function PreferencesPage(props: { ctx: PageContext; preferences: Preferen
         ))}
         <button type="submit">{t('notifications.preferences.submit')}</button>
       </form>
+      {props.extra}
       <p>
         <a href={notificationsPath}>{t('notifications.preferences.back')}</a>
       </p>

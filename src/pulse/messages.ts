@@ -1,0 +1,131 @@
+import { defineMessages } from '../i18n/index.js';
+
+export const pulseMessages = defineMessages({
+  fr: {
+    'pulse.subject':
+      '{others, plural, =0 {{community}} one {{community} et une autre communauté} other {{community} et # autres communautés}} : votre pulse {frequency, select, daily {du jour} other {de la semaine}}',
+    'pulse.hello': 'Bonjour {name},',
+    'pulse.intro':
+      '{frequency, select, daily {Voici ce qui s’est passé depuis hier dans vos communautés.} other {Voici ce qui s’est passé cette semaine dans vos communautés.}}',
+    'pulse.needsYou': 'On a besoin de vous',
+    'pulse.questions':
+      'Des questions attendent une réponse, et vous en savez peut-être quelque chose :',
+    'pulse.newcomers': 'Ils viennent d’arriver, un mot de bienvenue leur ferait plaisir :',
+    'pulse.newcomerIn': '{name}, dans {place}',
+    'pulse.figures':
+      '{topics, plural, =0 {aucun nouveau sujet} one {# nouveau sujet} other {# nouveaux sujets}}, {replies, plural, =0 {aucune réponse} one {# réponse} other {# réponses}}, {newcomers, plural, =0 {aucun nouveau membre} one {# nouveau membre} other {# nouveaux membres}}',
+    'pulse.pinnedTitle': 'À la une : {title}',
+    'pulse.posts': '{count, plural, one {# message} other {# messages}}',
+    'pulse.thanks': 'On vous a dit merci',
+    'pulse.thanksLine':
+      '{others, plural, =0 {{name} vous a remercié·e} one {{name} et une autre personne vous ont remercié·e} other {{name} et # autres personnes vous ont remercié·e}} pour « {title} »',
+    'pulse.footer':
+      'Vous recevez ce pulse {frequency, select, daily {chaque jour} other {chaque semaine}}. Pour en changer ou ne plus le recevoir : {link}',
+    // The settings, on the notifications' preferences page.
+    'pulse.settings.title': 'Le pulse',
+    'pulse.settings.intro':
+      'Un résumé par e-mail de ce qui s’est passé dans vos communautés, envoyé le matin à 8 h : chaque lundi, ou chaque jour.',
+    'pulse.settings.frequency': 'Recevoir le pulse',
+    'pulse.frequency.daily': 'Chaque jour',
+    'pulse.frequency.weekly': 'Chaque semaine, le lundi',
+    'pulse.frequency.never': 'Jamais',
+    'pulse.settings.timeZone': 'Votre fuseau horaire',
+    'pulse.settings.timeZoneHint': 'Le pulse arrive à 8 h à cette heure-là.',
+    'pulse.settings.browserZone': 'Votre navigateur indique « {zone} ».',
+    'pulse.settings.useBrowserZone': 'Utiliser ce fuseau',
+    'pulse.settings.submit': 'Enregistrer le pulse',
+    'pulse.flash.saved': 'Vos choix pour le pulse sont enregistrés.',
+    'pulse.error.timeZone':
+      'Choisissez un fuseau horaire de la liste, par exemple « Europe/Paris ».',
+    'pulse.error.frequency': 'Choisissez chaque jour, chaque semaine ou jamais.',
+    // The animators' page.
+    'pulse.animate.title': 'Le pulse de « {community} »',
+    'pulse.animate.intro':
+      'Le pulse est le résumé envoyé à chaque membre. Vous pouvez mettre un sujet à la une dans chaque espace (il paraît dans le prochain pulse de chacun), en écarter un, et voir le prochain pulse d’un membre tel qu’il le recevra.',
+    'pulse.animate.pins': 'À la une',
+    'pulse.animate.noPin': 'Aucun sujet à la une.',
+    'pulse.animate.pin': 'Mettre à la une',
+    'pulse.animate.unpin': 'Retirer de la une',
+    'pulse.animate.excluded': 'Sujets écartés du pulse',
+    'pulse.animate.noExcluded': 'Aucun sujet écarté.',
+    'pulse.animate.exclude': 'Écarter du pulse',
+    'pulse.animate.include': 'Ne plus l’écarter',
+    'pulse.animate.topicId': 'Numéro du sujet (le nombre à la fin de son adresse)',
+    'pulse.animate.space': 'Espace',
+    'pulse.animate.wholeCommunity': 'Toute la communauté',
+    'pulse.animate.preview': 'Voir le prochain pulse d’un membre',
+    'pulse.animate.handle': 'Identifiant du membre (sans @)',
+    'pulse.animate.show': 'Voir',
+    'pulse.animate.previewOf': 'Le prochain pulse de {name}',
+    'pulse.animate.previewEmpty': 'Rien de neuf pour ce membre : aucun pulse ne lui serait envoyé.',
+    'pulse.animate.link': 'Le pulse',
+    'pulse.flash.pinned': 'Le sujet est à la une du prochain pulse.',
+    'pulse.flash.unpinned': 'Le sujet n’est plus à la une.',
+    'pulse.flash.excluded': 'Le sujet est écarté du pulse.',
+    'pulse.flash.included': 'Le sujet peut de nouveau paraître dans le pulse.',
+    'pulse.error.topic': 'Aucun sujet de cette communauté ne porte ce numéro.',
+    'pulse.error.member': 'Aucun membre de cette communauté ne porte cet identifiant.',
+  },
+  en: {
+    'pulse.subject':
+      '{others, plural, =0 {{community}} one {{community} and one other community} other {{community} and # other communities}}: your {frequency, select, daily {daily} other {weekly}} pulse',
+    'pulse.hello': 'Hello {name},',
+    'pulse.intro':
+      '{frequency, select, daily {Here is what happened in your communities since yesterday.} other {Here is what happened in your communities this week.}}',
+    'pulse.needsYou': 'You are needed',
+    'pulse.questions':
+      'These questions are waiting for an answer, and you may know something about them:',
+    'pulse.newcomers': 'They have just arrived; a word of welcome would please them:',
+    'pulse.newcomerIn': '{name}, in {place}',
+    'pulse.figures':
+      '{topics, plural, =0 {no new topic} one {# new topic} other {# new topics}}, {replies, plural, =0 {no reply} one {# reply} other {# replies}}, {newcomers, plural, =0 {no new member} one {# new member} other {# new members}}',
+    'pulse.pinnedTitle': 'Featured: {title}',
+    'pulse.posts': '{count, plural, one {# post} other {# posts}}',
+    'pulse.thanks': 'You were thanked',
+    'pulse.thanksLine':
+      '{others, plural, =0 {{name} thanked you} one {{name} and one other person thanked you} other {{name} and # others thanked you}} for “{title}”',
+    'pulse.footer':
+      'You receive this pulse {frequency, select, daily {every day} other {every week}}. To change that or stop it: {link}',
+    'pulse.settings.title': 'The pulse',
+    'pulse.settings.intro':
+      'An e-mail summing up what happened in your communities, sent in the morning at 8: every Monday, or every day.',
+    'pulse.settings.frequency': 'Receive the pulse',
+    'pulse.frequency.daily': 'Every day',
+    'pulse.frequency.weekly': 'Every week, on Monday',
+    'pulse.frequency.never': 'Never',
+    'pulse.settings.timeZone': 'Your time zone',
+    'pulse.settings.timeZoneHint': 'The pulse arrives at 8 in the morning, there.',
+    'pulse.settings.browserZone': 'Your browser says “{zone}”.',
+    'pulse.settings.useBrowserZone': 'Use this time zone',
+    'pulse.settings.submit': 'Save the pulse',
+    'pulse.flash.saved': 'Your pulse settings are saved.',
+    'pulse.error.timeZone': 'Choose a time zone from the list, for example “Europe/Paris”.',
+    'pulse.error.frequency': 'Choose every day, every week or never.',
+    'pulse.animate.title': 'The pulse of “{community}”',
+    'pulse.animate.intro':
+      'The pulse is the summary each member receives. You can feature one topic per space (it shows in everyone’s next pulse), keep a topic out, and see a member’s next pulse as they will receive it.',
+    'pulse.animate.pins': 'Featured',
+    'pulse.animate.noPin': 'No topic is featured.',
+    'pulse.animate.pin': 'Feature',
+    'pulse.animate.unpin': 'Stop featuring',
+    'pulse.animate.excluded': 'Topics kept out of the pulse',
+    'pulse.animate.noExcluded': 'No topic is kept out.',
+    'pulse.animate.exclude': 'Keep out of the pulse',
+    'pulse.animate.include': 'Stop keeping it out',
+    'pulse.animate.topicId': 'Topic number (the number at the end of its address)',
+    'pulse.animate.space': 'Space',
+    'pulse.animate.wholeCommunity': 'The whole community',
+    'pulse.animate.preview': 'See a member’s next pulse',
+    'pulse.animate.handle': 'The member’s handle (without @)',
+    'pulse.animate.show': 'Show',
+    'pulse.animate.previewOf': 'The next pulse of {name}',
+    'pulse.animate.previewEmpty': 'Nothing new for this member: no pulse would be sent.',
+    'pulse.animate.link': 'The pulse',
+    'pulse.flash.pinned': 'The topic is featured in the next pulse.',
+    'pulse.flash.unpinned': 'The topic is no longer featured.',
+    'pulse.flash.excluded': 'The topic is kept out of the pulse.',
+    'pulse.flash.included': 'The topic may show in the pulse again.',
+    'pulse.error.topic': 'No topic of this community has this number.',
+    'pulse.error.member': 'No member of this community has this handle.',
+  },
+});
