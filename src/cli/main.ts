@@ -263,8 +263,9 @@ pulse
   .action(async () => {
     const config = await loadedConfig();
     const store = await openExistingDatabase(config);
-    const { createMailer } = await import('../mail/index.js');
-    const { mailPulse, runPulses } = await import('../pulse/index.js');
+    const { createMailer, createUnsubscribe } = await import('../mail/index.js');
+    const { mailPulse, pulseMailList, runPulses } = await import('../pulse/index.js');
+    const { instanceSecret } = await import('../instance-secret.js');
     const log = {
       info: () => undefined,
       warn: () => undefined,
@@ -274,12 +275,20 @@ pulse
       const mailer = createMailer({
         smtpUrl: config.smtpUrl,
         from: config.mailFrom,
+        dkim: config.dkim,
         log: { info: (_o, m) => console.log(m) },
       });
+      // The same signed links as the server's: the key comes from the shared instance secret.
+      const unsubscribe = createUnsubscribe({
+        secret: await instanceSecret(store, config.sessionSecret),
+        publicUrl: config.publicUrl,
+        validMs: config.unsubscribeLinkMs,
+      });
+      unsubscribe.register(pulseMailList);
       const counts = await runPulses(
         store,
         { defaultTimeZone: config.pulse.defaultTimeZone, publicUrl: config.publicUrl },
-        mailPulse(mailer),
+        mailPulse(mailer, unsubscribe),
         { log },
       );
       console.log(

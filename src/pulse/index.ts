@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/index.js';
 import { registerPulseClicks } from './clicks.js';
+import { pulseMailList } from './mail.js';
 import { pulseScheduleJob } from './jobs.js';
 import { registerPulseApi } from './routes-api.js';
 import { registerPulsePages } from './routes-pages.js';
@@ -19,19 +20,19 @@ export interface PulseOptions {
 /** The pulse's routes, its click counting, and its schedule (registered with the jobs). */
 export function registerPulse(app: FastifyInstance, deps: AppDeps, options: PulseOptions): void {
   const config = { defaultTimeZone: options.defaultTimeZone, publicUrl: deps.publicUrl };
+  deps.unsubscribe.register(pulseMailList);
   registerPulseClicks(app, deps.store);
   registerPulseApi(app, deps, config);
   registerPulsePages(app, deps, config);
   deps.jobs.register(pulseScheduleJob(deps, { ...config, checkMs: options.checkMs }));
 }
 
+export { mailPulse, pulseMailList } from './mail.js';
 export { pulseMessages } from './messages.js';
 export { pulsePreferences } from './routes-pages.js';
 export {
   runPulses,
   previewPulse,
-  mailPulse,
-  stopPulse,
   findDueMembers,
   type PulseConfig,
   type RunCounts,

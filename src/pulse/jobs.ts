@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/index.js';
-import type { Mailer } from '../mail/index.js';
-import { mailPulse, runPulses, type PulseConfig } from './send.js';
+import type { Mailer, Unsubscribe } from '../mail/index.js';
+import { mailPulse } from './mail.js';
+import { runPulses, type PulseConfig } from './send.js';
 
 /**
  * Every few minutes (PULSE_CHECK_SECONDS), on whichever instance takes the occurrence: the pulse
@@ -10,7 +11,7 @@ import { mailPulse, runPulses, type PulseConfig } from './send.js';
  * mails partly failed throws, and its retry sends only what was not sent.
  */
 export function pulseScheduleJob(
-  deps: { mailer: Mailer; publicUrl: string },
+  deps: { mailer: Mailer; unsubscribe: Unsubscribe; publicUrl: string },
   config: PulseConfig & { checkMs: number },
 ) {
   return defineJob({
@@ -21,7 +22,9 @@ export function pulseScheduleJob(
     backoffSeconds: 60,
     timeoutSeconds: 3_600,
     handler: async (_payload, { store, log }) => {
-      const counts = await runPulses(store, config, mailPulse(deps.mailer), { log });
+      const counts = await runPulses(store, config, mailPulse(deps.mailer, deps.unsubscribe), {
+        log,
+      });
       if (counts.due > 0) log.info({ ...counts }, 'pulse: due members handled');
       if (counts.failed > 0) throw new Error(`${counts.failed} pulse(s) could not be sent`);
       return counts;

@@ -26,6 +26,7 @@ export const pulseMessages = defineMessages({
     'pulse.settings.intro':
       'Un résumé par e-mail de ce qui s’est passé dans vos communautés, envoyé le matin à 8 h : chaque lundi, ou chaque jour.',
     'pulse.settings.frequency': 'Recevoir le pulse',
+    'pulse.unsubscribe.list': 'les e-mails du pulse, votre résumé du jour ou de la semaine',
     'pulse.frequency.daily': 'Chaque jour',
     'pulse.frequency.weekly': 'Chaque semaine, le lundi',
     'pulse.frequency.never': 'Jamais',
@@ -90,6 +91,7 @@ export const pulseMessages = defineMessages({
     'pulse.settings.intro':
       'An e-mail summing up what happened in your communities, sent in the morning at 8: every Monday, or every day.',
     'pulse.settings.frequency': 'Receive the pulse',
+    'pulse.unsubscribe.list': 'the pulse emails, your daily or weekly digest',
     'pulse.frequency.daily': 'Every day',
     'pulse.frequency.weekly': 'Every week, on Monday',
     'pulse.frequency.never': 'Never',

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../db/index.js';
 import { isLocale, defaultLocale } from '../i18n/index.js';
 import type { JobLog } from '../jobs/index.js';
-import type { Mailer } from '../mail/index.js';
 import { createPulseBuilder, type Pulse } from './build.js';
 import { DEFAULT_FREQUENCY, isTimeZone } from './kinds.js';
 import { composePulse, type ComposedPulse } from './render.js';
@@ -168,14 +167,4 @@ export async function previewPulse(
     await build([{ id: member.id, isAdmin: member.is_admin === 1, since: d.since }])
   ).get(member.id);
   return pulse ? compose(pulse, d, config, null) : null;
-}
-
-// SEAM (mail): html + List-Unsubscribe headers once src/mail has them
-export function mailPulse(mailer: Mailer): Deliver {
-  return (to, pulse) => mailer.send({ to: to.email, subject: pulse.subject, text: pulse.text });
-}
-
-/** Sets a member's pulse to never (the unsubscribe link's registry calls it). */
-export async function stopPulse(db: Store['db'], userId: number): Promise<void> {
-  await store.stopMemberPulse(db, userId, Date.now());
 }
