@@ -27,7 +27,27 @@
     });
   }
 
-  // The header's unread count: the same words the server writes, by the page's plural rules.
+  // The server's words for a count, by the page's plural rules: `data-one`, or `data-other`
+  // with {n} where the number goes.
+  function wordsFor(element, n) {
+    var lang = document.documentElement.lang || 'fr';
+    var rule = new window.Intl.PluralRules(lang).select(n);
+    var words = element.getAttribute(rule === 'one' ? 'data-one' : 'data-other') || '';
+    return words.replace('{n}', new window.Intl.NumberFormat(lang).format(n));
+  }
+
+  // Screen readers hear of new notifications through the header's polite live region. Emptied
+  // first, so that the same words twice in a row are announced twice.
+  function announce(n) {
+    var region = document.querySelector('[data-live-announce]');
+    if (!region) return;
+    region.textContent = '';
+    window.setTimeout(function () {
+      region.textContent = wordsFor(region, n);
+    }, 100);
+  }
+
+  // The header's unread count: the same words the server writes.
   document.addEventListener('ruche:live', function (event) {
     var detail = event.detail;
     if (!detail || detail.type !== 'notification' || typeof detail.unread !== 'number') return;
@@ -35,11 +55,12 @@
     var label = document.querySelector('[data-unread-label]');
     if (!badge || !label) return;
     var n = detail.unread;
-    var rule = new window.Intl.PluralRules(document.documentElement.lang || 'fr').select(n);
+    var before = Number(badge.textContent) || 0;
     badge.textContent = n > 0 ? String(n) : '';
-    label.textContent = n > 0 ? label.getAttribute(rule === 'one' ? 'data-one' : 'data-other') : '';
+    label.textContent = n > 0 ? wordsFor(label, n) : '';
     badge.hidden = n === 0;
     label.hidden = n === 0;
+    if (n > before) announce(n - before);
   });
 
   // Leaving the page closes the stream at once; a page restored from the back-forward cache

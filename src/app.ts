@@ -215,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('authExpiresAt', null);
   app.decorateRequest('locale', defaultLocale);
   app.decorateRequest('t', (key: string) => key);
   app.decorateRequest('unreadNotifications', null);
@@ -227,6 +228,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       });
       req.viewer = resolved?.viewer ?? null;
       req.authVia = resolved?.via ?? null;
+      req.authExpiresAt = resolved?.expiresAt ?? null;
       if (bearerOf(req) && !resolved) {
         req.locale = pickLocale(req);
         req.t = i18n.translator(req.locale);
@@ -271,11 +273,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
   registerLiveRoutes(app, live.streams, {
-    // The credentials that opened a stream, checked again now and then: a session signed out
-    // elsewhere stops receiving.
-    stillSignedIn: (req) => {
+    // The credentials that opened a stream, checked again when a sign-in of the member ends
+    // (endSignedOut) and every 5 minutes; the stream ends with them.
+    signInOf: (req) => {
       const credentials = { sessionToken: sessionTokenOf(req), bearer: bearerOf(req) };
-      return async () => (await resolveViewer(store, credentials)) !== null;
+      return {
+        isStillSignedIn: async () => (await resolveViewer(store, credentials)) !== null,
+        expiresAt: req.authExpiresAt,
+      };
     },
   });
   registerJobsRoutes(app, deps);

@@ -32,6 +32,7 @@ export function findTokenUser(db: Db, tokenHash: string, at: number) {
     .select([
       'api_tokens.id as token_id',
       'api_tokens.last_used_at',
+      'api_tokens.expires_at',
       'users.id',
       'users.handle',
       'users.display_name',

@@ -57,19 +57,20 @@ function invalidResetLink(): AppError {
 /**
  * Sets a new password with a reset link. Whoever held the old password is shut out: every
  * session, every access token, every other reset link and any pending email change go.
+ * Returns whose password it was.
  */
 export async function resetPassword(
   s: Store,
   token: string,
   password: string,
   hasher: PasswordHasher = unboundedHasher,
-): Promise<void> {
+): Promise<number> {
   await assertUncommonPassword(password, 'password');
   // The link is checked before the costly hash, and again in the transaction that uses it.
   if (!(await credentials.findUsablePasswordReset(s.db, hashToken(token), now())))
     throw invalidResetLink();
   const passwordHash = await hasher.inSlot(() => hashPassword(password));
-  await s.db.transaction().execute(async (trx) => {
+  return s.db.transaction().execute(async (trx) => {
     const at = now();
     const reset = await credentials.findUsablePasswordReset(trx, hashToken(token), at);
     if (!reset) throw invalidResetLink();
@@ -80,5 +81,6 @@ export async function resetPassword(
       kind: 'user.password_reset',
       at,
     });
+    return reset.user_id;
   });
 }

@@ -61,7 +61,8 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards:
     { schema: { tags, summary: 'Close the current session' } },
     async (req, reply) => {
       const token = sessionTokenOf(req);
-      if (token) await service.signOut(store, token);
+      const userId = token ? await service.signOut(store, token) : null;
+      if (userId !== null) await deps.live.endSignedOut(userId);
       clearSessionCookie(reply);
       return reply.status(204).send();
     },
@@ -94,7 +95,13 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps, guards:
       config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
-      await resetPassword(store, req.body.token, req.body.password, guards.passwords);
+      const userId = await resetPassword(
+        store,
+        req.body.token,
+        req.body.password,
+        guards.passwords,
+      );
+      await deps.live.endSignedOut(userId);
       return reply.status(204).send();
     },
   );

@@ -112,7 +112,8 @@ export function registerAccountsPages(
 
   app.post('/signout', async (req, reply) => {
     const token = sessionTokenOf(req);
-    if (token) await service.signOut(store, token);
+    const userId = token ? await service.signOut(store, token) : null;
+    if (userId !== null) await deps.live.endSignedOut(userId);
     clearSessionCookie(reply);
     return redirectAfterPost(reply, '/', { key: 'accounts.flash.signedOut' });
   });
@@ -163,7 +164,8 @@ export function registerAccountsPages(
       const form = formBody(req);
       try {
         const input = parseInput(schemas.resetPasswordInput, form);
-        await resetPassword(store, input.token, input.password, guards.passwords);
+        const userId = await resetPassword(store, input.token, input.password, guards.passwords);
+        await deps.live.endSignedOut(userId);
         const ctx = pageContext(req, reply);
         return sendPage(
           reply,

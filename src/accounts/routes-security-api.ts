@@ -58,7 +58,9 @@ export function registerAccountSecurityApi(
       config: writeLimit(deps.limits),
     },
     async (req, reply) => {
-      await revokeApiToken(store, requireViewer(req.viewer), req.params.id);
+      const viewer = requireViewer(req.viewer);
+      await revokeApiToken(store, viewer, req.params.id);
+      await deps.live.endSignedOut(viewer.id);
       return reply.status(204).send();
     },
   );
@@ -74,8 +76,10 @@ export function registerAccountSecurityApi(
       config: authLimit(deps.limits, 'password'),
     },
     async (req, reply) => {
+      const viewer = requireViewer(req.viewer);
       const kept = req.authVia === 'cookie' ? sessionTokenOf(req) : undefined;
-      await changePassword(store, requireViewer(req.viewer), req.body, kept, guards.passwords);
+      await changePassword(store, viewer, req.body, kept, guards.passwords);
+      await deps.live.endSignedOut(viewer.id);
       return reply.status(204).send();
     },
   );

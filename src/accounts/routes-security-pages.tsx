@@ -76,6 +76,7 @@ export function registerAccountSecurityPages(
         const input = parseInput(schemas.changePasswordInput, formBody(req));
         const kept = req.authVia === 'cookie' ? sessionTokenOf(req) : undefined;
         await changePassword(store, viewer, input, kept, guards.passwords);
+        await deps.live.endSignedOut(viewer.id);
         return redirectAfterPost(reply, '/account?done=password');
       } catch (err) {
         const title = req.t('accounts.passwordChange.title');
@@ -182,6 +183,7 @@ export function registerAccountSecurityPages(
       const params = schemas.tokenIdParams.safeParse(req.params);
       if (!params.success) throw notFound();
       await revokeApiToken(store, viewer, params.data.id);
+      await deps.live.endSignedOut(viewer.id);
       return redirectAfterPost(reply, '/account/tokens?revoked=1');
     },
   );

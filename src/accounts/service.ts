@@ -144,18 +144,20 @@ async function upgradeOutdatedHash(
   }
 }
 
-export async function signOut(s: Store, sessionToken: string): Promise<void> {
+/** Closes a session; returns whose it was (null: none open), whose live streams then end. */
+export async function signOut(s: Store, sessionToken: string): Promise<number | null> {
   const tokenHash = hashToken(sessionToken);
-  await s.db.transaction().execute(async (trx) => {
+  return s.db.transaction().execute(async (trx) => {
     const user = await store.findSessionUser(trx, tokenHash, now());
     await store.deleteSession(trx, tokenHash);
-    if (user)
-      await recordActivity(trx, {
-        actorId: user.id,
-        communityId: null,
-        kind: 'user.signed_out',
-        at: now(),
-      });
+    if (!user) return null;
+    await recordActivity(trx, {
+      actorId: user.id,
+      communityId: null,
+      kind: 'user.signed_out',
+      at: now(),
+    });
+    return user.id;
   });
 }
 
@@ -175,21 +177,24 @@ function toViewer(row: {
   };
 }
 
-/** Who a request acts for: a bearer token wins over the session cookie. */
+/**
+ * Who a request acts for: a bearer token wins over the session cookie. `expiresAt`: when these
+ * credentials stop holding (null: a token without an end).
+ */
 export async function resolveViewer(
   s: Store,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
-): Promise<{ viewer: Viewer; via: 'cookie' | 'token' } | null> {
+): Promise<{ viewer: Viewer; via: 'cookie' | 'token'; expiresAt: number | null } | null> {
   if (credentials.bearer) {
     const at = now();
     const row = await findTokenUser(s.db, hashToken(credentials.bearer), at);
     if (!row) return null;
     if (isLastUseStale(row.last_used_at, at)) await touchApiToken(s.db, row.token_id, at);
-    return { viewer: toViewer(row), via: 'token' };
+    return { viewer: toViewer(row), via: 'token', expiresAt: row.expires_at };
   }
   if (credentials.sessionToken) {
     const row = await store.findSessionUser(s.db, hashToken(credentials.sessionToken), now());
-    return row ? { viewer: toViewer(row), via: 'cookie' } : null;
+    return row ? { viewer: toViewer(row), via: 'cookie', expiresAt: row.expires_at } : null;
   }
   return null;
 }

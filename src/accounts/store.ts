@@ -192,7 +192,14 @@ export function findSessionUser(db: Db, tokenHash: string, at: number) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.handle', 'users.display_name', 'users.is_admin', 'users.locale'])
+    .select([
+      'users.id',
+      'users.handle',
+      'users.display_name',
+      'users.is_admin',
+      'users.locale',
+      'sessions.expires_at',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('users.deleted_at', 'is', null)
     .where('sessions.expires_at', '>', at)

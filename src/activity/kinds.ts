@@ -47,6 +47,8 @@ export const activityKinds = [
   // A click on a link of a member's pulse (actor: that member, signed in or not; detail: the
   // pulse's opaque id): a visit, so the member counts as reached on the ladder.
   'pulse.opened',
+  // A member left a private conversation (target: the conversation): its notifications go.
+  'message.left',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

@@ -71,6 +71,7 @@ function isExported(kind: ActivityKind): boolean {
     case 'content.viewed':
     case 'pulse.opened':
     case 'message.sent': // its text is in the export's privateMessages
+    case 'message.left':
       return true;
     // Without an actor: nobody's.
     case 'visit.anonymous':

@@ -120,6 +120,17 @@ export function Layout(props: {
               </li>
             </ul>
           </nav>
+          {/* What public/live.js says aloud when notifications arrive: "1 nouvelle notification".
+              data-other holds {n} where the number goes. */}
+          {viewer && (
+            <div
+              class="visually-hidden"
+              aria-live="polite"
+              data-live-announce=""
+              data-one={t('nav.newNotifications', { count: 1 })}
+              data-other={t('nav.newNotifications', { count: '{n}' })}
+            />
+          )}
         </header>
         <main id="main" tabIndex={-1}>
           {ctx.flash && (

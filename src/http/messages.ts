@@ -15,6 +15,8 @@ export const httpMessages = defineMessages({
     'nav.language': 'Langue',
     'nav.notifications': 'Notifications',
     'nav.unread': '{count, plural, one {non lue} other {non lues}}',
+    'nav.newNotifications':
+      '{count, plural, one {# nouvelle notification} other {# nouvelles notifications}}',
     'nav.messages': 'Messages',
     'nav.messagesUnread': '{count, plural, one {# message non lu} other {# messages non lus}}',
     'footer.text': 'Ruche — la plateforme des animateurs de communautés.',
@@ -82,6 +84,7 @@ export const httpMessages = defineMessages({
     'nav.language': 'Language',
     'nav.notifications': 'Notifications',
     'nav.unread': 'unread',
+    'nav.newNotifications': '{count, plural, one {# new notification} other {# new notifications}}',
     'nav.messages': 'Messages',
     'nav.messagesUnread': '{count, plural, one {# unread message} other {# unread messages}}',
     'footer.text': 'Ruche — the community manager’s platform.',

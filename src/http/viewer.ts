@@ -15,6 +15,8 @@ declare module 'fastify' {
     viewer: Viewer | null;
     /** How the viewer proved who they are; cookie sessions get CSRF and origin checks. */
     authVia: 'cookie' | 'token' | null;
+    /** When those credentials expire (null: never, or nobody is signed in). */
+    authExpiresAt: number | null;
     locale: Locale;
     t: Translate;
   }

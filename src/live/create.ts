@@ -20,6 +20,12 @@ export interface LivePush {
   pushToMember(userId: number, event: MemberEvent): Promise<void>;
   /** The same for many members at once, packed into as few bus messages as fit. */
   pushToMembers(pushes: readonly MemberPush[]): Promise<void>;
+  /**
+   * After the commit that ended some of the member's sessions or tokens (sign-out, password
+   * changed, account deletion, token revoked): their open streams, on every instance, that no
+   * longer hold end within moments. A bus failure is logged, not thrown.
+   */
+  endSignedOut(userId: number): Promise<void>;
 }
 
 export interface Live extends LivePush {
@@ -64,6 +70,7 @@ export function createLive(options: LiveOptions): Live {
     streams,
     pushToMember: (userId, event) => streams.pushToMember(userId, event),
     pushToMembers: (pushes) => streams.pushToMembers(pushes),
+    endSignedOut: (userId) => streams.endSignedOut(userId),
     async close() {
       streams.closeAll();
       streams.stop();

@@ -23,6 +23,8 @@ export interface MemberStream {
   close(): void;
   /** Whether the session or token that opened it still holds (checked now and then). */
   isStillSignedIn(): Promise<boolean>;
+  /** When that session or token expires (null: never): the stream ends then. */
+  expiresAt: number | null;
 }
 
 /** The live streams of the members connected to this instance, fed by the bus. */
@@ -37,9 +39,15 @@ export interface MemberStreams {
   open(stream: MemberStream, lastEventId: string | null): () => void;
   pushToMember(userId: number, event: MemberEvent): Promise<void>;
   pushToMembers(pushes: readonly MemberPush[]): Promise<void>;
+  /**
+   * After the commit that ended some of a member's sessions or tokens (signed out, password
+   * changed, account deleted, token revoked): their streams, on every instance, check their
+   * credentials now, and those no longer signed in end.
+   */
+  endSignedOut(userId: number): Promise<void>;
   /** Open streams on this instance. */
   count(): number;
-  /** Ends the streams whose session or token no longer holds (run every 5 minutes). */
+  /** Ends this instance's streams whose session or token no longer holds (every 5 minutes). */
   closeSignedOut(): Promise<void>;
   /** Ends every stream (the server is stopping: browsers reconnect to another instance). */
   closeAll(): void;
@@ -54,8 +62,13 @@ export const MAX_STREAMS_PER_MEMBER = 8;
 const REPLAY_MAX = 2_000;
 const REPLAY_MS = 120_000;
 const REVALIDATE_MS = 5 * 60_000;
+// setTimeout's longest wait (about 24.8 days): a session's end further off is waited for in steps.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+/** Events for several members, in one bus envelope. */
 type Batch = { p: [number, MemberEvent][] };
+/** What the members' channel carries: events (`p`), or members whose sign-ins ended. */
+type Envelope = Partial<Batch> & { signedOut?: number[] };
 
 interface Recent {
   id: string;
@@ -80,11 +93,14 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
     for (const stream of byMember.get(userId) ?? []) stream.send({ id, data: event });
   };
 
-  const receive = (batch: Batch, batchId: string) => {
-    if (!Array.isArray(batch.p)) return;
+  const receive = (batch: Envelope, batchId: string) => {
+    if (Array.isArray(batch.signedOut))
+      checkSoon(batch.signedOut.flatMap((userId) => [...(byMember.get(userId) ?? [])]));
+    const pushes = batch.p;
+    if (!Array.isArray(pushes)) return;
     const at = Date.now();
-    batch.p.forEach(([userId, event], index) => {
-      const id = batch.p.length === 1 ? batchId : `${batchId}.${index}`;
+    pushes.forEach(([userId, event], index) => {
+      const id = pushes.length === 1 ? batchId : `${batchId}.${index}`;
       recent.push({ id, userId, at, event });
       deliver(event, id, userId);
     });
@@ -94,9 +110,11 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
   };
 
   bus.onGap(() => {
-    // Some events may be lost: readers fetch what they show again.
+    // Some events may be lost: readers fetch what they show again, and a sign-out missed
+    // meanwhile is caught now rather than at the next 5-minute check.
     for (const streams of byMember.values())
       for (const stream of streams) stream.send({ event: 'resync', data: {} });
+    checkSoon(everyStream());
   });
 
   const remove = (stream: MemberStream) => {
@@ -104,6 +122,24 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
     if (!streams?.delete(stream)) return;
     total--;
     if (streams.size === 0) byMember.delete(stream.userId);
+    clearTimeout(expiries.get(stream));
+    expiries.delete(stream);
+  };
+  const end = (stream: MemberStream) => {
+    remove(stream);
+    stream.close();
+  };
+
+  // Each stream ends when its session or token expires, as a page's next request would be refused.
+  const expiries = new Map<MemberStream, NodeJS.Timeout>();
+  const endAtExpiry = (stream: MemberStream, expiresAt: number) => {
+    const wait = Math.min(Math.max(expiresAt - Date.now(), 0), LONGEST_TIMER_MS);
+    const timer = setTimeout(() => {
+      if (Date.now() < expiresAt) endAtExpiry(stream, expiresAt);
+      else end(stream);
+    }, wait);
+    timer.unref();
+    expiries.set(stream, timer);
   };
 
   const replay = (stream: MemberStream, lastEventId: string) => {
@@ -117,22 +153,24 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
   };
 
   // One stream after the other: 5,000 streams are 5,000 small reads spread over a second or so.
-  const closeSignedOut = async () => {
-    for (const streams of [...byMember.values()])
-      for (const stream of [...streams]) {
-        // A failed check (the database away) closes nothing.
-        const holds = await stream.isStillSignedIn().catch(() => true);
-        if (!holds) {
-          remove(stream);
-          stream.close();
-        }
-      }
+  const closeIfSignedOut = async (streams: MemberStream[]) => {
+    for (const stream of streams) {
+      // A failed check (the database away) closes nothing.
+      const holds = await stream.isStillSignedIn().catch(() => true);
+      if (!holds) end(stream);
+    }
   };
-  const revalidate = setInterval(() => {
-    closeSignedOut().catch((err: unknown) =>
+  const everyStream = () => [...byMember.values()].flatMap((streams) => [...streams]);
+  const closeSignedOut = () => closeIfSignedOut(everyStream());
+  function checkSoon(streams: MemberStream[]) {
+    closeIfSignedOut(streams).catch((err: unknown) =>
       options.log.error({ err }, 'live: checking streams failed'),
     );
-  }, options.revalidateMs ?? REVALIDATE_MS);
+  }
+  const revalidate = setInterval(
+    () => checkSoon(everyStream()),
+    options.revalidateMs ?? REVALIDATE_MS,
+  );
   revalidate.unref();
 
   const send = async (pushes: readonly MemberPush[]) => {
@@ -148,7 +186,8 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
 
   return {
     async ready() {
-      subscribed ??= bus.subscribe(CHANNEL, (event, id) => receive(event as unknown as Batch, id));
+      // Another instance's envelope: `receive` checks its shape.
+      subscribed ??= bus.subscribe(CHANNEL, (event, id) => receive(event, id));
       try {
         await subscribed;
         isSubscribed = true;
@@ -163,26 +202,29 @@ export function createMemberStreams(bus: LiveBus, options: MemberStreamsOptions)
       if (!streams) byMember.set(stream.userId, (streams = new Set()));
       if (streams.size >= MAX_STREAMS_PER_MEMBER) {
         const [oldest] = streams;
-        if (oldest) {
-          remove(oldest);
-          oldest.close();
-        }
+        if (oldest) end(oldest);
       }
       streams.add(stream);
       total++;
+      if (stream.expiresAt !== null) endAtExpiry(stream, stream.expiresAt);
       if (lastEventId) replay(stream, lastEventId);
       return () => remove(stream);
     },
     pushToMember: (userId, event) => send([{ userId, event }]),
     pushToMembers: send,
+    // On the members' channel too: one listening connection per instance, whatever comes.
+    async endSignedOut(userId) {
+      try {
+        await bus.publish(CHANNEL, { signedOut: [userId] });
+      } catch (err) {
+        // The 5-minute check still ends them.
+        options.log.error({ err }, 'live: publishing failed');
+      }
+    },
     count: () => total,
     closeSignedOut,
     closeAll() {
-      for (const streams of [...byMember.values()])
-        for (const stream of [...streams]) {
-          remove(stream);
-          stream.close();
-        }
+      for (const streams of [...byMember.values()]) for (const stream of [...streams]) end(stream);
     },
     stop() {
       clearInterval(revalidate);

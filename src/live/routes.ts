@@ -5,8 +5,14 @@ import { AppError, requireViewer } from '../http/index.js';
 import type { MemberStream, MemberStreams } from './member-streams.js';
 
 export interface LiveRouteOptions {
-  /** Whether the credentials of this request still hold later on (sign-out, revoked token). */
-  stillSignedIn: (req: FastifyRequest) => () => Promise<boolean>;
+  /**
+   * The credentials of this request: whether they still hold later on (sign-out, revoked
+   * token), and when they expire (null: never).
+   */
+  signInOf: (req: FastifyRequest) => {
+    isStillSignedIn: () => Promise<boolean>;
+    expiresAt: number | null;
+  };
 }
 
 /** Reconnection waits told to browsers: spread, so a restart is not met by every reader at once. */
@@ -65,7 +71,7 @@ export function registerLiveRoutes(
           if (sse.isConnected) sse.send(message).catch(() => sse.close());
         },
         close: () => sse.close(),
-        isStillSignedIn: options.stillSignedIn(req),
+        ...options.signInOf(req),
       };
       const remove = streams.open(stream, sse.lastEventId);
       sse.onClose(remove);

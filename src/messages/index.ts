@@ -10,6 +10,11 @@ export type { MessageLimits } from './limits.js';
 export { countUnreadMessages } from './service.js';
 export { MAX_RECIPIENTS } from './recipients.js';
 export { isBlocked, whoBlocked } from './blocks.js';
-export { latestUnreadFor, messagesForNotification, unreadAmong } from './notifications.js';
+export {
+  conversationsStillIn,
+  latestUnreadFor,
+  messagesForNotification,
+  unreadAmong,
+} from './notifications.js';
 export { conversationPath, messagePath, newMessagePath } from './paths.js';
 export { forgetMessagesOf, messagesForExport, type ExportedConversation } from './member-data.js';

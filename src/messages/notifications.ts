@@ -68,3 +68,12 @@ export async function latestUnreadFor(db: Db, userId: number, conversationIds: n
     m.recipientIds.includes(userId),
   );
 }
+
+/**
+ * Of `conversationIds`, those `userId` is still in: a notification about a conversation they
+ * left (or never were in) says nothing any more, and its link would be a 404.
+ */
+export async function conversationsStillIn(db: Db, userId: number, conversationIds: number[]) {
+  const mine = await store.participationsIn(db, userId, [...new Set(conversationIds)]);
+  return new Set(mine.filter((p) => p.left_at === null).map((p) => p.conversation_id));
+}

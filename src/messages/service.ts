@@ -167,7 +167,19 @@ export async function leaveConversation(
   conversationId: number,
 ): Promise<void> {
   await requireParticipant(s.db, viewer, conversationId);
-  await store.leaveConversation(s.db, conversationId, viewer.id, now());
+  const at = now();
+  await s.db.transaction().execute(async (trx) => {
+    await store.leaveConversation(trx, conversationId, viewer.id, at);
+    // Logged for notifications: those about this conversation leave the member's list with them.
+    await recordActivity(trx, {
+      actorId: viewer.id,
+      communityId: null,
+      kind: 'message.left',
+      targetKind: 'conversation',
+      targetId: conversationId,
+      at,
+    });
+  });
 }
 
 /** The viewer's conversations, the most recently active first, with what the list shows of each. */

@@ -32,8 +32,11 @@ export type Intent =
   | { type: 'forget'; userId: number; subject: string }
   /** A deleted topic or reply takes its notifications with it. */
   | { type: 'drop'; about: { topicId: number } | { replyId: number } }
-  /** A member who left a community or group loses its notifications there. */
-  | { type: 'leave'; userId: number; space: { communityId: number } | { groupId: number } };
+  /** A member who left a community, a group or a private conversation loses its notifications. */
+  | { type: 'leave'; userId: number; space: LeftPlace };
+
+/** Where a member left from: their notifications there go with them. */
+export type LeftPlace = { communityId: number } | { groupId: number } | { conversationId: number };
 
 /** What a batch's rows refer to, loaded once for the batch. */
 export interface BatchFacts {
@@ -278,6 +281,10 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
       return actor === null || row.group_id === null
         ? []
         : [{ type: 'leave', userId: actor, space: { groupId: row.group_id } }];
+    case 'message.left':
+      return actor === null || row.target_id === null
+        ? []
+        : [{ type: 'leave', userId: actor, space: { conversationId: row.target_id } }];
     case 'user.signed_up':
     case 'user.signed_in':
     case 'user.signed_out':

@@ -3,6 +3,7 @@ import { getGroupById } from '../communities/index.js';
 import { postFacts, type PostFacts } from '../conversations/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
+import { conversationsStillIn } from '../messages/index.js';
 import {
   defaultChannels,
   isNotificationKind,
@@ -46,8 +47,8 @@ function spaceOf(row: store.NotificationRow, posts: PostFacts): Space | null | '
 
 /**
  * One page of the viewer's notifications, newest first. A notification whose content was
- * deleted, or whose space the viewer may no longer read, is dropped here (and from the count):
- * it says nothing of what it was about.
+ * deleted, whose space the viewer may no longer read, or about a private conversation they left,
+ * is dropped here (and from the count): it says nothing of what it was about.
  */
 export async function listNotifications(
   s: Store,
@@ -75,13 +76,24 @@ export async function viewsFor(
     topicIds: rows.flatMap((r) => (r.topic_id === null ? [] : [r.topic_id])),
     replyIds: rows.flatMap((r) => (r.reply_id === null ? [] : [r.reply_id])),
   });
+  const conversations = await conversationsStillIn(
+    db,
+    userId,
+    rows.flatMap((r) => (r.conversation_id === null ? [] : [r.conversation_id])),
+  );
   const checker = createReadChecker(db);
   const gone: number[] = [];
   const kept: Omit<NotificationView, 'actor'>[] = [];
   for (const row of rows) {
     const space = spaceOf(row, posts);
     const names = space === null || space === 'gone' ? null : await checker.namesFor(userId, space);
-    if (space === 'gone' || (space !== null && names === null) || !isNotificationKind(row.kind)) {
+    const hasLeft = row.conversation_id !== null && !conversations.has(row.conversation_id);
+    if (
+      space === 'gone' ||
+      hasLeft ||
+      (space !== null && names === null) ||
+      !isNotificationKind(row.kind)
+    ) {
       gone.push(row.id);
       continue;
     }

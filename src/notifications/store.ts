@@ -102,22 +102,19 @@ export async function deleteAbout(
   ).execute();
 }
 
-/** A member who left a community or a group loses its notifications there. */
+/** A member who left a community, a group or a private conversation loses its notifications. */
 export async function deleteInSpace(
   db: Db,
   userId: number,
-  space: { communityId: number } | { groupId: number },
+  space: { communityId: number } | { groupId: number } | { conversationId: number },
 ): Promise<void> {
+  const mine = db.deleteFrom('notifications').where('user_id', '=', userId);
   await (
     'communityId' in space
-      ? db
-          .deleteFrom('notifications')
-          .where('user_id', '=', userId)
-          .where('community_id', '=', space.communityId)
-      : db
-          .deleteFrom('notifications')
-          .where('user_id', '=', userId)
-          .where('group_id', '=', space.groupId)
+      ? mine.where('community_id', '=', space.communityId)
+      : 'groupId' in space
+        ? mine.where('group_id', '=', space.groupId)
+        : mine.where('conversation_id', '=', space.conversationId)
   ).execute();
 }
 

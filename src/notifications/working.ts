@@ -163,9 +163,10 @@ function isDropped(e: Entry, intent: Extract<CheckedIntent, { type: 'drop' | 'le
       ? e.topicId === intent.about.topicId
       : e.replyId === intent.about.replyId;
   if (e.userId !== intent.userId) return false;
-  return 'communityId' in intent.space
-    ? e.communityId === intent.space.communityId
-    : e.groupId === intent.space.groupId;
+  const left = intent.space;
+  if ('communityId' in left) return e.communityId === left.communityId;
+  if ('groupId' in left) return e.groupId === left.groupId;
+  return e.conversationId === left.conversationId;
 }
 
 /** The rows of the members and subjects the intents name, with the actors of grouped ones. */

@@ -84,6 +84,7 @@ export function registerOwnDataRoutes(app: FastifyInstance, deps: AppDeps): void
         viewer,
         req.body,
       );
+      await deps.live.endSignedOut(viewer.id);
       clearSessionCookie(reply);
       return reply
         .status(202)
@@ -113,6 +114,7 @@ export function registerOwnDataRoutes(app: FastifyInstance, deps: AppDeps): void
           viewer,
           input,
         );
+        await deps.live.endSignedOut(viewer.id);
         clearSessionCookie(reply);
         // Signed out from here on: the page shows as to anyone, with the date.
         req.viewer = null;

@@ -51,6 +51,17 @@ function header(page: Page) {
   });
 }
 
+/** The polite live region a screen reader reads out when notifications arrive. */
+function announcement(page: Page) {
+  return page.evaluate(() => {
+    const regions = [...document.querySelectorAll<HTMLElement>('[aria-live="polite"]')];
+    return regions.map((r) => ({
+      text: r.textContent,
+      isVisuallyHidden: r.classList.contains('visually-hidden') && r.getClientRects().length > 0,
+    }));
+  });
+}
+
 describe.skipIf(!hasChromium)(suiteName, () => {
   let browser: Browser;
   let app: TestApp;
@@ -109,6 +120,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       label: '',
       labelHidden: true,
     });
+    expect(await announcement(page)).toEqual([{ text: '', isVisuallyHidden: true }]);
     // A mark that a reload would wipe out.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     // The page's stream is open once the server counts it.
@@ -137,6 +149,18 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     // What a screen reader reads for the link: the count and its words.
     const link = page.getByRole('link', { name: /^Notifications 1 non lue$/ });
     expect(await link.count()).toBe(1);
+    // And what it says aloud, unasked, in the page's language.
+    await page.waitForFunction(
+      () => document.querySelector('[aria-live="polite"]')?.textContent !== '',
+      undefined,
+      { timeout: 5_000 },
+    );
+    expect(await announcement(page)).toEqual([
+      { text: '1 nouvelle notification', isVisuallyHidden: true },
+    ]);
+    expect(t('nav.newNotifications', { count: 3 })).toBe('3 nouvelles notifications');
+    const serious = (await axeViolations(page)).filter(isSerious);
+    expect(describeViolations(serious)).toBe('');
   });
 
   // axe-core runs as a script in the page: this is B's page with JavaScript on, the mention

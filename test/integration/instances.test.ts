@@ -205,6 +205,22 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
     expect(unread.body).toEqual(expect.objectContaining({ unread: 1 }));
   });
 
+  it('ends a session’s stream on the other instance within 2 s of its sign-out', async () => {
+    const dina = await signUp(one.url, 'Dina');
+    const onTwo = await streamOn(two, dina.cookie);
+    const signedOut = await fetch(`${one.url}/api/v1/auth/signout`, {
+      method: 'POST',
+      headers: { cookie: dina.cookie },
+    });
+    expect(signedOut.status).toBe(204);
+    const asked = Date.now();
+    await Promise.race([
+      onTwo.ended,
+      new Promise((_, fail) => setTimeout(() => fail(new Error('still open after 2 s')), 2_000)),
+    ]);
+    expect(Date.now() - asked).toBeLessThan(2_000);
+  });
+
   it('refuses a signed-out stream with 401 on either instance', async () => {
     for (const instance of [one, two]) {
       const stream = await openSse(`${instance.url}/api/v1/me/events`);

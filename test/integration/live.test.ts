@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveEventTooLarge, MAX_STREAMS_PER_MEMBER } from '../../src/live/index.js';
 import { Client } from '../client.js';
-import { newMember } from '../fixtures.js';
+import { newMember, PASSWORD } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 import { openSse, type SseStream } from '../sse.js';
 
 const STREAM = '/api/v1/me/events';
 type Member = Awaited<ReturnType<typeof newMember>>;
+/** How soon a stream whose sign-in ended must end: "within a second or two". */
+const SOON_MS = 2_000;
+
+/** Resolves when the server has ended the stream, or fails after `ms`. */
+async function endsWithin(stream: SseStream, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`the stream was still open after ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([stream.ended, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 describe.each(databases)('live updates (%s)', (kind) => {
   let t: TestApp;
@@ -136,28 +151,97 @@ describe.each(databases)('live updates (%s)', (kind) => {
     unknown.close();
   });
 
-  it('keeps a member’s latest streams only, and ends those of a session signed out', async () => {
+  it('keeps a member’s latest streams only', async () => {
     const dave = await newMember(t, 'Dave');
     const streams: SseStream[] = [];
     for (let i = 0; i <= MAX_STREAMS_PER_MEMBER; i++) streams.push(await streamOf(dave));
     await streams[0]?.ended;
-
-    // Another browser of Dave's, whose session ends; his first browser's streams go on.
-    const other = new Client(t.url);
-    const signIn = await other.api('POST', '/auth/signin', {
-      email: dave.email,
-      password: 'correct-horse-battery',
-    });
-    expect(signIn.status).toBe(200);
-    const otherStream = await openSse(t.url + STREAM, { cookie: other.cookieHeader() });
-    open.push(otherStream);
-    await otherStream.next((m) => m.event === 'ready');
-    expect((await other.api('POST', '/auth/signout')).status).toBeLessThan(300);
-    await t.app.live.streams.closeSignedOut();
-    await otherStream.ended;
     await t.app.live.pushToMember(dave.id, { type: 'still-here' });
     await streams[MAX_STREAMS_PER_MEMBER]?.next((m) => m.event === 'message');
     for (const s of streams) s.close();
+  });
+
+  /** Another browser of the member's, signed in afresh, and its open stream. */
+  async function anotherBrowser(member: Member) {
+    const client = new Client(t.url);
+    const signIn = await client.api('POST', '/auth/signin', {
+      email: member.email,
+      password: PASSWORD,
+    });
+    expect(signIn.status).toBe(200);
+    const stream = await openSse(t.url + STREAM, { cookie: client.cookieHeader() });
+    open.push(stream);
+    await stream.next((m) => m.event === 'ready');
+    return { client, stream };
+  }
+
+  it('ends a session’s streams within moments of its sign-out, and only that session’s', async () => {
+    const dave = await newMember(t, 'Dave Deux');
+    const kept = await streamOf(dave);
+    const other = await anotherBrowser(dave);
+    const asked = Date.now();
+    expect((await other.client.api('POST', '/auth/signout')).status).toBe(204);
+    await endsWithin(other.stream, SOON_MS);
+    expect(Date.now() - asked).toBeLessThan(SOON_MS);
+    // By page too.
+    const third = await anotherBrowser(dave);
+    const form = await third.client.submit('/', '/signout', {});
+    expect(form.status).toBe(303);
+    await endsWithin(third.stream, SOON_MS);
+    // His first browser is still signed in: its stream goes on.
+    await t.app.live.pushToMember(dave.id, { type: 'still-here' });
+    await kept.next((m) => m.event === 'message');
+    kept.close();
+  });
+
+  it('ends the streams of sessions a password change or an account deletion closes', async () => {
+    const erin = await newMember(t, 'Erin');
+    const here = await streamOf(erin);
+    const elsewhere = await anotherBrowser(erin);
+    const changed = await erin.client.api('POST', '/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-long-password',
+    });
+    expect(changed.status).toBe(204);
+    await endsWithin(elsewhere.stream, SOON_MS);
+    // The session the change was made from stays signed in, and so does its stream.
+    await t.app.live.pushToMember(erin.id, { type: 'still-here' });
+    await here.next((m) => m.event === 'message');
+
+    const deleted = await erin.client.api('POST', '/me/deletion', {
+      currentPassword: 'another-long-password',
+      posts: 'keep',
+    });
+    expect(deleted.status).toBe(202);
+    await endsWithin(here, SOON_MS);
+  });
+
+  it('ends a token’s stream when the token is revoked, and a session’s when it expires', async () => {
+    const fern = await newMember(t, 'Fern');
+    const created = await fern.client.api<{ id: number; token: string }>('POST', '/me/tokens', {
+      name: 'Mon lecteur',
+    });
+    expect(created.status).toBe(201);
+    const byToken = await openSse(t.url + STREAM, {
+      authorization: `Bearer ${created.body.token}`,
+    });
+    open.push(byToken);
+    await byToken.next((m) => m.event === 'ready');
+    expect((await fern.client.api('DELETE', `/me/tokens/${created.body.id}`)).status).toBe(204);
+    await endsWithin(byToken, SOON_MS);
+
+    // A session at the end of its 30 days: its stream ends with it, nobody signing out.
+    const expiring = await anotherBrowser(fern);
+    expiring.stream.close();
+    await t.store.db
+      .updateTable('sessions')
+      .set({ expires_at: Date.now() + 1_000 })
+      .where('user_id', '=', fern.id)
+      .execute();
+    const last = await openSse(t.url + STREAM, { cookie: expiring.client.cookieHeader() });
+    open.push(last);
+    await last.next((m) => m.event === 'ready');
+    await endsWithin(last, 1_000 + SOON_MS);
   });
 
   it('loads the live script on signed-in pages only; it is served', async () => {

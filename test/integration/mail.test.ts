@@ -1,39 +1,22 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../client.js';
 import { PASSWORD, mailsTo, newMember } from '../fixtures.js';
 import { startTestApp, type TestApp } from '../harness.js';
+import { startSmtp, type Received } from '../smtp.js';
 
 /** A real SMTP conversation on loopback: what Ruche sends is what a mail server receives. */
 describe('password reset by email over SMTP', () => {
-  const received: { to: string; subject: string; text: string }[] = [];
+  const received: Received[] = [];
   let smtp: SMTPServer;
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        simpleParser(stream)
-          .then((mail) => {
-            const to = [mail.to ?? []]
-              .flat()
-              .map((a) => a.text)
-              .join(',');
-            received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
-            done();
-          })
-          .catch(done);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
+    const sink = await startSmtp(received);
+    smtp = sink.smtp;
     t = await startTestApp(
       'sqlite',
-      { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Ruche <ruche@example.test>' },
+      { SMTP_URL: sink.url, MAIL_FROM: 'Ruche <ruche@example.test>' },
       undefined,
       { realMailer: true },
     );

@@ -585,6 +585,54 @@ describe.each(databases)('private messages on %s', (kind) => {
     expect((await notesOf(gaby)).filter((n) => n.kind === 'mention')).toHaveLength(before + 1);
   });
 
+  it('takes a conversation’s notifications away from a member who leaves it', async () => {
+    type Notes = { notifications: { kind: string; href: string }[]; unread: number };
+    const notesOf = async (m: Member) => {
+      await caughtUp(t);
+      return (await m.client.api<Notes>('GET', '/notifications?limit=100')).body;
+    };
+    const unreadOf = async (m: Member) => {
+      await caughtUp(t);
+      return (await m.client.api<{ unread: number }>('GET', '/notifications/unread')).body.unread;
+    };
+    const about = (notes: Notes, id: number) =>
+      notes.notifications.filter((n) => n.href === conversationPath(id));
+    const ines = await newMember(t, 'Inès Partante');
+    const jules = await newMember(t, 'Jules Restant');
+    for (const m of [ines, jules]) await join(m.client, community.id);
+    const kept = (await start(alice, [ines.handle], 'Une autre conversation')).body;
+    const left = (await start(alice, [ines.handle, jules.handle], 'À vous deux')).body;
+    expect(about(await notesOf(ines), left.conversationId)).toHaveLength(1);
+    const unreadBefore = await unreadOf(ines);
+
+    const leave = await ines.client.api('POST', `${base}/${left.conversationId}/leave`);
+    expect(leave.status).toBe(204);
+    // Gone from her list and her count (its link would be a 404); the other one stays, and
+    // Jules, still in it, keeps his.
+    expect(await unreadOf(ines)).toBe(unreadBefore - 1);
+    const after = await notesOf(ines);
+    expect(about(after, left.conversationId)).toEqual([]);
+    expect(about(after, kept.conversationId)).toHaveLength(1);
+    expect(about(await notesOf(jules), left.conversationId)).toHaveLength(1);
+    // An answer in it reaches her no more.
+    await alice.client.api('POST', `${base}/${left.conversationId}/messages`, { body: 'Et toi ?' });
+    expect(about(await notesOf(ines), left.conversationId)).toEqual([]);
+
+    // Left before its departure was logged (an instance upgraded from an earlier version): the
+    // list drops it when read, and the count follows.
+    const old = (await start(alice, [jules.handle], 'Une vieille conversation')).body;
+    expect(about(await notesOf(jules), old.conversationId)).toHaveLength(1);
+    const julesUnread = await unreadOf(jules);
+    await t.store.db
+      .updateTable('message_participants')
+      .set({ left_at: Date.now() })
+      .where('conversation_id', '=', old.conversationId)
+      .where('user_id', '=', jules.id)
+      .execute();
+    expect(about(await notesOf(jules), old.conversationId)).toEqual([]);
+    expect(await unreadOf(jules)).toBe(julesUnread - 1);
+  });
+
   it('leaves the cockpit’s figures as they were', async () => {
     const cockpit = `/communities/${community.id}/analytics?days=30`;
     const before = await admin.client.api('GET', cockpit);

@@ -1,7 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { openJobs, type JobLog, type Jobs } from '../../src/jobs/index.js';
@@ -16,65 +14,15 @@ import {
   type TestStore,
 } from '../harness.js';
 import { htmlProblems } from '../html.js';
+import { rawHeader, startSmtp, type Received } from '../smtp.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
-
-interface Received {
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Each header field as it came, lowercase name → unfolded line. */
-  lines: Map<string, string>;
-}
 
 const quiet: JobLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const PUBLIC_URL = 'http://ruche.example.test';
 const SECRET = 'test-secret-test-secret-test-secret-0000'; // testConfig's SESSION_SECRET
 const DELAY_MS = 1500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** An SMTP server on loopback that parses what it receives, as a mail server would. */
-async function startSmtp(received: Received[]) {
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: [mail.to ?? []]
-              .flat()
-              .map((a) => a.text)
-              .join(','),
-            from: mail.from?.text ?? '',
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-            lines: new Map(
-              mail.headerLines.map((h) => [
-                h.key,
-                h.line
-                  .slice(h.line.indexOf(':') + 1)
-                  .replace(/\r?\n[ \t]+/g, ' ')
-                  .trim(),
-              ]),
-            ),
-          });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  return { smtp, url: `smtp://127.0.0.1:${port}` };
-}
-
-function rawHeader(mail: Received | undefined, name: string): string {
-  return mail?.lines.get(name) ?? '';
-}
 
 describe.each(databases)('notification emails on %s', (kind) => {
   const received: Received[] = [];

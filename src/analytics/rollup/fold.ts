@@ -345,7 +345,8 @@ export class BatchFold {
       case 'topic.edited':
       case 'reply.edited':
       case 'reaction.removed':
-      case 'message.sent': // no community (returned above): the notifications' row
+      case 'message.sent': // no community (returned above): the notifications' rows
+      case 'message.left':
         return;
     }
   }
@@ -443,6 +444,7 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       case 'reaction.removed':
       case 'message.sent':
       case 'pulse.opened':
+      case 'message.left':
         break;
     }
   }
