@@ -286,7 +286,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerJobsRoutes(app, deps);
   registerNotifications(app, deps, {
     intervalMs: config.notifyIntervalMs,
-    email: { delayMs: config.notifyEmailDelayMs, translator: (locale) => i18n.translator(locale) },
+    // Without SMTP, notifications stay in the page: no email is made to end in the log.
+    email: deps.mailer.delivers
+      ? { delayMs: config.notifyEmailDelayMs, translator: (locale) => i18n.translator(locale) }
+      : undefined,
     // The header's count on every open page of the member, whichever instance serves it.
     onNotified: (unread) =>
       live.pushToMembers(

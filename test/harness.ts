@@ -118,6 +118,7 @@ export async function startTestApp(
   const db = existing ?? (await createTestStore(kind));
   const mails: MailMessage[] = [];
   const mailer: Mailer = options.mailer ?? {
+    delivers: true,
     send(m) {
       mails.push(m);
       return Promise.resolve();

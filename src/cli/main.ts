@@ -278,6 +278,13 @@ pulse
         dkim: config.dkim,
         log: { info: (_o, m) => console.log(m) },
       });
+      if (!mailer.delivers) {
+        console.error(
+          'SMTP_URL is not set: no pulse can be mailed. `ruche pulse preview <email>` shows one.',
+        );
+        process.exitCode = 1;
+        return;
+      }
       // The same signed links as the server's: the key comes from the shared instance secret.
       const unsubscribe = createUnsubscribe({
         secret: await instanceSecret(store, config.sessionSecret),

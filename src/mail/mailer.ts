@@ -17,6 +17,11 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /**
+   * False without SMTP_URL: a message then only goes to the log, which suits a password reset on
+   * a fresh install but not a notification or a pulse to every member, so those are not made.
+   */
+  readonly delivers: boolean;
 }
 
 interface Logger {
@@ -45,6 +50,7 @@ export function createMailer(options: {
 }): Mailer {
   if (!options.smtpUrl) {
     return {
+      delivers: false,
       send(message) {
         const { to, subject, text } = message;
         options.log.info(
@@ -61,6 +67,7 @@ export function createMailer(options: {
   });
   const from = addressparser(options.from, { flatten: true })[0];
   return {
+    delivers: true,
     async send({ fromName, ...message }) {
       const sender =
         fromName && from

@@ -22,6 +22,8 @@ export function pulseScheduleJob(
     backoffSeconds: 60,
     timeoutSeconds: 3_600,
     handler: async (_payload, { store, log }) => {
+      // Without SMTP nothing is claimed: members stay due until the instance can mail them.
+      if (!deps.mailer.delivers) return { due: 0, sent: 0, empty: 0, failed: 0 };
       const counts = await runPulses(store, config, mailPulse(deps.mailer, deps.unsubscribe), {
         log,
       });

@@ -473,6 +473,7 @@ function blockingMailer() {
     release = resolve;
   });
   const mailer: Mailer = {
+    delivers: true,
     async send(message) {
       await gate;
       sent.push(message);

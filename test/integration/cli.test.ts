@@ -4,11 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/index.js';
 import { Client } from '../client.js';
 import { createTestStore, databases, startTestApp } from '../harness.js';
 import { frenchMetaDump } from '../shared-data.js';
+import { startSmtp, type Received } from '../smtp.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ruche-cli-'));
@@ -175,10 +176,18 @@ async function until(ready: () => boolean, ms: number): Promise<void> {
 
 describe('ruche pulse', () => {
   const demoDir = mkdtempSync(join(tmpdir(), 'ruche-pulse-'));
+  const mails: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
   const demoEnv = { ...env, SQLITE_PATH: join(demoDir, 'ruche.db'), SMTP_URL: '' };
   const demo = (...args: string[]) =>
     run('node', ['bin/ruche.js', ...args], { env: demoEnv, maxBuffer: 10_000_000 });
-  afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    smtp = await startSmtp(mails);
+  });
+  afterAll(async () => {
+    rmSync(demoDir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => smtp?.smtp.close(resolve));
+  });
 
   it('previews a demo member’s pulse after a first start, and sends the due ones once', async () => {
     await demo('seed-demo');
@@ -189,11 +198,19 @@ describe('ruche pulse', () => {
     await expect(demo('pulse', 'preview', 'nobody@example.test')).rejects.toThrow(
       /No member has the address/,
     );
-    // Without SMTP_URL the mails go to the log; a second run finds every pulse of the period done.
-    expect((await demo('pulse', 'send')).stdout).toMatch(
-      /Pulse: \d+ member\(s\) due, [1-9]\d* sent/,
+    // Without SMTP_URL nothing is sent, nor claimed; with it, a second run finds every pulse done.
+    await expect(demo('pulse', 'send')).rejects.toThrow(/SMTP_URL is not set/);
+    demoEnv.SMTP_URL = smtp?.url ?? '';
+    const sent = /Pulse: \d+ member\(s\) due, (\d+) sent/.exec(
+      (await demo('pulse', 'send')).stdout,
+    );
+    expect(Number(sent?.[1])).toBeGreaterThan(0);
+    expect(mails).toHaveLength(Number(sent?.[1]));
+    expect(mails.find((m) => m.to === 'karim-benali@demo.ruche.test')?.html).toContain(
+      'On a besoin de vous',
     );
     expect((await demo('pulse', 'send')).stdout).toContain('Pulse: 0 member(s) due, 0 sent');
+    expect(mails).toHaveLength(Number(sent?.[1]));
   }, 180_000);
 });
 

@@ -1,7 +1,8 @@
 // Two Ruche processes on one PostgreSQL database, as behind a load balancer (issue 22, done-when
 // item 3): live events reach a stream open on either, a reply posted through one notifies a
-// stream open on the other within 2 s, and with REDIS_URL the write rate limit counts a member's
-// requests to both together.
+// stream open on the other within 2 s, the pulse schedule runs on both and each member gets
+// exactly one pulse, and with REDIS_URL the write rate limit counts a member's requests to both
+// together.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { sql } from 'kysely';
@@ -18,6 +19,7 @@ import {
   type TestApp,
   type TestStore,
 } from '../harness.js';
+import { rawHeader, startSmtp, type Received } from '../smtp.js';
 import { openSse, type SseStream } from '../sse.js';
 
 const postgresUrl = process.env.RUCHE_TEST_POSTGRES_URL;
@@ -94,8 +96,11 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
   let redis: Redis | undefined;
   const prefix = testRedisPrefix();
   const streams: SseStream[] = [];
+  const mails: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   beforeAll(async () => {
+    smtp = await startSmtp(mails);
     db = await createTestStore('postgres');
     const shared: Record<string, string> = {
       RUCHE_DEMO: '0',
@@ -104,6 +109,9 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
       SESSION_SECRET: 'test-secret-test-secret-test-secret-0000',
       RATE_LIMIT_WRITES_PER_MINUTE: String(WRITES_PER_MINUTE),
       RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+      SMTP_URL: smtp.url,
+      // Both look for members whose morning has come every second.
+      PULSE_CHECK_SECONDS: '1',
       ...(variant === 'redis' ? { REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix } : {}),
     };
     [one, two] = await Promise.all([
@@ -119,6 +127,7 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
     await Promise.all([one?.stop(), two?.stop()]);
     redis?.disconnect();
     await db?.drop();
+    await new Promise<void>((resolve) => smtp?.smtp.close(resolve));
   });
 
   async function streamOn(instance: Instance, cookie: string) {
@@ -255,4 +264,89 @@ describe.each(variants)('two instances on one database, fan-out through %s', (va
       expect(inDatabase).toHaveLength(1);
     }
   });
+
+  it('sends each member exactly one pulse while the schedule runs on both, and its link unsubscribes', async () => {
+    const adminEmail = `pulse-admin-${variant}-${Date.now()}@example.test`;
+    await createAdmin(db.store, { email: adminEmail, password: PASSWORD, displayName: 'Admin' });
+    const admin = new Client(two.url);
+    expect(
+      (await admin.api('POST', '/auth/signin', { email: adminEmail, password: PASSWORD })).status,
+    ).toBe(200);
+    const community = await newCommunity(admin, 'public', `pulse-${variant}-${Date.now()}`);
+    const poster = await signUp(one.url, 'Paul');
+    expect((await join(poster.client, community.id)).status).toBe(200);
+    const readers = [];
+    for (const name of ['Lina', 'Marc', 'Nora', 'Omar']) {
+      const member = await signUp(one.url, name);
+      expect((await join(member.client, community.id)).status).toBe(200);
+      readers.push(member);
+    }
+    for (const title of ['Le repair café de samedi', 'Qui peut prêter une perceuse ?']) {
+      const res = await poster.client.api('POST', `/communities/${community.id}/topics`, {
+        kind: 'discussion',
+        title,
+        body: 'Les détails sont dans le fil.',
+      });
+      expect(res.status).toBe(201);
+    }
+    const ids = readers.map((r) => r.id);
+    const emails = new Map(
+      (
+        await db.store.db
+          .selectFrom('users')
+          .select(['id', 'email'])
+          .where('id', 'in', ids)
+          .execute()
+      ).map((u) => [Number(u.id), u.email]),
+    );
+    // They joined a month ago: their Monday morning has come since, and no pulse went out yet.
+    await db.store.db
+      .updateTable('users')
+      .set({ created_at: Date.now() - 30 * 86_400_000 })
+      .where('id', 'in', ids)
+      .execute();
+    const mine = () => mails.filter((m) => [...emails.values()].includes(m.to));
+    const end = Date.now() + 20_000;
+    while (mine().length < ids.length && Date.now() < end)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    // Several more ticks of both schedules: nothing more goes out.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const got = mine();
+    expect(got.length).toBe(ids.length);
+    const perMember = new Map<string, number>();
+    for (const m of got) perMember.set(m.to, (perMember.get(m.to) ?? 0) + 1);
+    expect([...perMember.values()].every((n) => n === 1)).toBe(true);
+    const sends = await db.store.db
+      .selectFrom('pulse_sends')
+      .select(['user_id', 'state'])
+      .where('user_id', 'in', ids)
+      .execute();
+    expect(sends.map((r) => [Number(r.user_id), r.state]).sort()).toEqual(
+      ids.map((id) => [id, 'sent']).sort(),
+    );
+
+    // A mailed pulse has both parts and its one-click link, which works on either instance.
+    const mail = got[0];
+    if (!mail) throw new Error('no pulse was mailed by the instances');
+    expect(mail.subject).toContain(`Communauté ${community.slug}`);
+    expect(mail.text).toContain('Qui peut prêter une perceuse ?');
+    expect(mail.html).toContain('Qui peut prêter une perceuse ?');
+    expect(rawHeader(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const link = /<([^>]+)>/.exec(rawHeader(mail, 'list-unsubscribe'))?.[1] ?? '';
+    const path = new URL(link).pathname;
+    expect(path).toMatch(/^\/unsubscribe\/\d+\.pulse\./);
+    const res = await fetch(`${two.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(res.status).toBe(200);
+    const who = [...emails].find(([, e]) => e === mail.to)?.[0] ?? 0;
+    const setting = await db.store.db
+      .selectFrom('pulse_settings')
+      .select('frequency')
+      .where('user_id', '=', who)
+      .executeTakeFirst();
+    expect(setting?.frequency).toBe('never');
+  }, 60_000);
 });
