@@ -37,13 +37,24 @@ export async function actorsOf(db: Db, notificationIds: number[]) {
   return rows;
 }
 
-export async function insertNotification(db: Db, row: NewNotification): Promise<number> {
-  const { id } = await db
-    .insertInto('notifications')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(id);
+/**
+ * New rows, a few hundred per statement (a post notifies its watchers in one round trip, not
+ * one each); their ids by "user_id|subject", since neither engine promises RETURNING's order.
+ */
+export async function insertNotifications(
+  db: Db,
+  rows: NewNotification[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const part of chunks(rows, 500)) {
+    const made = await db
+      .insertInto('notifications')
+      .values(part)
+      .returning(['id', 'user_id', 'subject'])
+      .execute();
+    for (const r of made) ids.set(`${r.user_id}|${r.subject}`, Number(r.id));
+  }
+  return ids;
 }
 
 export async function updateNotification(
