@@ -39,22 +39,20 @@ export async function actorsOf(db: Db, notificationIds: number[]) {
 
 /**
  * New rows, a few hundred per statement (a post notifies its watchers in one round trip, not
- * one each); their ids by "user_id|subject", since neither engine promises RETURNING's order.
+ * one each), with their ids: neither engine promises RETURNING's order, so each comes with its
+ * member and subject.
  */
-export async function insertNotifications(
-  db: Db,
-  rows: NewNotification[],
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const part of chunks(rows, 500)) {
-    const made = await db
-      .insertInto('notifications')
-      .values(part)
-      .returning(['id', 'user_id', 'subject'])
-      .execute();
-    for (const r of made) ids.set(`${r.user_id}|${r.subject}`, Number(r.id));
-  }
-  return ids;
+export async function insertNotifications(db: Db, rows: NewNotification[]) {
+  const made: { id: number; user_id: number; subject: string }[] = [];
+  for (const part of chunks(rows, 500))
+    made.push(
+      ...(await db
+        .insertInto('notifications')
+        .values(part)
+        .returning(['id', 'user_id', 'subject'])
+        .execute()),
+    );
+  return made;
 }
 
 export async function updateNotification(

@@ -215,7 +215,7 @@ async function save(
   await store.deleteNotifications(trx, goneIds);
   const changed = entries.filter((e) => e.status !== 'same');
   // New rows in one statement per few hundred: a post's watchers cost one round trip.
-  const made = await store.insertNotifications(
+  const inserted = await store.insertNotifications(
     trx,
     changed
       .filter((e) => e.id === null)
@@ -231,6 +231,7 @@ async function save(
         created_at: e.createdAt,
       })),
   );
+  const made = new Map(inserted.map((r) => [keyOf(r.user_id, r.subject), Number(r.id)]));
   const actors: { notificationId: number; actorId: number; at: number }[] = [];
   const touched = new Set<number>();
   for (const e of changed) {
