@@ -37,13 +37,22 @@ export async function actorsOf(db: Db, notificationIds: number[]) {
   return rows;
 }
 
-export async function insertNotification(db: Db, row: NewNotification): Promise<number> {
-  const { id } = await db
-    .insertInto('notifications')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(id);
+/**
+ * New rows, a few hundred per statement (a post notifies its watchers in one round trip, not
+ * one each), with their ids: neither engine promises RETURNING's order, so each comes with its
+ * member and subject.
+ */
+export async function insertNotifications(db: Db, rows: NewNotification[]) {
+  const made: { id: number; user_id: number; subject: string }[] = [];
+  for (const part of chunks(rows, 500))
+    made.push(
+      ...(await db
+        .insertInto('notifications')
+        .values(part)
+        .returning(['id', 'user_id', 'subject'])
+        .execute()),
+    );
+  return made;
 }
 
 export async function updateNotification(
