@@ -4,9 +4,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../../src/app.js';
+import { createUnsubscribe } from '../../src/mail/index.js';
+import { pulseAnimationPath } from '../../src/pulse/index.js';
 import { Client } from '../client.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import {
+  adminCredentials,
   axeViolations,
   chromiumPath,
   describeViolations,
@@ -164,7 +167,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   });
 
   // axe-core runs as a script in the page: this is B's page with JavaScript on, the mention
-  // still unread. (The private messages' pages are not on main yet: nothing to check there.)
+  // still unread. (test/browser/messages.test.ts checks the private messages' pages.)
   it('passes axe on the notifications page and the preferences page', async () => {
     const problems: string[] = [];
     for (const path of ['/notifications', '/notifications/preferences']) {
@@ -175,6 +178,49 @@ describe.skipIf(!hasChromium)(suiteName, () => {
       const serious = (await axeViolations(livePage)).filter(isSerious);
       if (serious.length) problems.push(`${path}\n${describeViolations(serious)}`);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('passes axe on the one-click unsubscribe page and on the animators’ pulse page', async () => {
+    // The link a mention email carries, signed as the server signs it (testConfig's secret).
+    const links = createUnsubscribe({
+      secret: 'test-secret-test-secret-test-secret-0000',
+      publicUrl: app.url,
+      validMs: 86_400_000,
+    });
+    links.register({
+      name: 'mention',
+      label: () => '',
+      apply: () => Promise.resolve(false),
+      settingsPath: '/notifications/preferences',
+    });
+    const lea = await app.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('handle', '=', leaHandle)
+      .executeTakeFirstOrThrow();
+    const context = await frenchContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const check = async (url: string, heading: string) => {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(200);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(heading);
+      const serious = (await axeViolations(page)).filter(isSerious);
+      if (serious.length) problems.push(`${url}\n${describeViolations(serious)}`);
+    };
+    await check(links.url(Number(lea.id), 'mention'), t('mail.unsubscribe.title'));
+    await page.goto(`${app.url}/signin`);
+    await page.getByLabel(t('accounts.field.email'), { exact: true }).fill(adminCredentials.email);
+    await page
+      .getByLabel(t('accounts.field.password'), { exact: true })
+      .fill(adminCredentials.password);
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/signin')),
+      page.getByRole('button', { name: t('accounts.signin.submit'), exact: true }).click(),
+    ]);
+    await check(`${app.url}${pulseAnimationPath(community.slug)}`, '');
     expect(problems).toEqual([]);
   });
 
