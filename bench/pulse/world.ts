@@ -2,7 +2,7 @@
 // communities and many groups, a year of past answers, and the week the pulse speaks of (topics,
 // replies, thanks, reads, arrivals), written as the product writes them (activity log included).
 import type { Database } from '../../src/db/index.js';
-import { Random } from '../analytics/random.js';
+import { Random } from './random.js';
 import {
   COMMUNITIES,
   ENGLISH,
