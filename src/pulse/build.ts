@@ -158,16 +158,20 @@ function draftOf(reader: PulseReader, windows: Window[], m: MemberFacts) {
     }
     for (const [key, place] of w.places) {
       if (!isMine(key, w)) continue;
-      for (const p of w.newcomers.get(key) ?? [])
-        if (p.id !== reader.id) newcomers.push({ ...p, place });
+      // A space's newcomers come together, so no more than the pulse can show are taken from
+      // each: a big community's week has hundreds, and every member's pulse walked them all.
+      for (const p of firstOf(w.newcomers.get(key), NEWCOMERS, (p) => p.id !== reader.id))
+        newcomers.push({ ...p, place });
       const pinned = w.pins.get(key);
       const pin =
         pinned && pinned.pinnedAt >= reader.since && !w.excluded.has(pinned.topic.id)
           ? pinned.topic
           : undefined;
-      const candidates = (w.active.get(key) ?? [])
-        .filter((t) => !w.excluded.has(t.id) && t.id !== pin?.id && !isSeen(t))
-        .slice(0, CANDIDATES_PER_SPACE);
+      const candidates = firstOf(
+        w.active.get(key),
+        CANDIDATES_PER_SPACE,
+        (t) => !w.excluded.has(t.id) && t.id !== pin?.id && !isSeen(t),
+      );
       if (pin || candidates.length > 0 || w.figures.has(key))
         spaces.push({ place, key, w, candidates, ...(pin ? { pin } : {}) });
     }
@@ -273,6 +277,16 @@ function finish(
     pulse.spaces.length === 0 &&
     pulse.thanks.length === 0;
   return isEmpty ? null : pulse;
+}
+
+/** The first `n` items that pass, without walking the rest. */
+function firstOf<T>(items: T[] | undefined, n: number, passes: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items ?? []) {
+    if (out.length === n) break;
+    if (passes(item)) out.push(item);
+  }
+  return out;
 }
 
 function groupBy<T, K, V>(rows: T[], key: (r: T) => K, value: (r: T) => V): Map<K, V[]> {
