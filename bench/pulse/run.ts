@@ -2,7 +2,8 @@
 // the schedule builds it (claims, builder, subject, text and HTML, records) with the mail left
 // out; reports pulses built per second and the peak RSS (issue 22, item 5: ≥ 1,000 per second).
 // On SQLite, and on PostgreSQL when RUCHE_BENCH_POSTGRES_URL names a server.
-// BENCH_MEMBERS (100,000), BENCH_ROUNDS (1), BENCH_CPU_PROF=<dir> (a CPU profile of each run).
+// BENCH_MEMBERS (100,000), BENCH_ROUNDS (1), BENCH_ENGINES (sqlite,postgres),
+// BENCH_CPU_PROF=<dir> (a CPU profile of each run).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { generateWorld, type World } from './world.js';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const TARGET = 1_000;
 const pgServer = process.env.RUCHE_BENCH_POSTGRES_URL;
 const PG_DATABASE = 'ruche_bench_pulse';
@@ -142,8 +144,9 @@ console.log(describe(world));
 const rows: Row[] = [];
 const dir = mkdtempSync(join(os.tmpdir(), 'ruche-bench-pulse-'));
 try {
-  rows.push(await measure('sqlite', { kind: 'sqlite', path: join(dir, 'pulse.db') }, world));
-  if (pgServer) {
+  if (ENGINES.includes('sqlite'))
+    rows.push(await measure('sqlite', { kind: 'sqlite', path: join(dir, 'pulse.db') }, world));
+  if (pgServer && ENGINES.includes('postgres')) {
     const url = await freshDatabase(pgServer, PG_DATABASE);
     rows.push(await measure('postgres', { kind: 'postgres', url }, world));
     await dropDatabase(pgServer, PG_DATABASE);
