@@ -22,6 +22,7 @@ export { importCommunity, type ImportedCommunity } from './imports.js';
 export {
   loadReaderStandings,
   loadStandings,
+  loadStandingsOfMany,
   type GroupPlace,
   type ReaderStanding,
   type SpaceRef,

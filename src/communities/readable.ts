@@ -49,6 +49,64 @@ export async function loadStandings(
     reader ? store.membershipStandingsOf(db, reader.id, communityIds) : [],
     reader && groupIds.length > 0 ? store.groupMemberStandingsOf(db, reader.id, groupIds) : [],
   ]);
+  return standingsFrom(reader, unsafeCommunities, unsafeGroups, memberships, groupMembers);
+}
+
+/**
+ * How each of many readers stands in the given communities and groups: the many-readers form
+ * of loadStandings, the same standings for each, in four indexed queries per thousand readers
+ * (the pulse asks it for a batch of members at once).
+ */
+export async function loadStandingsOfMany(
+  db: Db,
+  readers: readonly Reader[],
+  ids: { communityIds?: readonly number[]; groupIds?: readonly number[] },
+): Promise<Map<number, Standings>> {
+  const userIds = readers.map((r) => r.id);
+  const groupIds = [...new Set(ids.groupIds ?? [])];
+  const unsafeGroups = await store.groupStandingsOf(db, groupIds);
+  const communityIds = [
+    ...new Set([...(ids.communityIds ?? []), ...unsafeGroups.map((g) => g.community_id)]),
+  ];
+  const [unsafeCommunities, memberships, groupMembers] = await Promise.all([
+    store.communityStandingsOf(db, communityIds),
+    store.membershipStandingsOfMany(db, userIds, communityIds),
+    groupIds.length > 0 ? store.groupMemberStandingsOfMany(db, userIds, groupIds) : [],
+  ]);
+  const membershipsOf = groupByUser(memberships);
+  const groupMembersOf = groupByUser(groupMembers);
+  const out = new Map<number, Standings>();
+  for (const reader of readers)
+    out.set(
+      reader.id,
+      standingsFrom(
+        reader,
+        unsafeCommunities,
+        unsafeGroups,
+        membershipsOf.get(reader.id) ?? [],
+        groupMembersOf.get(reader.id) ?? [],
+      ),
+    );
+  return out;
+}
+
+function groupByUser<T extends { user_id: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.user_id);
+    if (list) list.push(r);
+    else out.set(r.user_id, [r]);
+  }
+  return out;
+}
+
+function standingsFrom(
+  reader: Reader | null,
+  unsafeCommunities: (CommunityStanding['community'] & { id: number })[],
+  unsafeGroups: (GroupStanding['group'] & { id: number; community_id: number })[],
+  memberships: (NonNullable<CommunityStanding['membership']> & { community_id: number })[],
+  groupMembers: (NonNullable<GroupStanding['groupMember']> & { group_id: number })[],
+): Standings {
   const membershipIn = new Map(memberships.map((m) => [m.community_id, m]));
   const memberOf = new Map(groupMembers.map((m) => [m.group_id, m]));
   return {

@@ -527,6 +527,40 @@ export function groupMemberStandingsOf(db: Db, userId: number, groupIds?: number
     : inChunks(groupIds, (part) => q.where('group_id', 'in', part).execute());
 }
 
+/** Many users' memberships of some communities, whatever their status. */
+export async function membershipStandingsOfMany(db: Db, userIds: number[], communityIds: number[]) {
+  const out = [];
+  for (const places of chunks([...new Set(communityIds)], 100))
+    out.push(
+      ...(await inChunks(userIds, (part) =>
+        db
+          .selectFrom('memberships')
+          .select(['user_id', 'community_id', 'status', 'role'])
+          .where('user_id', 'in', part)
+          .where('community_id', 'in', places)
+          .execute(),
+      )),
+    );
+  return out;
+}
+
+/** Many users' memberships of some groups, whatever their status. */
+export async function groupMemberStandingsOfMany(db: Db, userIds: number[], groupIds: number[]) {
+  const out = [];
+  for (const places of chunks([...new Set(groupIds)], 500))
+    out.push(
+      ...(await inChunks(userIds, (part) =>
+        db
+          .selectFrom('group_members')
+          .select(['user_id', 'group_id', 'status', 'role'])
+          .where('user_id', 'in', part)
+          .where('group_id', 'in', places)
+          .execute(),
+      )),
+    );
+  return out;
+}
+
 /** Many users' memberships of one community, whatever their status. */
 export function membershipStandingsIn(db: Db, communityId: number, userIds: number[]) {
   return inChunks(userIds, (part) =>

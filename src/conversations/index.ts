@@ -19,6 +19,7 @@ export {
 } from './policy.js';
 export {
   filterReadable,
+  filterReadableForMany,
   filterReaders,
   type Readable,
   type ReadableIds,

@@ -3,6 +3,7 @@ import {
   canReadGroupContent,
   loadReaderStandings,
   loadStandings,
+  loadStandingsOfMany,
   type CommunityStanding,
   type GroupStanding,
   type Reader,
@@ -64,14 +65,75 @@ export async function filterReadable(
     topicPlacesOf(db, ids.topicIds ?? []),
     replyPlacesWithTopicOf(db, ids.replyIds ?? []),
   ]);
+  const standings = await loadStandings(db, reader, spacesOf(ids, unsafeTopics, unsafeReplies));
+  return readableOf(standings, ids, unsafeTopics, unsafeReplies);
+}
+
+/**
+ * The same question for many readers at once, each with their own ids: what each may read, in
+ * a few indexed queries per thousand readers rather than six per reader (the pulse asks it for a
+ * batch of members). The answer for each is the one filterReadable gives.
+ */
+export async function filterReadableForMany(
+  db: Db,
+  asks: readonly { reader: Reader; ids: ReadableIds }[],
+): Promise<Map<number, Readable>> {
+  const all = {
+    topicIds: asks.flatMap((a) => a.ids.topicIds ?? []),
+    replyIds: asks.flatMap((a) => a.ids.replyIds ?? []),
+    groupIds: asks.flatMap((a) => a.ids.groupIds ?? []),
+    communityIds: asks.flatMap((a) => a.ids.communityIds ?? []),
+  };
+  const [unsafeTopics, unsafeReplies] = await Promise.all([
+    topicPlacesOf(db, all.topicIds),
+    replyPlacesWithTopicOf(db, all.replyIds),
+  ]);
+  const standingsOf = await loadStandingsOfMany(
+    db,
+    asks.map((a) => a.reader),
+    spacesOf(all, unsafeTopics, unsafeReplies),
+  );
+  const topicById = new Map(unsafeTopics.map((t) => [t.id, t]));
+  const replyById = new Map(unsafeReplies.map((r) => [r.id, r]));
+  const out = new Map<number, Readable>();
+  for (const { reader, ids } of asks) {
+    const standings = standingsOf.get(reader.id);
+    if (!standings) continue;
+    out.set(
+      reader.id,
+      readableOf(
+        standings,
+        ids,
+        (ids.topicIds ?? []).flatMap((id) => topicById.get(id) ?? []),
+        (ids.replyIds ?? []).flatMap((id) => replyById.get(id) ?? []),
+      ),
+    );
+  }
+  return out;
+}
+
+type TopicPlace = Awaited<ReturnType<typeof topicPlacesOf>>[number];
+type ReplyPlace = Awaited<ReturnType<typeof replyPlacesWithTopicOf>>[number];
+
+/** The communities and groups whose standing answers for these ids. */
+function spacesOf(ids: ReadableIds, unsafeTopics: TopicPlace[], unsafeReplies: ReplyPlace[]) {
   const places = [...unsafeTopics, ...unsafeReplies];
-  const standings = await loadStandings(db, reader, {
+  return {
     communityIds: [...(ids.communityIds ?? []), ...places.map((p) => p.community_id)],
     groupIds: [
       ...(ids.groupIds ?? []),
       ...places.flatMap((p) => (p.group_id === null ? [] : [p.group_id])),
     ],
-  });
+  };
+}
+
+/** The questions themselves, asked of one reader's standings for each id. */
+function readableOf(
+  standings: Standings,
+  ids: ReadableIds,
+  unsafeTopics: TopicPlace[],
+  unsafeReplies: ReplyPlace[],
+): Readable {
   const readable: Readable = {
     topicIds: new Set(),
     replyIds: new Set(),

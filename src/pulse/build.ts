@@ -1,4 +1,4 @@
-import { filterReadable } from '../conversations/index.js';
+import { filterReadableForMany, type Readable, type ReadableIds } from '../conversations/index.js';
 import type { Db } from '../db/index.js';
 import {
   createActivityCache,
@@ -57,7 +57,7 @@ const CANDIDATES_PER_SPACE = 8;
 /**
  * Builds the pulses of many members at once: the communities' activity is read once per run
  * (activity.ts), the members' places, views, words and read thanks once per batch, and what each
- * member may read is asked of `filterReadable` once per member for all their candidates. A
+ * member may read among their candidates is asked once per batch (`filterReadableForMany`). A
  * member with nothing left (all seen, or nothing happened) gets null: no pulse.
  */
 export function createPulseBuilder(db: Db, floor: number) {
@@ -96,23 +96,28 @@ export function createPulseBuilder(db: Db, floor: number) {
     for (const n of thanksRead)
       if (n.read_at !== null) thanksReadAt.set(`${n.user_id}:${n.subject}`, Number(n.read_at));
 
-    const out = new Map<number, Pulse | null>();
-    await Promise.all(
+    const drafts = await Promise.all(
       readers.map(async (reader) => {
         const windows = (
           await Promise.all(
             (communitiesOf.get(reader.id) ?? []).map((c) => windowOf(c, reader.since)),
           )
         ).filter((w): w is Window => w !== null);
-        const pulse = await buildOne(db, reader, windows, {
+        return draftOf(reader, windows, {
           groups: new Set(groupsOf.get(reader.id) ?? []),
           seen: seenOf.get(reader.id) ?? new Map<number, number>(),
           words: wordsOfMember.get(reader.id) ?? new Set(),
           thanksReadAt: (subject) => thanksReadAt.get(`${reader.id}:${subject}`) ?? null,
         });
-        out.set(reader.id, pulse);
       }),
     );
+    // One question for the whole batch: the domain's rules, never restated here.
+    const readableOf = await filterReadableForMany(
+      db,
+      drafts.map((d) => ({ reader: d.reader, ids: d.ids })),
+    );
+    const out = new Map<number, Pulse | null>();
+    for (const d of drafts) out.set(d.reader.id, finish(d, readableOf.get(d.reader.id)));
     return out;
   };
 }
@@ -125,12 +130,8 @@ interface MemberFacts {
   thanksReadAt(subject: string): number | null;
 }
 
-async function buildOne(
-  db: Db,
-  reader: PulseReader,
-  windows: Window[],
-  m: MemberFacts,
-): Promise<Pulse | null> {
+/** A member's candidates, before asking which they may read; and the ids to ask about. */
+function draftOf(reader: PulseReader, windows: Window[], m: MemberFacts) {
   const isSeen = (t: TopicItem) => (m.seen.get(t.id) ?? -1) >= t.lastAt;
   const isMine = (key: SpaceKey, w: Window) =>
     key === spaceKey(w.community.id, null) || m.groups.has(Number(key.slice(1)));
@@ -157,16 +158,20 @@ async function buildOne(
     }
     for (const [key, place] of w.places) {
       if (!isMine(key, w)) continue;
-      for (const p of w.newcomers.get(key) ?? [])
-        if (p.id !== reader.id) newcomers.push({ ...p, place });
+      // A space's newcomers come together, so no more than the pulse can show are taken from
+      // each: a big community's week has hundreds, and every member's pulse walked them all.
+      for (const p of firstOf(w.newcomers.get(key), NEWCOMERS, (p) => p.id !== reader.id))
+        newcomers.push({ ...p, place });
       const pinned = w.pins.get(key);
       const pin =
         pinned && pinned.pinnedAt >= reader.since && !w.excluded.has(pinned.topic.id)
           ? pinned.topic
           : undefined;
-      const candidates = (w.active.get(key) ?? [])
-        .filter((t) => !w.excluded.has(t.id) && t.id !== pin?.id && !isSeen(t))
-        .slice(0, CANDIDATES_PER_SPACE);
+      const candidates = firstOf(
+        w.active.get(key),
+        CANDIDATES_PER_SPACE,
+        (t) => !w.excluded.has(t.id) && t.id !== pin?.id && !isSeen(t),
+      );
       if (pin || candidates.length > 0 || w.figures.has(key))
         spaces.push({ place, key, w, candidates, ...(pin ? { pin } : {}) });
     }
@@ -178,7 +183,6 @@ async function buildOne(
   }
   questions.sort((a, b) => b.score - a.score || b.item.lastAt - a.item.lastAt);
 
-  // One question for everything the pulse may name: the domain's rules, never restated here.
   const topicIds = new Set<number>();
   for (const q of questions.slice(0, QUESTIONS * 3)) topicIds.add(q.item.id);
   for (const s of spaces) {
@@ -186,12 +190,26 @@ async function buildOne(
     if (s.pin) topicIds.add(s.pin.id);
   }
   for (const t of thanks) topicIds.add(t.topicId);
-  const readable = await filterReadable(db, reader, {
+  const ids: ReadableIds = {
     topicIds: [...topicIds],
     replyIds: thanks.flatMap((t) => (t.replyId === null ? [] : [t.replyId])),
     groupIds: spaces.flatMap((s) => (s.place.groupId === null ? [] : [s.place.groupId])),
     communityIds: [...new Set(spaces.map((s) => s.place.communityId))],
-  });
+  };
+  return { reader, windows, questions, newcomers, spaces, thanks, ids };
+}
+
+/** The pulse a draft leaves once what the member may not read is out; null when nothing is left. */
+function finish(
+  { reader, windows, questions, newcomers, spaces, thanks }: ReturnType<typeof draftOf>,
+  answer: Readable | undefined,
+): Pulse | null {
+  const readable = answer ?? {
+    topicIds: new Set<number>(),
+    replyIds: new Set<number>(),
+    groupIds: new Set<number>(),
+    communityIds: new Set<number>(),
+  };
   const canRead = (p: Place) =>
     p.groupId === null
       ? readable.communityIds.has(p.communityId)
@@ -259,6 +277,16 @@ async function buildOne(
     pulse.spaces.length === 0 &&
     pulse.thanks.length === 0;
   return isEmpty ? null : pulse;
+}
+
+/** The first `n` items that pass, without walking the rest. */
+function firstOf<T>(items: T[] | undefined, n: number, passes: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items ?? []) {
+    if (out.length === n) break;
+    if (passes(item)) out.push(item);
+  }
+  return out;
 }
 
 function groupBy<T, K, V>(rows: T[], key: (r: T) => K, value: (r: T) => V): Map<K, V[]> {

@@ -30,13 +30,29 @@ type Link = (path: string, place: { communityId: number; groupId: number | null 
 /** Absolute links, marked `?via=pulse&p=<token>.<community>.<group>` so that a click counts. */
 function linkMaker(publicUrl: string, token: string | null): Link {
   return (path, place) => {
-    const url = new URL(path, publicUrl);
-    if (token !== null) {
-      url.searchParams.set('via', 'pulse');
-      url.searchParams.set('p', `${token}.${place.communityId}.${place.groupId ?? 0}`);
-    }
-    return url.toString();
+    const url = absolute(publicUrl, path);
+    if (token === null) return url.toString();
+    const marker = `via=pulse&p=${token}.${place.communityId}.${place.groupId ?? 0}`;
+    // The token is base64url and the rest digits: nothing to escape, and no URL to rebuild for
+    // each of a run's hundreds of thousands of links.
+    if (url.search === '') return `${url.origin}${url.pathname}?${marker}${url.hash}`;
+    const marked = new URL(url);
+    marked.searchParams.set('via', 'pulse');
+    marked.searchParams.set('p', `${token}.${place.communityId}.${place.groupId ?? 0}`);
+    return marked.toString();
   };
+}
+
+// The same topics and places are linked from many members' pulses: each URL is parsed once.
+const parsed = new Map<string, URL>();
+function absolute(publicUrl: string, path: string): URL {
+  const key = `${publicUrl} ${path}`;
+  let url = parsed.get(key);
+  if (!url) {
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(key, (url = new URL(path, publicUrl)));
+  }
+  return url;
 }
 
 export function composePulse(pulse: Pulse, options: RenderOptions): ComposedPulse {

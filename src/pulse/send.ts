@@ -10,6 +10,8 @@ import * as store from './store.js';
 
 const PAGE = 5_000;
 const BATCH = 500;
+/** Pulses delivered between two records of their outcome. */
+const RECORD_EVERY = 50;
 // A claim whose sender has not finished in this time is taken over (the sender died).
 const CLAIM_LEASE_MS = 15 * 60_000;
 
@@ -109,25 +111,30 @@ export async function runPulses(
         return d ? [{ id: d.member.id, isAdmin: d.member.is_admin === 1, since: d.since }] : [];
       }),
     );
+    const done: store.Outcome[] = [];
     for (const claim of claims) {
       const d = byId.get(claim.user_id);
       const pulse = pulses.get(claim.user_id);
       if (!d) continue;
       if (!pulse) {
-        await store.recordOutcome(s.db, claim, 'empty', at);
+        done.push({ claim, outcome: 'empty' });
         counts.empty += 1;
         continue;
       }
       try {
         await deliver(d.member, compose(pulse, d, config, claim.token));
-        await store.recordOutcome(s.db, claim, 'sent', at);
+        done.push({ claim, outcome: 'sent' });
         counts.sent += 1;
       } catch (err) {
         options.log?.error({ err, userId: claim.user_id }, 'pulse: sending failed');
         await store.releaseClaim(s.db, claim);
         counts.failed += 1;
       }
+      // Recorded a few at a time: a commit per pulse was most of a run's time on SQLite, and a
+      // process that dies before the record re-sends at most these few (after the lease).
+      if (done.length >= RECORD_EVERY) await store.recordOutcomes(s.db, done.splice(0), at);
     }
+    await store.recordOutcomes(s.db, done, at);
   }
   return counts;
 }

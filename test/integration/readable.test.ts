@@ -6,6 +6,7 @@ import {
   canReadReply,
   canReadTopic,
   filterReadable,
+  filterReadableForMany,
   filterReaders,
 } from '../../src/conversations/index.js';
 import type { Viewer } from '../../src/http/index.js';
@@ -364,6 +365,50 @@ describe.each(databases)('who may read what, on %s', (kind) => {
       // One statement per table at most, whatever the number of ids.
       expect(counter.count).toBeLessThanOrEqual(6);
     }
+  });
+
+  it('answers many readers at once as the named questions, each with their own ids, in a few queries', async () => {
+    const signedIn = viewerNames.filter((v) => viewers[v] !== null);
+    // Each reader asks of a different slice of the items: nobody's answer leaks into another's.
+    const askedBy = (i: number) => itemNames.filter((_, k) => (k + i) % 3 !== 0);
+    const idsOf = (names: readonly ItemName[], kind: ItemKind) =>
+      names.filter((n) => table[n].kind === kind).map((n) => ids[n]);
+    const counter = new QueryCounter();
+    const answers = await filterReadableForMany(
+      t.store.db.withPlugin(counter),
+      signedIn.map((v, i) => {
+        const names = askedBy(i);
+        const viewer = viewers[v];
+        if (!viewer) throw new Error('signed in');
+        return {
+          reader: viewer,
+          ids: {
+            topicIds: idsOf(names, 'topic'),
+            replyIds: idsOf(names, 'reply'),
+            groupIds: idsOf(names, 'group'),
+            communityIds: idsOf(names, 'community'),
+          },
+        };
+      }),
+    );
+    for (const [i, v] of signedIn.entries()) {
+      const viewer = viewers[v];
+      const readable = viewer && answers.get(viewer.id);
+      if (!readable) throw new Error(`no answer for ${v}`);
+      const setOf = {
+        community: readable.communityIds,
+        group: readable.groupIds,
+        topic: readable.topicIds,
+        reply: readable.replyIds,
+      };
+      const asked = new Set(askedBy(i));
+      for (const item of itemNames)
+        expect(setOf[table[item].kind].has(ids[item]), `${v} × ${item}`).toBe(
+          asked.has(item) && (await askNamed(viewer, item)),
+        );
+    }
+    // One statement per table for all of them.
+    expect(counter.count).toBeLessThanOrEqual(6);
   });
 
   it('answers a thousand ids in as few queries as ten, and ids of nothing as unreadable', async () => {
