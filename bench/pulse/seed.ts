@@ -128,6 +128,7 @@ const notifications: BulkColumns<NotificationRow> = {
   created_at: id,
   updated_at: id,
   read_at: id,
+  emailed_at: id,
 };
 
 export async function seedWorld(s: Store, w: World): Promise<void> {

@@ -35,7 +35,9 @@ export type TopicRow = WithId<Omit<Row<'topics'>, 'score' | 'deletion_reason'>>;
 export type ReplyRow = WithId<Omit<Row<'replies'>, 'score' | 'deletion_reason'>>;
 export type ReactionRow = Omit<Row<'reactions'>, 'id'>;
 export type LogRow = Omit<Row<'activity_log'>, 'id'>;
-export type NotificationRow = Omit<Row<'notifications'>, 'id'>;
+export type NotificationRow = Omit<Row<'notifications'>, 'id' | 'emailed_at'> & {
+  emailed_at: number | null;
+};
 
 export interface World {
   users: UserRow[];
@@ -450,6 +452,7 @@ export function generateWorld(memberCount: number, seed = 22): World {
       created_at: t.lastAt,
       updated_at: t.lastAt,
       read_at: isRead ? Math.min(PULSE_AT - 1, t.lastAt + 3_600_000) : null,
+      emailed_at: null,
     });
   }
 
