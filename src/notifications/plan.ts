@@ -360,8 +360,7 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
     case 'content.viewed':
     case 'pulse.opened':
     case 'visit.anonymous':
-    // The welcome slice decides what these tell (the newcomer, the buddy).
-    case 'newcomer.welcomed':
+    case 'newcomer.welcomed': // the welcome slice decides what it tells, and to whom
     case 'buddy.assigned':
       // Nothing to tell anyone (a group made private is caught when the list is read).
       return [];

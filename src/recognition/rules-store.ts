@@ -71,10 +71,11 @@ function candidates(db: Db, rule: BadgeRule, now: number): Promise<Row[]> {
         .where('b.actor_id', 'is not', null)
         .where('b.community_id', 'is not', null)
         .where('b.created_at', '<=', now - span)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('activity_log as l')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('activity_log as l')
                 .select('l.id')
                 .where('l.kind', '=', 'community.left')
                 .whereRef('l.actor_id', '=', 'b.target_id')

@@ -351,8 +351,7 @@ export class BatchFold {
       case 'reaction.removed':
       case 'message.sent': // no community (returned above): the notifications' rows
       case 'message.left':
-      // Recognition and welcomes: the welcome slice defines its own figures from these rows.
-      case 'newcomer.welcomed':
+      case 'newcomer.welcomed': // welcomes: the welcome slice defines its figures
       case 'badge.awarded':
       case 'spotlight.proposed':
       case 'spotlight.answered':
