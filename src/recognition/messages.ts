@@ -57,7 +57,7 @@ const fr = {
   'recognition.flash.declined': 'C’est noté : votre portrait ne sera pas montré.',
   'recognition.leaderboard.title': 'Classement de {community}',
   'recognition.leaderboard.intro':
-    'Les membres qui ont obtenu des badges ou dont les réponses ont été acceptées ces {days} derniers jours.',
+    'Les membres qui ont obtenu des badges ou dont les réponses ont été acceptées {days, plural, one {depuis hier} other {ces # derniers jours}}.',
   'recognition.leaderboard.member': 'Membre',
   'recognition.leaderboard.badges': 'Badges',
   'recognition.leaderboard.accepted': 'Réponses acceptées',
@@ -69,6 +69,14 @@ const fr = {
   'recognition.error.answered': 'Vous avez déjà répondu à cette proposition.',
   'recognition.nav.badges': 'Badges',
   'recognition.nav.admin': 'Reconnaissance',
+  // The labels of this feature's API fields, named in input errors.
+  'field.badges': 'Badges',
+  'field.enabled': 'Classement activé',
+  'field.members': 'Membres',
+  'field.member': 'Membre',
+  'field.portrait': 'Portrait',
+  'field.until': 'À l’honneur jusqu’au',
+  'field.spotlight': 'Mise à l’honneur',
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -117,7 +125,7 @@ const en: Record<keyof typeof fr, string> = {
   'recognition.flash.declined': 'Noted: your portrait will not be shown.',
   'recognition.leaderboard.title': 'Leaderboard of {community}',
   'recognition.leaderboard.intro':
-    'Members who earned badges or whose answers were accepted in the last {days} days.',
+    'Members who earned badges or whose answers were accepted {days, plural, one {since yesterday} other {in the last # days}}.',
   'recognition.leaderboard.member': 'Member',
   'recognition.leaderboard.badges': 'Badges',
   'recognition.leaderboard.accepted': 'Accepted answers',
@@ -129,6 +137,13 @@ const en: Record<keyof typeof fr, string> = {
   'recognition.error.answered': 'You already answered this proposal.',
   'recognition.nav.badges': 'Badges',
   'recognition.nav.admin': 'Recognition',
+  'field.badges': 'Badges',
+  'field.enabled': 'Leaderboard on',
+  'field.members': 'Members',
+  'field.member': 'Member',
+  'field.portrait': 'Portrait',
+  'field.until': 'In the spotlight until',
+  'field.spotlight': 'Spotlight',
 };
 
 export const recognitionMessages = defineMessages({
