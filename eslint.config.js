@@ -18,6 +18,7 @@ const features = [
   'jobs',
   'notifications',
   'messages',
+  'recognition',
 ];
 
 export default tseslint.config(

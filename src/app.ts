@@ -62,6 +62,12 @@ import {
   type Mailer,
 } from './mail/index.js';
 import { pulseMessages, pulsePreferences, registerPulse } from './pulse/index.js';
+import {
+  homeSpotlight,
+  profileBadges,
+  recognitionMessages,
+  registerRecognition,
+} from './recognition/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -87,6 +93,7 @@ export const i18n = createI18n([
   fieldMessages,
   liveMessages,
   mailMessages,
+  recognitionMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -265,11 +272,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   // One set per server: the hashing slots are this process's CPU.
   const authGuards = createAuthGuards(config.authLimits);
   registerAccountsApi(app, deps, authGuards);
-  registerAccountsPages(app, deps, authGuards, [profileMessaging(store)]);
+  registerAccountsPages(app, deps, authGuards, [profileBadges(store), profileMessaging(store)]);
   registerCommunitiesApi(app, deps);
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);
-  registerConversationsPages(app, deps);
+  registerConversationsPages(app, deps, [homeSpotlight(store)]);
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
   registerLiveRoutes(app, live.streams, {
@@ -298,6 +305,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerUnsubscribePages(app, deps);
   registerPulse(app, deps, config.pulse);
+  registerRecognition(app, deps);
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
   return app;

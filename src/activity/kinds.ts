@@ -49,6 +49,16 @@ export const activityKinds = [
   'pulse.opened',
   // A member left a private conversation (target: the conversation): its notifications go.
   'message.left',
+  // An animator or a member welcomed a newcomer (actor: who welcomed; target: the newcomer).
+  'newcomer.welcomed',
+  // A member became a newcomer's buddy (actor: the buddy; target: the newcomer): a commitment.
+  'buddy.assigned',
+  // The badge job gave a member a badge (actor: the member; detail: the badge's id).
+  'badge.awarded',
+  // An animator proposed a spotlight on a member (actor: the animator; target: the spotlight).
+  'spotlight.proposed',
+  // The member accepted (detail 'accepted') or declined ('declined') a spotlight on them.
+  'spotlight.answered',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

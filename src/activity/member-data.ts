@@ -72,6 +72,11 @@ function isExported(kind: ActivityKind): boolean {
     case 'pulse.opened':
     case 'message.sent': // its text is in the export's privateMessages
     case 'message.left':
+    case 'newcomer.welcomed':
+    case 'buddy.assigned':
+    case 'badge.awarded':
+    case 'spotlight.proposed':
+    case 'spotlight.answered':
       return true;
     // Without an actor: nobody's.
     case 'visit.anonymous':

@@ -6,6 +6,7 @@ import {
   getCommunity,
   getGroup,
   groupPath,
+  type CommunityAccess,
   type ReadableSpaces,
 } from '../communities/index.js';
 import {
@@ -21,7 +22,9 @@ import {
   type AppDeps,
   type FormBody,
   type FormFailure,
+  type PageContext,
 } from '../http/index.js';
+import type { VNode } from 'preact';
 import { toPlainText } from '../markdown/index.js';
 import { replyActionsPath, replyPath, topicPath } from './paths.js';
 import { canPostIn } from './policy.js';
@@ -48,7 +51,17 @@ function idOf(req: FastifyRequest): number {
   return parseInput(schemas.idParams, { id: (req.params as Params).id }).id;
 }
 
-export function registerConversationsPages(app: FastifyInstance, deps: AppDeps): void {
+/**
+ * What another feature pins on a community's home above its topics (the spotlight), given by the
+ * composition root so that conversations depends on none of them.
+ */
+export type HomeExtra = (ctx: PageContext, access: CommunityAccess) => Promise<VNode | null>;
+
+export function registerConversationsPages(
+  app: FastifyInstance,
+  deps: AppDeps,
+  homeExtras: HomeExtra[] = [],
+): void {
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
   registerDeletionPages(app, deps);
@@ -65,11 +78,15 @@ export function registerConversationsPages(app: FastifyInstance, deps: AppDeps):
         if (err instanceof AppError && err.code === 'not_found') return { topics: [] };
         throw err;
       });
+    const extras = view.canReadContent
+      ? await Promise.all(homeExtras.map((extra) => extra(ctx, view.access)))
+      : [];
     return sendPage(
       reply,
       ctx,
       { title: c.name, description: c.purpose },
       <CommunityPage ctx={ctx} view={view}>
+        {extras}
         {canPostIn(view.access, undefined) && (
           <p>
             <a class="button" href={`${communityPath(c.slug)}/new`}>

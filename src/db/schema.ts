@@ -398,6 +398,32 @@ export interface Database {
   };
   /** A member who blocked another: no private message, no mention notification from them. */
   member_blocks: { blocker_id: number; blocked_id: number; created_at: number };
+  /** A badge a member earned in a community, once (028_recognition; src/recognition/badges.ts). */
+  badge_awards: {
+    id: Generated<number>;
+    user_id: number;
+    community_id: number;
+    badge: string;
+    awarded_at: number;
+  };
+  /** An animator's portrait of a member, shown on the community's home once the member accepts. */
+  spotlights: {
+    id: Generated<number>;
+    community_id: number;
+    member_id: number;
+    author_id: number;
+    portrait: string;
+    until_at: number;
+    state: 'proposed' | 'accepted' | 'declined';
+    created_at: number;
+    answered_at: number | null;
+  };
+  /** A community's recognition settings; no row: leaderboards off. */
+  recognition_settings: {
+    community_id: number;
+    leaderboard: Generated<number>;
+    updated_at: number;
+  };
   /** A member's pulse: how often, and the last one handled and sent (026_pulse). */
   pulse_settings: {
     user_id: number;

@@ -10,6 +10,8 @@ export const notificationKinds = [
   'invited',
   'watched_topic',
   'watched_reply',
+  'badge_awarded',
+  'spotlight_proposed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -33,6 +35,9 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   invited: { inApp: true, byEmail: true },
   watched_topic: { inApp: true, byEmail: false },
   watched_reply: { inApp: true, byEmail: false },
+  badge_awarded: { inApp: true, byEmail: false },
+  // The member is asked to say yes or no: worth an e-mail.
+  spotlight_proposed: { inApp: true, byEmail: true },
 };
 
 /**

@@ -34,6 +34,9 @@ export const notificationsMessages = defineMessages({
     'notifications.text.watchedTopic':
       '{topicKind, select, question {Nouvelle question} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
     'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
+    'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
+    'notifications.text.spotlight':
+      '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
     'notifications.kind.mention': 'Quelqu’un vous mentionne',
     'notifications.kind.topic_reply': 'Une réponse à l’une de vos conversations',
     'notifications.kind.reply_reply': 'Une réponse à l’un de vos messages',
@@ -44,6 +47,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.invited': 'Une invitation à rejoindre une communauté',
     'notifications.kind.watched_topic': 'Une nouvelle conversation dans un groupe que vous suivez',
     'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
+    'notifications.kind.badge_awarded': 'Vous recevez un badge',
+    'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
     'notifications.preferences.title': 'Préférences de notification',
     'notifications.preferences.intro':
       'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
@@ -90,6 +95,9 @@ export const notificationsMessages = defineMessages({
       'les e-mails pour chaque nouvelle conversation des groupes que vous suivez',
     'notifications.email.list.watched_reply':
       'les e-mails pour chaque nouvelle réponse dans ce que vous suivez',
+    'notifications.email.list.badge_awarded': 'les e-mails quand vous recevez un badge',
+    'notifications.email.list.spotlight_proposed':
+      'les e-mails quand on aimerait vous mettre à l’honneur',
   },
   en: {
     'notifications.title': 'Notifications',
@@ -123,6 +131,9 @@ export const notificationsMessages = defineMessages({
     'notifications.text.watchedTopic':
       'New {topicKind, select, question {question} other {discussion}} by {name} in {place}: “{title}”',
     'notifications.text.watchedReply': '{name} replied in “{title}”',
+    'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
+    'notifications.text.spotlight':
+      '{name} would like to put you in the spotlight in “{place}”: do you accept?',
     'notifications.kind.mention': 'Someone mentions you',
     'notifications.kind.topic_reply': 'A reply to one of your conversations',
     'notifications.kind.reply_reply': 'A reply to one of your posts',
@@ -133,6 +144,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.invited': 'An invitation to join a community',
     'notifications.kind.watched_topic': 'A new conversation in a group you watch',
     'notifications.kind.watched_reply': 'A new reply in what you watch',
+    'notifications.kind.badge_awarded': 'You earn a badge',
+    'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
     'notifications.preferences.title': 'Notification preferences',
     'notifications.preferences.intro':
       'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
@@ -172,5 +185,8 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.watched_topic':
       'emails for each new conversation in the groups you watch',
     'notifications.email.list.watched_reply': 'emails for each new reply in what you watch',
+    'notifications.email.list.badge_awarded': 'emails when you earn a badge',
+    'notifications.email.list.spotlight_proposed':
+      'emails when someone would like to put you in the spotlight',
   },
 });

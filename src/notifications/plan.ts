@@ -85,6 +85,27 @@ function aboutPost(t: TopicFacts, replyId: number | null) {
   };
 }
 
+/** A notification about a community itself (a badge earned there, a spotlight proposed). */
+function aboutCommunity(communityId: number) {
+  return {
+    communityId,
+    groupId: null,
+    topicId: null,
+    replyId: null,
+    conversationId: null,
+    space: { kind: 'content' as const, communityId, groupId: null },
+  };
+}
+
+/** One notification per member, community and badge: "badge:3:first-reply". */
+export function badgeSubject(communityId: number, badgeId: string): string {
+  return `badge:${communityId}:${badgeId}`;
+}
+
+export function spotlightSubject(spotlightId: number): string {
+  return `spotlight:${spotlightId}`;
+}
+
 /** A private message: one grouped notification per conversation for each recipient. */
 function planMessage(row: LogRow, facts: BatchFacts, isFresh: boolean): Intent[] {
   const actor = row.actor_id;
@@ -269,6 +290,40 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
         }),
       ];
     }
+    case 'badge.awarded': {
+      // The member is told of their own badge: nobody is named as its actor.
+      const c = row.community_id;
+      if (!isFresh || actor === null || c === null || row.detail === null) return [];
+      return [
+        notify({
+          userId: actor,
+          subject: badgeSubject(c, row.detail),
+          kind: 'badge_awarded',
+          actorId: null,
+          ...aboutCommunity(c),
+        }),
+      ];
+    }
+    case 'spotlight.proposed': {
+      const c = row.community_id;
+      const spotlightId = Number(row.detail);
+      if (!isFresh || c === null || row.target_id === null || !Number.isInteger(spotlightId))
+        return [];
+      return [
+        notify({
+          userId: row.target_id,
+          subject: spotlightSubject(spotlightId),
+          kind: 'spotlight_proposed',
+          actorId: actor,
+          ...aboutCommunity(c),
+        }),
+      ];
+    }
+    case 'spotlight.answered':
+      // Answered: the question is no longer one.
+      return actor === null || row.target_id === null
+        ? []
+        : [{ type: 'forget', userId: actor, subject: spotlightSubject(row.target_id) }];
     case 'topic.deleted':
       return row.target_id === null ? [] : [{ type: 'drop', about: { topicId: row.target_id } }];
     case 'reply.deleted':
@@ -305,6 +360,8 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
     case 'content.viewed':
     case 'pulse.opened':
     case 'visit.anonymous':
+    case 'newcomer.welcomed': // the welcome slice decides what it tells, and to whom
+    case 'buddy.assigned':
       // Nothing to tell anyone (a group made private is caught when the list is read).
       return [];
   }

@@ -1,6 +1,14 @@
 import { memberNameText } from '../accounts/index.js';
 import type { Translate } from '../i18n/index.js';
-import { communityPath, conversationPath, groupPath, replyPath, topicPath } from './paths.js';
+import {
+  badgesPath,
+  communityPath,
+  conversationPath,
+  groupPath,
+  replyPath,
+  spotlightPath,
+  topicPath,
+} from './paths.js';
 import type { NotificationView } from './service.js';
 
 /** A notification as the API, the page and live updates give it. */
@@ -57,13 +65,24 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.watchedTopic', { name, title, topicKind, place });
     case 'watched_reply':
       return t('notifications.text.watchedReply', { name, title });
+    case 'badge_awarded':
+      return t('notifications.text.badge', { badge: badgeNameOf(t, row.subject), place });
+    case 'spotlight_proposed':
+      return t('notifications.text.spotlight', { name, place });
   }
+}
+
+/** The badge's name, from its subject "badge:<community>:<badge>" (src/notifications/plan.ts). */
+function badgeNameOf(t: Translate, subject: string): string {
+  return t(`recognition.badge.${subject.split(':')[2] ?? ''}.name`);
 }
 
 function hrefOf(v: NotificationView): string {
   const { row, names } = v;
   if (row.conversation_id !== null) return conversationPath(row.conversation_id);
   const slug = names?.community.slug ?? '';
+  if (v.kind === 'badge_awarded') return badgesPath(slug);
+  if (v.kind === 'spotlight_proposed') return spotlightPath(Number(row.subject.split(':')[1]));
   if (row.topic_id !== null)
     return row.reply_id === null
       ? topicPath(slug, row.topic_id)

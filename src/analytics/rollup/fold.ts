@@ -258,6 +258,10 @@ export class BatchFold {
       case 'group.created':
         this.count(scopes, actor, at, { contributions: 1, commitments: 1 });
         return;
+      case 'buddy.assigned':
+        // Taking a newcomer is a commitment (issue 23): the buddy is on the "engaged" rung.
+        this.count(scopes, actor, at, { commitments: 1 });
+        return;
       case 'reaction.added':
       case 'answer.accepted': {
         this.count(scopes, actor, at, { reactions: 1 });
@@ -347,6 +351,10 @@ export class BatchFold {
       case 'reaction.removed':
       case 'message.sent': // no community (returned above): the notifications' rows
       case 'message.left':
+      case 'newcomer.welcomed': // welcomes: the welcome slice defines its figures
+      case 'badge.awarded':
+      case 'spotlight.proposed':
+      case 'spotlight.answered':
         return;
     }
   }
@@ -445,6 +453,11 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       case 'message.sent':
       case 'pulse.opened':
       case 'message.left':
+      case 'newcomer.welcomed':
+      case 'buddy.assigned':
+      case 'badge.awarded':
+      case 'spotlight.proposed':
+      case 'spotlight.answered':
         break;
     }
   }
