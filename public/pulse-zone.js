@@ -5,7 +5,7 @@
   var zone;
   try {
     zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch (e) {
+  } catch {
     return;
   }
   if (!zone || zone === select.value) return;
