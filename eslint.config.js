@@ -18,6 +18,7 @@ const features = [
   'jobs',
   'notifications',
   'messages',
+  'teams',
 ];
 
 export default tseslint.config(

@@ -62,6 +62,7 @@ import {
   type Mailer,
 } from './mail/index.js';
 import { pulseMessages, pulsePreferences, registerPulse } from './pulse/index.js';
+import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -84,6 +85,7 @@ export const i18n = createI18n([
   notificationsMessages,
   messagesMessages,
   pulseMessages,
+  teamsMessages,
   fieldMessages,
   liveMessages,
   mailMessages,
@@ -300,6 +302,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerPulse(app, deps, config.pulse);
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
+  registerTeamsApi(app, deps);
+  registerTeamsPages(app, deps);
   return app;
 }
 

@@ -24,6 +24,7 @@ import * as notifications from './024_notifications.js';
 import * as messages from './021_messages.js';
 import * as notificationEmails from './025_notification_emails.js';
 import * as pulse from './026_pulse.js';
+import * as teamVoices from './029_team_voices.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -52,6 +53,7 @@ const all: Record<string, DialectMigration> = {
   '021_messages': messages,
   '025_notification_emails': notificationEmails,
   '026_pulse': pulse,
+  '029_team_voices': teamVoices,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
