@@ -62,7 +62,9 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
       const view = await service.getTopic(store, req.viewer, req.params.id, { countVisit: true });
       return {
         topic: presentTopic(view.topic, view.author, view.reactions, view.voices.topic),
-        replies: view.replies.map((r) => presentReply(r, view.reactions, view.voices.replies.get(r.id))),
+        replies: view.replies.map((r) =>
+          presentReply(r, view.reactions, view.voices.replies.get(r.id)),
+        ),
       };
     },
   );

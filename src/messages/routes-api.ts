@@ -103,9 +103,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
         req.body,
         limits,
       );
-      return reply
-        .status(201)
-        .send({ message: await writtenMessage(deps, authorId, messageId) });
+      return reply.status(201).send({ message: await writtenMessage(deps, authorId, messageId) });
     },
   );
 

@@ -42,7 +42,12 @@ export function registerTeamsApi(app: FastifyInstance, deps: AppDeps): void {
       ...write,
     },
     async (req, reply) => {
-      const id = await service.createTeam(store, requireViewer(req.viewer), req.params.id, req.body);
+      const id = await service.createTeam(
+        store,
+        requireViewer(req.viewer),
+        req.params.id,
+        req.body,
+      );
       return reply.status(201).send({ team: { id, name: req.body.name } });
     },
   );

@@ -192,7 +192,11 @@ export function recordTeamPost(
 }
 
 /** The teams a member may speak as in one community, for the post forms' "as" choice. */
-export async function voicesIn(db: Db, viewer: Viewer, standing: CommunityStanding & { community: { id: number } }) {
+export async function voicesIn(
+  db: Db,
+  viewer: Viewer,
+  standing: CommunityStanding & { community: { id: number } },
+) {
   if (!canSpeakAsTeam(standing, true)) return [];
   return (await store.teamsOfMember(db, viewer.id)).filter(
     (t) => t.community_id === standing.community.id,

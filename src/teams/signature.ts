@@ -15,9 +15,7 @@ export function signatureOf(displayName: string, style: SignatureStyle): string 
 /** A team's avatar: the initials of its name's main words ("L'équipe Unis-Cité" → "UC"). */
 export function teamInitials(name: string): string {
   const small = new Set(['l', 'la', 'le', 'les', 'de', 'du', 'des', 'the', 'équipe', 'team', 'd']);
-  const words = name
-    .split(/[\s'’\-]+/u)
-    .filter((w) => w && !small.has(w.toLowerCase()));
+  const words = name.split(/[\s'’-]+/u).filter((w) => w && !small.has(w.toLowerCase()));
   const letters = (words.length > 0 ? words : [name]).map((w) => [...w][0] ?? '').join('');
   return letters.slice(0, 2).toUpperCase();
 }

@@ -50,11 +50,7 @@ export function teamsOfCommunity(db: Db, communityId: number) {
 /** The teams these accounts speak for (an account not a team's is simply absent). */
 export function teamsByAccounts(db: Db, accountIds: number[]) {
   if (accountIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('team_voices')
-    .selectAll()
-    .where('account_id', 'in', accountIds)
-    .execute();
+  return db.selectFrom('team_voices').selectAll().where('account_id', 'in', accountIds).execute();
 }
 
 /** Each member of these teams, with their name (for the signature) and style. */

@@ -176,7 +176,11 @@ export function TopicPage(props: {
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
                 <p class="muted">
                   {voice ? (
-                    <TeamAuthor handle={r.author_handle} name={voice.team} initials={voice.initials} />
+                    <TeamAuthor
+                      handle={r.author_handle}
+                      name={voice.team}
+                      initials={voice.initials}
+                    />
                   ) : (
                     <MemberName
                       ctx={ctx}

@@ -83,7 +83,11 @@ export function ThreadPage(props: {
               <li key={m.id} id={`message-${m.id}`} class={isUnread ? 'message unread' : 'message'}>
                 <p class="muted">
                   {voice && author ? (
-                    <TeamAuthor handle={author.handle} name={voice.team} initials={voice.initials} />
+                    <TeamAuthor
+                      handle={author.handle}
+                      name={voice.team}
+                      initials={voice.initials}
+                    />
                   ) : (
                     <Person ctx={ctx} names={view.names} userId={m.author_id} />
                   )}{' '}

@@ -51,9 +51,7 @@ export function TeamsPage(props: {
                     class="inline"
                   >
                     <CsrfField ctx={ctx} />
-                    <button type="submit">
-                      {t('teams.removeName', { name: m.display_name })}
-                    </button>
+                    <button type="submit">{t('teams.removeName', { name: m.display_name })}</button>
                   </form>
                 </li>
               ))}
@@ -94,10 +92,7 @@ export function TeamsPage(props: {
       ))}
       <section aria-labelledby="new-team">
         <h2 id="new-team">{t('teams.new')}</h2>
-        <FormError
-          ctx={ctx}
-          message={failure?.form === 'new' ? failure.message : undefined}
-        />
+        <FormError ctx={ctx} message={failure?.form === 'new' ? failure.message : undefined} />
         <form method="post" action={base} novalidate>
           <CsrfField ctx={ctx} />
           <Field
