@@ -19,6 +19,7 @@ const features = [
   'notifications',
   'messages',
   'recognition',
+  'teams',
 ];
 
 export default tseslint.config(

@@ -68,6 +68,7 @@ import {
   recognitionMessages,
   registerRecognition,
 } from './recognition/index.js';
+import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -90,6 +91,7 @@ export const i18n = createI18n([
   notificationsMessages,
   messagesMessages,
   pulseMessages,
+  teamsMessages,
   fieldMessages,
   liveMessages,
   mailMessages,
@@ -308,6 +310,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerRecognition(app, deps);
   registerMessagesApi(app, deps, config.messageLimits);
   registerMessagesPages(app, deps, config.messageLimits);
+  registerTeamsApi(app, deps);
+  registerTeamsPages(app, deps);
   return app;
 }
 

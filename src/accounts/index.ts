@@ -37,3 +37,4 @@ export { clearSessionCookie } from './cookies.js';
 export { importUsers, type ImportedUser } from './imports.js';
 export { handleBase } from './handles.js';
 export { userPath } from './paths.js';
+export { createVoiceAccount } from './voice-accounts.js';

@@ -29,3 +29,4 @@ export {
   type Standings,
 } from './readable.js';
 export { communityPath, groupPath } from './paths.js';
+export { enrolVoiceAccount } from './voice-accounts.js';

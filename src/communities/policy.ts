@@ -121,3 +121,16 @@ export function cockpitAudience(a: CommunityStanding): 'staff' | 'sponsor' | nul
   if (canModerateCommunity(a)) return 'staff';
   return isActiveMember(a) && a.membership?.role === 'sponsor' ? 'sponsor' : null;
 }
+
+/** Team voices (src/teams): created and staffed by the community's animators and admins. */
+export function canManageTeams(a: CommunityStanding): boolean {
+  return canManageCommunity(a);
+}
+
+/**
+ * Posting, replying or writing as a team: an animator (or admin) of its community who is one of
+ * the team. Being in a team also makes one part of the team's private conversations.
+ */
+export function canSpeakAsTeam(a: CommunityStanding, isInTeam: boolean): boolean {
+  return isInTeam && canManageCommunity(a);
+}

@@ -1,4 +1,5 @@
 import { presentAuthor } from '../accounts/index.js';
+import type { PostVoice } from '../teams/index.js';
 import type * as store from './store.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -40,10 +41,16 @@ export function presentTopicSummary(t: Awaited<ReturnType<typeof store.listTopic
   };
 }
 
+/** A team's post: the team (name, initials avatar) and the animator's signature, never who. */
+function presentVoice(voice: PostVoice | undefined) {
+  return voice ? { team: voice.team, initials: voice.initials, signature: voice.signature } : null;
+}
+
 export function presentTopic(
   t: store.TopicRow,
   author: { handle: string; displayName: string; deletedAt: number | null } | undefined,
   reactions: ReactionRow[],
+  voice?: PostVoice,
 ) {
   return {
     id: t.id,
@@ -56,6 +63,7 @@ export function presentTopic(
     acceptedReplyId: t.accepted_reply_id,
     replyCount: t.reply_count,
     author: author ? presentAuthor(author) : null,
+    teamVoice: presentVoice(voice),
     reactions: reactionSummary(reactions, 'topic', t.id),
     createdAt: iso(t.created_at),
     updatedAt: iso(t.updated_at),
@@ -65,6 +73,7 @@ export function presentTopic(
 export function presentReply(
   r: Awaited<ReturnType<typeof store.listReplies>>[number],
   reactions: ReactionRow[],
+  voice?: PostVoice,
 ) {
   return {
     id: r.id,
@@ -77,6 +86,7 @@ export function presentReply(
       displayName: r.author_name,
       deletedAt: r.author_deleted_at,
     }),
+    teamVoice: presentVoice(voice),
     reactions: reactionSummary(reactions, 'reply', r.id),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

@@ -51,7 +51,7 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
       const view = await service.getTopic(store, req.viewer, id);
       return reply
         .status(201)
-        .send({ topic: presentTopic(view.topic, view.author, view.reactions) });
+        .send({ topic: presentTopic(view.topic, view.author, view.reactions, view.voices.topic) });
     },
   );
 
@@ -61,8 +61,10 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
     async (req) => {
       const view = await service.getTopic(store, req.viewer, req.params.id, { countVisit: true });
       return {
-        topic: presentTopic(view.topic, view.author, view.reactions),
-        replies: view.replies.map((r) => presentReply(r, view.reactions)),
+        topic: presentTopic(view.topic, view.author, view.reactions, view.voices.topic),
+        replies: view.replies.map((r) =>
+          presentReply(r, view.reactions, view.voices.replies.get(r.id)),
+        ),
       };
     },
   );
@@ -81,7 +83,7 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
     async (req) => {
       await service.editTopic(store, requireViewer(req.viewer), req.params.id, req.body);
       const view = await service.getTopic(store, req.viewer, req.params.id);
-      return { topic: presentTopic(view.topic, view.author, view.reactions) };
+      return { topic: presentTopic(view.topic, view.author, view.reactions, view.voices.topic) };
     },
   );
 

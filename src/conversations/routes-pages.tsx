@@ -29,6 +29,7 @@ import { toPlainText } from '../markdown/index.js';
 import { replyActionsPath, replyPath, topicPath } from './paths.js';
 import { canPostIn } from './policy.js';
 import { ComposePage, EditPostPage } from './pages/compose.js';
+import { voicesIn } from '../teams/index.js';
 import { registerDeletionPages } from './routes-delete.js';
 import { SearchPage, searchFormOf } from './pages/search.js';
 import { TopicList } from './pages/topic-list.js';
@@ -156,8 +157,9 @@ export function registerConversationsPages(
     values: FormBody,
     failure?: FormFailure,
   ) {
-    requireViewer(req.viewer);
+    const viewer = requireViewer(req.viewer);
     const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
+    const myTeams = await voicesIn(store.db, viewer, view.access);
     const ctx = pageContext(req, reply);
     const c = view.access.community;
     return sendPage(
@@ -168,6 +170,7 @@ export function registerConversationsPages(
         ctx={ctx}
         community={c}
         groups={view.groups.filter((g) => view.postableGroupIds.includes(g.id))}
+        teams={myTeams}
         values={values}
         failure={failure}
       />,
@@ -243,6 +246,7 @@ export function registerConversationsPages(
         parseInput(schemas.replyInput, {
           body: form.body,
           parentReplyId: form.parentReplyId || null,
+          asTeam: form.asTeam,
         }),
       );
       return redirectAfterPost(reply, replyPath((req.params as Params).slug, topicId, id), {

@@ -8,6 +8,14 @@ export type ReactionKind = (typeof reactionKinds)[number];
 
 const title = z.string().trim().min(3).max(200).describe('Title of the topic.');
 const body = z.string().trim().min(1).max(50_000).describe('Content in Markdown (CommonMark).');
+// A form's "as myself" option sends an empty value.
+const asTeam = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .describe(
+    'Post as this team voice (an animator of the team): the team is shown as the author, with your signature.',
+  );
 
 export const topicInput = z.object({
   kind: z
@@ -23,6 +31,7 @@ export const topicInput = z.object({
     .nullable()
     .optional()
     .describe('Group the topic belongs to, if any.'),
+  asTeam,
 });
 export type TopicInput = z.infer<typeof topicInput>;
 
@@ -38,6 +47,7 @@ export const replyInput = z.object({
     .nullable()
     .optional()
     .describe('The reply this one answers, if any.'),
+  asTeam,
 });
 export type ReplyInput = z.infer<typeof replyInput>;
 

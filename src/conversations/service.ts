@@ -7,6 +7,7 @@ import {
   requireReadableGroup,
 } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
+import { recordTeamPost, requireVoice, voicesIn, voicesOfPosts } from '../teams/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { renderMarkdown, toPlainText } from '../markdown/index.js';
 import {
@@ -110,7 +111,11 @@ export async function createTopic(
     : undefined;
   if (group && canPostInCommunity(access) && !canPostIn(access, group)) throw groupUnavailable();
   if (!canPostIn(access, group)) throw postingDenied({ access });
-  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
+  // As a team: the team's account is the author everywhere; the audit row keeps the animator.
+  const voice =
+    input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam, access);
+  const authorId = voice?.accountId ?? viewer.id;
+  const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const row = {
@@ -123,15 +128,16 @@ export async function createTopic(
     const id = await store.insertTopic(trx, {
       communityId,
       groupId: row.group_id,
-      authorId: viewer.id,
+      authorId,
       kind: input.kind,
       title: input.title,
       body: input.body,
       bodyHtml: renderMarkdown(input.body),
       at,
     });
+    if (voice) await recordTeamPost(trx, voice, 'topic', id, at);
     await recordActivity(trx, {
-      actorId: viewer.id,
+      actorId: authorId,
       communityId,
       groupId: row.group_id,
       topicId: id,
@@ -144,7 +150,7 @@ export async function createTopic(
     await recordMentions(
       trx,
       { communityId, groupId: row.group_id, topicId: id, replyId: null },
-      viewer.id,
+      authorId,
       mentioned,
       at,
     );
@@ -173,6 +179,11 @@ export async function getTopic(
     viewer?.id ?? null,
   );
   const author = await authorOf(s, t.topic.author_id);
+  const [topicVoice, replyVoices, myTeams] = await Promise.all([
+    voicesOfPosts(s.db, 'topic', [t.topic]),
+    voicesOfPosts(s.db, 'reply', replies),
+    viewer ? voicesIn(s.db, viewer, t.access) : [],
+  ]);
   if (viewer && options.countVisit) {
     // A signed-in read is a visit: what tells lurkers from the dormant in the analytics.
     await recordActivity(s.db, {
@@ -200,6 +211,7 @@ export async function getTopic(
     author,
     replies: replies.map(withBodyHtml),
     reactions,
+    voices: { topic: topicVoice.get(t.topic.id), replies: replyVoices, myTeams },
   };
 }
 
@@ -299,28 +311,34 @@ export async function createReply(
         params: { field: 'parentReplyId' },
       });
   }
-  const mentioned = await newlyMentioned(s.db, viewer.id, input.body);
+  const voice =
+    input.asTeam === undefined
+      ? undefined
+      : await requireVoice(s.db, viewer, input.asTeam, t.access);
+  const authorId = voice?.accountId ?? viewer.id;
+  const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const id = await store.insertReply(trx, {
       topicId,
       parentReplyId: input.parentReplyId ?? null,
-      authorId: viewer.id,
+      authorId,
       body: input.body,
       bodyHtml: renderMarkdown(input.body),
       at,
     });
     await store.bumpReplyCount(trx, topicId, 1, at);
+    if (voice) await recordTeamPost(trx, voice, 'reply', id, at);
     await recordActivity(trx, {
       ...topicScope(t.topic),
-      actorId: viewer.id,
+      actorId: authorId,
       kind: 'reply.created',
       targetKind: 'reply',
       targetId: id,
       inReplyTo: input.parentReplyId ?? null,
       at,
     });
-    await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, viewer.id, mentioned, at);
+    await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, authorId, mentioned, at);
     await indexDocument(
       trx,
       s.dialect,

@@ -424,6 +424,32 @@ export interface Database {
     leaderboard: Generated<number>;
     updated_at: number;
   };
+  /** A community's team identity, speaking through its own account (029_team_voices). */
+  team_voices: {
+    id: Generated<number>;
+    community_id: number;
+    account_id: number;
+    name: string;
+    created_by: number | null;
+    created_at: number;
+  };
+  /** An animator who may speak as a team, and how they sign: 'first_name' or 'initials'. */
+  team_voice_members: {
+    team_id: number;
+    user_id: number;
+    signature_style: 'first_name' | 'initials';
+    joined_at: number;
+  };
+  /** Who really wrote each team post or message: instance admins only. */
+  team_voice_posts: {
+    id: Generated<number>;
+    team_id: number;
+    author_id: number | null;
+    target_kind: 'topic' | 'reply' | 'message';
+    target_id: number;
+    signature: string;
+    created_at: number;
+  };
   /** A member's pulse: how often, and the last one handled and sent (026_pulse). */
   pulse_settings: {
     user_id: number;

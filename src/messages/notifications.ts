@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import { toPlainText } from '../markdown/index.js';
 import { messagePath } from './paths.js';
+import { peopleBehind, seatsOf } from './seats.js';
 import * as store from './store.js';
 
 /** Characters of a message a notification or an email shows. */
@@ -19,14 +20,20 @@ export async function messagesForNotification(db: Db, messageIds: number[]) {
   const participants = await store.participantsOf(db, [
     ...new Set(messages.map((m) => m.conversation_id)),
   ]);
+  // A team in the conversation is reached through each of its animators.
+  const behind = await peopleBehind(db, [...new Set(participants.map((p) => p.user_id))]);
   return messages.map((m) => ({
     messageId: m.id,
     conversationId: m.conversation_id,
     authorId: m.author_id,
-    recipientIds: participants
-      .filter((p) => p.conversation_id === m.conversation_id)
-      .filter((p) => p.left_at === null && p.user_id !== m.author_id)
-      .map((p) => p.user_id),
+    recipientIds: [
+      ...new Set(
+        participants
+          .filter((p) => p.conversation_id === m.conversation_id)
+          .filter((p) => p.left_at === null && p.user_id !== m.author_id)
+          .flatMap((p) => behind.get(p.user_id) ?? [p.user_id]),
+      ),
+    ],
     createdAt: m.created_at,
     excerpt: toPlainText(m.body, EXCERPT),
     path: messagePath(m.conversation_id, m.id),
@@ -39,7 +46,8 @@ export async function messagesForNotification(db: Db, messageIds: number[]) {
  */
 export async function unreadAmong(db: Db, userId: number, messageIds: number[]) {
   const messages = await store.findMessagesByIds(db, [...new Set(messageIds)]);
-  const mine = await store.participationsIn(db, userId, [
+  const seats = await seatsOf(db, userId);
+  const mine = await store.participationsIn(db, seats, [
     ...new Set(messages.map((m) => m.conversation_id)),
   ]);
   // Not in the conversation (or gone from it): nothing there is theirs to read.
@@ -48,7 +56,9 @@ export async function unreadAmong(db: Db, userId: number, messageIds: number[]) 
   );
   return new Set(
     messages
-      .filter((m) => m.author_id !== userId && m.id > (pointers.get(m.conversation_id) ?? Infinity))
+      .filter(
+        (m) => !seats.includes(m.author_id) && m.id > (pointers.get(m.conversation_id) ?? Infinity),
+      )
       .map((m) => m.id),
   );
 }
@@ -74,6 +84,8 @@ export async function latestUnreadFor(db: Db, userId: number, conversationIds: n
  * left (or never were in) says nothing any more, and its link would be a 404.
  */
 export async function conversationsStillIn(db: Db, userId: number, conversationIds: number[]) {
-  const mine = await store.participationsIn(db, userId, [...new Set(conversationIds)]);
+  const mine = await store.participationsIn(db, await seatsOf(db, userId), [
+    ...new Set(conversationIds),
+  ]);
   return new Set(mine.filter((p) => p.left_at === null).map((p) => p.conversation_id));
 }

@@ -1,5 +1,6 @@
 import { presentAuthor } from '../accounts/index.js';
 import { toPlainText } from '../markdown/index.js';
+import type { PostVoice } from '../teams/index.js';
 import type { ParticipantRow, MessageRow } from './store.js';
 import type { Names } from './names.js';
 import type { ConversationSummary, ConversationView } from './service.js';
@@ -27,11 +28,17 @@ export function presentMessage(
   m: MessageRow,
   lastReadMessageId: number,
   viewerId: number,
+  voices?: Map<number, PostVoice>,
 ) {
+  const voice = voices?.get(m.id);
   return {
     id: m.id,
     conversationId: m.conversation_id,
     author: presentPerson(names, m.author_id),
+    // Written as a team: the team and the animator's signature, never who the animator is.
+    teamVoice: voice
+      ? { team: voice.team, initials: voice.initials, signature: voice.signature }
+      : null,
     body: m.body,
     bodyHtml: m.body_html,
     createdAt: iso(m.created_at),
@@ -49,7 +56,7 @@ export function presentConversation(view: ConversationView, viewerId: number) {
       lastMessageAt: iso(view.conversation.last_message_at),
     },
     messages: view.messages.map((m) =>
-      presentMessage(view.names, m, view.lastReadMessageId, viewerId),
+      presentMessage(view.names, m, view.lastReadMessageId, viewerId, view.voices),
     ),
     hasEarlier: view.hasEarlier,
   };

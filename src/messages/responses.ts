@@ -12,10 +12,21 @@ const participant = person.extend({
   hasLeft: z.boolean().describe('They left the conversation: they read nothing more of it.'),
 });
 
+/** A post or message written as a team: shown under the team, signed by its animator. */
+export const teamVoice = z
+  .object({
+    team: z.string().describe('The team’s name (its account is the author).'),
+    initials: z.string().describe('The team’s avatar: the initials of its name.'),
+    signature: z.string().describe('How the animator signs: a first name or initials.'),
+  })
+  .nullable()
+  .describe('Set when written as a team voice; the real author is never shown.');
+
 const message = z.object({
   id: z.number().int(),
   conversationId: z.number().int(),
   author: person,
+  teamVoice,
   body: z.string().describe('Markdown; empty once erased with its author’s account.'),
   bodyHtml: z.string().describe('Sanitised HTML of the body.'),
   createdAt: z.string(),

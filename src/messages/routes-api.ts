@@ -12,9 +12,9 @@ const tags = ['messages'];
 const base = '/api/v1/messages/conversations';
 
 /** A message just written, as its author gets it back. */
-async function writtenMessage(deps: AppDeps, viewerId: number, messageId: number) {
-  const view = await service.getWrittenMessage(deps.store, viewerId, messageId);
-  return presentMessage(view.names, view.message, view.message.id, viewerId);
+async function writtenMessage(deps: AppDeps, authorId: number, messageId: number) {
+  const view = await service.getWrittenMessage(deps.store, authorId, messageId);
+  return presentMessage(view.names, view.message, view.message.id, authorId, view.voices);
 }
 
 export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits: MessageLimits) {
@@ -59,7 +59,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
       const ids = await service.startConversation(store, viewer, req.body, limits);
       return reply.status(201).send({
         conversationId: ids.conversationId,
-        message: await writtenMessage(deps, viewer.id, ids.messageId),
+        message: await writtenMessage(deps, ids.authorId, ids.messageId),
       });
     },
   );
@@ -78,7 +78,7 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
     async (req) => {
       const viewer = requireViewer(req.viewer);
       const view = await service.getConversation(store, viewer, req.params.id, req.query);
-      return presentConversation(view, viewer.id);
+      return presentConversation(view, view.seat);
     },
   );
 
@@ -96,8 +96,14 @@ export function registerMessagesApi(app: FastifyInstance, deps: AppDeps, limits:
     },
     async (req, reply) => {
       const viewer = requireViewer(req.viewer);
-      const id = await service.replyTo(store, viewer, req.params.id, req.body, limits);
-      return reply.status(201).send({ message: await writtenMessage(deps, viewer.id, id) });
+      const { messageId, authorId } = await service.replyTo(
+        store,
+        viewer,
+        req.params.id,
+        req.body,
+        limits,
+      );
+      return reply.status(201).send({ message: await writtenMessage(deps, authorId, messageId) });
     },
   );
 

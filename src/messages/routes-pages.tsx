@@ -26,6 +26,7 @@ import { messagePath } from './paths.js';
 import { messagingWith } from './recipients.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
+import { teamsOfViewer } from '../teams/index.js';
 
 const PAGE_SIZE = 30;
 
@@ -71,19 +72,19 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     );
   });
 
-  function showCompose(
+  async function showCompose(
     req: FastifyRequest,
     reply: FastifyReply,
     values: FormBody,
     failure?: FormFailure,
   ) {
-    requireViewer(req.viewer);
+    const teams = await teamsOfViewer(store.db, requireViewer(req.viewer));
     const ctx = pageContext(req, reply);
     return sendPage(
       reply,
       ctx,
       req.t('messages.compose.title'),
-      <ComposeMessagePage ctx={ctx} values={values} failure={failure} />,
+      <ComposeMessagePage ctx={ctx} values={values} failure={failure} teams={teams} />,
       failure?.status ?? 200,
     );
   }
@@ -101,6 +102,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
       const input = parseInput(schemas.startInput, {
         recipients: (form.recipients ?? '').split(/[\s,;]+/),
         body: form.body,
+        asTeam: form.asTeam,
       });
       const { conversationId, messageId } = await service.startConversation(
         store,
@@ -152,7 +154,7 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
     const form = formBody(req);
     try {
       const input = parseInput(schemas.replyInput, { body: form.body });
-      const messageId = await service.replyTo(store, viewer, id, input, limits);
+      const { messageId } = await service.replyTo(store, viewer, id, input, limits);
       return redirectAfterPost(reply, messagePath(id, messageId), {
         key: 'messages.flash.sent',
       });

@@ -19,6 +19,13 @@ export const startInput = z.object({
       'Handles of the members to write to (with or without @), 10 at most; the writer is in the conversation too.',
     ),
   body,
+  asTeam: z
+    .union([z.literal(''), z.coerce.number().int().positive()])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .describe(
+      'Write as this team voice (an animator of the team): the team is in the conversation, not you.',
+    ),
 });
 export type StartInput = z.infer<typeof startInput>;
 

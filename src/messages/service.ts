@@ -8,29 +8,65 @@ import { checkNewAccountLimits, type MessageLimits } from './limits.js';
 import { namesOf } from './names.js';
 import { isTrustedSender } from './policy.js';
 import { requireRecipients } from './recipients.js';
+import { seatsOf } from './seats.js';
 import * as store from './store.js';
+import {
+  recordTeamPost,
+  requireVoice,
+  teamAccountsOf,
+  voicesOfPosts,
+  type Voice,
+} from '../teams/index.js';
 
 /** Messages shown at a time in a conversation, the latest first. */
 export const THREAD_PAGE = 100;
 
 /**
- * The viewer's place in a conversation: they are in it and have not left. Anyone else — an
- * instance admin or a community's staff included — gets the same 404 as for a missing one.
+ * The viewer's place in a conversation: they are in it and have not left, themselves or through
+ * a team voice they are one of (decision 010: being in the team makes them part of it). `seat`
+ * is who they read and write as there. Anyone else — an instance admin or a community's staff
+ * included — gets the same 404 as for a missing one.
  */
 async function requireParticipant(db: Db, viewer: Viewer, conversationId: number) {
-  const participant = await store.findParticipant(db, conversationId, viewer.id);
-  if (!participant || participant.left_at !== null) throw new AppError('not_found');
+  const own = await store.findParticipant(db, conversationId, viewer.id);
+  let participant = own?.left_at === null ? own : undefined;
+  let voice: Voice | undefined;
+  if (!participant) {
+    const teams = await teamAccountsOf(db, viewer.id);
+    const seats = await store.participantsAmong(
+      db,
+      conversationId,
+      teams.map((t) => t.accountId),
+    );
+    participant = seats.find((p) => p.left_at === null);
+    const team = teams.find((t) => t.accountId === participant?.user_id);
+    if (!participant || !team) throw new AppError('not_found');
+    // No longer an animator of its community: the team's conversations are no longer theirs.
+    voice = await requireVoice(db, viewer, team.teamId).catch(() => {
+      throw new AppError('not_found');
+    });
+  }
   const conversation = await store.findConversation(db, conversationId);
   if (!conversation) throw new AppError('not_found');
-  return { conversation, participant };
+  return { conversation, participant, seat: participant.user_id, voice };
 }
 
-/** One message in its conversation, logged for notifications; in the caller's transaction. */
+/**
+ * One message in its conversation, logged for notifications; in the caller's transaction. As a
+ * team, its account is the author and the audit row keeps the animator.
+ */
 export async function writeMessage(
   trx: Db,
-  m: { conversationId: number; authorId: number; body: string; at: number },
+  m: { conversationId: number; authorId: number; body: string; at: number; voice?: Voice },
 ): Promise<number> {
-  const id = await store.insertMessage(trx, { ...m, bodyHtml: renderMarkdown(m.body) });
+  const id = await store.insertMessage(trx, {
+    conversationId: m.conversationId,
+    authorId: m.authorId,
+    body: m.body,
+    at: m.at,
+    bodyHtml: renderMarkdown(m.body),
+  });
+  if (m.voice) await recordTeamPost(trx, m.voice, 'message', id, m.at);
   // Outside any community: the cockpit counts none; notifications will read it (issue 22).
   await recordActivity(trx, {
     actorId: m.authorId,
@@ -47,26 +83,33 @@ export async function writeMessage(
 export async function startConversation(
   s: Store,
   viewer: Viewer,
-  input: { recipients: string[]; body: string },
+  input: { recipients: string[]; body: string; asTeam?: number | undefined },
   limits: MessageLimits,
-): Promise<{ conversationId: number; messageId: number }> {
-  const { people, facts } = await requireRecipients(s.db, viewer, input.recipients);
+): Promise<{ conversationId: number; messageId: number; authorId: number }> {
+  // As a team, the team writes: the rules of who may write to whom are asked of it.
+  const voice =
+    input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam);
+  const sender: Viewer = voice
+    ? { ...viewer, id: voice.accountId, handle: voice.accountHandle, isAdmin: false }
+    : viewer;
+  const { people, facts } = await requireRecipients(s.db, sender, input.recipients);
   const at = now();
-  if (!isTrustedSender(viewer, facts))
+  if (!voice && !isTrustedSender(viewer, facts))
     await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), true, at);
   return s.db.transaction().execute(async (trx) => {
     const conversationId = await store.insertConversation(trx, {
-      createdBy: viewer.id,
-      participantIds: [viewer.id, ...people.map((p) => p.id)],
+      createdBy: sender.id,
+      participantIds: [sender.id, ...people.map((p) => p.id)],
       at,
     });
     const messageId = await writeMessage(trx, {
       conversationId,
-      authorId: viewer.id,
+      authorId: sender.id,
       body: input.body,
       at,
+      ...(voice ? { voice } : {}),
     });
-    return { conversationId, messageId };
+    return { conversationId, messageId, authorId: sender.id };
   });
 }
 
@@ -77,17 +120,17 @@ export async function replyTo(
   conversationId: number,
   input: { body: string },
   limits: MessageLimits,
-): Promise<number> {
-  await requireParticipant(s.db, viewer, conversationId);
+): Promise<{ messageId: number; authorId: number }> {
+  const { seat, voice } = await requireParticipant(s.db, viewer, conversationId);
   const others = (await store.participantsOf(s.db, [conversationId])).filter(
-    (p) => p.user_id !== viewer.id && p.left_at === null,
+    (p) => p.user_id !== seat && p.left_at === null,
   );
   if (others.length === 0)
     throw new AppError('conflict', { field: 'body', messageKey: 'messages.error.alone' });
   const ids = others.map((p) => p.user_id);
   const [blockedMe, blockedByMe] = await Promise.all([
-    blocks.blockersAmong(s.db, viewer.id, ids),
-    blocks.blockedAmong(s.db, viewer.id, ids),
+    blocks.blockersAmong(s.db, seat, ids),
+    blocks.blockedAmong(s.db, seat, ids),
   ]);
   const refused = ids.find((id) => blockedMe.has(id) || blockedByMe.has(id));
   if (refused !== undefined) {
@@ -101,13 +144,18 @@ export async function replyTo(
     });
   }
   const at = now();
-  if (!viewer.isAdmin)
+  if (!viewer.isAdmin && !voice)
     await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), false, at);
-  return s.db
-    .transaction()
-    .execute((trx) =>
-      writeMessage(trx, { conversationId, authorId: viewer.id, body: input.body, at }),
-    );
+  const messageId = await s.db.transaction().execute((trx) =>
+    writeMessage(trx, {
+      conversationId,
+      authorId: seat,
+      body: input.body,
+      at,
+      ...(voice ? { voice } : {}),
+    }),
+  );
+  return { messageId, authorId: seat };
 }
 
 /**
@@ -120,7 +168,11 @@ export async function getConversation(
   conversationId: number,
   page: { before?: number | undefined } = {},
 ) {
-  const { conversation, participant } = await requireParticipant(s.db, viewer, conversationId);
+  const { conversation, participant, seat } = await requireParticipant(
+    s.db,
+    viewer,
+    conversationId,
+  );
   const [participants, newestFirst] = await Promise.all([
     store.participantsOf(s.db, [conversationId]),
     store.listMessages(s.db, conversationId, { before: page.before, limit: THREAD_PAGE + 1 }),
@@ -137,6 +189,9 @@ export async function getConversation(
     hasEarlier: newestFirst.length > THREAD_PAGE,
     lastReadMessageId: participant.last_read_message_id,
     names,
+    /** Who the viewer reads as: themselves, or the team through which they are in it. */
+    seat,
+    voices: await voicesOfPosts(s.db, 'message', messages),
   };
 }
 
@@ -149,7 +204,7 @@ export async function markConversationRead(
   conversationId: number,
   messageId?: number,
 ): Promise<void> {
-  const { conversation } = await requireParticipant(s.db, viewer, conversationId);
+  const { conversation, seat } = await requireParticipant(s.db, viewer, conversationId);
   let upTo = conversation.last_message_id;
   if (messageId !== undefined) {
     const [message] = await store.findMessagesByIds(s.db, [messageId]);
@@ -157,7 +212,7 @@ export async function markConversationRead(
       throw new AppError('not_found', { field: 'messageId' });
     upTo = messageId;
   }
-  if (upTo !== null) await store.markRead(s.db, conversationId, viewer.id, upTo);
+  if (upTo !== null) await store.markRead(s.db, conversationId, seat, upTo);
 }
 
 /** The viewer leaves a conversation: it is gone from their list and pages; others see they left. */
@@ -166,10 +221,11 @@ export async function leaveConversation(
   viewer: Viewer,
   conversationId: number,
 ): Promise<void> {
-  await requireParticipant(s.db, viewer, conversationId);
+  // Through a team, the team leaves: its conversation is the team's, not one animator's.
+  const { seat } = await requireParticipant(s.db, viewer, conversationId);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
-    await store.leaveConversation(trx, conversationId, viewer.id, at);
+    await store.leaveConversation(trx, conversationId, seat, at);
     // Logged for notifications: those about this conversation leave the member's list with them.
     await recordActivity(trx, {
       actorId: viewer.id,
@@ -188,7 +244,7 @@ export async function listConversations(
   viewer: Viewer,
   page: { limit: number; offset: number },
 ) {
-  const rows = await store.listConversationsOf(s.db, viewer.id, page);
+  const rows = await store.listConversationsOf(s.db, await seatsOf(s.db, viewer.id), page);
   const ids = rows.map((r) => r.id);
   const [participants, lastMessages] = await Promise.all([
     store.participantsOf(s.db, ids),
@@ -215,13 +271,17 @@ export async function listConversations(
 export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
 
 /** Messages of others the member has not read yet, in all their conversations (the header's). */
-export function countUnreadMessages(s: Store, userId: number): Promise<number> {
-  return store.countUnread(s.db, userId);
+export async function countUnreadMessages(s: Store, userId: number): Promise<number> {
+  return store.countUnread(s.db, await seatsOf(s.db, userId));
 }
 
-/** A message the viewer just wrote, with their name, to send back. */
-export async function getWrittenMessage(s: Store, viewerId: number, messageId: number) {
+/** A message just written (by the viewer, or by their team: `authorId`), to send back. */
+export async function getWrittenMessage(s: Store, authorId: number, messageId: number) {
   const [message] = await store.findMessagesByIds(s.db, [messageId]);
-  if (message?.author_id !== viewerId) throw new AppError('not_found');
-  return { message, names: await namesOf(s.db, [viewerId]) };
+  if (message?.author_id !== authorId) throw new AppError('not_found');
+  return {
+    message,
+    names: await namesOf(s.db, [authorId]),
+    voices: await voicesOfPosts(s.db, 'message', [message]),
+  };
 }

@@ -67,6 +67,17 @@ export function findConversation(db: Db, id: number) {
   return db.selectFrom('message_conversations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The rows of these accounts (a member's team voices) in one conversation. */
+export function participantsAmong(db: Db, conversationId: number, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('message_participants')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', 'in', userIds)
+    .execute();
+}
+
 /** Everyone who is or was in these conversations. */
 export function participantsOf(db: Db, conversationIds: number[]) {
   if (conversationIds.length === 0) return Promise.resolve([]);
@@ -117,7 +128,7 @@ export function findMessagesByIds(db: Db, ids: number[]) {
  */
 export function listConversationsOf(
   db: Db,
-  userId: number,
+  userIds: number[],
   page: { limit: number; offset: number },
 ) {
   return db
@@ -135,11 +146,11 @@ export function listConversationsOf(
         .select((m) => m.fn.countAll<number>().as('n'))
         .whereRef('m.conversation_id', '=', 'c.id')
         .whereRef('m.id', '>', 'p.last_read_message_id')
-        .where('m.author_id', '<>', userId)
+        .whereRef('m.author_id', '<>', 'p.user_id')
         .where('m.deleted_at', 'is', null)
         .as('unread'),
     ])
-    .where('p.user_id', '=', userId)
+    .where('p.user_id', 'in', userIds)
     .where('p.left_at', 'is', null)
     .orderBy('c.last_message_at', 'desc')
     .orderBy('c.id', 'desc')
@@ -149,7 +160,7 @@ export function listConversationsOf(
 }
 
 /** Messages of others a member has not read, in all their conversations: one indexed query. */
-export async function countUnread(db: Db, userId: number): Promise<number> {
+export async function countUnread(db: Db, userIds: number[]): Promise<number> {
   const row = await db
     .selectFrom('message_participants as p')
     .innerJoin('messages as m', (join) =>
@@ -158,9 +169,9 @@ export async function countUnread(db: Db, userId: number): Promise<number> {
         .onRef('m.id', '>', 'p.last_read_message_id'),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('p.user_id', '=', userId)
+    .where('p.user_id', 'in', userIds)
     .where('p.left_at', 'is', null)
-    .where('m.author_id', '<>', userId)
+    .whereRef('m.author_id', '<>', 'p.user_id')
     .where('m.deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -220,13 +231,13 @@ export async function recentMessages(db: Db, userId: number, since: number, limi
   return rows.map((r) => r.created_at);
 }
 
-/** One member's rows in these conversations (left or not). */
-export function participationsIn(db: Db, userId: number, conversationIds: number[]) {
+/** The rows of one member's seats (themselves, their teams) in these conversations (left or not). */
+export function participationsIn(db: Db, userIds: number[], conversationIds: number[]) {
   if (conversationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('message_participants')
     .selectAll()
-    .where('user_id', '=', userId)
+    .where('user_id', 'in', userIds)
     .where('conversation_id', 'in', conversationIds)
     .execute();
 }

@@ -1,4 +1,5 @@
 import { communityPath } from '../../communities/index.js';
+import { AsTeamField } from '../../teams/index.js';
 import {
   CsrfField,
   Field,
@@ -12,6 +13,8 @@ export function ComposePage(props: {
   ctx: PageContext;
   community: { slug: string; name: string };
   groups: { id: number; name: string }[];
+  /** The teams the viewer may post as here (animators of a team voice). */
+  teams?: { id: number; name: string }[];
   values?: FormBody;
   failure?: FormFailure | undefined;
 }) {
@@ -93,6 +96,7 @@ export function ComposePage(props: {
           required
           error={err('body')}
         />
+        <AsTeamField ctx={ctx} teams={props.teams ?? []} value={v.asTeam} error={err('asTeam')} />
         <button type="submit">{t('conversations.compose.submit')}</button>
       </form>
     </section>

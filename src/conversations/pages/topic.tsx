@@ -15,6 +15,7 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { AsTeamField, TeamAuthor, TeamSignature, type PostVoice } from '../../teams/index.js';
 import type { TopicAccess } from '../access.js';
 import { replyActionsPath, replyAnchor, topicPath } from '../paths.js';
 import { canAcceptAnswer, canChangePost, canReact, canReply } from '../policy.js';
@@ -29,6 +30,12 @@ export interface TopicView extends TopicAccess {
   author: { handle: string; displayName: string; deletedAt: number | null } | undefined;
   replies: Reply[];
   reactions: ReactionRow[];
+  /** Posts written as a team, and the teams the viewer may reply as. */
+  voices: {
+    topic: PostVoice | undefined;
+    replies: Map<number, PostVoice>;
+    myTeams: { id: number; name: string }[];
+  };
 }
 
 function Reactions(props: {
@@ -129,13 +136,23 @@ export function TopicPage(props: {
         {topic.accepted_reply_id !== null && (
           <span class="badge ok">{t('conversations.answered')}</span>
         )}{' '}
-        {view.author && <MemberName ctx={ctx} {...view.author} />} ·{' '}
+        {view.author && view.voices.topic ? (
+          <TeamAuthor
+            handle={view.author.handle}
+            name={view.voices.topic.team}
+            initials={view.voices.topic.initials}
+          />
+        ) : (
+          view.author && <MemberName ctx={ctx} {...view.author} />
+        )}{' '}
+        ·{' '}
         <time dateTime={new Date(topic.created_at).toISOString()}>
           {formatDate(ctx.locale, topic.created_at)}
         </time>
         {topic.updated_at > topic.created_at && ` · ${t('conversations.edited')}`}
       </p>
       <div class="prose" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
+      <TeamSignature ctx={ctx} signature={view.voices.topic?.signature} />
       <Reactions
         ctx={ctx}
         slug={slug}
@@ -153,16 +170,25 @@ export function TopicPage(props: {
         <ol class="replies">
           {view.replies.map((r) => {
             const isAccepted = topic.accepted_reply_id === r.id;
+            const voice = view.voices.replies.get(r.id);
             return (
               <li key={r.id} id={replyAnchor(r.id)} class={isAccepted ? 'reply accepted' : 'reply'}>
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
                 <p class="muted">
-                  <MemberName
-                    ctx={ctx}
-                    handle={r.author_handle}
-                    displayName={r.author_name}
-                    deletedAt={r.author_deleted_at}
-                  />{' '}
+                  {voice ? (
+                    <TeamAuthor
+                      handle={r.author_handle}
+                      name={voice.team}
+                      initials={voice.initials}
+                    />
+                  ) : (
+                    <MemberName
+                      ctx={ctx}
+                      handle={r.author_handle}
+                      displayName={r.author_name}
+                      deletedAt={r.author_deleted_at}
+                    />
+                  )}{' '}
                   ·{' '}
                   <time dateTime={new Date(r.created_at).toISOString()}>
                     {formatDate(ctx.locale, r.created_at)}
@@ -180,6 +206,7 @@ export function TopicPage(props: {
                   {r.updated_at > r.created_at && ` · ${t('conversations.edited')}`}
                 </p>
                 <div class="prose" dangerouslySetInnerHTML={{ __html: r.body_html }} />
+                <TeamSignature ctx={ctx} signature={voice?.signature} />
                 <Reactions
                   ctx={ctx}
                   slug={slug}
@@ -222,6 +249,12 @@ export function TopicPage(props: {
               value={props.values?.body}
               required
               error={failure?.field === 'body' ? failure.message : undefined}
+            />
+            <AsTeamField
+              ctx={ctx}
+              teams={view.voices.myTeams}
+              value={props.values?.asTeam}
+              error={failure?.field === 'asTeam' ? failure.message : undefined}
             />
             <button type="submit">{t('conversations.reply.submit')}</button>
           </form>

@@ -6,6 +6,7 @@ import {
   type FormFailure,
   type PageContext,
 } from '../../http/index.js';
+import { AsTeamField } from '../../teams/index.js';
 import { MAX_BODY } from '../schemas.js';
 import { MAX_RECIPIENTS } from '../recipients.js';
 
@@ -14,6 +15,8 @@ export function ComposeMessagePage(props: {
   ctx: PageContext;
   values: FormBody;
   failure?: FormFailure | undefined;
+  /** The team voices the viewer may write as. */
+  teams?: { id: number; name: string }[];
 }) {
   const { ctx, failure, values } = props;
   const { t } = ctx;
@@ -47,6 +50,12 @@ export function ComposeMessagePage(props: {
           required
           maxLength={MAX_BODY}
           error={err('body')}
+        />
+        <AsTeamField
+          ctx={ctx}
+          teams={props.teams ?? []}
+          value={values.asTeam}
+          error={err('asTeam')}
         />
         <button type="submit">{t('messages.send')}</button>
       </form>

@@ -8,6 +8,7 @@ import {
   type PageContext,
 } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
+import { TeamAuthor, TeamSignature } from '../../teams/index.js';
 import { conversationPath } from '../paths.js';
 import { MAX_BODY } from '../schemas.js';
 import type { Names } from '../names.js';
@@ -16,7 +17,8 @@ import { othersIn } from './names.js';
 
 /** The title of a conversation's page: who the viewer talks with. */
 export function threadTitle(ctx: PageContext, view: ConversationView): string {
-  return ctx.t('messages.thread.title', { name: othersIn(ctx, view.names, view.participants) });
+  const others = view.participants.filter((p) => p.user_id !== view.seat);
+  return ctx.t('messages.thread.title', { name: othersIn(ctx, view.names, others) });
 }
 
 function Person(props: { ctx: PageContext; names: Names; userId: number }) {
@@ -36,7 +38,7 @@ function Participants(props: { ctx: PageContext; view: ConversationView }) {
         {view.participants.map((p) => (
           <li key={p.user_id}>
             <Person ctx={ctx} names={view.names} userId={p.user_id} />
-            {p.user_id === ctx.viewer?.id && ` (${t('messages.you')})`}
+            {p.user_id === view.seat && ` (${t('messages.you')})`}
             {p.left_at !== null && ` — ${t('messages.thread.left')}`}
           </li>
         ))}
@@ -74,11 +76,22 @@ export function ThreadPage(props: {
         )}
         <ol class="message-list">
           {view.messages.map((m) => {
-            const isUnread = m.author_id !== ctx.viewer?.id && m.id > view.lastReadMessageId;
+            const isUnread = m.author_id !== view.seat && m.id > view.lastReadMessageId;
+            const voice = view.voices.get(m.id);
+            const author = view.names.get(m.author_id);
             return (
               <li key={m.id} id={`message-${m.id}`} class={isUnread ? 'message unread' : 'message'}>
                 <p class="muted">
-                  <Person ctx={ctx} names={view.names} userId={m.author_id} /> ·{' '}
+                  {voice && author ? (
+                    <TeamAuthor
+                      handle={author.handle}
+                      name={voice.team}
+                      initials={voice.initials}
+                    />
+                  ) : (
+                    <Person ctx={ctx} names={view.names} userId={m.author_id} />
+                  )}{' '}
+                  ·{' '}
                   <time dateTime={new Date(m.created_at).toISOString()}>
                     {formatDate(ctx.locale, m.created_at)}
                   </time>
@@ -94,6 +107,7 @@ export function ThreadPage(props: {
                 ) : (
                   <div class="prose" dangerouslySetInnerHTML={{ __html: m.body_html }} />
                 )}
+                <TeamSignature ctx={ctx} signature={voice?.signature} />
               </li>
             );
           })}
@@ -104,6 +118,13 @@ export function ThreadPage(props: {
         <FormError ctx={ctx} message={failure?.message} />
         <form method="post" action={conversationPath(id)} novalidate>
           <CsrfField ctx={ctx} />
+          {view.seat !== ctx.viewer?.id && (
+            <p class="notice">
+              {t('teams.answerAsTeam', {
+                name: view.names.get(view.seat)?.displayName ?? '',
+              })}
+            </p>
+          )}
           <Field
             name="body"
             multiline
