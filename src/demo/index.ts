@@ -5,6 +5,7 @@ import { importCommunity } from '../communities/index.js';
 import { importTopic, renderAllQueued } from '../conversations/index.js';
 import { getSetting, now, setSetting, type Store } from '../db/index.js';
 import { importConversation } from '../messages/index.js';
+import { seedAnimation } from './animation.js';
 import { SPONSOR_HANDLE } from './content/communities.js';
 import { generateDemo } from './content/index.js';
 
@@ -57,7 +58,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
   // One hash for every demo member: argon2 is slow on purpose, and they share the demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const animator = data.members.find((m) => m.handle === data.animatorHandle);
-  await store.db.transaction().execute(async (trx) => {
+  const seeded = await store.db.transaction().execute(async (trx) => {
     const users = await importUsers(
       store,
       trx,
@@ -162,7 +163,9 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<stri
         unreadFor: c.unreadFor.map(idOf),
       });
     await setSetting(trx, MARKER, animator?.email ?? '');
+    return { users, communities };
   });
+  await seedAnimation(store, data, seeded);
   // The demo is searchable from its first page, not a few seconds later.
   await renderAllQueued(store);
   const replies = data.topics.reduce((n, t) => n + t.replies.length, 0);

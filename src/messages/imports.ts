@@ -1,11 +1,13 @@
 import type { Db } from '../db/index.js';
+import type { Voice } from '../teams/index.js';
 import { writeMessage } from './service.js';
 import * as store from './store.js';
 
 /** A conversation written as it happened (the demo): its people, its messages in order. */
 export interface ImportedConversation {
   participantIds: number[];
-  messages: { authorId: number; body: string; at: number }[];
+  /** A message with a `voice` is the team's: `authorId` is its account, the audit keeps who. */
+  messages: { authorId: number; body: string; at: number; voice?: Voice }[];
   /** Who has not opened it since its last message; the others have read it all. */
   unreadFor: number[];
 }

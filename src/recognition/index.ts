@@ -26,6 +26,7 @@ export {
 } from './badges.js';
 export { awardBadges, type Awarded } from './award.js';
 export { awardBadgesJob } from './jobs.js';
+export { answerSpotlight, proposeSpotlight, requireAnimator } from './service.js';
 export { recognitionMessages } from './messages.js';
 export { profileBadges, homeSpotlight, type HomeExtra } from './routes-pages.js';
 export { badgesPath, leaderboardPath, recognitionAdminPath, spotlightPath } from './paths.js';

@@ -4,7 +4,9 @@
  * in an audit trail that only instance admins read (docs/decisions/010-team-voices.md).
  */
 export {
+  addTeamMember,
   animatorsBehind,
+  createTeam,
   recordTeamPost,
   requireVoice,
   signaturesFor,

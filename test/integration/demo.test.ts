@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userPath } from '../../src/accounts/index.js';
+import { communityPath } from '../../src/communities/index.js';
+import { topicPath } from '../../src/conversations/index.js';
 import { DEMO_PASSWORD, ensureDemo } from '../../src/demo/index.js';
 import { Client } from '../client.js';
 import { countRows } from '../fixtures.js';
@@ -26,7 +29,8 @@ describe.each(databases)('demo community on %s', (kind) => {
   });
 
   it('seeds a realistic community once, and prints the animator’s login', async () => {
-    expect(await countRows(t, 'users')).toBe(300);
+    // 300 people and the account the team voice speaks through.
+    expect(await countRows(t, 'users')).toBe(301);
     expect(await countRows(t, 'communities')).toBe(2);
     expect(await countRows(t, 'groups')).toBeGreaterThanOrEqual(6);
     expect(await countRows(t, 'topics')).toBeGreaterThanOrEqual(350);
@@ -36,7 +40,7 @@ describe.each(databases)('demo community on %s', (kind) => {
       "Demo sponsor (the cockpit's figures, aggregated, no names): helene-rousseau@demo.ruche.test / same password",
     );
     await ensureDemo(db.store, { log: () => undefined, progress: false });
-    expect(await countRows(t, 'users')).toBe(300);
+    expect(await countRows(t, 'users')).toBe(301);
   });
 
   it('lets the demo sponsor see the volunteers’ cockpit, aggregated, without a name', async () => {
@@ -105,5 +109,76 @@ describe.each(databases)('demo community on %s', (kind) => {
     expect(notifications.html).toContain('vous a envoyé un message privé');
     const count = await c.api<{ unread: number }>('GET', '/notifications/unread');
     expect(count.body.unread).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the team voice of two animators, each signing as they chose, never by name', async () => {
+    const q = db.store.db;
+    const team = await q
+      .selectFrom('team_voices')
+      .select(['id', 'name', 'account_id'])
+      .executeTakeFirstOrThrow();
+    expect(team.name).toBe('L’équipe du Réseau');
+    const animators = await q
+      .selectFrom('team_voice_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.handle', 'm.signature_style'])
+      .where('m.team_id', '=', team.id)
+      .orderBy('u.handle')
+      .execute();
+    expect(animators).toEqual([
+      { handle: 'camille', signature_style: 'first_name' },
+      { handle: 'karim-benali', signature_style: 'initials' },
+    ]);
+    const topic = await q
+      .selectFrom('topics')
+      .select('id')
+      .where('author_id', '=', team.account_id)
+      .executeTakeFirstOrThrow();
+    const page = await new Client(t.url).page(topicPath('reseau-des-benevoles', topic.id));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('L’équipe du Réseau');
+    expect(page.html).toContain('— Camille');
+    expect(page.html).toContain('— K.B.');
+    expect(page.html).not.toContain('Camille Martin');
+    expect(page.html).not.toContain('Karim Benali');
+    // The member's private question to the team reaches its animators.
+    const c = new Client(t.url);
+    await c.api('POST', '/auth/signin', {
+      email: 'karim-benali@demo.ruche.test',
+      password: DEMO_PASSWORD,
+    });
+    const inbox = await c.page('/messages');
+    expect(inbox.html).toContain(' et L’équipe du Réseau</a>');
+    expect(inbox.html).toContain('L’équipe du Réseau : Bonjour, bien sûr');
+  });
+
+  it('gives members the badges their year earned, and pins an accepted spotlight on the home', async () => {
+    const q = db.store.db;
+    const awards = await q
+      .selectFrom('badge_awards as b')
+      .innerJoin('users as u', 'u.id', 'b.user_id')
+      .select(['u.handle', 'b.badge'])
+      .orderBy('b.id')
+      .execute();
+    const kinds = new Set(awards.map((a) => a.badge));
+    expect(kinds).toContain('first-reply');
+    expect(kinds).toContain('first-accepted-answer');
+    expect(new Set(awards.map((a) => a.handle)).size).toBeGreaterThan(20);
+    const anonymous = new Client(t.url);
+    const answerer = awards.find((a) => a.badge === 'first-accepted-answer')?.handle ?? '';
+    const profile = await anonymous.page(userPath(answerer));
+    expect(profile.status).toBe(200);
+    expect(profile.html).toContain('Première réponse acceptée');
+    const spotlight = await q
+      .selectFrom('spotlights as s')
+      .innerJoin('users as u', 'u.id', 's.member_id')
+      .select(['s.state', 's.until_at', 'u.display_name'])
+      .executeTakeFirstOrThrow();
+    expect(spotlight.state).toBe('accepted');
+    const days = (Number(spotlight.until_at) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(13);
+    expect(days).toBeLessThan(15);
+    const home = await anonymous.page(communityPath('reseau-des-benevoles'));
+    expect(home.html).toContain(`${spotlight.display_name}, à l’honneur`);
   });
 });

@@ -7,9 +7,10 @@ import { addReactions } from './reactions.js';
 import { buildStructure } from './structure.js';
 import { growThread } from './threads.js';
 import { draftTopics } from './topics.js';
-import type { DemoData, DemoOptions } from './types.js';
+import type { DemoCommunity, DemoData, DemoOptions, DemoTeam } from './types.js';
 import { makeVisits } from './visits.js';
 import { makeAnonymousVisits } from './anonymous-visits.js';
+import { draftTeamVoice, TEAM_NAME } from './team-voice.js';
 
 export type {
   DemoCommunity,
@@ -19,6 +20,7 @@ export type {
   DemoOptions,
   DemoReaction,
   DemoReply,
+  DemoTeam,
   DemoTopic,
   DemoTypology,
   DemoVisibility,
@@ -54,5 +56,22 @@ export function generateDemo(options: DemoOptions): DemoData {
     anonymousVisits: makeAnonymousVisits(rng, clock, communities, threads),
     animatorHandle: ANIMATOR_HANDLE,
     conversations: main ? draftConversations(options.now, main, members, ANIMATOR_HANDLE) : [],
+    team: main ? draftTeam(options.now, main) : undefined,
+  };
+}
+
+/** The animator the visitor plays and the community's other animator speak as its team. */
+function draftTeam(now: number, main: DemoCommunity): DemoTeam | undefined {
+  const other = main.memberships.find((m) => m.role === 'animator' && m.handle !== ANIMATOR_HANDLE);
+  const said = other && draftTeamVoice(now, main, [ANIMATOR_HANDLE, other.handle]);
+  if (!other || !said) return undefined;
+  return {
+    communitySlug: main.slug,
+    name: TEAM_NAME,
+    animators: [
+      { handle: ANIMATOR_HANDLE, signatureStyle: 'first_name' },
+      { handle: other.handle, signatureStyle: 'initials' },
+    ],
+    ...said,
   };
 }

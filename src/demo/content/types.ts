@@ -1,4 +1,5 @@
 import type { DemoConversation } from './conversations.js';
+import type { TeamConversation, TeamThread } from './team-voice.js';
 /** Shapes of the demo data: plain values, no database ids, so any store can load them. */
 export type DemoTypology = 'internal_community' | 'internal_social_network' | 'process_support';
 export type DemoVisibility = 'public' | 'private' | 'invite_only';
@@ -92,6 +93,17 @@ export interface DemoData {
   animatorHandle: string;
   /** Private conversations of the last days (src/demo/content/conversations.ts). */
   conversations: DemoConversation[];
+  /** The main community's team voice and what it said (src/demo/content/team-voice.ts). */
+  team: DemoTeam | undefined;
+}
+
+/** A team voice: its name, its animators with how each signs, a topic and a conversation. */
+export interface DemoTeam {
+  communitySlug: string;
+  name: string;
+  animators: { handle: string; signatureStyle: 'first_name' | 'initials' }[];
+  thread: TeamThread;
+  conversation: TeamConversation;
 }
 
 export interface DemoOptions {
