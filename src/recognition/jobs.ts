@@ -15,9 +15,9 @@ export const awardBadgesJob = defineJob({
   retries: 3,
   backoffSeconds: 60,
   timeoutSeconds: 1_800,
-  handler: async (_payload, { store, log }) => {
+  // Quiet: each award is an activity row and a notification; the terminal is for operators.
+  handler: async (_payload, { store }) => {
     const awarded = await awardBadges(store, now());
-    if (awarded.length > 0) log.info({ awarded: awarded.length }, 'recognition: badges awarded');
     return { awarded: awarded.length };
   },
 });
