@@ -70,6 +70,7 @@ import {
 } from './recognition/index.js';
 import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
+import { registerWelcome, welcomeMessages } from './welcome/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -96,6 +97,7 @@ export const i18n = createI18n([
   liveMessages,
   mailMessages,
   recognitionMessages,
+  welcomeMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -312,6 +314,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerMessagesPages(app, deps, config.messageLimits);
   registerTeamsApi(app, deps);
   registerTeamsPages(app, deps);
+  registerWelcome(app, deps, config.messageLimits);
   return app;
 }
 

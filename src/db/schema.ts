@@ -424,6 +424,14 @@ export interface Database {
     leaderboard: Generated<number>;
     updated_at: number;
   };
+  /** A community's welcome template in one language, as its animators edited it (030_welcome). */
+  welcome_templates: {
+    community_id: number;
+    locale: string;
+    body: string;
+    updated_by: number | null;
+    updated_at: number;
+  };
   /** A community's team identity, speaking through its own account (029_team_voices). */
   team_voices: {
     id: Generated<number>;

@@ -7,7 +7,9 @@ export { importConversation, type ImportedConversation } from './imports.js';
 export { registerMessagesPages, profileMessaging } from './routes-pages.js';
 export { messagesMessages } from './messages.js';
 export type { MessageLimits } from './limits.js';
-export { countUnreadMessages } from './service.js';
+export { countUnreadMessages, startConversation, type Started } from './service.js';
+export { messageWriteLimit } from './limits.js';
+export { MAX_BODY } from './schemas.js';
 export { MAX_RECIPIENTS } from './recipients.js';
 export { isBlocked, whoBlocked } from './blocks.js';
 export {

@@ -79,13 +79,24 @@ export async function writeMessage(
   return id;
 }
 
-/** Starts a conversation with a first message: access and rules first, then one transaction. */
+export interface Started {
+  conversationId: number;
+  messageId: number;
+  authorId: number;
+}
+
+/**
+ * Starts a conversation with a first message: access and rules first, then one transaction.
+ * `alsoInTransaction` lets a caller write what the message means for it (a welcome's log row)
+ * in the same transaction, so that neither commits without the other.
+ */
 export async function startConversation(
   s: Store,
   viewer: Viewer,
   input: { recipients: string[]; body: string; asTeam?: number | undefined },
   limits: MessageLimits,
-): Promise<{ conversationId: number; messageId: number; authorId: number }> {
+  alsoInTransaction?: (trx: Db, started: Started, at: number) => Promise<void>,
+): Promise<Started> {
   // As a team, the team writes: the rules of who may write to whom are asked of it.
   const voice =
     input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam);
@@ -109,7 +120,9 @@ export async function startConversation(
       at,
       ...(voice ? { voice } : {}),
     });
-    return { conversationId, messageId, authorId: sender.id };
+    const started = { conversationId, messageId, authorId: sender.id };
+    if (alsoInTransaction) await alsoInTransaction(trx, started, at);
+    return started;
   });
 }
 

@@ -299,5 +299,9 @@ export async function voicesOfPosts(
 
 /** The teams a member is one of, everywhere (the message form's "as" choice). */
 export async function teamsOfViewer(db: Db, viewer: Viewer) {
-  return (await store.teamsOfMember(db, viewer.id)).map((t) => ({ id: t.id, name: t.name }));
+  return (await store.teamsOfMember(db, viewer.id)).map((t) => ({
+    id: t.id,
+    name: t.name,
+    communityId: Number(t.community_id),
+  }));
 }

@@ -25,6 +25,7 @@ import * as messages from './021_messages.js';
 import * as notificationEmails from './025_notification_emails.js';
 import * as pulse from './026_pulse.js';
 import * as recognition from './028_recognition.js';
+import * as welcome from './030_welcome.js';
 import * as teamVoices from './029_team_voices.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -56,6 +57,7 @@ const all: Record<string, DialectMigration> = {
   '026_pulse': pulse,
   '028_recognition': recognition,
   '029_team_voices': teamVoices,
+  '030_welcome': welcome,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
