@@ -38,6 +38,18 @@ const fr = {
   'welcome.error.templateLength': 'Le modèle doit contenir entre 1 et {max, number} caractères.',
   'field.template_fr': 'Modèle en français',
   'field.template_en': 'Modèle en anglais',
+  'field.joinedAt': 'Arrivée',
+  'field.interests': 'Centres d’intérêt',
+  'field.posted': 'A écrit',
+  'field.firstPost': 'Premier message',
+  'field.answered': 'Réponse',
+  'field.by': 'Par',
+  'field.welcomed': 'Accueil',
+  'field.newcomers': 'Nouveaux membres',
+  'field.newcomer': 'Nouveau membre',
+  'field.templates': 'Modèles',
+  'field.fr': 'Français',
+  'field.en': 'Anglais',
 };
 
 const en: typeof fr = {
@@ -78,6 +90,18 @@ const en: typeof fr = {
   'welcome.error.templateLength': 'The template must have between 1 and {max, number} characters.',
   'field.template_fr': 'French template',
   'field.template_en': 'English template',
+  'field.joinedAt': 'Joined',
+  'field.interests': 'Interests',
+  'field.posted': 'Posted',
+  'field.firstPost': 'First post',
+  'field.answered': 'Answer',
+  'field.by': 'By',
+  'field.welcomed': 'Welcome',
+  'field.newcomers': 'Newcomers',
+  'field.newcomer': 'Newcomer',
+  'field.templates': 'Templates',
+  'field.fr': 'French',
+  'field.en': 'English',
 };
 
 export const welcomeMessages = defineMessages({ fr, en });
