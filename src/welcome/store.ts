@@ -65,20 +65,31 @@ export async function firstResponsesTo(
   posts: { memberId: number; kind: 'topic' | 'reply'; id: number }[],
 ) {
   const out = new Map<number, { actorId: number; at: number }>();
+  const topics = posts.filter((p) => p.kind === 'topic').map((p) => p.id);
+  const replies = posts.filter((p) => p.kind === 'reply').map((p) => p.id);
+  if (posts.length === 0) return out;
+  const rows = await db
+    .selectFrom('activity_log')
+    .select(['actor_id', 'topic_id', 'in_reply_to', 'created_at'])
+    .where('community_id', '=', communityId)
+    .where('kind', '=', 'reply.created')
+    .where('actor_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        ...(topics.length ? [eb('topic_id', 'in', topics)] : []),
+        ...(replies.length ? [eb('in_reply_to', 'in', replies)] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
   for (const p of posts) {
-    const row = await db
-      .selectFrom('activity_log')
-      .select(['actor_id', 'created_at'])
-      .where('community_id', '=', communityId)
-      .where('kind', '=', 'reply.created')
-      .where(p.kind === 'topic' ? 'topic_id' : 'in_reply_to', '=', p.id)
-      .where('actor_id', '!=', p.memberId)
-      .where('actor_id', 'is not', null)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (row && row.actor_id !== null)
-      out.set(p.memberId, { actorId: Number(row.actor_id), at: Number(row.created_at) });
+    const first = rows.find(
+      (r) =>
+        Number(r.actor_id) !== p.memberId &&
+        Number(p.kind === 'topic' ? r.topic_id : r.in_reply_to) === p.id,
+    );
+    if (first)
+      out.set(p.memberId, { actorId: Number(first.actor_id), at: Number(first.created_at) });
   }
   return out;
 }
