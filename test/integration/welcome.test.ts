@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 import { caughtUp } from '../notified.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
@@ -110,6 +111,7 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
     expect(page.html).toContain('Nina Smith');
     expect(page.html).toContain('Bob Durand');
     expect(page.html).toContain(`/c/${community.slug}/welcome/${nina.id}`);
+    expect(await htmlProblems(page.html)).toEqual([]);
   });
 
   it('refuses a template with an unknown variable, by API and page, and writes nothing', async () => {
@@ -130,6 +132,7 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
     expect(form.status).toBe(400);
     expect(form.html).toContain('{firstName}');
     expect(form.html).toContain('Hi {firstName}!');
+    expect(await htmlProblems(form.html)).toEqual([]);
     expect(await count('welcome_templates')).toBe(0);
     // Bob is no animator: the templates are as hidden as the queue.
     expect(
@@ -159,6 +162,7 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
     expect(form.status).toBe(200);
     expect(form.html).toContain('Hi Nina Smith, welcome to Communauté');
     expect(form.html).toContain('Gardening and repair cafés');
+    expect(await htmlProblems(form.html)).toEqual([]);
 
     const sent = await camille.client.submit(formPath, formPath, {
       body: 'Hi Nina Smith, welcome! Tell us about your repair café.',
@@ -226,5 +230,42 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
       ).status,
     ).toBe(404);
     expect(await welcomedRows()).toHaveLength(2);
+  });
+
+  it('welcomes as a team voice: the team writes, and the queue names it', async () => {
+    const team = await camille.client.api<{ team: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/teams`,
+      { name: 'L’équipe d’accueil' },
+    );
+    expect(team.status).toBe(201);
+    await camille.client.api('PUT', `/teams/${team.body.team.id}/members`, {
+      handle: camille.handle,
+      signatureStyle: 'first_name',
+    });
+    const late = await newMember(t, 'Léa Tardive');
+    await join(late.client, community.id);
+    // A team that is not Camille's: refused, nothing written.
+    const refused = await camille.client.api(
+      'POST',
+      `/communities/${community.id}/welcome-queue/${late.id}/welcome`,
+      { body: 'Bienvenue !', asTeam: team.body.team.id + 1000 },
+    );
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await welcomedRows()).toHaveLength(2);
+    expect(await count('messages')).toBe(2);
+    const sent = await camille.client.api<{ conversationId: number }>(
+      'POST',
+      `/communities/${community.id}/welcome-queue/${late.id}/welcome`,
+      { body: 'Bienvenue Léa !', asTeam: team.body.team.id },
+    );
+    expect(sent.status).toBe(201);
+    const thread = await late.client.api<{
+      messages: { author: { displayName: string }; teamVoice: { signature: string } | null }[];
+    }>('GET', `/messages/conversations/${sent.body.conversationId}`);
+    expect(thread.body.messages[0]?.author.displayName).toBe('L’équipe d’accueil');
+    expect(thread.body.messages[0]?.teamVoice?.signature).toBe('Camille');
+    const row = (await queue(camille)).body.newcomers.find((n) => n.member.handle === late.handle);
+    expect(row?.welcomed?.by?.displayName).toBe('L’équipe d’accueil');
   });
 });
