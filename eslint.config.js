@@ -20,6 +20,8 @@ const features = [
   'messages',
   'recognition',
   'teams',
+  'pulse',
+  'welcome',
 ];
 
 export default tseslint.config(
