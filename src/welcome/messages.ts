@@ -3,8 +3,9 @@ import { defineMessages } from '../i18n/index.js';
 const fr = {
   'welcome.queue.title': 'Accueil des nouveaux dans {community}',
   'welcome.queue.intro':
-    'Les membres arrivés ces {days} derniers jours, du plus récent au plus ancien. Une réponse à un premier message est ce qui aide le plus un nouveau membre à revenir.',
-  'welcome.queue.empty': 'Personne n’est arrivé ces {days} derniers jours.',
+    'Les membres arrivés {days, plural, one {ce dernier jour} other {ces # derniers jours}}, du plus récent au plus ancien. Une réponse à un premier message est ce qui aide le plus un nouveau membre à revenir.',
+  'welcome.queue.empty':
+    'Personne n’est arrivé {days, plural, one {ce dernier jour} other {ces # derniers jours}}.',
   'welcome.queue.member': 'Membre',
   'welcome.queue.joined': 'Arrivée',
   'welcome.queue.interests': 'Se présente ainsi',
@@ -34,8 +35,9 @@ const fr = {
   'welcome.flash.sent': 'Message d’accueil envoyé.',
   'welcome.flash.saved': 'Modèle enregistré.',
   'welcome.error.unknownVariable':
-    "La variable {variable} n’existe pas. Utilisez '{name}', '{community}' ou '{interests}'.",
-  'welcome.error.templateLength': 'Le modèle doit contenir entre 1 et {max, number} caractères.',
+    'La variable {variable} n’existe pas. Les variables possibles sont {known}.',
+  'welcome.error.templateLength':
+    'Le modèle doit contenir entre 1 et {max, plural, one {# caractère} other {# caractères}}.',
   'field.template_fr': 'Modèle en français',
   'field.template_en': 'Modèle en anglais',
   'field.joinedAt': 'Arrivée',
@@ -55,8 +57,9 @@ const fr = {
 const en: typeof fr = {
   'welcome.queue.title': 'Welcoming newcomers to {community}',
   'welcome.queue.intro':
-    'Members who joined in the last {days} days, newest first. A reply to a first post is what most helps a newcomer come back.',
-  'welcome.queue.empty': 'Nobody joined in the last {days} days.',
+    'Members who joined {days, plural, one {in the last day} other {in the last # days}}, newest first. A reply to a first post is what most helps a newcomer come back.',
+  'welcome.queue.empty':
+    'Nobody joined {days, plural, one {in the last day} other {in the last # days}}.',
   'welcome.queue.member': 'Member',
   'welcome.queue.joined': 'Joined',
   'welcome.queue.interests': 'Describes themselves as',
@@ -86,8 +89,9 @@ const en: typeof fr = {
   'welcome.flash.sent': 'Welcome message sent.',
   'welcome.flash.saved': 'Template saved.',
   'welcome.error.unknownVariable':
-    "The variable {variable} does not exist. Use '{name}', '{community}' or '{interests}'.",
-  'welcome.error.templateLength': 'The template must have between 1 and {max, number} characters.',
+    'Unknown variable: {variable}. The variables you can use are {known}.',
+  'welcome.error.templateLength':
+    'The template must have between 1 and {max, plural, one {# character} other {# characters}}.',
   'field.template_fr': 'French template',
   'field.template_en': 'English template',
   'field.joinedAt': 'Joined',

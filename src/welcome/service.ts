@@ -15,6 +15,7 @@ import {
   interestsLine,
   MAX_TEMPLATE,
   renderTemplate,
+  templateVariables,
   unknownVariables,
 } from './templates.js';
 
@@ -156,7 +157,10 @@ export async function saveTemplate(
     throw new AppError('invalid_input', {
       field: `template_${input.locale}`,
       messageKey: 'welcome.error.unknownVariable',
-      params: { variable: `{${unknown}}` },
+      params: {
+        variable: `{${unknown}}`,
+        known: templateVariables.map((v) => `{${v}}`).join(', '),
+      },
     });
   await store.saveTemplate(s.db, {
     community_id: access.community.id,
