@@ -64,6 +64,19 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
   });
   afterAll(() => t.close());
 
+  it('is linked from the community’s page for its animators only', async () => {
+    const home = `/c/${community.slug}`;
+    const links = async (who: Member) =>
+      [...(await who.client.page(home)).html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(await links(camille)).toEqual(
+      expect.arrayContaining([`${home}/welcome`, `${home}/recognition`, `${home}/teams`]),
+    );
+    const member = await links(bob);
+    expect(member).toContain(`${home}/badges`);
+    expect(member).not.toContain(`${home}/welcome`);
+    expect(member).not.toContain(`${home}/recognition`);
+  });
+
   it('is a 404 for members who are not animators, by page and API', async () => {
     expect((await queue(bob)).status).toBe(404);
     expect((await bob.client.page(`/c/${community.slug}/welcome`)).status).toBe(404);

@@ -91,6 +91,24 @@ export function CommunityHeader(props: {
             <a href={`${base}/cockpit`}>{t('communities.cockpit')}</a>
           </li>
         )}
+        {canManageCommunity(access) && (
+          <>
+            <li>
+              <a href={`${base}/welcome`}>{t('communities.welcomeQueue')}</a>
+            </li>
+            <li>
+              <a href={`${base}/recognition`}>{t('communities.recognition')}</a>
+            </li>
+            <li>
+              <a href={`${base}/teams`}>{t('communities.teams')}</a>
+            </li>
+          </>
+        )}
+        {isActiveMember(access) && (
+          <li>
+            <a href={`${base}/badges`}>{t('communities.badges')}</a>
+          </li>
+        )}
         {m && (
           <li>
             <form method="post" action={`${base}/leave`} class="inline">
