@@ -84,7 +84,7 @@ export function suppressForSponsor(
  * The welcomes, newcomers counted: their number from 5; by staff and by members, two parts of
  * it; came back, still within their 30 days and the rest (never shown), three parts of it.
  */
-function sponsorWelcomes(w: WelcomeFigures, isOpen: boolean): CockpitView['welcomes'] {
+export function sponsorWelcomes(w: WelcomeFigures, isOpen: boolean): CockpitView['welcomes'] {
   const isWelcomed = isOpen && w.welcomed >= MIN_GROUP_SIZE;
   const [byStaff, byMembers] = shownParts([w.by_staff, w.by_members], isWelcomed);
   const [back, within] = shownParts(

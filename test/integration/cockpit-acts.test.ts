@@ -375,6 +375,20 @@ describe.each(databases)('acting from the cockpit on %s', (kind) => {
     });
   });
 
+  it('gives a moderator the answers and messages, not the welcome form (animators’ own)', async () => {
+    const moderator = await newMember(t, 'Maud Modératrice');
+    await join(moderator.client, community.id);
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${moderator.id}`, {
+      role: 'moderator',
+    });
+    const page = await moderator.client.page(`/c/${community.slug}/cockpit?days=90`);
+    expect(page.status).toBe(200);
+    const links = hrefs(page.html);
+    expect(links).toContain(`/c/${community.slug}/t/${topicId}#reply-title`);
+    expect(links.some((l) => l.startsWith(`/messages/new?to=${pillar.handle}&`))).toBe(true);
+    expect(links.filter((l) => l.includes('/welcome'))).toEqual([]);
+  });
+
   it('shows sponsors no names and no actions', async () => {
     const page = await sponsor.client.page(`/c/${community.slug}/cockpit?days=90`);
     expect(page.status).toBe(200);
