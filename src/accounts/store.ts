@@ -55,7 +55,7 @@ export async function findUsersByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('users')
-    .select(['id', 'handle', 'display_name', 'deleted_at'])
+    .select(['id', 'handle', 'display_name', 'locale', 'deleted_at'])
     .where('id', 'in', ids)
     .execute();
 }

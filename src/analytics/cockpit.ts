@@ -8,6 +8,7 @@ import { newcomers } from './newcomers.js';
 import { responsiveness } from './responsiveness.js';
 import { dayOf } from './rollup/scopes.js';
 import { DAY } from './stats.js';
+import type { WelcomeFigures } from './welcomes.js';
 
 export interface CockpitInput {
   facts: ScopeFacts;
@@ -17,6 +18,8 @@ export interface CockpitInput {
   groups: { id: number; name: string; slug: string; created_at: number }[];
   /** For the instance: each community with its lifecycle facts (`loadLifecycleFacts`). */
   communities?: CommunityLifecycle[];
+  /** The period's welcomes (`welcomes.ts`); null on a group's cockpit. */
+  welcomes?: WelcomeFigures | null;
 }
 
 export interface CommunityLifecycle {
@@ -34,6 +37,7 @@ export function computeCockpit({
   isGroup,
   groups,
   communities = [],
+  welcomes = null,
 }: CockpitInput) {
   const toDay = dayOf(f.to);
   const windowFrom = (toDay - WINDOW_DAYS) * DAY;
@@ -82,6 +86,7 @@ export function computeCockpit({
       contributions: m.contributions,
       reactions: m.reactions,
     })),
+    welcomes,
   };
 }
 

@@ -86,6 +86,8 @@ export function cockpitCsv(c: CockpitView): string {
     );
     flatten(section, rest, '', rows);
   }
+  // The period's welcomes (none on a group's cockpit).
+  if (c.welcomes) flatten('welcomes', c.welcomes, '', rows);
   rows.push(
     ...scopeRows('groups', c.lifecycle.groups),
     ...scopeRows('communities', c.lifecycle.communities),

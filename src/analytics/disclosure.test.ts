@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE, CONTRIBUTED, Disclosure, MEMBER, isShareShown, shownParts } from './disclosure.js';
+import { sponsorWelcomes } from './privacy.js';
+import type { WelcomeFigures } from './welcomes.js';
 
 const span = (did: number, from: number, to = 100) => ({ did, from, to });
 
@@ -72,5 +74,63 @@ describe('what a sponsor may see of counts of people', () => {
     expect(shownParts([10, 2], false)).toEqual([true, false]);
     expect(shownParts([6, 3, 3], true)).toEqual([true, false, false]);
     expect(shownParts([6, 7, 3], true)).toEqual([false, true, false]);
+  });
+});
+
+describe('what a sponsor may see of the welcomes', () => {
+  const figures = (w: Omit<WelcomeFigures, 'came_back_rate'>) => ({
+    ...w,
+    came_back_rate: w.came_back_30d / (w.welcomed - w.still_within_30d),
+  });
+
+  it('shows every part of 5 or more when the rest is 5 or more too', () => {
+    // 20 welcomed: 12 by staff, 8 by members; 9 back, 5 still within, 6 neither.
+    const w = figures({
+      welcomed: 20,
+      by_staff: 12,
+      by_members: 8,
+      came_back_30d: 9,
+      still_within_30d: 5,
+    });
+    expect(sponsorWelcomes(w, true)).toEqual({ ...w, came_back_rate: 9 / 15 });
+  });
+
+  it('withholds a part that, subtracted from the total, would leave fewer than 5', () => {
+    // 12 welcomed: 9 by staff, 3 by members (withheld), so 9 too (12 − 9 = 3). 6 back, 5 still
+    // within, 1 neither: that 1 is under 5, so the smaller shown part (5) goes, and the rate.
+    const w = figures({
+      welcomed: 12,
+      by_staff: 9,
+      by_members: 3,
+      came_back_30d: 6,
+      still_within_30d: 5,
+    });
+    expect(sponsorWelcomes(w, true)).toEqual({
+      welcomed: 12,
+      by_staff: null,
+      by_members: null,
+      came_back_30d: 6,
+      still_within_30d: null,
+      came_back_rate: null,
+    });
+  });
+
+  it('shows nothing under 5 welcomed, nor in a scope under 5 members', () => {
+    const w = figures({
+      welcomed: 4,
+      by_staff: 4,
+      by_members: 0,
+      came_back_30d: 2,
+      still_within_30d: 0,
+    });
+    expect(Object.values(sponsorWelcomes(w, true) ?? {})).toEqual(Array(6).fill(null));
+    const big = figures({
+      welcomed: 20,
+      by_staff: 10,
+      by_members: 10,
+      came_back_30d: 10,
+      still_within_30d: 5,
+    });
+    expect(Object.values(sponsorWelcomes(big, false) ?? {})).toEqual(Array(6).fill(null));
   });
 });

@@ -4,6 +4,7 @@ import { Disclosure, isShareShown, MIN_GROUP_SIZE, shownParts } from './disclosu
 import type { ScopeFacts } from './facts.js';
 import { shownFlows, sponsorPeople } from './sponsor-people.js';
 import type { Authors } from './topic-stats.js';
+import type { WelcomeFigures } from './welcomes.js';
 
 export { MIN_GROUP_SIZE };
 
@@ -75,6 +76,30 @@ export function suppressForSponsor(
     },
     recently_inactive_core: [],
     churned_members: [],
+    welcomes: c.welcomes && sponsorWelcomes(c.welcomes, isOpen),
+  };
+}
+
+/**
+ * The welcomes, newcomers counted: their number from 5; by staff and by members, two parts of
+ * it; came back, still within their 30 days and the rest (never shown), three parts of it.
+ */
+export function sponsorWelcomes(w: WelcomeFigures, isOpen: boolean): CockpitView['welcomes'] {
+  const isWelcomed = isOpen && w.welcomed >= MIN_GROUP_SIZE;
+  const [byStaff, byMembers] = shownParts([w.by_staff, w.by_members], isWelcomed);
+  const [back, within] = shownParts(
+    [w.came_back_30d, w.still_within_30d, w.welcomed - w.came_back_30d - w.still_within_30d],
+    isWelcomed,
+  );
+  const when = (isShown: boolean | undefined, n: number) => (isWelcomed && isShown ? n : null);
+  return {
+    welcomed: isWelcomed ? w.welcomed : null,
+    by_staff: when(byStaff, w.by_staff),
+    by_members: when(byMembers, w.by_members),
+    came_back_30d: when(back, w.came_back_30d),
+    still_within_30d: when(within, w.still_within_30d),
+    // Its two sides are the came back and the rest, which the parts above keep at 5 or more.
+    came_back_rate: isWelcomed && back && within ? w.came_back_rate : null,
   };
 }
 

@@ -3,11 +3,12 @@ import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUsersByIds } from '../accounts/index.js';
-import { communityPath, groupPath } from '../communities/index.js';
+import { canManageCommunity, communityPath, groupPath } from '../communities/index.js';
 import { replyAddresses, topicTitles } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { pageContext, parseInput, sendPage, type AppDeps } from '../http/index.js';
 import { cockpitCsv } from './csv.js';
+import { welcomableAmong } from '../welcome/index.js';
 import { CockpitPage, LIST_LIMIT } from './pages/cockpit-page.js';
 import type { CockpitView } from './privacy.js';
 import * as schemas from './schemas.js';
@@ -38,6 +39,8 @@ interface ScopedCockpit {
   groupCockpit?: (groupSlug: string) => string;
   /** When the community or group began (an import's first post): its whole history is a click away. */
   since?: number;
+  /** The community whose members staff may act on from the lists (not on the instance's). */
+  community?: { id: number; slug: string; name: string; canWelcome: boolean };
 }
 
 type PageLoader = (
@@ -142,6 +145,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       file: c.slug,
       groupCockpit: (groupSlug) => `${groupPath(c.slug, groupSlug)}/cockpit`,
       since: c.created_at,
+      community: { ...c, canWelcome: canManageCommunity(v.access) },
     };
   };
   const group: PageLoader = async (req, period) => {
@@ -164,6 +168,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps): vo
       ],
       file: `${c.slug}-${v.group.slug}`,
       since: v.group.created_at,
+      community: { ...c, canWelcome: canManageCommunity(v.access) },
     };
   };
   const instance: PageLoader = async (req, period) => {
@@ -232,19 +237,25 @@ async function sendCockpitPage(
     ...firstPosts.map((n) => n.topicId),
   ].filter((x): x is number => x !== null);
   const replyIds = firstPosts.map((n) => n.replyId).filter((x): x is number => x !== null);
-  const [users, titles, replies] = await Promise.all([
+  // Staff act from the lists of a community's (a group's) cockpit; sponsors only read figures.
+  const place = scoped.audience === 'staff' ? scoped.community : undefined;
+  const newcomerIds = c.newcomers.unanswered_48h
+    .slice(0, LIST_LIMIT)
+    .flatMap((n) => (n.memberId === null ? [] : [n.memberId]));
+  const [users, titles, replies, welcomable] = await Promise.all([
     findUsersByIds(store.db, memberIds),
     // Only what the viewer may read is named (a moderator may not read every group's).
     topicTitles(store.db, req.viewer, topicIds),
     replyAddresses(store.db, req.viewer, replyIds),
+    place?.canWelcome ? welcomableAmong(store, place.id, newcomerIds) : new Set<number>(),
   ]);
   // A former member (deleted account) is named as such, with no handle to link to.
   const names = new Map(
     users.map((u) => [
       u.id,
       u.deleted_at === null
-        ? { handle: u.handle, displayName: u.display_name }
-        : { handle: '', displayName: req.t('accounts.formerMember') },
+        ? { handle: u.handle, displayName: u.display_name, locale: u.locale }
+        : { handle: '', displayName: req.t('accounts.formerMember'), locale: null },
     ]),
   );
   const ctx = pageContext(req, reply);
@@ -265,6 +276,14 @@ async function sendCockpitPage(
       query={queryString(req)}
       days={q.from ? undefined : q.days}
       names={names}
+      acts={
+        place && {
+          communitySlug: place.slug,
+          communityName: place.name,
+          canWelcome: place.canWelcome,
+          welcomable,
+        }
+      }
       titles={titles}
       replies={replies}
     />,

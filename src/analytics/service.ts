@@ -15,6 +15,7 @@ import { withoutUnreadable } from './readable.js';
 import { refreshRollups } from './rollup/refresh.js';
 import { instanceScope, type Scope } from './rollup/scopes.js';
 import { DAY } from './stats.js';
+import { loadWelcomeFigures } from './welcomes.js';
 
 /**
  * Who reads a cockpit: its staff everything; a sponsor figures only (`privacy.ts`); `aggregate`
@@ -216,6 +217,7 @@ async function computeFor(
   await refreshRollups(s);
   const staff = await notMembersOf(s, x.staffOf);
   const facts = await loadScopeFacts(s, x.scope, period, staff);
+  const welcomes = await loadWelcomeFigures(s.db, x.scope, period, staff);
   const communities = x.communities ? await communitiesLifecycle(s, period, x.communities) : [];
   const cockpit = computeCockpit({
     facts,
@@ -223,6 +225,7 @@ async function computeFor(
     isGroup: x.scope.groupId !== 0,
     groups: x.groups,
     communities,
+    welcomes,
   });
   const basis = privacyBasis(facts);
   return audience === 'staff'

@@ -25,6 +25,7 @@ import { LeavePage, ThreadPage, threadTitle } from './pages/thread.js';
 import { messagePath } from './paths.js';
 import { messagingWith } from './recipients.js';
 import * as schemas from './schemas.js';
+import { MAX_BODY } from './schemas.js';
 import * as service from './service.js';
 import { teamsOfViewer } from '../teams/index.js';
 
@@ -90,8 +91,13 @@ export function registerMessagesPages(app: FastifyInstance, deps: AppDeps, limit
   }
 
   app.get('/messages/new', (req, reply) => {
-    const to = (req.query as { to?: unknown }).to;
-    return showCompose(req, reply, { recipients: typeof to === 'string' ? to : undefined });
+    const { to, body } = req.query as { to?: unknown; body?: unknown };
+    // A draft in the address (the cockpit's templates) is only a starting text: the writer sees
+    // it in the form, edits it, and nothing is sent until they do.
+    return showCompose(req, reply, {
+      recipients: typeof to === 'string' ? to : undefined,
+      body: typeof body === 'string' ? body.slice(0, MAX_BODY) : undefined,
+    });
   });
 
   app.post('/messages/new', writeMessage, async (req, reply) => {

@@ -17,3 +17,4 @@ export function registerWelcome(app: FastifyInstance, deps: AppDeps, limits: Mes
 export { welcomeMessages } from './messages.js';
 export { welcomeNewcomerPath, welcomeQueuePath, welcomeTemplatesPath } from './paths.js';
 export { defaultTemplates, templateVariables } from './templates.js';
+export { welcomableAmong } from './service.js';

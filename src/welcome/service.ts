@@ -189,6 +189,19 @@ export async function requireNewcomer(
   return entry;
 }
 
+/**
+ * Which of these members the welcome form takes (newcomers of the last 30 days), for links from
+ * elsewhere (the cockpit): a member who joined earlier would get a missing page.
+ */
+export async function welcomableAmong(
+  s: Store,
+  communityId: number,
+  userIds: number[],
+): Promise<Set<number>> {
+  const since = now() - NEWCOMER_DAYS * DAY;
+  return new Set(await store.newcomerIdsAmong(s.db, communityId, userIds, since));
+}
+
 /** The welcome message for a newcomer: the template of their language, filled in for them. */
 export async function draftWelcome(s: Store, access: CommunityAccess, newcomer: QueueEntry) {
   const locale = newcomer.member.locale;

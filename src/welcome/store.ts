@@ -37,6 +37,29 @@ export async function findNewcomer(db: Db, communityId: number, userId: number, 
     .executeTakeFirst();
 }
 
+/** Which of these members are newcomers of the community since `since` (as in the queue). */
+export async function newcomerIdsAmong(
+  db: Db,
+  communityId: number,
+  userIds: number[],
+  since: number,
+): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.id')
+    .where('m.community_id', '=', communityId)
+    .where('m.user_id', 'in', userIds)
+    .where('m.status', '=', 'active')
+    .where('m.role', 'not in', ['animator', 'moderator'])
+    .where('m.joined_at', '>=', since)
+    .where('u.deleted_at', 'is', null)
+    .where('u.is_system', '=', 0)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
 /** Each member's first topic or reply in the community (by log order). */
 export async function firstPostsOf(db: Db, communityId: number, memberIds: number[]) {
   if (memberIds.length === 0) return [];

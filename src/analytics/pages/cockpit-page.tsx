@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { userPath } from '../../accounts/index.js';
 import { communityPath } from '../../communities/index.js';
 import type { PostLink } from '../../conversations/index.js';
@@ -7,10 +8,13 @@ import { circleNames } from '../circles.js';
 import { stages } from '../lifecycle.js';
 import { isoWeekStart } from '../stats.js';
 import type { CockpitView } from '../privacy.js';
+import { NewcomerActs, ReplyAct, WriteTo, type Acts, type Names } from './acts.js';
 import { AtAGlance } from './at-a-glance.js';
 import { Chart, FigureTable, Fold, FOLD_MONTHS, Section, Series, TableBox } from './figures.js';
 import { fmt } from './format.js';
 import { PeriodForm } from './period-form.js';
+import { WelcomesSection } from './welcomes.js';
+import { welcomeQueuePath } from '../../welcome/index.js';
 
 export interface CockpitPageProps {
   ctx: PageContext;
@@ -30,7 +34,9 @@ export interface CockpitPageProps {
   isOutside?: boolean | undefined;
   query: string;
   days: number | undefined;
-  names: Map<number, { handle: string; displayName: string }>;
+  names: Names;
+  /** What staff may do beside each name (a community's or group's cockpit); none for sponsors. */
+  acts?: Acts | undefined;
   titles: Map<number, PostLink>;
   /** Reply id → its address on its topic's page, and that topic's title. */
   replies: Map<number, PostLink>;
@@ -422,6 +428,7 @@ export function CockpitPage(props: CockpitPageProps) {
                         t('analytics.responsiveness.waiting', { delay: f.delay(waitedUntil - at) }),
                       ].join(' · ')}
                     </span>
+                    <ReplyAct ctx={ctx} topic={topic} />
                   </li>
                 );
               })}
@@ -459,8 +466,14 @@ export function CockpitPage(props: CockpitPageProps) {
             ]}
           />
         </div>
+        {!props.isSponsor && props.acts?.canWelcome && (
+          <p>
+            <a href={welcomeQueuePath(props.acts.communitySlug)}>{t('analytics.act.queue')}</a>
+          </p>
+        )}
         {!props.isSponsor && (
-          <details>
+          // Open for staff who may act on it: the to-do is one click from the welcome.
+          <details open={props.acts !== undefined && c.newcomers.unanswered_48h.length > 0}>
             <summary>
               {t('analytics.newcomers.unanswered', { count: c.newcomers.unanswered_48h.length })}
             </summary>
@@ -470,6 +483,17 @@ export function CockpitPage(props: CockpitPageProps) {
                   <Member id={n.memberId} names={props.names} /> —{' '}
                   <FirstPost post={n} titles={props.titles} replies={props.replies} t={t} />{' '}
                   {n.at !== null && <span class="muted">{formatDate(ctx.locale, n.at)}</span>}
+                  {props.acts && n.memberId !== null && (
+                    <NewcomerActs
+                      ctx={ctx}
+                      acts={props.acts}
+                      memberId={n.memberId}
+                      post={n}
+                      titles={props.titles}
+                      replies={props.replies}
+                      names={props.names}
+                    />
+                  )}
                 </li>
               ))}
             </ul>
@@ -508,6 +532,8 @@ export function CockpitPage(props: CockpitPageProps) {
           </details>
         )}
       </Section>
+
+      {c.welcomes && <WelcomesSection ctx={ctx} welcomes={c.welcomes} />}
 
       <Section id="concentration" title={t('analytics.concentration.title')}>
         <FigureTable
@@ -553,6 +579,15 @@ export function CockpitPage(props: CockpitPageProps) {
                 contributions: f.plural(m.contributions),
                 reactions: f.plural(m.reactions),
               }),
+              act: props.acts && (
+                <WriteTo
+                  ctx={ctx}
+                  acts={props.acts}
+                  kind="churned_member"
+                  memberId={m.memberId}
+                  names={props.names}
+                />
+              ),
             }))}
           />
         )}
@@ -621,6 +656,15 @@ export function CockpitPage(props: CockpitPageProps) {
                     date: f.day(p.lastContributionAt ?? 0),
                   })}
                 </span>
+                {props.acts && (
+                  <WriteTo
+                    ctx={ctx}
+                    acts={props.acts}
+                    kind="quiet_pillar"
+                    memberId={p.memberId}
+                    names={props.names}
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -729,8 +773,8 @@ function FirstPost(props: {
 function MemberList(props: {
   summary: string;
   intro?: string;
-  people: { id: number | null; note: string }[];
-  names: Map<number, { handle: string; displayName: string }>;
+  people: { id: number | null; note: string; act?: ComponentChildren }[];
+  names: Names;
 }) {
   return (
     <details>
@@ -740,6 +784,7 @@ function MemberList(props: {
         {props.people.map((p) => (
           <li key={p.id}>
             <Member id={p.id} names={props.names} /> <span class="muted">{p.note}</span>
+            {p.act}
           </li>
         ))}
       </ul>
@@ -751,10 +796,7 @@ function MemberList(props: {
  * A member named by a link to their profile (a former member: by that word, without a link), or
  * by their id when the name is not known.
  */
-function Member(props: {
-  id: number | null;
-  names: Map<number, { handle: string; displayName: string }>;
-}) {
+function Member(props: { id: number | null; names: Names }) {
   const who = props.names.get(props.id ?? 0);
   if (!who) return <>{`#${props.id ?? ''}`}</>;
   return who.handle ? <a href={userPath(who.handle)}>{who.displayName}</a> : <>{who.displayName}</>;

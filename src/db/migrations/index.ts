@@ -26,6 +26,7 @@ import * as notificationEmails from './025_notification_emails.js';
 import * as pulse from './026_pulse.js';
 import * as recognition from './028_recognition.js';
 import * as welcome from './030_welcome.js';
+import * as welcomeFigures from './034_welcome_figures.js';
 import * as teamVoices from './029_team_voices.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -58,6 +59,7 @@ const all: Record<string, DialectMigration> = {
   '028_recognition': recognition,
   '029_team_voices': teamVoices,
   '030_welcome': welcome,
+  '034_welcome_figures': welcomeFigures,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
