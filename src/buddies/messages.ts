@@ -28,7 +28,7 @@ const fr = {
   'buddies.choice.hint':
     'Ruche propose les volontaires actifs ces derniers temps : ceux qui partagent les centres d’intérêt ou les groupes de {name} d’abord, puis ceux qui accompagnent le moins de nouveaux membres.',
   'buddies.choice.already':
-    '{name} accompagne déjà {count, plural, =0 {aucun nouveau membre} one {# nouveau membre} other {# nouveaux membres}}',
+    '{count, plural, =0 {{name} n’accompagne encore aucun nouveau membre} one {{name} accompagne déjà # nouveau membre} other {{name} accompagne déjà # nouveaux membres}}',
   'buddies.choice.interests': 'en commun : {words}',
   'buddies.choice.groups': '{count, plural, one {# groupe en commun} other {# groupes en commun}}',
   'buddies.choice.none': 'Pas de marraine ni de parrain pour l’instant',
@@ -85,7 +85,7 @@ const en: typeof fr = {
   'buddies.choice.hint':
     'Ruche proposes the volunteers active lately: those who share the interests or groups of {name} first, then those who are the buddy of the fewest newcomers.',
   'buddies.choice.already':
-    '{name}, already the buddy of {count, plural, =0 {no newcomer} one {# newcomer} other {# newcomers}}',
+    '{count, plural, =0 {{name}, not yet the buddy of any newcomer} one {{name}, already the buddy of # newcomer} other {{name}, already the buddy of # newcomers}}',
   'buddies.choice.interests': 'in common: {words}',
   'buddies.choice.groups': '{count, plural, one {# group in common} other {# groups in common}}',
   'buddies.choice.none': 'No buddy for now',
