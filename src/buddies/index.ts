@@ -18,7 +18,6 @@ export function registerBuddies(app: FastifyInstance, deps: AppDeps): void {
 export { buddiesMessages } from './messages.js';
 export { assignBuddyPath, buddiesPath } from './paths.js';
 export {
-  ACTIVE_DAYS as BUDDY_ACTIVE_DAYS,
   buddiesOfNewcomers,
   buddyOf,
   checkBuddy,
@@ -27,7 +26,5 @@ export {
   type Person as BuddyPerson,
   type Proposal as BuddyProposal,
 } from './service.js';
-export { parseBuddyChoice } from './routes-pages.js';
 export { buddyId as buddyIdSchema } from './schemas.js';
-export { presentBuddy } from './present.js';
 export { BuddyChoice } from './pages/choice.js';

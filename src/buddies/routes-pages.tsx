@@ -115,7 +115,7 @@ export function registerBuddiesPages(app: FastifyInstance, deps: AppDeps) {
 }
 
 /** The form's buddy choice: a volunteer's id, or nothing ("no buddy", "keep the current one"). */
-export function parseBuddyChoice(value: string | undefined): number | undefined {
+function parseBuddyChoice(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   return parseInput(schemas.assignInput, { buddyId: value }).buddyId;
 }

@@ -180,7 +180,21 @@ describe.each(databases)('buddies on %s', (kind) => {
     expect(forNina.proposals[1]?.sharedInterests).toEqual([]);
     expect(forNina.buddy).toBeNull();
 
+    // Paul wrote no bio, but he and Zoé are in the same group: she comes first for him.
+    const group = await camille.client.api<{ group: { id: number } }>('POST', `${base()}/groups`, {
+      slug: 'velo',
+      name: 'Vélo',
+      description: 'À vélo.',
+      visibility: 'public',
+    });
+    expect(group.status).toBe(201);
+    for (const m of [paul, zoe]) await m.client.api('POST', `/groups/${group.body.group.id}/join`);
     const forPaul = await proposalsFor(paul);
+    expect(forPaul.proposals[0]).toMatchObject({
+      member: { handle: zoe.handle },
+      sharedGroups: 1,
+      sharedInterests: [],
+    });
     expect(forPaul.buddy?.handle).toBe(olga.handle);
     expect(forPaul.proposals.map((p) => p.member.handle)).toContain(nina.handle);
     expect(forPaul.proposals.map((p) => p.member.handle)).not.toContain(igor.handle);
