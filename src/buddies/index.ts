@@ -18,11 +18,16 @@ export function registerBuddies(app: FastifyInstance, deps: AppDeps): void {
 export { buddiesMessages } from './messages.js';
 export { assignBuddyPath, buddiesPath } from './paths.js';
 export {
+  assignBuddy,
   buddiesOfNewcomers,
   buddyOf,
   checkBuddy,
   newcomerBuddy,
+  proposeBuddies,
   recordAssignment,
+  requireBuddiesPage,
+  requireBuddyStaff,
+  volunteer,
   type Person as BuddyPerson,
   type Proposal as BuddyProposal,
 } from './service.js';
