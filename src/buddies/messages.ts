@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/index.js';
 const fr = {
   'buddies.title': 'Marraines et parrains de {community}',
   'buddies.intro':
-    'Une marraine ou un parrain accompagne un nouveau membre dans ses premières semaines : répondre à ses questions, lui indiquer les bons groupes, lui répondre quand il écrit pour la première fois. Les animateurs vous présentent aux nouveaux membres qui partagent vos centres d’intérêt.',
+    'Une marraine ou un parrain accompagne un nouveau membre dans ses premières semaines : répondre à ses questions, lui indiquer les bons groupes, lui faire signe quand il écrit pour la première fois. Les animateurs vous présentent aux nouveaux membres qui partagent vos centres d’intérêt.',
   'buddies.status.on': 'Vous êtes volontaire pour accompagner les nouveaux membres.',
   'buddies.status.off': 'Vous n’êtes pas volontaire pour le moment.',
   'buddies.volunteer': 'Devenir marraine ou parrain',
@@ -14,7 +14,7 @@ const fr = {
     'Seuls les volontaires qui ont participé {days, plural, one {ce dernier jour} other {ces # derniers jours}} (un message, une réponse, une réaction) sont proposés dans le formulaire d’accueil.',
   'buddies.volunteers.empty': 'Personne ne s’est encore porté volontaire.',
   'buddies.volunteers.member': 'Membre',
-  'buddies.volunteers.since': 'Volontaire depuis le',
+  'buddies.volunteers.since': 'Volontaire depuis',
   'buddies.volunteers.newcomers': 'Accompagne',
   'buddies.volunteers.lastActive': 'Dernière participation',
   'buddies.volunteers.never': 'Aucune',
@@ -40,7 +40,7 @@ const fr = {
   'buddies.assign.title': 'Une marraine ou un parrain pour {name}',
   'buddies.assign.submit': 'Confirmer',
   'buddies.assign.back': 'Retour aux marraines et parrains',
-  'buddies.queue.choose': 'En choisir une ou un pour {name}',
+  'buddies.queue.choose': 'Choisir une marraine ou un parrain pour {name}',
   'buddies.error.notABuddy':
     'Ce membre ne s’est pas porté volontaire comme marraine ou parrain dans cette communauté : choisissez parmi les volontaires.',
   'buddies.error.self':
@@ -97,7 +97,7 @@ const en: typeof fr = {
   'buddies.assign.title': 'A buddy for {name}',
   'buddies.assign.submit': 'Confirm',
   'buddies.assign.back': 'Back to the buddies',
-  'buddies.queue.choose': 'Choose one for {name}',
+  'buddies.queue.choose': 'Choose a buddy for {name}',
   'buddies.error.notABuddy':
     'This member has not volunteered as a buddy in this community: choose among the volunteers.',
   'buddies.error.self': 'A newcomer cannot be their own buddy.',
