@@ -22,6 +22,7 @@ const features = [
   'teams',
   'pulse',
   'welcome',
+  'buddies',
 ];
 
 export default tseslint.config(

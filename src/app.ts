@@ -71,6 +71,7 @@ import {
 import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { registerWelcome, welcomeMessages } from './welcome/index.js';
+import { buddiesMessages, registerBuddies } from './buddies/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -98,6 +99,7 @@ export const i18n = createI18n([
   mailMessages,
   recognitionMessages,
   welcomeMessages,
+  buddiesMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -315,6 +317,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerTeamsApi(app, deps);
   registerTeamsPages(app, deps);
   registerWelcome(app, deps, config.messageLimits);
+  registerBuddies(app, deps);
   return app;
 }
 

@@ -432,6 +432,16 @@ export interface Database {
     updated_by: number | null;
     updated_at: number;
   };
+  /** A member who volunteers as a buddy (marraine, parrain) in a community (031_buddies). */
+  buddy_volunteers: { community_id: number; user_id: number; since: number };
+  /** A newcomer's current buddy; each assignment is also a `buddy.assigned` log row. */
+  buddy_assignments: {
+    community_id: number;
+    newcomer_id: number;
+    buddy_id: number;
+    assigned_by: number | null;
+    assigned_at: number;
+  };
   /** A community's team identity, speaking through its own account (029_team_voices). */
   team_voices: {
     id: Generated<number>;

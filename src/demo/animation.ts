@@ -16,6 +16,7 @@ import {
   requireVoice,
   type Voice,
 } from '../teams/index.js';
+import { seedBuddies } from './buddies.js';
 import type { DemoData, DemoTeam } from './content/index.js';
 import type { Speaker } from './content/team-voice.js';
 
@@ -31,8 +32,9 @@ export interface Seeded {
 
 /**
  * The animator's levers in the demo, once its year of activity is written: the team voice and
- * what it said, the badges members earned (the hourly job's own awarding) and a spotlight the
- * member accepted. Each goes through its feature's own functions, as the animator would.
+ * what it said, the badges members earned (the hourly job's own awarding), volunteers and the
+ * buddies of two newcomers, and a spotlight the member accepted. Each goes through its feature's
+ * own functions, as the animator would.
  */
 export async function seedAnimation(store: Store, data: DemoData, seeded: Seeded): Promise<void> {
   const viewerOf = (handle: string): Viewer => {
@@ -46,6 +48,7 @@ export async function seedAnimation(store: Store, data: DemoData, seeded: Seeded
   const [main] = data.communities;
   const community = main && seeded.communities.get(main.slug);
   if (!main || !community) return;
+  await seedBuddies(store, data, community.id, viewerOf);
   const staff = new Set(main.memberships.filter((m) => m.role !== 'member').map((m) => m.handle));
   const handle = mostRecognised(awarded, community.id, seeded, staff);
   if (handle === undefined) return;

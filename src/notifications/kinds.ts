@@ -12,6 +12,8 @@ export const notificationKinds = [
   'watched_reply',
   'badge_awarded',
   'spotlight_proposed',
+  'buddy_assigned',
+  'buddy_introduced',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -38,6 +40,9 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   badge_awarded: { inApp: true, byEmail: false },
   // The member is asked to say yes or no: worth an e-mail.
   spotlight_proposed: { inApp: true, byEmail: true },
+  // An introduction between two people who are to write to each other: worth an e-mail.
+  buddy_assigned: { inApp: true, byEmail: true },
+  buddy_introduced: { inApp: true, byEmail: true },
 };
 
 /**

@@ -35,6 +35,10 @@ export const notificationsMessages = defineMessages({
       '{topicKind, select, question {Nouvelle question} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
     'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
     'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
+    'notifications.text.buddyAssigned':
+      '{name} vient d’arriver dans « {place} » et vous êtes sa marraine ou son parrain : passez lui dire bonjour !',
+    'notifications.text.buddyIntroduced':
+      '{name} sera votre marraine ou votre parrain dans « {place} » : n’hésitez pas à lui poser vos questions.',
     'notifications.text.spotlight':
       '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
     'notifications.kind.mention': 'Quelqu’un vous mentionne',
@@ -49,6 +53,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
     'notifications.kind.badge_awarded': 'Vous recevez un badge',
     'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
+    'notifications.kind.buddy_assigned': 'Un nouveau membre vous est confié',
+    'notifications.kind.buddy_introduced': 'On vous présente votre marraine ou parrain',
     'notifications.preferences.title': 'Préférences de notification',
     'notifications.preferences.intro':
       'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
@@ -96,6 +102,10 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.watched_reply':
       'les e-mails pour chaque nouvelle réponse dans ce que vous suivez',
     'notifications.email.list.badge_awarded': 'les e-mails quand vous recevez un badge',
+    'notifications.email.list.buddy_assigned':
+      'les e-mails quand un nouveau membre vous est confié',
+    'notifications.email.list.buddy_introduced':
+      'les e-mails qui vous présentent votre marraine ou parrain',
     'notifications.email.list.spotlight_proposed':
       'les e-mails quand on aimerait vous mettre à l’honneur',
   },
@@ -132,6 +142,10 @@ export const notificationsMessages = defineMessages({
       'New {topicKind, select, question {question} other {discussion}} by {name} in {place}: “{title}”',
     'notifications.text.watchedReply': '{name} replied in “{title}”',
     'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
+    'notifications.text.buddyAssigned':
+      '{name} just joined “{place}” and you are their buddy: go and say hello!',
+    'notifications.text.buddyIntroduced':
+      '{name} is your buddy in “{place}”: feel free to ask them your questions.',
     'notifications.text.spotlight':
       '{name} would like to put you in the spotlight in “{place}”: do you accept?',
     'notifications.kind.mention': 'Someone mentions you',
@@ -146,6 +160,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.watched_reply': 'A new reply in what you watch',
     'notifications.kind.badge_awarded': 'You earn a badge',
     'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
+    'notifications.kind.buddy_assigned': 'A newcomer is entrusted to you',
+    'notifications.kind.buddy_introduced': 'You are introduced to your buddy',
     'notifications.preferences.title': 'Notification preferences',
     'notifications.preferences.intro':
       'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
@@ -186,6 +202,8 @@ export const notificationsMessages = defineMessages({
       'emails for each new conversation in the groups you watch',
     'notifications.email.list.watched_reply': 'emails for each new reply in what you watch',
     'notifications.email.list.badge_awarded': 'emails when you earn a badge',
+    'notifications.email.list.buddy_assigned': 'emails when a newcomer is entrusted to you',
+    'notifications.email.list.buddy_introduced': 'emails introducing your buddy',
     'notifications.email.list.spotlight_proposed':
       'emails when someone would like to put you in the spotlight',
   },

@@ -102,6 +102,11 @@ export function badgeSubject(communityId: number, badgeId: string): string {
   return `badge:${communityId}:${badgeId}`;
 }
 
+/** One introduction per newcomer and community: a new buddy replaces the former one's. */
+export function buddySubject(communityId: number, newcomerId: number): string {
+  return `buddy:${communityId}:${newcomerId}`;
+}
+
 export function spotlightSubject(spotlightId: number): string {
   return `spotlight:${spotlightId}`;
 }
@@ -319,6 +324,28 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
         }),
       ];
     }
+    case 'buddy.assigned': {
+      // Both are introduced, each notification naming the other (its actor) and linking to them.
+      const c = row.community_id;
+      const newcomer = row.target_id;
+      if (!isFresh || actor === null || newcomer === null || c === null) return [];
+      return [
+        notify({
+          userId: actor,
+          subject: buddySubject(c, newcomer),
+          kind: 'buddy_assigned',
+          actorId: newcomer,
+          ...aboutCommunity(c),
+        }),
+        notify({
+          userId: newcomer,
+          subject: buddySubject(c, newcomer),
+          kind: 'buddy_introduced',
+          actorId: actor,
+          ...aboutCommunity(c),
+        }),
+      ];
+    }
     case 'spotlight.answered':
       // Answered: the question is no longer one.
       return actor === null || row.target_id === null
@@ -361,7 +388,6 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
     case 'pulse.opened':
     case 'visit.anonymous':
     case 'newcomer.welcomed': // the welcome slice decides what it tells, and to whom
-    case 'buddy.assigned':
       // Nothing to tell anyone (a group made private is caught when the list is read).
       return [];
   }

@@ -1,4 +1,4 @@
-import { memberNameText } from '../accounts/index.js';
+import { memberNameText, userPath } from '../accounts/index.js';
 import type { Translate } from '../i18n/index.js';
 import {
   badgesPath,
@@ -69,6 +69,10 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.badge', { badge: badgeNameOf(t, row.subject), place });
     case 'spotlight_proposed':
       return t('notifications.text.spotlight', { name, place });
+    case 'buddy_assigned':
+      return t('notifications.text.buddyAssigned', { name, place });
+    case 'buddy_introduced':
+      return t('notifications.text.buddyIntroduced', { name, place });
   }
 }
 
@@ -82,6 +86,9 @@ function hrefOf(v: NotificationView): string {
   if (row.conversation_id !== null) return conversationPath(row.conversation_id);
   const slug = names?.community.slug ?? '';
   if (v.kind === 'badge_awarded') return badgesPath(slug);
+  // An introduction leads to the other person's profile.
+  if ((v.kind === 'buddy_assigned' || v.kind === 'buddy_introduced') && v.actor)
+    return userPath(v.actor.handle);
   if (v.kind === 'spotlight_proposed') return spotlightPath(Number(row.subject.split(':')[1]));
   if (row.topic_id !== null)
     return row.reply_id === null

@@ -31,5 +31,6 @@ export function presentNewcomer(slug: string, e: QueueEntry) {
       : null,
     answered: e.answer ? { by: person(e.answer.by), at: iso(e.answer.at) } : null,
     welcomed: e.welcome ? { by: person(e.welcome.by), at: iso(e.welcome.at) } : null,
+    buddy: e.buddy ? person(e.buddy) : null,
   };
 }

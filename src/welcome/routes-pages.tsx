@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newcomerBuddy } from '../buddies/index.js';
 import type { CommunityAccess } from '../communities/index.js';
 import {
   formBody,
@@ -112,9 +113,10 @@ export function registerWelcomePages(app: FastifyInstance, deps: AppDeps, limits
     kept?: Kept,
   ) => {
     const newcomer = await service.requireNewcomer(store, access, userId);
-    const [body, teams] = await Promise.all([
+    const [body, teams, buddy] = await Promise.all([
       service.draftWelcome(store, access, newcomer),
       service.welcomeVoicesOf(store, viewer, access),
+      newcomerBuddy(store, access, userId),
     ]);
     const title = req.t('welcome.form.title', { name: newcomer.member.displayName });
     const render = (
@@ -127,6 +129,7 @@ export function registerWelcomePages(app: FastifyInstance, deps: AppDeps, limits
         newcomer={newcomer}
         body={body}
         teams={teams}
+        buddyProposals={buddy.proposals}
         values={kept?.values}
         failure={failure}
       />
@@ -149,7 +152,11 @@ export function registerWelcomePages(app: FastifyInstance, deps: AppDeps, limits
     const access = await service.requireWelcomer(store, viewer, { slug });
     const form = formBody(req);
     try {
-      const input = parseInput(schemas.welcomeInput, { body: form.body, asTeam: form.asTeam });
+      const input = parseInput(schemas.welcomeInput, {
+        body: form.body,
+        asTeam: form.asTeam,
+        buddyId: form.buddyId,
+      });
       await service.welcomeNewcomer(store, viewer, access, userId, input, limits);
     } catch (err) {
       return welcomePage(req, reply, viewer, access, userId, { values: form, err });

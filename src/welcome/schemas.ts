@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buddyIdSchema } from '../buddies/index.js';
 import { idParam } from '../http/index.js';
 import { locales } from '../i18n/index.js';
 import { MAX_BODY } from '../messages/index.js';
@@ -46,6 +47,7 @@ export const newcomer = z.object({
     .object({ by: person, at: z.string() })
     .nullable()
     .describe('The latest welcome (a team voice names the team); null: not welcomed.'),
+  buddy: person.nullable().describe('Their buddy (marraine, parrain); null: none yet.'),
 });
 
 export const welcomeQueue = z.object({
@@ -84,6 +86,13 @@ export const welcomeInput = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .describe('Welcome as this team voice of the community (an animator of the team).'),
+  buddyId: z
+    .union([z.literal(''), buddyIdSchema])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .describe(
+      'Also give the newcomer this buddy, a volunteer (see …/welcome-queue/:userId/buddy for the proposals).',
+    ),
 });
 
 export const welcomed = z.object({

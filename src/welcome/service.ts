@@ -1,5 +1,11 @@
 import { recordActivity } from '../activity/index.js';
 import {
+  buddiesOfNewcomers,
+  checkBuddy,
+  recordAssignment,
+  type BuddyPerson,
+} from '../buddies/index.js';
+import {
   canManageCommunity,
   requireVisibleCommunity,
   type CommunityAccess,
@@ -34,6 +40,7 @@ export interface QueueEntry {
   firstPost: { kind: 'topic' | 'reply'; id: number; topicId: number; at: number } | undefined;
   answer: { by: Person; at: number } | undefined;
   welcome: { by: Person; at: number } | undefined;
+  buddy: BuddyPerson | undefined;
 }
 
 /** Only the community's animators and admins; everyone else gets the 404 of a missing page. */
@@ -79,9 +86,10 @@ async function describe(
           },
         ],
   );
-  const [answers, welcomes] = await Promise.all([
+  const [answers, welcomes, buddies] = await Promise.all([
     store.firstResponsesTo(s.db, communityId, posts),
     store.welcomesOf(s.db, communityId, ids),
+    buddiesOfNewcomers(s.db, communityId, ids),
   ]);
   const latestWelcome = new Map<number, { actorId: number; at: number }>();
   for (const w of welcomes)
@@ -117,6 +125,7 @@ async function describe(
       firstPost: post && { kind: post.kind, id: post.id, topicId: post.topicId, at: post.at },
       answer: byWhom(answers.get(id)),
       welcome: byWhom(latestWelcome.get(id)),
+      buddy: buddies.get(id),
     };
   });
 }
@@ -222,30 +231,43 @@ export async function welcomeVoicesOf(s: Store, viewer: Viewer, access: Communit
 /**
  * Welcomes a newcomer with a private message, through the messages feature (its rules on who may
  * write to whom, its limits and its sanitising). The `newcomer.welcomed` row is written in the
- * message's own transaction; as a team, the team's account is its actor (decision 010).
+ * message's own transaction; as a team, the team's account is its actor (decision 010). With a
+ * buddy, the assignment (and its `buddy.assigned` row) joins that transaction; a buddy who did
+ * not volunteer is refused before anything is written.
  */
 export async function welcomeNewcomer(
   s: Store,
   viewer: Viewer,
   access: CommunityAccess,
   userId: number,
-  input: { body: string; asTeam?: number | undefined },
+  input: { body: string; asTeam?: number | undefined; buddyId?: number | undefined },
   limits: MessageLimits,
 ) {
   const newcomer = await requireNewcomer(s, access, userId);
+  const { buddyId } = input;
+  if (buddyId !== undefined) await checkBuddy(s, access, newcomer.member.id, buddyId);
   return startConversation(
     s,
     viewer,
     { recipients: [newcomer.member.handle], body: input.body, asTeam: input.asTeam },
     limits,
-    (trx, started, at) =>
-      recordActivity(trx, {
+    async (trx, started, at) => {
+      await recordActivity(trx, {
         actorId: started.authorId,
         communityId: access.community.id,
         kind: 'newcomer.welcomed',
         targetKind: 'user',
         targetId: newcomer.member.id,
         at,
-      }),
+      });
+      if (buddyId !== undefined)
+        await recordAssignment(trx, {
+          communityId: access.community.id,
+          newcomerId: newcomer.member.id,
+          buddyId,
+          assignedBy: viewer.id,
+          at,
+        });
+    },
   );
 }

@@ -181,4 +181,25 @@ describe.each(databases)('demo community on %s', (kind) => {
     const home = await anonymous.page(communityPath('reseau-des-benevoles'));
     expect(home.html).toContain(`${spotlight.display_name}, à l’honneur`);
   });
+
+  it('has buddy volunteers, and newcomers who got the buddy Ruche proposed first', async () => {
+    const q = db.store.db;
+    const rows = async (table: 'buddy_volunteers' | 'buddy_assignments') =>
+      Number(
+        (
+          await q
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await rows('buddy_volunteers')).toBeGreaterThanOrEqual(3);
+    const assigned = await q
+      .selectFrom('activity_log')
+      .select(['actor_id', 'target_id'])
+      .where('kind', '=', 'buddy.assigned')
+      .execute();
+    expect(assigned.length).toBeGreaterThanOrEqual(1);
+    expect(await rows('buddy_assignments')).toBe(assigned.length);
+  });
 });

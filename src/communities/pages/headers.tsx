@@ -81,6 +81,11 @@ export function CommunityHeader(props: {
             <a href={`${base}/members`}>{t('communities.membersLink')}</a>
           </li>
         )}
+        {(isActiveMember(access) || canManageCommunity(access)) && (
+          <li>
+            <a href={`${base}/buddies`}>{t('communities.buddiesLink')}</a>
+          </li>
+        )}
         {canManageCommunity(access) && (
           <li>
             <a href={`${base}/settings`}>{t('communities.manage')}</a>

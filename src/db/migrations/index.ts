@@ -28,6 +28,7 @@ import * as recognition from './028_recognition.js';
 import * as welcome from './030_welcome.js';
 import * as welcomeFigures from './034_welcome_figures.js';
 import * as teamVoices from './029_team_voices.js';
+import * as buddies from './031_buddies.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -60,6 +61,7 @@ const all: Record<string, DialectMigration> = {
   '029_team_voices': teamVoices,
   '030_welcome': welcome,
   '034_welcome_figures': welcomeFigures,
+  '031_buddies': buddies,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -6,6 +6,7 @@ import {
   type FormFailure,
   type PageContext,
 } from '../../http/index.js';
+import { BuddyChoice, type BuddyProposal } from '../../buddies/index.js';
 import { formatDate, locales } from '../../i18n/index.js';
 import { MAX_BODY } from '../../messages/index.js';
 import { AsTeamField } from '../../teams/index.js';
@@ -20,6 +21,7 @@ export function WelcomeFormPage(props: {
   newcomer: QueueEntry;
   body: string;
   teams: { id: number; name: string }[];
+  buddyProposals: BuddyProposal[];
   values?: FormBody | undefined;
   failure?: FormFailure | undefined;
 }) {
@@ -59,6 +61,14 @@ export function WelcomeFormPage(props: {
           error={err('body')}
         />
         <AsTeamField ctx={ctx} teams={props.teams} value={v.asTeam} error={err('asTeam')} />
+        <BuddyChoice
+          ctx={ctx}
+          newcomerName={name}
+          proposals={props.buddyProposals}
+          current={newcomer.buddy}
+          value={v.buddyId}
+          error={err('buddyId')}
+        />
         <button type="submit">{t('welcome.form.submit')}</button>
       </form>
       <p>

@@ -1,4 +1,5 @@
 import { userPath } from '../../accounts/index.js';
+import { assignBuddyPath } from '../../buddies/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import { firstPostHref } from '../present.js';
@@ -34,6 +35,7 @@ export function WelcomeQueuePage(props: {
               <th scope="col">{t('welcome.queue.posted')}</th>
               <th scope="col">{t('welcome.queue.answered')}</th>
               <th scope="col">{t('welcome.queue.welcomed')}</th>
+              <th scope="col">{t('buddies.queue.buddy')}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +72,15 @@ export function WelcomeQueuePage(props: {
                   ) : (
                     <a class="button" href={welcomeNewcomerPath(community.slug, n.member.id)}>
                       {t('welcome.queue.welcome', { name: n.member.displayName })}
+                    </a>
+                  )}
+                </td>
+                <td>
+                  {n.buddy ? (
+                    <a href={userPath(n.buddy.handle)}>{n.buddy.displayName}</a>
+                  ) : (
+                    <a href={assignBuddyPath(community.slug, n.member.id)}>
+                      {t('buddies.queue.choose', { name: n.member.displayName })}
                     </a>
                   )}
                 </td>
