@@ -22,6 +22,8 @@ const features = [
   'teams',
   'pulse',
   'welcome',
+  'first-post-alert',
+  'first-steps',
 ];
 
 export default tseslint.config(

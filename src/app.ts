@@ -71,6 +71,8 @@ import {
 import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { registerWelcome, welcomeMessages } from './welcome/index.js';
+import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
+import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -98,6 +100,8 @@ export const i18n = createI18n([
   mailMessages,
   recognitionMessages,
   welcomeMessages,
+  firstPostAlertMessages,
+  firstStepsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -315,6 +319,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerTeamsApi(app, deps);
   registerTeamsPages(app, deps);
   registerWelcome(app, deps, config.messageLimits);
+  registerFirstPostAlert(app, deps);
+  registerFirstSteps(app, deps);
   return app;
 }
 

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'watched_reply',
   'badge_awarded',
   'spotlight_proposed',
+  'first_post_unanswered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -38,6 +39,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   badge_awarded: { inApp: true, byEmail: false },
   // The member is asked to say yes or no: worth an e-mail.
   spotlight_proposed: { inApp: true, byEmail: true },
+  // A newcomer waits for an answer: worth an e-mail to the animators and the buddy.
+  first_post_unanswered: { inApp: true, byEmail: true },
 };
 
 /**

@@ -37,6 +37,8 @@ export const notificationsMessages = defineMessages({
     'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
     'notifications.text.spotlight':
       '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
+    'notifications.text.firstPostUnanswered':
+      'Personne n’a encore répondu au premier message de {name} dans « {place} » : « {title} »',
     'notifications.kind.mention': 'Quelqu’un vous mentionne',
     'notifications.kind.topic_reply': 'Une réponse à l’une de vos conversations',
     'notifications.kind.reply_reply': 'Une réponse à l’un de vos messages',
@@ -49,6 +51,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
     'notifications.kind.badge_awarded': 'Vous recevez un badge',
     'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
+    'notifications.kind.first_post_unanswered':
+      'Le premier message d’un nouveau membre attend une réponse',
     'notifications.preferences.title': 'Préférences de notification',
     'notifications.preferences.intro':
       'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
@@ -98,6 +102,8 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.badge_awarded': 'les e-mails quand vous recevez un badge',
     'notifications.email.list.spotlight_proposed':
       'les e-mails quand on aimerait vous mettre à l’honneur',
+    'notifications.email.list.first_post_unanswered':
+      'les e-mails quand le premier message d’un nouveau membre attend une réponse',
   },
   en: {
     'notifications.title': 'Notifications',
@@ -134,6 +140,8 @@ export const notificationsMessages = defineMessages({
     'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
     'notifications.text.spotlight':
       '{name} would like to put you in the spotlight in “{place}”: do you accept?',
+    'notifications.text.firstPostUnanswered':
+      'Nobody has answered {name}’s first post in “{place}” yet: “{title}”',
     'notifications.kind.mention': 'Someone mentions you',
     'notifications.kind.topic_reply': 'A reply to one of your conversations',
     'notifications.kind.reply_reply': 'A reply to one of your posts',
@@ -146,6 +154,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.watched_reply': 'A new reply in what you watch',
     'notifications.kind.badge_awarded': 'You earn a badge',
     'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
+    'notifications.kind.first_post_unanswered': 'A newcomer’s first post awaits an answer',
     'notifications.preferences.title': 'Notification preferences',
     'notifications.preferences.intro':
       'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
@@ -188,5 +197,7 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.badge_awarded': 'emails when you earn a badge',
     'notifications.email.list.spotlight_proposed':
       'emails when someone would like to put you in the spotlight',
+    'notifications.email.list.first_post_unanswered':
+      'emails when a newcomer’s first post awaits an answer',
   },
 });

@@ -5,6 +5,7 @@ import {
   communityPath,
   conversationPath,
   groupPath,
+  replyBoxPath,
   replyPath,
   spotlightPath,
   topicPath,
@@ -69,6 +70,8 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.badge', { badge: badgeNameOf(t, row.subject), place });
     case 'spotlight_proposed':
       return t('notifications.text.spotlight', { name, place });
+    case 'first_post_unanswered':
+      return t('notifications.text.firstPostUnanswered', { name, title, place });
   }
 }
 
@@ -82,6 +85,9 @@ function hrefOf(v: NotificationView): string {
   if (row.conversation_id !== null) return conversationPath(row.conversation_id);
   const slug = names?.community.slug ?? '';
   if (v.kind === 'badge_awarded') return badgesPath(slug);
+  // Straight to the reply box: the point is to answer.
+  if (v.kind === 'first_post_unanswered' && row.topic_id !== null)
+    return replyBoxPath(slug, row.topic_id);
   if (v.kind === 'spotlight_proposed') return spotlightPath(Number(row.subject.split(':')[1]));
   if (row.topic_id !== null)
     return row.reply_id === null
