@@ -21,6 +21,7 @@ const fr = {
   'firstSteps.ask.title': 'Poser une question',
   'firstSteps.ask.start': 'Poser ma question',
   'firstSteps.edit.link': 'Modifier cette page',
+  'firstSteps.toCommunity': 'Découvrir les conversations',
   'firstSteps.edit.title': 'Modifier les premiers pas de {community}',
   'firstSteps.edit.intro':
     'Les nouveaux membres arrivent sur cette page juste après avoir rejoint la communauté. Un texte laissé vide reprend le texte par défaut.',
@@ -82,6 +83,7 @@ const en: Record<keyof typeof fr, string> = {
   'firstSteps.ask.title': 'Ask a question',
   'firstSteps.ask.start': 'Ask my question',
   'firstSteps.edit.link': 'Edit this page',
+  'firstSteps.toCommunity': 'Discover the conversations',
   'firstSteps.edit.title': 'Edit the first steps of {community}',
   'firstSteps.edit.intro':
     'New members land on this page right after joining the community. A text left empty goes back to the default text.',

@@ -1,6 +1,6 @@
 import { communityPath, firstStepsPath } from '../communities/index.js';
 
-export { firstStepsPath };
+export { communityPath, firstStepsPath };
 
 /** The animators' form for the first-steps page. */
 export function firstStepsEditPath(communitySlug: string): string {

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../http/index.js';
-import { charterPath, composePath, firstStepsEditPath } from '../paths.js';
+import { charterPath, communityPath, composePath, firstStepsEditPath } from '../paths.js';
 import type { FirstSteps } from '../service.js';
 
 /** A community's first steps: its charter in a few lines, where to introduce oneself, groups, asking. */
@@ -85,6 +85,9 @@ export function FirstStepsPage(props: { ctx: PageContext; page: FirstSteps }) {
         </p>
       </section>
 
+      <p>
+        <a href={communityPath(slug)}>{t('firstSteps.toCommunity')}</a>
+      </p>
       {page.canEdit && (
         <p>
           <a href={firstStepsEditPath(slug)}>{t('firstSteps.edit.link')}</a>
