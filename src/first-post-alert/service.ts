@@ -7,10 +7,10 @@ import {
 import { filterReaders } from '../conversations/index.js';
 import { now, type Store } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
-import { firstResponsesTo } from '../welcome/index.js';
 import * as store from './store.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 /**
  * Only first posts of these last days are considered: switching the alert on, or a first run on
  * an old community, does not flood the animators with months of history.
@@ -81,16 +81,11 @@ export interface Alerted {
  * who may read the post are told (a private group's post reaches no buddy outside the group).
  */
 export async function alertUnansweredFirstPosts(s: Store, at: number): Promise<Alerted[]> {
-  const rows = await store.waitingFirstPosts(s.db, at, at - WINDOW_DAYS * DAY);
-  const byCommunity = new Map<number, typeof rows>();
-  for (const r of rows) {
-    if (r.community_id === null) continue;
-    const list = byCommunity.get(Number(r.community_id)) ?? [];
-    list.push(r);
-    byCommunity.set(Number(r.community_id), list);
-  }
+  const since = at - WINDOW_DAYS * DAY;
   const alerted: Alerted[] = [];
-  for (const [communityId, waiting] of byCommunity) {
+  for (const { id: communityId, hours } of await store.communitiesAlerting(s.db)) {
+    const waiting = await store.waitingFirstPosts(s.db, communityId, since, at - hours * HOUR);
+    if (waiting.length === 0) continue;
     const posts = waiting.flatMap((r) =>
       r.actor_id === null || r.target_id === null
         ? []
@@ -104,7 +99,7 @@ export async function alertUnansweredFirstPosts(s: Store, at: number): Promise<A
             },
           ],
     );
-    const answered = await firstResponsesTo(s.db, communityId, posts);
+    const answered = await store.answeredPosts(s.db, communityId, posts, since);
     const animators = await store.animatorIdsOf(s.db, communityId);
     for (const post of posts) {
       if (answered.has(post.memberId)) continue;

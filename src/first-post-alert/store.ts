@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 
-const HOUR = 3_600_000;
 /** What a community gets before its animators choose: the alert on, after 24 hours. */
 export const DEFAULT_HOURS = 24;
 
@@ -38,34 +36,38 @@ export async function saveSetting(
     .execute();
 }
 
+/** The communities where the alert is on (no setting: on), with their wait in hours. */
+export async function communitiesAlerting(db: Db) {
+  const rows = await db
+    .selectFrom('communities as c')
+    .leftJoin('first_post_alert_settings as s', 's.community_id', 'c.id')
+    .select(['c.id', 's.enabled', 's.hours'])
+    .execute();
+  return rows
+    .filter((r) => r.enabled === null || r.enabled === 1)
+    .map((r) => ({ id: Number(r.id), hours: r.hours === null ? DEFAULT_HOURS : Number(r.hours) }));
+}
+
+const postKinds = ['topic.created', 'reply.created'] as const;
+
 /**
- * Every community's first posts that have waited long enough and are not yet alerted: a
- * member's first topic or reply in the community (their smallest log id there, as in the welcome
- * queue), made since `since` and at least the community's hours before `at`, where the alert is
- * on. Staff, system accounts, deleted accounts and members who left are not newcomers to alert.
+ * The community's first posts made between `since` and `until`, not yet alerted: a member's first
+ * topic or reply there (their smallest log id in it, as in the welcome queue). Staff, system
+ * accounts, deleted accounts and members who left are not newcomers to alert about. One range of
+ * the (community, time) index, and the (actor, id) index for "first".
  */
-export function waitingFirstPosts(db: Db, at: number, since: number) {
-  const postKinds = ['topic.created', 'reply.created'] as const;
+export function waitingFirstPosts(db: Db, communityId: number, since: number, until: number) {
   return db
     .selectFrom('activity_log as a')
-    .leftJoin('first_post_alert_settings as s', 's.community_id', 'a.community_id')
     .innerJoin('memberships as m', (j) =>
       j.onRef('m.community_id', '=', 'a.community_id').onRef('m.user_id', '=', 'a.actor_id'),
     )
     .innerJoin('users as u', 'u.id', 'a.actor_id')
-    .select([
-      'a.community_id',
-      'a.actor_id',
-      'a.target_kind',
-      'a.target_id',
-      'a.topic_id',
-      'a.group_id',
-      'a.created_at',
-    ])
-    .where('a.kind', 'in', postKinds)
+    .select(['a.actor_id', 'a.target_kind', 'a.target_id', 'a.topic_id', 'a.group_id'])
+    .where('a.community_id', '=', communityId)
     .where('a.created_at', '>=', since)
-    .where(sql<number>`a.created_at + coalesce(s.hours, ${DEFAULT_HOURS}) * ${HOUR}`, '<=', at)
-    .where((eb) => eb.fn.coalesce('s.enabled', eb.lit(1)), '=', 1)
+    .where('a.created_at', '<=', until)
+    .where('a.kind', 'in', postKinds)
     .where('m.status', '=', 'active')
     .where('m.role', 'not in', ['animator', 'moderator'])
     .where('u.deleted_at', 'is', null)
@@ -76,10 +78,10 @@ export function waitingFirstPosts(db: Db, at: number, since: number) {
           eb
             .selectFrom('activity_log as e')
             .select('e.id')
-            .whereRef('e.community_id', '=', 'a.community_id')
             .whereRef('e.actor_id', '=', 'a.actor_id')
-            .where('e.kind', 'in', postKinds)
-            .whereRef('e.id', '<', 'a.id'),
+            .whereRef('e.id', '<', 'a.id')
+            .where('e.community_id', '=', communityId)
+            .where('e.kind', 'in', postKinds),
         ),
       ),
     )
@@ -89,13 +91,53 @@ export function waitingFirstPosts(db: Db, at: number, since: number) {
           eb
             .selectFrom('first_post_alerts as f')
             .select('f.id')
-            .whereRef('f.community_id', '=', 'a.community_id')
+            .where('f.community_id', '=', communityId)
             .whereRef('f.member_id', '=', 'a.actor_id'),
         ),
       ),
     )
     .orderBy('a.id')
     .execute();
+}
+
+/**
+ * Which of these posts had a response by someone else, as the welcome queue counts it: a reply
+ * in the topic, or to the reply. Only replies since `since` (the oldest post) are read.
+ */
+export async function answeredPosts(
+  db: Db,
+  communityId: number,
+  posts: { memberId: number; kind: 'topic' | 'reply'; id: number }[],
+  since: number,
+): Promise<Set<number>> {
+  const topics = posts.filter((p) => p.kind === 'topic').map((p) => p.id);
+  const replies = posts.filter((p) => p.kind === 'reply').map((p) => p.id);
+  const answered = new Set<number>();
+  if (posts.length === 0) return answered;
+  const rows = await db
+    .selectFrom('activity_log')
+    .select(['actor_id', 'topic_id', 'in_reply_to'])
+    .where('community_id', '=', communityId)
+    .where('created_at', '>=', since)
+    .where('kind', '=', 'reply.created')
+    .where('actor_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        ...(topics.length ? [eb('topic_id', 'in', topics)] : []),
+        ...(replies.length ? [eb('in_reply_to', 'in', replies)] : []),
+      ]),
+    )
+    .execute();
+  for (const p of posts)
+    if (
+      rows.some(
+        (r) =>
+          Number(r.actor_id) !== p.memberId &&
+          Number(p.kind === 'topic' ? r.topic_id : r.in_reply_to) === p.id,
+      )
+    )
+      answered.add(p.memberId);
+  return answered;
 }
 
 /** The community's animators (by role), with a live account. */

@@ -17,5 +17,3 @@ export function registerWelcome(app: FastifyInstance, deps: AppDeps, limits: Mes
 export { welcomeMessages } from './messages.js';
 export { welcomeNewcomerPath, welcomeQueuePath, welcomeTemplatesPath } from './paths.js';
 export { defaultTemplates, templateVariables } from './templates.js';
-/** How the queue tells a first post's first response by someone else (the first-post alert too). */
-export { firstResponsesTo } from './store.js';
