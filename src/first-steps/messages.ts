@@ -21,6 +21,7 @@ const fr = {
   'firstSteps.ask.title': 'Poser une question',
   'firstSteps.ask.start': 'Poser ma question',
   'firstSteps.edit.link': 'Modifier cette page',
+  'firstSteps.alert.link': 'Régler l’alerte sur les premiers messages sans réponse',
   'firstSteps.toCommunity': 'Découvrir les conversations',
   'firstSteps.edit.title': 'Modifier les premiers pas de {community}',
   'firstSteps.edit.intro':
@@ -83,6 +84,7 @@ const en: Record<keyof typeof fr, string> = {
   'firstSteps.ask.title': 'Ask a question',
   'firstSteps.ask.start': 'Ask my question',
   'firstSteps.edit.link': 'Edit this page',
+  'firstSteps.alert.link': 'Set the alert on unanswered first posts',
   'firstSteps.toCommunity': 'Discover the conversations',
   'firstSteps.edit.title': 'Edit the first steps of {community}',
   'firstSteps.edit.intro':

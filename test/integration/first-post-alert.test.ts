@@ -26,6 +26,9 @@ describe.each(databases)('the first-post alert on %s', (kind) => {
   let paul: Member;
   let lea: Member;
   let zoe: Member;
+  let hugo: Member;
+  let iris: Member;
+  let bobTopic: number;
   let ninaTopic: number;
   let zoeTopic: number;
   let leaTopic: number;
@@ -65,12 +68,15 @@ describe.each(databases)('the first-post alert on %s', (kind) => {
     paul = await newMember(t, 'Paul Petit');
     lea = await newMember(t, 'Léa Roux');
     zoe = await newMember(t, 'Zoé Blanc');
-    for (const m of [camille, julie, bob, nina, paul, lea, zoe]) await join(m.client, community.id);
+    hugo = await newMember(t, 'Hugo Noir');
+    iris = await newMember(t, 'Iris Vert');
+    for (const m of [camille, julie, bob, nina, paul, lea, zoe, hugo, iris])
+      await join(m.client, community.id);
     await admin.client.api('PATCH', `/communities/${community.id}/members/${camille.id}`, {
       role: 'animator',
     });
     // Bob's first post was answered by an animator.
-    const bobTopic = await post(bob, community.id, 'Le planning de décembre');
+    bobTopic = await post(bob, community.id, 'Le planning de décembre');
     await camille.client.api('POST', `/topics/${bobTopic}/replies`, { body: 'Merci Bob.' });
     // A private group: Zoé is in it, Julie is not.
     const group = await admin.client.api<{ group: { id: number } }>(
@@ -97,6 +103,19 @@ describe.each(databases)('the first-post alert on %s', (kind) => {
     // Léa adds to her own topic: that is no response.
     await lea.client.api('POST', `/topics/${leaTopic}/replies`, { body: 'Personne ?' });
     zoeTopic = await post(zoe, community.id, 'Le budget 2027', groupId);
+    // First posts that are replies: Hugo's is answered by a reply to it, Iris's is not.
+    const reply = async (who: Member, body: string, parentReplyId?: number) => {
+      const res = await who.client.api<{ reply: { id: number } }>(
+        'POST',
+        `/topics/${bobTopic}/replies`,
+        { body, ...(parentReplyId ? { parentReplyId } : {}) },
+      );
+      expect(res.status).toBe(201);
+      return res.body.reply.id;
+    };
+    const hugoReply = await reply(hugo, 'Je peux le samedi.');
+    await reply(bob, 'Parfait, merci Hugo.', hugoReply);
+    await reply(iris, 'Et moi le dimanche.');
   });
   afterAll(() => t.close());
 
@@ -120,13 +139,18 @@ describe.each(databases)('the first-post alert on %s', (kind) => {
       [lea.id]: sorted([...animators, julie.id]),
       // Zoé wrote in a private group Julie cannot read: only the animators are told.
       [zoe.id]: sorted(animators),
+      [iris.id]: sorted(animators),
     });
     // Run again, and again later, or by a second instance: nothing twice.
     expect(await alertUnansweredFirstPosts(t.store, at)).toEqual([]);
     expect(await alertUnansweredFirstPosts(t.store, at + 3 * HOUR)).toEqual([]);
 
     const camilles = await alertsOf(camille);
-    expect(camilles).toHaveLength(3);
+    expect(camilles).toHaveLength(4);
+    // A reply's alert opens its topic at the reply box too.
+    expect(camilles.find((n) => n.actor?.handle === iris.handle)?.href).toBe(
+      `/c/${community.slug}/t/${bobTopic}#reply-title`,
+    );
     const aboutNina = camilles.find((n) => n.actor?.handle === nina.handle);
     expect(aboutNina?.text).toBe(
       `Personne n’a encore répondu au premier message de Nina Smith dans « Communauté ${community.slug} » : « Comment aider le samedi ? »`,

@@ -179,6 +179,10 @@ describe.each(databases)('the first-steps page on %s', (kind) => {
       `/communities/${community.id}/first-steps`,
     );
     expect(camillePage.body.editHref).toBe(`/c/${community.slug}/first-steps/edit`);
+    const staffView = await camille.client.page(`/c/${community.slug}/first-steps`);
+    expect(staffView.html).toContain(`href="/c/${community.slug}/first-steps/edit"`);
+    expect(staffView.html).toContain(`href="/c/${community.slug}/first-post-alert"`);
+    expect(await htmlProblems(staffView.html)).toEqual([]);
   });
 
   it('is a 404 to edit for members who are not animators, and changes nothing', async () => {

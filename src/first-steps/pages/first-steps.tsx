@@ -1,3 +1,4 @@
+import { firstPostAlertPath } from '../../first-post-alert/index.js';
 import type { PageContext } from '../../http/index.js';
 import { charterPath, communityPath, composePath, firstStepsEditPath } from '../paths.js';
 import type { FirstSteps } from '../service.js';
@@ -89,9 +90,14 @@ export function FirstStepsPage(props: { ctx: PageContext; page: FirstSteps }) {
         <a href={communityPath(slug)}>{t('firstSteps.toCommunity')}</a>
       </p>
       {page.canEdit && (
-        <p>
-          <a href={firstStepsEditPath(slug)}>{t('firstSteps.edit.link')}</a>
-        </p>
+        <ul class="staff-links">
+          <li>
+            <a href={firstStepsEditPath(slug)}>{t('firstSteps.edit.link')}</a>
+          </li>
+          <li>
+            <a href={firstPostAlertPath(slug)}>{t('firstSteps.alert.link')}</a>
+          </li>
+        </ul>
       )}
     </article>
   );
