@@ -23,6 +23,8 @@ const features = [
   'pulse',
   'welcome',
   'buddies',
+  'first-post-alert',
+  'first-steps',
 ];
 
 export default tseslint.config(

@@ -72,6 +72,8 @@ import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/ind
 import { VERSION } from './version.js';
 import { registerWelcome, welcomeMessages } from './welcome/index.js';
 import { buddiesMessages, registerBuddies } from './buddies/index.js';
+import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
+import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -100,6 +102,8 @@ export const i18n = createI18n([
   recognitionMessages,
   welcomeMessages,
   buddiesMessages,
+  firstPostAlertMessages,
+  firstStepsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -318,6 +322,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerTeamsPages(app, deps);
   registerWelcome(app, deps, config.messageLimits);
   registerBuddies(app, deps);
+  registerFirstPostAlert(app, deps);
+  registerFirstSteps(app, deps);
   return app;
 }
 

@@ -59,6 +59,10 @@ export const activityKinds = [
   'spotlight.proposed',
   // The member accepted (detail 'accepted') or declined ('declined') a spotlight on them.
   'spotlight.answered',
+  // A newcomer's first post had no response from anyone else in time: one row per member told
+  // (no actor: the alert job; target: the animator or buddy told; topic_id and in_reply_to: the
+  // post, as for a mention; detail: the newcomer's id).
+  'first_post.unanswered',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

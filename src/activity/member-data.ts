@@ -80,6 +80,7 @@ function isExported(kind: ActivityKind): boolean {
       return true;
     // Without an actor: nobody's.
     case 'visit.anonymous':
+    case 'first_post.unanswered':
       return false;
   }
 }

@@ -28,5 +28,5 @@ export {
   type SpaceRef,
   type Standings,
 } from './readable.js';
-export { communityPath, groupPath } from './paths.js';
+export { communityPath, firstStepsPath, groupPath } from './paths.js';
 export { enrolVoiceAccount } from './voice-accounts.js';

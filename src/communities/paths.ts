@@ -7,3 +7,12 @@ export function communityPath(slug: string): string {
 export function groupPath(communitySlug: string, groupSlug: string): string {
   return `${communityPath(communitySlug)}/g/${encodeURIComponent(groupSlug)}`;
 }
+
+/**
+ * The community's first-steps page (src/first-steps), where a member lands after joining: defined
+ * here so that the join form can send them there without importing the feature that reads
+ * communities.
+ */
+export function firstStepsPath(communitySlug: string): string {
+  return `${communityPath(communitySlug)}/first-steps`;
+}

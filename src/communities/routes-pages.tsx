@@ -18,7 +18,7 @@ import { CharterPage } from './pages/charter.js';
 import { CommunityForm, GroupForm, PublishCharterForm } from './pages/forms.js';
 import { HomePage } from './pages/home.js';
 import { MembersPage } from './pages/members.js';
-import { communityPath, groupPath } from './paths.js';
+import { communityPath, firstStepsPath, groupPath } from './paths.js';
 import { canManageCommunity, isActiveMember } from './policy.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
@@ -113,7 +113,11 @@ export function registerCommunitiesPages(app: FastifyInstance, deps: AppDeps): v
         access.community.id,
         charterVersion,
       );
-      return redirectAfterPost(reply, communityPath(access.community.slug), {
+      // A new member lands on the community's first steps; a request waits, a member who
+      // accepted a new charter goes back to the community.
+      const isNewMember = status !== 'pending' && !isActiveMember(access);
+      const slug = access.community.slug;
+      return redirectAfterPost(reply, isNewMember ? firstStepsPath(slug) : communityPath(slug), {
         key:
           status === 'pending'
             ? 'communities.flash.requested'

@@ -25,5 +25,5 @@ export {
   type ReadableIds,
   type ReadableItem,
 } from './readable.js';
-export { replyAnchor, replyPath, topicPath } from './paths.js';
+export { replyAnchor, replyBoxPath, replyPath, topicPath } from './paths.js';
 export { postFacts, type PostFacts, type ReplyFacts, type TopicFacts } from './post-facts.js';

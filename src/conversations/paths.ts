@@ -15,6 +15,11 @@ export function replyPath(communitySlug: string, topicId: number, replyId: numbe
   return `${topicPath(communitySlug, topicId)}#${replyAnchor(replyId)}`;
 }
 
+/** A topic's reply box (the form's heading), to answer at once. */
+export function replyBoxPath(communitySlug: string, topicId: number): string {
+  return `${topicPath(communitySlug, topicId)}#reply-title`;
+}
+
 /** Where a reply's own edit and delete pages hang. */
 export function replyActionsPath(communitySlug: string, replyId: number): string {
   return `${communityPath(communitySlug)}/r/${replyId}`;

@@ -442,6 +442,40 @@ export interface Database {
     assigned_by: number | null;
     assigned_at: number;
   };
+  /** A community's first-steps texts in one language; null: the default (032_first_steps). */
+  first_steps_pages: {
+    community_id: number;
+    locale: string;
+    welcome: string | null;
+    ask: string | null;
+    updated_by: number | null;
+    updated_at: number;
+  };
+  /** Where a community's newcomers introduce themselves: a topic, a group, or neither. */
+  first_steps_places: {
+    community_id: number;
+    introduce_topic_id: number | null;
+    introduce_group_id: number | null;
+    updated_at: number;
+  };
+  /** A community's first-post alert setting; no row: on, after 24 hours. */
+  first_post_alert_settings: {
+    community_id: number;
+    enabled: Generated<number>;
+    hours: Generated<number>;
+    updated_by: number | null;
+    updated_at: number;
+  };
+  /** A newcomer's first post already alerted (once per member and community). */
+  first_post_alerts: {
+    id: Generated<number>;
+    community_id: number;
+    member_id: number;
+    post_kind: 'topic' | 'reply';
+    post_id: number;
+    alerted_at: number;
+    recipients: number;
+  };
   /** A community's team identity, speaking through its own account (029_team_voices). */
   team_voices: {
     id: Generated<number>;

@@ -14,6 +14,7 @@ export const notificationKinds = [
   'spotlight_proposed',
   'buddy_assigned',
   'buddy_introduced',
+  'first_post_unanswered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -43,6 +44,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   // An introduction between two people who are to write to each other: worth an e-mail.
   buddy_assigned: { inApp: true, byEmail: true },
   buddy_introduced: { inApp: true, byEmail: true },
+  // A newcomer waits for an answer: worth an e-mail to the animators and the buddy.
+  first_post_unanswered: { inApp: true, byEmail: true },
 };
 
 /**

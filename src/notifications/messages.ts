@@ -41,6 +41,8 @@ export const notificationsMessages = defineMessages({
       '{name} sera votre marraine ou votre parrain dans « {place} » : n’hésitez pas à lui poser vos questions.',
     'notifications.text.spotlight':
       '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
+    'notifications.text.firstPostUnanswered':
+      'Personne n’a encore répondu au premier message de {name} dans « {place} » : « {title} »',
     'notifications.kind.mention': 'Quelqu’un vous mentionne',
     'notifications.kind.topic_reply': 'Une réponse à l’une de vos conversations',
     'notifications.kind.reply_reply': 'Une réponse à l’un de vos messages',
@@ -55,6 +57,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
     'notifications.kind.buddy_assigned': 'Un nouveau membre vous est confié',
     'notifications.kind.buddy_introduced': 'On vous présente votre marraine ou parrain',
+    'notifications.kind.first_post_unanswered':
+      'Le premier message d’un nouveau membre attend une réponse',
     'notifications.preferences.title': 'Préférences de notification',
     'notifications.preferences.intro':
       'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
@@ -108,6 +112,8 @@ export const notificationsMessages = defineMessages({
       'les e-mails qui vous présentent votre marraine ou parrain',
     'notifications.email.list.spotlight_proposed':
       'les e-mails quand on aimerait vous mettre à l’honneur',
+    'notifications.email.list.first_post_unanswered':
+      'les e-mails quand le premier message d’un nouveau membre attend une réponse',
   },
   en: {
     'notifications.title': 'Notifications',
@@ -148,6 +154,8 @@ export const notificationsMessages = defineMessages({
       '{name} is your buddy in “{place}”: feel free to ask them your questions.',
     'notifications.text.spotlight':
       '{name} would like to put you in the spotlight in “{place}”: do you accept?',
+    'notifications.text.firstPostUnanswered':
+      'Nobody has answered {name}’s first post in “{place}” yet: “{title}”',
     'notifications.kind.mention': 'Someone mentions you',
     'notifications.kind.topic_reply': 'A reply to one of your conversations',
     'notifications.kind.reply_reply': 'A reply to one of your posts',
@@ -162,6 +170,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
     'notifications.kind.buddy_assigned': 'A newcomer is entrusted to you',
     'notifications.kind.buddy_introduced': 'You are introduced to your buddy',
+    'notifications.kind.first_post_unanswered': 'A newcomer’s first post awaits an answer',
     'notifications.preferences.title': 'Notification preferences',
     'notifications.preferences.intro':
       'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
@@ -206,5 +215,7 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.buddy_introduced': 'emails introducing your buddy',
     'notifications.email.list.spotlight_proposed':
       'emails when someone would like to put you in the spotlight',
+    'notifications.email.list.first_post_unanswered':
+      'emails when a newcomer’s first post awaits an answer',
   },
 });

@@ -346,6 +346,22 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
         }),
       ];
     }
+    case 'first_post.unanswered': {
+      // Told to one animator or buddy (the target); the newcomer who wrote it is named.
+      const t = topics.get(row.topic_id ?? -1);
+      const userId = row.target_id;
+      const newcomer = Number(row.detail);
+      if (!isFresh || !t || userId === null || !Number.isInteger(newcomer)) return [];
+      return [
+        notify({
+          userId,
+          subject: `first-post:${t.communityId}:${newcomer}`,
+          kind: 'first_post_unanswered',
+          actorId: newcomer,
+          ...aboutPost(t, row.in_reply_to),
+        }),
+      ];
+    }
     case 'spotlight.answered':
       // Answered: the question is no longer one.
       return actor === null || row.target_id === null

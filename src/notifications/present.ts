@@ -5,6 +5,7 @@ import {
   communityPath,
   conversationPath,
   groupPath,
+  replyBoxPath,
   replyPath,
   spotlightPath,
   topicPath,
@@ -73,6 +74,8 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.buddyAssigned', { name, place });
     case 'buddy_introduced':
       return t('notifications.text.buddyIntroduced', { name, place });
+    case 'first_post_unanswered':
+      return t('notifications.text.firstPostUnanswered', { name, title, place });
   }
 }
 
@@ -89,6 +92,9 @@ function hrefOf(v: NotificationView): string {
   // An introduction leads to the other person's profile.
   if ((v.kind === 'buddy_assigned' || v.kind === 'buddy_introduced') && v.actor)
     return userPath(v.actor.handle);
+  // Straight to the reply box: the point is to answer.
+  if (v.kind === 'first_post_unanswered' && row.topic_id !== null)
+    return replyBoxPath(slug, row.topic_id);
   if (v.kind === 'spotlight_proposed') return spotlightPath(Number(row.subject.split(':')[1]));
   if (row.topic_id !== null)
     return row.reply_id === null

@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
         await page.goto(`${app.url}/c/${community.slug}/charter`);
         await page.getByLabel(fr('communities.charter.accept'), { exact: true }).check();
         await send(page, page.getByRole('button', { name: fr('communities.charter.join') }));
-        expect(new URL(page.url()).pathname).toBe(`/c/${community.slug}`);
+        expect(new URL(page.url()).pathname).toBe(`/c/${community.slug}/first-steps`);
         expect(await status(page)).toEqual([
           fr('communities.flash.joined', { name: community.name }),
         ]);

@@ -77,12 +77,14 @@ async function openCommunity(page: Page, base: string, name: string, slug: strin
   await clickTo(page, page.getByRole('link', { name, exact: true }), new RegExp(`/c/${slug}$`));
 }
 
-/** On the charter page: tick the box, join; lands back on the community. */
+/** On the charter page: tick the box, join; lands on the first steps, then on the community. */
 async function acceptCharter(page: Page, slug: string) {
   expect(await page.getByText(charterRule).isVisible()).toBe(true);
   await page.getByLabel(t('communities.charter.accept'), { exact: true }).check();
   const join = page.getByRole('button', { name: t('communities.charter.join') });
-  await clickTo(page, join, new RegExp(`/c/${slug}$`));
+  await clickTo(page, join, new RegExp(`/c/${slug}/first-steps$`));
+  const onward = page.getByRole('link', { name: t('firstSteps.toCommunity') });
+  await clickTo(page, onward, new RegExp(`/c/${slug}$`));
 }
 
 const suiteName = hasChromium ? 'in Chromium' : `in Chromium (skipped: no ${chromiumPath})`;

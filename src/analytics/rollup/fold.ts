@@ -355,6 +355,7 @@ export class BatchFold {
       case 'badge.awarded':
       case 'spotlight.proposed':
       case 'spotlight.answered':
+      case 'first_post.unanswered': // an alert to animators, nobody's act
         return;
     }
   }
@@ -458,6 +459,7 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       case 'badge.awarded':
       case 'spotlight.proposed':
       case 'spotlight.answered':
+      case 'first_post.unanswered':
         break;
     }
   }

@@ -29,6 +29,7 @@ import * as welcome from './030_welcome.js';
 import * as welcomeFigures from './034_welcome_figures.js';
 import * as teamVoices from './029_team_voices.js';
 import * as buddies from './031_buddies.js';
+import * as firstSteps from './032_first_steps.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -62,6 +63,7 @@ const all: Record<string, DialectMigration> = {
   '030_welcome': welcome,
   '034_welcome_figures': welcomeFigures,
   '031_buddies': buddies,
+  '032_first_steps': firstSteps,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
