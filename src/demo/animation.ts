@@ -17,6 +17,7 @@ import {
   type Voice,
 } from '../teams/index.js';
 import { seedBuddies } from './buddies.js';
+import { seedWelcomes } from './welcomes.js';
 import type { DemoData, DemoTeam } from './content/index.js';
 import type { Speaker } from './content/team-voice.js';
 
@@ -43,11 +44,18 @@ export async function seedAnimation(store: Store, data: DemoData, seeded: Seeded
     if (!member || id === undefined) throw new Error(`demo: unknown member ${handle}`);
     return { id, handle, displayName: member.displayName, isAdmin: member.isAdmin, locale: null };
   };
-  if (data.team) await seedTeamVoice(store, data.team, viewerOf, seeded);
-  const awarded = await awardBadges(store, now());
+  const voices = data.team ? await seedTeamVoice(store, data.team, viewerOf, seeded) : [];
   const [main] = data.communities;
   const community = main && seeded.communities.get(main.slug);
   if (!main || !community) return;
+  await seedWelcomes(
+    store,
+    data,
+    { id: community.id, name: main.name },
+    (handle) => viewerOf(handle).id,
+    voices,
+  );
+  const awarded = await awardBadges(store, now());
   await seedBuddies(store, data, community.id, viewerOf);
   const staff = new Set(main.memberships.filter((m) => m.role !== 'member').map((m) => m.handle));
   const handle = mostRecognised(awarded, community.id, seeded, staff);
@@ -92,10 +100,10 @@ async function seedTeamVoice(
   team: DemoTeam,
   viewerOf: (handle: string) => Viewer,
   seeded: Seeded,
-): Promise<void> {
+): Promise<Voice[]> {
   const community = seeded.communities.get(team.communitySlug);
   const [founder] = team.animators;
-  if (!community || !founder) return;
+  if (!community || !founder) return [];
   const lead = viewerOf(founder.handle);
   const teamId = await createTeam(store, lead, community.id, { name: team.name });
   for (const a of team.animators)
@@ -151,4 +159,5 @@ async function seedTeamVoice(
       unreadFor: [member],
     });
   });
+  return [...voices.values()];
 }

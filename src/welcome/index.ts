@@ -16,5 +16,5 @@ export function registerWelcome(app: FastifyInstance, deps: AppDeps, limits: Mes
 
 export { welcomeMessages } from './messages.js';
 export { welcomeNewcomerPath, welcomeQueuePath, welcomeTemplatesPath } from './paths.js';
-export { defaultTemplates, templateVariables } from './templates.js';
+export { defaultTemplates, defaultWelcome, templateVariables } from './templates.js';
 export { welcomableAmong } from './service.js';

@@ -18,9 +18,8 @@ import { teamsOfViewer } from '../teams/index.js';
 import * as store from './store.js';
 import {
   defaultTemplates,
-  interestsLine,
+  fillTemplate,
   MAX_TEMPLATE,
-  renderTemplate,
   templateVariables,
   unknownVariables,
 } from './templates.js';
@@ -215,10 +214,10 @@ export async function welcomableAmong(
 export async function draftWelcome(s: Store, access: CommunityAccess, newcomer: QueueEntry) {
   const locale = newcomer.member.locale;
   const template = (await templatesOf(s, access))[locale];
-  return renderTemplate(template, {
+  return fillTemplate(template, locale, {
     name: newcomer.member.displayName,
     community: access.community.name,
-    interests: newcomer.interests === '' ? '' : interestsLine[locale](newcomer.interests),
+    bio: newcomer.interests,
   });
 }
 

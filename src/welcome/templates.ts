@@ -61,3 +61,24 @@ export function renderTemplate(body: string, values: Record<TemplateVariable, st
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** A template filled in for one member of that language: `bio` becomes the interests line. */
+export function fillTemplate(
+  template: string,
+  locale: Locale,
+  values: { name: string; community: string; bio: string },
+): string {
+  return renderTemplate(template, {
+    name: values.name,
+    community: values.community,
+    interests: values.bio === '' ? '' : interestsLine[locale](values.bio),
+  });
+}
+
+/** The default welcome of a language, filled in: what the demo's animators sent. */
+export function defaultWelcome(
+  locale: Locale,
+  values: { name: string; community: string; bio: string },
+): string {
+  return fillTemplate(defaultTemplates[locale], locale, values);
+}

@@ -202,4 +202,29 @@ describe.each(databases)('demo community on %s', (kind) => {
     expect(assigned.length).toBeGreaterThanOrEqual(1);
     expect(await rows('buddy_assignments')).toBe(assigned.length);
   });
+
+  it('has newcomers welcomed by the team and by a member, and newcomers still waiting', async () => {
+    const c = new Client(t.url);
+    await c.api('POST', '/auth/signin', {
+      email: 'camille@demo.ruche.test',
+      password: DEMO_PASSWORD,
+    });
+    const communities = await c.api<{ communities: { id: number; slug: string }[] }>(
+      'GET',
+      '/communities',
+    );
+    const queues = await Promise.all(
+      communities.body.communities.map((community) =>
+        c.api<{ newcomers: { welcomed: { by: { displayName: string } } | null }[] }>(
+          'GET',
+          `/communities/${community.id}/welcome-queue`,
+        ),
+      ),
+    );
+    const newcomers = queues.flatMap((q) => (q.status === 200 ? q.body.newcomers : []));
+    const by = newcomers.flatMap((n) => (n.welcomed ? [n.welcomed.by.displayName] : []));
+    expect(by).toContain('L’équipe du Réseau');
+    expect(by.some((name) => name !== 'L’équipe du Réseau')).toBe(true);
+    expect(newcomers.some((n) => n.welcomed === null)).toBe(true);
+  });
 });
