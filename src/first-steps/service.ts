@@ -125,14 +125,14 @@ export async function firstStepsFor(
           settings.introduceTopicId,
         );
   const body = access.charter?.body ?? '';
-  const lines = charterLines(body);
+  const { lines, isLonger } = charterLines(body);
   return {
     community: { id: community.id, slug: community.slug, name: community.name },
     charter: access.charter
       ? {
           version: access.charterVersion,
           lines,
-          isLonger: lines.join('\n').length < body.trim().length,
+          isLonger,
         }
       : null,
     welcome: settings.texts[locale].welcome,
@@ -153,7 +153,7 @@ type VisibleGroup = Awaited<ReturnType<typeof getCommunity>>['groups'][number];
 /**
  * Two or three groups for the member: those whose name or description shares words with their
  * bio, most shared first; then, to fill the list, the open groups with the most posts these
- * last 30 days. An invite-only group is never proposed.
+ * last 30 days. Only public groups are proposed.
  */
 async function suggestGroups(
   s: Store,
@@ -161,7 +161,8 @@ async function suggestGroups(
   community: { id: number; slug: string },
   groups: VisibleGroup[],
 ): Promise<SuggestedGroup[]> {
-  const open = groups.filter((g) => g.visibility !== 'invite_only');
+  // Places a newcomer reads at once: a private group (its members read it) waits for approval.
+  const open = groups.filter((g) => g.visibility === 'public');
   const activity = await store.groupActivity(
     s.db,
     community.id,
@@ -177,7 +178,7 @@ async function suggestGroups(
     .slice(0, SUGGESTED);
   const chosen = new Set(scored.map((x) => Number(x.g.id)));
   const fill = open
-    .filter((g) => g.visibility === 'public' && !chosen.has(Number(g.id)))
+    .filter((g) => !chosen.has(Number(g.id)))
     .sort((a, b) => lively(b) - lively(a) || a.name.localeCompare(b.name))
     .slice(0, SUGGESTED - scored.length);
   const present = (g: VisibleGroup, reason: SuggestedGroup['reason']): SuggestedGroup => ({

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/index.js';
+import { toPlainText } from '../markdown/index.js';
 
 /** The longest text an animator may write for one part of the page. */
 export const MAX_TEXT = 2_000;
@@ -59,12 +60,27 @@ export function sharedWords(member: Set<string>, group: Set<string>): number {
   return n;
 }
 
-/** The charter in a few lines: its first non-empty lines, each kept short. */
-export function charterLines(body: string, lines = 5, length = 240): string[] {
-  return body
+/**
+ * The charter in a few lines: its first lines of text as a reader sees them (no Markdown marks),
+ * each kept short. Headings are left out: the page's own heading names the charter.
+ */
+export function charterLines(
+  body: string,
+  lines = 5,
+  length = 240,
+): { lines: string[]; isLonger: boolean } {
+  const all = body
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^#+\s*$/.test(l))
-    .slice(0, lines)
-    .map((l) => (l.length > length ? `${l.slice(0, length - 1)}…` : l));
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const shown = all.slice(0, lines).map((l) => {
+    // A numbered rule keeps its number; other Markdown marks go.
+    const number = /^\d+[.)]\s/.exec(l)?.[0] ?? '';
+    const rest = l.replace(/^(\d+[.)]|[-*+])\s+/, '');
+    return { l, text: `${number}${toPlainText(rest, length)}` };
+  });
+  return {
+    lines: shown.map((x) => x.text).filter((text) => text !== ''),
+    isLonger: all.length > lines || shown.some((x) => x.text.endsWith('…') && !x.l.endsWith('…')),
+  };
 }
