@@ -19,6 +19,9 @@ const fr = {
   'welcome.queue.welcomedBy': 'Accueilli·e par {name}, le {date}',
   'welcome.queue.welcome': 'Accueillir {name}',
   'welcome.queue.templates': 'Modifier les modèles de message d’accueil',
+  'welcome.queue.firstSteps': 'Modifier la page « Premiers pas »',
+  'welcome.queue.alert': 'Régler l’alerte sur les premiers messages sans réponse',
+  'welcome.queue.buddies': 'Voir les marraines et parrains volontaires',
   'welcome.form.title': 'Accueillir {name}',
   'welcome.form.intro':
     'Ce message privé est rédigé à partir du modèle en {language, select, fr {français} other {anglais}}, la langue de {name}. Modifiez-le à votre guise avant de l’envoyer.',
@@ -73,6 +76,9 @@ const en: typeof fr = {
   'welcome.queue.welcomedBy': 'Welcomed by {name}, on {date}',
   'welcome.queue.welcome': 'Welcome {name}',
   'welcome.queue.templates': 'Edit the welcome message templates',
+  'welcome.queue.firstSteps': 'Edit the “first steps” page',
+  'welcome.queue.alert': 'Set the alert on unanswered first posts',
+  'welcome.queue.buddies': 'See the volunteer buddies',
   'welcome.form.title': 'Welcome {name}',
   'welcome.form.intro':
     'This private message is drafted from the {language, select, fr {French} other {English}} template, the language of {name}. Edit it as you like before sending it.',

@@ -75,6 +75,17 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
     expect(member).toContain(`${home}/badges`);
     expect(member).not.toContain(`${home}/welcome`);
     expect(member).not.toContain(`${home}/recognition`);
+    // From the queue, the animator reaches the rest of the welcome's settings.
+    const queuePage = await camille.client.page(`${home}/welcome`);
+    const fromQueue = [...queuePage.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(fromQueue).toEqual(
+      expect.arrayContaining([
+        `${home}/welcome/templates`,
+        `${home}/first-steps/edit`,
+        `${home}/first-post-alert`,
+        `${home}/buddies`,
+      ]),
+    );
   });
 
   it('is a 404 for members who are not animators, by page and API', async () => {

@@ -1,5 +1,7 @@
 import { userPath } from '../../accounts/index.js';
-import { assignBuddyPath } from '../../buddies/index.js';
+import { assignBuddyPath, buddiesPath } from '../../buddies/index.js';
+import { firstPostAlertPath } from '../../first-post-alert/index.js';
+import { firstStepsEditPath } from '../../first-steps/index.js';
 import type { PageContext } from '../../http/index.js';
 import { formatDate } from '../../i18n/index.js';
 import { firstPostHref } from '../present.js';
@@ -20,9 +22,20 @@ export function WelcomeQueuePage(props: {
     <section aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('welcome.queue.title', { community: community.name })}</h1>
       <p>{t('welcome.queue.intro', { days: props.days })}</p>
-      <p>
-        <a href={welcomeTemplatesPath(community.slug)}>{t('welcome.queue.templates')}</a>
-      </p>
+      <ul class="actions">
+        <li>
+          <a href={welcomeTemplatesPath(community.slug)}>{t('welcome.queue.templates')}</a>
+        </li>
+        <li>
+          <a href={firstStepsEditPath(community.slug)}>{t('welcome.queue.firstSteps')}</a>
+        </li>
+        <li>
+          <a href={firstPostAlertPath(community.slug)}>{t('welcome.queue.alert')}</a>
+        </li>
+        <li>
+          <a href={buddiesPath(community.slug)}>{t('welcome.queue.buddies')}</a>
+        </li>
+      </ul>
       {props.newcomers.length === 0 ? (
         <p>{t('welcome.queue.empty', { days: props.days })}</p>
       ) : (
