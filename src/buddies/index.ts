@@ -33,3 +33,4 @@ export {
 } from './service.js';
 export { buddyId as buddyIdSchema } from './schemas.js';
 export { BuddyChoice } from './pages/choice.js';
+export { buddiesForExport, forgetBuddyTies } from './member-data.js';

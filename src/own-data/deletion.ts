@@ -1,4 +1,5 @@
 import { anonymiseAccount, dueAccountDeletions } from '../accounts/index.js';
+import { forgetBuddyTies } from '../buddies/index.js';
 import { leaveEverySpace } from '../communities/index.js';
 import { eraseAuthorPosts, renameMentions } from '../conversations/index.js';
 import type { Store } from '../db/index.js';
@@ -20,6 +21,7 @@ export async function carryOutDueDeletions(s: Store, at: number): Promise<number
       const tombstone = await anonymiseAccount(trx, due.userId, at);
       if (tombstone === null) return false;
       await leaveEverySpace(trx, due.userId, at);
+      await forgetBuddyTies(trx, due.userId);
       if (due.deletePosts) await eraseAuthorPosts(s, trx, due.userId, at);
       await renameMentions(s, trx, due.handle, tombstone);
       await forgetMemberNotifications(trx, due.userId);

@@ -1,5 +1,6 @@
 import { getOwnAccount } from '../accounts/index.js';
 import { activityForExport } from '../activity/index.js';
+import { buddiesForExport } from '../buddies/index.js';
 import { membershipsForExport, readableScope } from '../communities/index.js';
 import { postsForExport } from '../conversations/index.js';
 import { messagesForExport } from '../messages/index.js';
@@ -11,7 +12,7 @@ const iso = (at: number) => new Date(at).toISOString();
 /**
  * Everything Ruche keeps about the viewer, for their export: profile, memberships and accepted
  * charters, posts with their earlier versions, reactions, the activity-log rows where they
- * are the actor, and their private conversations. Only what they may read today: a private community or group they left, or can
+ * are the actor, their private conversations, and their buddy ties. Only what they may read today: a private community or group they left, or can
  * no longer read, leaves no trace in it (the communities feature's readable scope decides).
  * Read page by page, so a long history never holds the server.
  */
@@ -23,6 +24,7 @@ export async function exportOwnData(s: Store, viewer: Viewer) {
   const activity = await activityForExport(s.reads, viewer.id, scope);
   // Their conversations only: theirs and what they received, nothing of others' conversations.
   const privateMessages = await messagesForExport(s, viewer.id);
+  const buddies = await buddiesForExport(s.db, viewer.id, scope.communityIds);
   return {
     format: 'ruche-export',
     version: 1,
@@ -42,6 +44,7 @@ export async function exportOwnData(s: Store, viewer: Viewer) {
     ...posts,
     activity,
     privateMessages,
+    buddies,
   };
 }
 

@@ -4,7 +4,8 @@
 // animator gives one from the welcome form (one submit) or the API; both are notified; a member
 // who did not volunteer is refused with nothing written; anyone but the animators gets a 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
+import { carryOutDueDeletions } from '../../src/own-data/index.js';
+import { join, newAdmin, newCommunity, newMember, PASSWORD } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 import { htmlProblems } from '../html.js';
 import { caughtUp } from '../notified.js';
@@ -313,5 +314,33 @@ describe.each(databases)('buddies on %s', (kind) => {
     const forPaul = await proposalsFor(paul);
     expect(forPaul.proposals.find((p) => p.member.handle === vera.handle)?.newcomers).toBe(2);
     expect((await notificationsOf(max)).map((n) => n.kind)).toEqual(['buddy_introduced']);
+  });
+
+  it('puts buddy ties in the member’s export, and a deleted account accompanies nobody', async () => {
+    type Tie = { community: { slug: string }; member: string };
+    const exported = await vera.client.api<{
+      buddies: { volunteerIn: { community: { slug: string } }[]; accompanying: Tie[] };
+    }>('GET', '/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.buddies.volunteerIn.map((v) => v.community.slug)).toEqual([
+      community.slug,
+    ]);
+    const accompanied = exported.body.buddies.accompanying.map((a) => a.member);
+    expect(accompanied).toContain(nina.handle);
+    const newcomer = await nina.client.api<{ buddies: { accompaniedBy: Tie[] } }>(
+      'GET',
+      '/me/export',
+    );
+    expect(newcomer.body.buddies.accompaniedBy.map((a) => a.member)).toEqual([vera.handle]);
+
+    const asked = await vera.client.api('POST', '/me/deletion', {
+      currentPassword: PASSWORD,
+      posts: 'keep',
+    });
+    expect(asked.status).toBe(202);
+    expect(await carryOutDueDeletions(t.store, Date.now() + 15 * 86_400_000)).toBe(1);
+    // Nina is left without a buddy, and Vera is proposed to nobody.
+    expect((await proposalsFor(nina)).buddy).toBeNull();
+    expect((await proposalsFor(paul)).proposals.map((p) => p.member.id)).not.toContain(vera.id);
   });
 });
