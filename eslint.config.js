@@ -22,6 +22,7 @@ const features = [
   'teams',
   'pulse',
   'welcome',
+  'announcements',
 ];
 
 export default tseslint.config(

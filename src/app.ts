@@ -14,6 +14,12 @@ import {
   registerCommunitiesPages,
 } from './communities/index.js';
 import { analyticsMessages, registerAnalyticsRoutes } from './analytics/index.js';
+import {
+  announcementsMessages,
+  groupPinned,
+  homePinned,
+  registerAnnouncements,
+} from './announcements/index.js';
 import type { Config } from './config/index.js';
 import {
   conversationsMessages,
@@ -98,6 +104,7 @@ export const i18n = createI18n([
   mailMessages,
   recognitionMessages,
   welcomeMessages,
+  announcementsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -280,7 +287,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCommunitiesApi(app, deps);
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);
-  registerConversationsPages(app, deps, [homeSpotlight(store)]);
+  registerConversationsPages(
+    app,
+    deps,
+    [homePinned(store), homeSpotlight(store)],
+    [groupPinned(store)],
+  );
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
   registerLiveRoutes(app, live.streams, {
@@ -315,6 +327,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerTeamsApi(app, deps);
   registerTeamsPages(app, deps);
   registerWelcome(app, deps, config.messageLimits);
+  registerAnnouncements(app, deps);
   return app;
 }
 

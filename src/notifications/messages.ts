@@ -17,7 +17,7 @@ export const notificationsMessages = defineMessages({
     'notifications.someone': 'Quelqu’un',
     'notifications.text.mention': '{name} vous a mentionné·e dans « {title} »',
     'notifications.text.topicReply':
-      '{name} a répondu à votre {topicKind, select, question {question} other {discussion}} « {title} »',
+      '{name} a répondu à votre {topicKind, select, question {question} announcement {annonce} other {discussion}} « {title} »',
     'notifications.text.replyReply': '{name} a répondu à votre message dans « {title} »',
     'notifications.text.thanksTopic':
       '{others, plural, =0 {{name} vous a remercié·e} one {{name} et une autre personne vous ont remercié·e} other {{name} et # autres personnes vous ont remercié·e}} pour « {title} »',
@@ -32,7 +32,7 @@ export const notificationsMessages = defineMessages({
       'Votre demande pour rejoindre le groupe « {place} » est acceptée : bienvenue !',
     'notifications.text.invited': '{name} vous invite à rejoindre « {place} »',
     'notifications.text.watchedTopic':
-      '{topicKind, select, question {Nouvelle question} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
+      '{topicKind, select, question {Nouvelle question} announcement {Nouvelle annonce} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
     'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
     'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
     'notifications.text.spotlight':
@@ -115,7 +115,7 @@ export const notificationsMessages = defineMessages({
     'notifications.someone': 'Someone',
     'notifications.text.mention': '{name} mentioned you in “{title}”',
     'notifications.text.topicReply':
-      '{name} {topicKind, select, question {answered your question} other {replied to your discussion}} “{title}”',
+      '{name} {topicKind, select, question {answered your question} announcement {replied to your announcement} other {replied to your discussion}} “{title}”',
     'notifications.text.replyReply': '{name} replied to your post in “{title}”',
     'notifications.text.thanksTopic':
       '{others, plural, =0 {{name} thanked you} one {{name} and one other person thanked you} other {{name} and # other people thanked you}} for “{title}”',
@@ -129,7 +129,7 @@ export const notificationsMessages = defineMessages({
       'Your request to join the group “{place}” was approved: welcome!',
     'notifications.text.invited': '{name} invited you to join “{place}”',
     'notifications.text.watchedTopic':
-      'New {topicKind, select, question {question} other {discussion}} by {name} in {place}: “{title}”',
+      'New {topicKind, select, question {question} announcement {announcement} other {discussion}} by {name} in {place}: “{title}”',
     'notifications.text.watchedReply': '{name} replied in “{title}”',
     'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
     'notifications.text.spotlight':

@@ -27,6 +27,7 @@ import * as pulse from './026_pulse.js';
 import * as recognition from './028_recognition.js';
 import * as welcome from './030_welcome.js';
 import * as teamVoices from './029_team_voices.js';
+import * as announcements from './033_announcements.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -58,6 +59,7 @@ const all: Record<string, DialectMigration> = {
   '028_recognition': recognition,
   '029_team_voices': teamVoices,
   '030_welcome': welcome,
+  '033_announcements': announcements,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

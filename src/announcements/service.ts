@@ -1,0 +1,259 @@
+import { viewerById } from '../accounts/index.js';
+import {
+  canManageCommunity,
+  requireVisibleCommunity,
+  requireVisibleGroup,
+  type CommunityAccess,
+} from '../communities/index.js';
+import { createTopic, topicTitles } from '../conversations/index.js';
+import { now, type Store } from '../db/index.js';
+import { AppError, type Viewer } from '../http/index.js';
+import { requireVoice } from '../teams/index.js';
+import type { AnnouncementInput, AnnouncementPatch } from './schemas.js';
+import * as store from './store.js';
+import type { AnnouncementRow } from './store.js';
+import { instantOfLocal } from './time.js';
+
+const DAY = 86_400_000;
+/** How many due announcements one run of the job publishes; the next run takes the rest. */
+const BATCH = 50;
+
+type Ref = { slug: string } | { id: number };
+
+/** The community's calendar: its animators and admins only; everyone else gets a 404. */
+export async function requireCalendar(s: Store, viewer: Viewer, ref: Ref) {
+  const access = await requireVisibleCommunity(s.db, viewer, ref);
+  if (!canManageCommunity(access)) throw new AppError('not_found');
+  return access;
+}
+
+/** An announcement, for the animators of its community; anyone else: the 404 of a missing one. */
+export async function getAnnouncement(s: Store, viewer: Viewer, id: number) {
+  const unsafeAnnouncement = await store.findAnnouncement(s.db, id);
+  if (!unsafeAnnouncement) throw new AppError('not_found');
+  const access = await requireCalendar(s, viewer, { id: Number(unsafeAnnouncement.community_id) });
+  return { access, announcement: unsafeAnnouncement };
+}
+
+/** "YYYY-MM-DDTHH:mm" in the community's zone → an instant in the future; else a clear error. */
+function scheduleOf(access: CommunityAccess, local: string, at: number): number {
+  const instant = instantOfLocal(local, access.community.time_zone);
+  if (instant === null)
+    throw new AppError('invalid_input', {
+      field: 'scheduleAt',
+      messageKey: 'announcements.error.scheduleFormat',
+    });
+  if (instant <= at)
+    throw new AppError('invalid_input', {
+      field: 'scheduleAt',
+      messageKey: 'announcements.error.schedulePast',
+    });
+  return instant;
+}
+
+async function checkPlace(
+  s: Store,
+  viewer: Viewer,
+  access: CommunityAccess,
+  place: { groupId: number | null; asTeam: number | null },
+) {
+  if (place.groupId !== null)
+    await requireVisibleGroup(s.db, access, viewer, { id: place.groupId }).catch(() => {
+      throw new AppError('invalid_input', {
+        field: 'groupId',
+        messageKey: 'announcements.error.group',
+      });
+    });
+  if (place.asTeam !== null) await requireVoice(s.db, viewer, place.asTeam, access);
+}
+
+/**
+ * An animator writes an announcement: a draft, or scheduled when it has a time (which must be
+ * to come). Everything is checked before anything is written.
+ */
+export async function createAnnouncement(
+  s: Store,
+  viewer: Viewer,
+  access: CommunityAccess,
+  input: AnnouncementInput,
+): Promise<AnnouncementRow> {
+  const at = now();
+  const groupId = input.groupId ?? null;
+  const asTeam = input.asTeam ?? null;
+  await checkPlace(s, viewer, access, { groupId, asTeam });
+  const local = input.scheduleAt ?? '';
+  const scheduledAt = local === '' ? null : scheduleOf(access, local, at);
+  return store.insertAnnouncement(s.db, {
+    community_id: access.community.id,
+    group_id: groupId,
+    author_id: viewer.id,
+    team_id: asTeam,
+    title: input.title,
+    body: input.body,
+    state: scheduledAt === null ? 'draft' : 'scheduled',
+    scheduled_at: scheduledAt,
+    pin_days: input.pinDays ?? 0,
+    created_at: at,
+  });
+}
+
+/**
+ * Changes a draft or a scheduled announcement: its text, place, voice, pin, or its time (moving
+ * it in the calendar; an empty time takes it back to the drafts). Published ones are topics now.
+ */
+export async function updateAnnouncement(
+  s: Store,
+  viewer: Viewer,
+  id: number,
+  patch: AnnouncementPatch,
+): Promise<AnnouncementRow> {
+  const { access, announcement } = await getAnnouncement(s, viewer, id);
+  if (announcement.state === 'published') throw published();
+  const at = now();
+  const groupId = patch.groupId === undefined ? announcement.group_id : patch.groupId;
+  const asTeam = patch.asTeam === undefined ? announcement.team_id : patch.asTeam;
+  if (patch.groupId !== undefined || patch.asTeam !== undefined)
+    await checkPlace(s, viewer, access, {
+      groupId: patch.groupId === undefined ? null : groupId,
+      asTeam: patch.asTeam === undefined ? null : asTeam,
+    });
+  let schedule: { state: 'draft' | 'scheduled'; scheduled_at: number | null } | undefined;
+  if (patch.scheduleAt !== undefined) {
+    const local = patch.scheduleAt ?? '';
+    const scheduledAt = local === '' ? null : scheduleOf(access, local, at);
+    schedule = { state: scheduledAt === null ? 'draft' : 'scheduled', scheduled_at: scheduledAt };
+  }
+  const changes = {
+    ...(patch.title === undefined ? {} : { title: patch.title }),
+    ...(patch.body === undefined ? {} : { body: patch.body }),
+    group_id: groupId,
+    team_id: asTeam,
+    ...(patch.pinDays === undefined ? {} : { pin_days: patch.pinDays }),
+    ...(schedule ?? {}),
+    ...(schedule ? { failure: null } : {}),
+    updated_at: at,
+  };
+  if (!(await store.updateUnpublished(s.db, id, changes))) throw published();
+  return { ...announcement, ...changes };
+}
+
+function published(): AppError {
+  return new AppError('conflict', { messageKey: 'announcements.error.published' });
+}
+
+/** Deletes a draft or a scheduled announcement (a published one is a topic: delete that). */
+export async function deleteAnnouncement(s: Store, viewer: Viewer, id: number): Promise<void> {
+  const { announcement } = await getAnnouncement(s, viewer, id);
+  if (announcement.state === 'published') throw published();
+  if (!(await store.deleteUnpublished(s.db, id))) throw published();
+}
+
+export async function listAnnouncements(
+  s: Store,
+  access: CommunityAccess,
+  state?: AnnouncementRow['state'],
+) {
+  return store.listOf(
+    s.db,
+    access.community.id,
+    state ? [state] : ['draft', 'scheduled', 'published'],
+  );
+}
+
+/** What went out and what is scheduled in [from, to), and the drafts. */
+export async function calendarOf(s: Store, access: CommunityAccess, from: number, to: number) {
+  const [items, drafts] = await Promise.all([
+    store.inPeriod(s.db, access.community.id, from, to),
+    store.listOf(s.db, access.community.id, ['draft']),
+  ]);
+  return { items, drafts };
+}
+
+// ---- Publication ------------------------------------------------------------------------------
+
+class AlreadyPublished extends Error {}
+
+export type Outcome = 'published' | 'skipped' | 'returned';
+
+/**
+ * Publishes one due announcement as a topic of kind "announcement", through the conversations'
+ * own creation (search, watchers' notifications, the `topic.created` row), as its author, who
+ * must still be one of the community's animators (and of the team it speaks as). The claim on
+ * the row is in the topic's transaction: whichever instance loses the race writes nothing.
+ */
+export async function publishOne(s: Store, id: number, at: number): Promise<Outcome> {
+  const unsafe = await store.findAnnouncement(s.db, id);
+  if (!unsafe || unsafe.state !== 'scheduled' || (unsafe.scheduled_at ?? Infinity) > at)
+    return 'skipped';
+  const author = await viewerById(s.db, Number(unsafe.author_id));
+  const access = author
+    ? await requireCalendar(s, author, { id: Number(unsafe.community_id) }).catch(() => undefined)
+    : undefined;
+  if (!author || !access) {
+    await store.returnToDrafts(s.db, id, 'not_animator', now());
+    return 'returned';
+  }
+  try {
+    await createTopic(
+      s,
+      author,
+      access.community.id,
+      {
+        kind: 'discussion',
+        title: unsafe.title,
+        body: unsafe.body,
+        groupId: unsafe.group_id,
+        asTeam: unsafe.team_id ?? undefined,
+      },
+      {
+        kind: 'announcement',
+        within: async (trx, topicId, publishedAt) => {
+          const pinnedUntil = unsafe.pin_days > 0 ? publishedAt + unsafe.pin_days * DAY : null;
+          const claimed = await store.claimPublished(trx, id, {
+            topicId,
+            at: publishedAt,
+            pinnedUntil,
+          });
+          if (!claimed) throw new AlreadyPublished();
+        },
+      },
+    );
+    return 'published';
+  } catch (err) {
+    if (err instanceof AlreadyPublished) return 'skipped';
+    if (err instanceof AppError) {
+      await store.returnToDrafts(s.db, id, err.code, now());
+      return 'returned';
+    }
+    throw err;
+  }
+}
+
+/** Every scheduled announcement due at `at`, each once whichever instance runs this. */
+export async function publishDue(s: Store, at: number) {
+  const ids = await store.dueIds(s.db, at, BATCH);
+  const outcomes: Outcome[] = [];
+  for (const id of ids) outcomes.push(await publishOne(s, id, at));
+  return {
+    published: outcomes.filter((o) => o === 'published').length,
+    returned: outcomes.filter((o) => o === 'returned').length,
+  };
+}
+
+// ---- Pins -------------------------------------------------------------------------------------
+
+/** The announcements pinned now to a community's home (groupId null) or a group's page. */
+export async function pinnedTo(
+  s: Store,
+  viewer: Viewer | null,
+  communityId: number,
+  groupId: number | null,
+) {
+  const rows = await store.pinnedNow(s.db, communityId, groupId, now());
+  const ids = rows.flatMap((r) => (r.topic_id === null ? [] : [Number(r.topic_id)]));
+  const links = await topicTitles(s.db, viewer, ids);
+  return rows.flatMap((r) => {
+    const link = r.topic_id === null ? undefined : links.get(Number(r.topic_id));
+    return link ? [{ announcement: r, link }] : [];
+  });
+}
