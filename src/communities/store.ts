@@ -622,3 +622,25 @@ export async function membershipTies(
     ]),
   );
 }
+
+/** The active members of these communities (live accounts), by community. */
+export async function activeMemberIdsOf(
+  db: Db,
+  communityIds: number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (communityIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.community_id', 'm.user_id'])
+    .where('m.community_id', 'in', communityIds)
+    .where('m.status', '=', 'active')
+    .where('u.deleted_at', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.community_id);
+    out.set(id, [...(out.get(id) ?? []), Number(r.user_id)]);
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'watched_reply',
   'badge_awarded',
   'spotlight_proposed',
+  'announcement',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -38,6 +39,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   badge_awarded: { inApp: true, byEmail: false },
   // The member is asked to say yes or no: worth an e-mail.
   spotlight_proposed: { inApp: true, byEmail: true },
+  // To every member of the community: in the page, unless they choose e-mails too.
+  announcement: { inApp: true, byEmail: false },
 };
 
 /**
@@ -65,5 +68,6 @@ export const postRank: Partial<Record<NotificationKind, number>> = {
   reply_reply: 3,
   topic_reply: 2,
   watched_topic: 1,
+  announcement: 1,
   watched_reply: 1,
 };

@@ -34,6 +34,7 @@ export const notificationsMessages = defineMessages({
     'notifications.text.watchedTopic':
       '{topicKind, select, question {Nouvelle question} announcement {Nouvelle annonce} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
     'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
+    'notifications.text.announcement': 'Annonce de {name} dans {place} : « {title} »',
     'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
     'notifications.text.spotlight':
       '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
@@ -46,6 +47,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.request_approved': 'Votre demande pour rejoindre est acceptée',
     'notifications.kind.invited': 'Une invitation à rejoindre une communauté',
     'notifications.kind.watched_topic': 'Une nouvelle conversation dans un groupe que vous suivez',
+    'notifications.kind.announcement': 'Une annonce des animateurs d’une de vos communautés',
     'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
     'notifications.kind.badge_awarded': 'Vous recevez un badge',
     'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
@@ -95,6 +97,7 @@ export const notificationsMessages = defineMessages({
       'les e-mails pour chaque nouvelle conversation des groupes que vous suivez',
     'notifications.email.list.watched_reply':
       'les e-mails pour chaque nouvelle réponse dans ce que vous suivez',
+    'notifications.email.list.announcement': 'les e-mails pour les annonces de vos communautés',
     'notifications.email.list.badge_awarded': 'les e-mails quand vous recevez un badge',
     'notifications.email.list.spotlight_proposed':
       'les e-mails quand on aimerait vous mettre à l’honneur',
@@ -131,6 +134,7 @@ export const notificationsMessages = defineMessages({
     'notifications.text.watchedTopic':
       'New {topicKind, select, question {question} announcement {announcement} other {discussion}} by {name} in {place}: “{title}”',
     'notifications.text.watchedReply': '{name} replied in “{title}”',
+    'notifications.text.announcement': 'Announcement by {name} in {place}: “{title}”',
     'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
     'notifications.text.spotlight':
       '{name} would like to put you in the spotlight in “{place}”: do you accept?',
@@ -143,6 +147,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.request_approved': 'Your request to join is approved',
     'notifications.kind.invited': 'An invitation to join a community',
     'notifications.kind.watched_topic': 'A new conversation in a group you watch',
+    'notifications.kind.announcement':
+      'An announcement from the animators of one of your communities',
     'notifications.kind.watched_reply': 'A new reply in what you watch',
     'notifications.kind.badge_awarded': 'You earn a badge',
     'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
@@ -185,6 +191,7 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.watched_topic':
       'emails for each new conversation in the groups you watch',
     'notifications.email.list.watched_reply': 'emails for each new reply in what you watch',
+    'notifications.email.list.announcement': 'emails for the announcements of your communities',
     'notifications.email.list.badge_awarded': 'emails when you earn a badge',
     'notifications.email.list.spotlight_proposed':
       'emails when someone would like to put you in the spotlight',

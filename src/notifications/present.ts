@@ -69,6 +69,8 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.badge', { badge: badgeNameOf(t, row.subject), place });
     case 'spotlight_proposed':
       return t('notifications.text.spotlight', { name, place });
+    case 'announcement':
+      return t('notifications.text.announcement', { name, title, place });
   }
 }
 

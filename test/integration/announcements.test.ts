@@ -377,7 +377,60 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     }
   });
 
-  it('pins a community-wide announcement on the home', async () => {
+  it('goes out in a team’s voice, signed by its animator; a team one is not part of is refused with nothing written', async () => {
+    const created = await camille.client.api<{ team: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/teams`,
+      { name: 'L’équipe du jardin' },
+    );
+    expect(created.status).toBe(201);
+    const teamId = created.body.team.id;
+    expect(
+      (
+        await camille.client.api('PUT', `/teams/${teamId}/members`, {
+          handle: camille.handle,
+          signatureStyle: 'first_name',
+        })
+      ).status,
+    ).toBe(204);
+    const before = await count('announcements');
+    const refused = await create(admin, {
+      title: 'Au nom des autres',
+      body: 'Non.',
+      asTeam: teamId,
+      scheduleAt: later(DAY),
+    });
+    expect(refused.status).toBe(403);
+    expect(await count('announcements')).toBe(before);
+
+    // The form offers the team.
+    const form = await camille.client.page(`/c/${community.slug}/calendar/new`);
+    expect(form.html).toContain('L’équipe du jardin');
+    expect(await htmlProblems(form.html)).toEqual([]);
+
+    const made = await create(camille, {
+      title: 'Le mot de l’équipe',
+      body: 'Merci à toutes et à tous.',
+      asTeam: teamId,
+      scheduleAt: later(DAY),
+    });
+    expect(made.status).toBe(201);
+    const due = Date.parse(made.body.announcement.scheduledAt ?? '');
+    expect(await publishDue(t.store, due)).toMatchObject({ published: 1 });
+    const out = (await get(made.body.announcement.id)).body.announcement;
+    const page = await bob.client.page(out.topic?.href ?? '/');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('L’équipe du jardin');
+    expect(page.html).toContain('— Camille');
+    const topic = await t.store.db
+      .selectFrom('topics')
+      .select('author_id')
+      .where('id', '=', out.topic?.id ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(topic.author_id).not.toBe(camille.id);
+  });
+
+  it('tells every member of the community of a community-wide announcement, and pins it on the home', async () => {
     const made = await create(camille, {
       title: 'Nouveaux horaires',
       body: 'Le local ouvre à 9 h.',
@@ -386,6 +439,18 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     });
     const due = Date.parse(made.body.announcement.scheduledAt ?? '');
     expect(await publishDue(t.store, due)).toMatchObject({ published: 1 });
+    const topicId = (await get(made.body.announcement.id)).body.announcement.topic?.id;
+    await caughtUp(t);
+    for (const m of [bob, julie])
+      expect(
+        (await notesOf(m)).filter((n) => n.topicId === topicId).map((n) => [n.kind, n.text]),
+      ).toEqual([
+        [
+          'announcement',
+          `Annonce de Camille Martin dans Communauté ${community.slug} : « Nouveaux horaires »`,
+        ],
+      ]);
+    expect((await notesOf(camille)).filter((n) => n.topicId === topicId)).toEqual([]);
     const home = await bob.client.page(`/c/${community.slug}`);
     expect(home.html).toContain('À la une');
     expect(home.html).toContain('Nouveaux horaires');
