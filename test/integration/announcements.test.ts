@@ -302,6 +302,16 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     expect(made.status).toBe(201);
     const id = made.body.announcement.id;
     const due = Date.parse(made.body.announcement.scheduledAt ?? '');
+    // The group is busy: three lively discussions, each with replies.
+    for (const title of ['Arrosage en août', 'Compost collectif', 'Outils à partager']) {
+      const topic = await bob.client.api<{ topic: { id: number } }>(
+        'POST',
+        `/communities/${community.id}/topics`,
+        { title, body: 'Qu’en pensez-vous ?', groupId: group.id },
+      );
+      for (const body of ['Oui.', 'Bonne idée.'])
+        await camille.client.api('POST', `/topics/${topic.body.topic.id}/replies`, { body });
+    }
     const topicsBefore = await count('topics');
 
     // A minute early: nothing goes out.
@@ -343,9 +353,10 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
       ]);
       expect((await notesOf(bob)).filter((n) => n.topicId === topicId)).toEqual([]);
 
-      // In Julie's next pulse.
-      const pulse = await previewPulse(t.store, pulseConfig, julie.id);
-      expect(pulse?.text ?? '').toContain('Récolte des courges');
+      // In Julie's next pulse, first in its group, however quiet beside the busy discussions.
+      const pulse = (await previewPulse(t.store, pulseConfig, julie.id))?.text ?? '';
+      expect(pulse).toContain('Récolte des courges');
+      expect(pulse.indexOf('Récolte des courges')).toBeLessThan(pulse.indexOf('Compost collectif'));
 
       // Pinned at the top of the group's page (not the home) for two days.
       const groupPage = await julie.client.page(`/c/${community.slug}/g/${group.slug}`);
