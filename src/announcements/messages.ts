@@ -54,6 +54,7 @@ const fr = {
   'announcements.error.scheduleMissing': 'Choisissez la date et l’heure de publication.',
   'announcements.error.period':
     'Donnez une période valide, du premier au dernier jour (62 jours au plus).',
+  'announcements.error.yourGroups': 'Choisissez l’un des groupes que vous animez.',
   'announcements.error.group': 'Ce groupe n’existe pas dans cette communauté.',
   'announcements.error.published':
     'Cette annonce est déjà partie : modifiez le sujet qu’elle est devenue.',
@@ -115,6 +116,7 @@ const en: Record<keyof typeof fr, string> = {
   'announcements.error.scheduleMissing': 'Choose the publication date and time.',
   'announcements.error.period':
     'Give a valid period, from its first to its last day (62 days at most).',
+  'announcements.error.yourGroups': 'Choose one of the groups you animate.',
   'announcements.error.group': 'This group does not exist in this community.',
   'announcements.error.published': 'This announcement went out already: edit the topic it became.',
   'announcements.flash.draft': 'Draft saved.',

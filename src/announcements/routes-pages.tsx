@@ -148,7 +148,7 @@ export function registerAnnouncementsPages(app: FastifyInstance, deps: AppDeps):
     req: FastifyRequest,
     reply: FastifyReply,
     viewer: Viewer,
-    access: CommunityAccess,
+    access: service.CalendarAccess,
     form: {
       values: FormBody;
       err?: unknown;
@@ -171,7 +171,10 @@ export function registerAnnouncementsPages(app: FastifyInstance, deps: AppDeps):
         community={c}
         action={action}
         heading={heading}
-        groups={view.groups.map((g) => ({ id: g.id, name: g.name }))}
+        groups={view.groups
+          .filter((g) => access.animatedGroupIds?.includes(g.id) ?? true)
+          .map((g) => ({ id: g.id, name: g.name }))}
+        wholeCommunity={access.animatedGroupIds === null}
         teams={teams.map((tm) => ({ id: tm.id, name: tm.name }))}
         values={form.values}
         failure={failure}

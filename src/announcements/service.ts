@@ -1,6 +1,8 @@
 import { viewerById } from '../accounts/index.js';
 import {
   canManageCommunity,
+  groupsAnimatedBy,
+  isActiveMember,
   requireVisibleCommunity,
   requireVisibleGroup,
   type CommunityAccess,
@@ -20,11 +22,36 @@ const BATCH = 50;
 
 type Ref = { slug: string } | { id: number };
 
-/** The community's calendar: its animators and admins only; everyone else gets a 404. */
-export async function requireCalendar(s: Store, viewer: Viewer, ref: Ref) {
+/** A community's calendar as one animator may use it. */
+export interface CalendarAccess extends CommunityAccess {
+  /** The groups a group's animator writes for; null: the community's animators, all of it. */
+  animatedGroupIds: number[] | null;
+}
+
+/**
+ * The community's calendar: its animators and admins, and the animators of its groups for their
+ * groups only; everyone else gets a 404.
+ */
+export async function requireCalendar(s: Store, viewer: Viewer, ref: Ref): Promise<CalendarAccess> {
   const access = await requireVisibleCommunity(s.db, viewer, ref);
-  if (!canManageCommunity(access)) throw new AppError('not_found');
-  return access;
+  if (canManageCommunity(access)) return { ...access, animatedGroupIds: null };
+  const groupIds = isActiveMember(access)
+    ? await groupsAnimatedBy(s.db, access.community.id, viewer.id)
+    : [];
+  if (groupIds.length === 0) throw new AppError('not_found');
+  return { ...access, animatedGroupIds: groupIds };
+}
+
+/** Whether this animator may see and write an announcement of this place. */
+function isTheirs(access: CalendarAccess, groupId: number | null): boolean {
+  return (
+    access.animatedGroupIds === null ||
+    (groupId !== null && access.animatedGroupIds.includes(Number(groupId)))
+  );
+}
+
+function theirs(access: CalendarAccess, rows: AnnouncementRow[]): AnnouncementRow[] {
+  return rows.filter((r) => isTheirs(access, r.group_id));
 }
 
 /** An announcement, for the animators of its community; anyone else: the 404 of a missing one. */
@@ -32,6 +59,7 @@ export async function getAnnouncement(s: Store, viewer: Viewer, id: number) {
   const unsafeAnnouncement = await store.findAnnouncement(s.db, id);
   if (!unsafeAnnouncement) throw new AppError('not_found');
   const access = await requireCalendar(s, viewer, { id: Number(unsafeAnnouncement.community_id) });
+  if (!isTheirs(access, unsafeAnnouncement.group_id)) throw new AppError('not_found');
   return { access, announcement: unsafeAnnouncement };
 }
 
@@ -54,9 +82,14 @@ function scheduleOf(access: CommunityAccess, local: string, at: number): number 
 async function checkPlace(
   s: Store,
   viewer: Viewer,
-  access: CommunityAccess,
+  access: CalendarAccess,
   place: { groupId: number | null; asTeam: number | null },
 ) {
+  if (!isTheirs(access, place.groupId))
+    throw new AppError('invalid_input', {
+      field: 'groupId',
+      messageKey: 'announcements.error.yourGroups',
+    });
   if (place.groupId !== null)
     await requireVisibleGroup(s.db, access, viewer, { id: place.groupId }).catch(() => {
       throw new AppError('invalid_input', {
@@ -74,7 +107,7 @@ async function checkPlace(
 export async function createAnnouncement(
   s: Store,
   viewer: Viewer,
-  access: CommunityAccess,
+  access: CalendarAccess,
   input: AnnouncementInput,
 ): Promise<AnnouncementRow> {
   const at = now();
@@ -114,7 +147,7 @@ export async function updateAnnouncement(
   const asTeam = patch.asTeam === undefined ? announcement.team_id : patch.asTeam;
   if (patch.groupId !== undefined || patch.asTeam !== undefined)
     await checkPlace(s, viewer, access, {
-      groupId: patch.groupId === undefined ? null : groupId,
+      groupId,
       asTeam: patch.asTeam === undefined ? null : asTeam,
     });
   let schedule: { state: 'draft' | 'scheduled'; scheduled_at: number | null } | undefined;
@@ -150,23 +183,20 @@ export async function deleteAnnouncement(s: Store, viewer: Viewer, id: number): 
 
 export async function listAnnouncements(
   s: Store,
-  access: CommunityAccess,
+  access: CalendarAccess,
   state?: AnnouncementRow['state'],
 ) {
-  return store.listOf(
-    s.db,
-    access.community.id,
-    state ? [state] : ['draft', 'scheduled', 'published'],
-  );
+  const states: AnnouncementRow['state'][] = state ? [state] : ['draft', 'scheduled', 'published'];
+  return theirs(access, await store.listOf(s.db, access.community.id, states));
 }
 
 /** What went out and what is scheduled in [from, to), and the drafts. */
-export async function calendarOf(s: Store, access: CommunityAccess, from: number, to: number) {
+export async function calendarOf(s: Store, access: CalendarAccess, from: number, to: number) {
   const [items, drafts] = await Promise.all([
     store.inPeriod(s.db, access.community.id, from, to),
     store.listOf(s.db, access.community.id, ['draft']),
   ]);
-  return { items, drafts };
+  return { items: theirs(access, items), drafts: theirs(access, drafts) };
 }
 
 // ---- Publication ------------------------------------------------------------------------------
@@ -189,7 +219,7 @@ export async function publishOne(s: Store, id: number, at: number): Promise<Outc
   const access = author
     ? await requireCalendar(s, author, { id: Number(unsafe.community_id) }).catch(() => undefined)
     : undefined;
-  if (!author || !access) {
+  if (!author || !access || !isTheirs(access, unsafe.group_id)) {
     await store.returnToDrafts(s.db, id, 'not_animator', now());
     return 'returned';
   }

@@ -15,7 +15,7 @@ export {
   readableGroupIdsIn,
   staffIdsOf,
 } from './service.js';
-export { activeMemberIdsOf, membershipTies } from './store.js';
+export { activeMemberIdsOf, groupsAnimatedBy, membershipTies } from './store.js';
 export { CharterChangedNotice } from './pages/headers.js';
 export { CommunityPage, GroupPage } from './pages/community.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';

@@ -644,3 +644,21 @@ export async function activeMemberIdsOf(
   }
   return out;
 }
+
+/** The groups of a community that this member animates (active in the group, role animator). */
+export async function groupsAnimatedBy(
+  db: Db,
+  communityId: number,
+  userId: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('group_members as gm')
+    .innerJoin('groups as g', 'g.id', 'gm.group_id')
+    .select('g.id')
+    .where('g.community_id', '=', communityId)
+    .where('gm.user_id', '=', userId)
+    .where('gm.status', '=', 'active')
+    .where('gm.role', '=', 'animator')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

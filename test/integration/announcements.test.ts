@@ -388,6 +388,61 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     }
   });
 
+  it('lets a group’s animator write for their group only', async () => {
+    const g = await admin.client.api<{ group: { id: number; slug: string } }>(
+      'POST',
+      `/communities/${community.id}/groups`,
+      { slug: 'potager', name: 'Potager', visibility: 'public' },
+    );
+    const potager = g.body.group.id;
+    const nadia = await newMember(t, 'Nadia Benali');
+    await join(nadia.client, community.id);
+    expect((await nadia.client.api('POST', `/groups/${potager}/join`)).status).toBe(200);
+    expect((await nadia.client.page(`/c/${community.slug}/calendar`)).status).toBe(404);
+    // She animates the group (Ruche has no page for that role yet: set where it is kept).
+    await t.store.db
+      .updateTable('group_members')
+      .set({ role: 'animator' })
+      .where('group_id', '=', potager)
+      .where('user_id', '=', nadia.id)
+      .execute();
+
+    const before = await count('announcements');
+    const everyone = await create(nadia, { title: 'À tous', body: 'Bonjour.' });
+    expect(everyone.status).toBe(400);
+    expect(everyone.body.error?.message).toContain('groupes que vous animez');
+    const elsewhere = await create(nadia, { title: 'Ailleurs', body: 'Non.', groupId: group.id });
+    expect(elsewhere.status).toBe(400);
+    expect(await count('announcements')).toBe(before);
+
+    const mine = await create(nadia, {
+      title: 'Semis de printemps',
+      body: 'Au potager.',
+      groupId: potager,
+    });
+    expect(mine.status).toBe(201);
+    const seen = await nadia.client.api<{ announcements: Announcement[] }>(
+      'GET',
+      `/communities/${community.id}/announcements`,
+    );
+    expect(seen.body.announcements.map((a) => a.title)).toEqual(['Semis de printemps']);
+    const others = await camille.client.api<{ announcements: Announcement[] }>(
+      'GET',
+      `/communities/${community.id}/announcements?state=draft`,
+    );
+    expect(others.body.announcements.map((a) => a.title)).toContain('Semis de printemps');
+    const camilles = others.body.announcements.find((a) => a.title === 'Fête du jardin');
+    expect((await nadia.client.api('GET', `/announcements/${camilles?.id}`)).status).toBe(404);
+    const page = await nadia.client.page(`/c/${community.slug}/calendar`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Semis de printemps');
+    expect(page.html).not.toContain('Fête du jardin');
+    const form = await nadia.client.page(`/c/${community.slug}/calendar/new`);
+    expect(form.html).not.toContain('Toute la communauté');
+    expect(form.html).toContain('Potager');
+    expect(form.html).not.toContain('Jardin partagé');
+  });
+
   it('goes out in a team’s voice, signed by its animator; a team one is not part of is refused with nothing written', async () => {
     const created = await camille.client.api<{ team: { id: number } }>(
       'POST',

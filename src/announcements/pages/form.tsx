@@ -16,6 +16,8 @@ export function AnnouncementForm(props: {
   action: string;
   heading: string;
   groups: { id: number; name: string }[];
+  /** Whether it may go out to the whole community (its animators), or only in a group. */
+  wholeCommunity: boolean;
   teams: { id: number; name: string }[];
   values: FormBody;
   failure?: FormFailure | undefined;
@@ -63,9 +65,11 @@ export function AnnouncementForm(props: {
             name="groupId"
             aria-describedby={err('groupId') ? 'field-groupId-error' : undefined}
           >
-            <option value="" selected={!v.groupId}>
-              {t('announcements.form.wholeCommunity')}
-            </option>
+            {props.wholeCommunity && (
+              <option value="" selected={!v.groupId}>
+                {t('announcements.form.wholeCommunity')}
+              </option>
+            )}
             {props.groups.map((g) => (
               <option key={g.id} value={String(g.id)} selected={v.groupId === String(g.id)}>
                 {g.name}
