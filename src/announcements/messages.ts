@@ -54,6 +54,14 @@ const fr = {
   'announcements.error.scheduleMissing': 'Choisissez la date et l’heure de publication.',
   'announcements.error.period':
     'Donnez une période valide, du premier au dernier jour (62 jours au plus).',
+  'announcements.error.timeZone':
+    'Ce fuseau horaire n’existe pas : écrivez-le comme « Europe/Paris » ou « America/Montreal ».',
+  'announcements.zone.title': 'Fuseau horaire de la communauté',
+  'announcements.zone.label': 'Fuseau horaire',
+  'announcements.zone.hint':
+    'Les dates de publication se lisent à cette heure. Ce qui est déjà programmé garde son moment.',
+  'announcements.zone.submit': 'Changer le fuseau horaire',
+  'announcements.flash.timeZone': 'Fuseau horaire enregistré.',
   'announcements.error.yourGroups': 'Choisissez l’un des groupes que vous animez.',
   'announcements.error.group': 'Ce groupe n’existe pas dans cette communauté.',
   'announcements.error.published':
@@ -116,6 +124,14 @@ const en: Record<keyof typeof fr, string> = {
   'announcements.error.scheduleMissing': 'Choose the publication date and time.',
   'announcements.error.period':
     'Give a valid period, from its first to its last day (62 days at most).',
+  'announcements.error.timeZone':
+    'This time zone does not exist: write it as “Europe/Paris” or “America/Montreal”.',
+  'announcements.zone.title': 'The community’s time zone',
+  'announcements.zone.label': 'Time zone',
+  'announcements.zone.hint':
+    'Publication times are read in this zone. What is already scheduled keeps its moment.',
+  'announcements.zone.submit': 'Change the time zone',
+  'announcements.flash.timeZone': 'Time zone saved.',
   'announcements.error.yourGroups': 'Choose one of the groups you animate.',
   'announcements.error.group': 'This group does not exist in this community.',
   'announcements.error.published': 'This announcement went out already: edit the topic it became.',

@@ -108,6 +108,27 @@ export function registerAnnouncementsApi(app: FastifyInstance, deps: AppDeps): v
     },
   );
 
+  api.put(
+    '/api/v1/communities/:id/time-zone',
+    {
+      schema: {
+        tags,
+        summary: 'Set the community’s time zone, where schedules are read (its animators)',
+        params: schemas.communityParams,
+        body: schemas.timeZoneInput,
+        response: { 200: schemas.timeZoneResponse },
+      },
+      ...write,
+    },
+    async (req) => {
+      const access = await service.requireCalendar(store, requireViewer(req.viewer), {
+        id: req.params.id,
+      });
+      await service.setTimeZone(store, access, req.body.timeZone);
+      return { timeZone: req.body.timeZone };
+    },
+  );
+
   api.get(
     '/api/v1/communities/:id/calendar',
     {

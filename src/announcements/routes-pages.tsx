@@ -102,10 +102,12 @@ export function registerAnnouncementsPages(app: FastifyInstance, deps: AppDeps):
   const write = { config: writeLimit(deps.limits) };
   const slugOf = (req: FastifyRequest) => parseInput(schemas.slugParams, req.params).slug;
 
-  app.get('/c/:slug/calendar', async (req, reply) => {
-    const access = await service.requireCalendar(store, requireViewer(req.viewer), {
-      slug: slugOf(req),
-    });
+  async function showCalendar(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    access: service.CalendarAccess,
+    zoneForm?: { value: string; err: unknown },
+  ) {
     const query = req.query as { view?: string; date?: string };
     const zone = access.community.time_zone;
     const view = query.view === 'week' ? 'week' : 'month';
@@ -129,19 +131,47 @@ export function registerAnnouncementsPages(app: FastifyInstance, deps: AppDeps):
       req.viewer,
       items.flatMap((i) => (i.topic_id === null ? [] : [Number(i.topic_id)])),
     );
-    const ctx = pageContext(req, reply);
-    return sendPage(
-      reply,
-      ctx,
-      req.t('announcements.calendar.title', { community: access.community.name }),
+    const title = req.t('announcements.calendar.title', { community: access.community.name });
+    const render = (ctx: PageContext, failure?: FormFailure) => (
       <CalendarPage
         ctx={ctx}
         community={access.community}
         calendar={{ view, date, ...period, days }}
         drafts={drafts}
         topics={topics}
-      />,
+        zone={
+          access.animatedGroupIds === null
+            ? { value: zoneForm?.value ?? zone, error: failure?.message }
+            : undefined
+        }
+      />
     );
+    if (zoneForm) return resendForm(req, reply, zoneForm.err, title, render);
+    const ctx = pageContext(req, reply);
+    return sendPage(reply, ctx, title, render(ctx));
+  }
+
+  app.get('/c/:slug/calendar', async (req, reply) => {
+    const access = await service.requireCalendar(store, requireViewer(req.viewer), {
+      slug: slugOf(req),
+    });
+    return showCalendar(req, reply, access);
+  });
+
+  app.post('/c/:slug/calendar/time-zone', write, async (req, reply) => {
+    const access = await service.requireCalendar(store, requireViewer(req.viewer), {
+      slug: slugOf(req),
+    });
+    const value = (formBody(req).timeZone ?? '').trim();
+    try {
+      await service.setTimeZone(store, access, value);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') throw err;
+      return showCalendar(req, reply, access, { value, err });
+    }
+    return redirectAfterPost(reply, calendarPath(access.community.slug), {
+      key: 'announcements.flash.timeZone',
+    });
   });
 
   async function showForm(

@@ -57,6 +57,16 @@ export const announcementPatch = z.object({
 });
 export type AnnouncementPatch = z.infer<typeof announcementPatch>;
 
+export const timeZoneInput = z.object({
+  timeZone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe('An IANA time zone, e.g. "Europe/Paris" or "America/Montreal".'),
+});
+export const timeZoneResponse = z.object({ timeZone: z.string() });
+
 export const listQuery = z.object({
   state: z.enum(states).optional().describe('Only announcements in this state.'),
 });

@@ -4,6 +4,7 @@ import {
   groupsAnimatedBy,
   isActiveMember,
   requireVisibleCommunity,
+  setCommunityTimeZone,
   requireVisibleGroup,
   type CommunityAccess,
 } from '../communities/index.js';
@@ -14,7 +15,7 @@ import { requireVoice } from '../teams/index.js';
 import type { AnnouncementInput, AnnouncementPatch } from './schemas.js';
 import * as store from './store.js';
 import type { AnnouncementRow } from './store.js';
-import { instantOfLocal } from './time.js';
+import { instantOfLocal, isTimeZone } from './time.js';
 
 const DAY = 86_400_000;
 /** How many due announcements one run of the job publishes; the next run takes the rest. */
@@ -197,6 +198,21 @@ export async function calendarOf(s: Store, access: CalendarAccess, from: number,
     store.listOf(s.db, access.community.id, ['draft']),
   ]);
   return { items: theirs(access, items), drafts: theirs(access, drafts) };
+}
+
+/**
+ * The community's time zone, where schedules are typed and the calendar's days are counted. What
+ * is scheduled keeps its instant: the calendar shows it at its hour in the new zone. Only the
+ * community's own animators (not a group's).
+ */
+export async function setTimeZone(s: Store, access: CalendarAccess, timeZone: string) {
+  if (access.animatedGroupIds !== null) throw new AppError('not_found');
+  if (!isTimeZone(timeZone))
+    throw new AppError('invalid_input', {
+      field: 'timeZone',
+      messageKey: 'announcements.error.timeZone',
+    });
+  await setCommunityTimeZone(s.db, access.community.id, timeZone, now());
 }
 
 // ---- Publication ------------------------------------------------------------------------------

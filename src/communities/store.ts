@@ -662,3 +662,17 @@ export async function groupsAnimatedBy(
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** The community's time zone (an IANA name, checked by the caller). */
+export async function setCommunityTimeZone(
+  db: Db,
+  communityId: number,
+  timeZone: string,
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('communities')
+    .set({ time_zone: timeZone, updated_at: at })
+    .where('id', '=', communityId)
+    .execute();
+}

@@ -522,6 +522,57 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     expect(home.html).toContain('Nouveaux horaires');
     expect(await htmlProblems(home.html)).toEqual([]);
   });
+
+  it('lets the community’s animators set its time zone; schedules keep their moment', async () => {
+    const made = await create(camille, {
+      title: 'Visio avec Montréal',
+      body: 'À 15 h chez nous.',
+      scheduleAt: '2031-10-07T15:00',
+    });
+    expect(made.body.announcement.scheduledAt).toBe('2031-10-07T13:00:00.000Z');
+    expect(
+      (
+        await bob.client.api('PUT', `/communities/${community.id}/time-zone`, {
+          timeZone: 'America/Montreal',
+        })
+      ).status,
+    ).toBe(404);
+    const wrong = await camille.client.api<{ error: { message: string } }>(
+      'PUT',
+      `/communities/${community.id}/time-zone`,
+      { timeZone: 'Mars/Olympus' },
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain('Ce fuseau horaire n’existe pas');
+    const form = await camille.client.submit(
+      `/c/${community.slug}/calendar`,
+      `/c/${community.slug}/calendar/time-zone`,
+      { timeZone: 'Lune/Tranquillité' },
+    );
+    expect(form.status).toBe(400);
+    expect(form.html).toContain('value="Lune/Tranquillité"');
+    expect(await htmlProblems(form.html)).toEqual([]);
+    const set = await camille.client.submit(
+      `/c/${community.slug}/calendar`,
+      `/c/${community.slug}/calendar/time-zone`,
+      { timeZone: 'America/Montreal' },
+    );
+    expect(set.status).toBe(303);
+    const moved = (await get(made.body.announcement.id)).body.announcement;
+    expect(moved).toMatchObject({
+      scheduledAt: '2031-10-07T13:00:00.000Z',
+      scheduledLocal: '2031-10-07T09:00',
+    });
+    const next = await camille.client.api<{ announcement: Announcement }>(
+      'PATCH',
+      `/announcements/${made.body.announcement.id}`,
+      { scheduleAt: '2031-10-07T10:00' },
+    );
+    expect(next.body.announcement.scheduledAt).toBe('2031-10-07T14:00:00.000Z');
+    await camille.client.api('PUT', `/communities/${community.id}/time-zone`, {
+      timeZone: ZONE,
+    });
+  });
 });
 
 // Done-when item 4: two app servers on one PostgreSQL database run the publication at the same

@@ -1,4 +1,4 @@
-import type { PageContext } from '../../http/index.js';
+import { CsrfField, type PageContext } from '../../http/index.js';
 import { announcementPath, calendarPath, newAnnouncementPath } from '../paths.js';
 import type { AnnouncementRow } from '../store.js';
 import { formatDay, formatIn } from './when.js';
@@ -57,8 +57,10 @@ export function CalendarPage(props: {
   calendar: CalendarView;
   drafts: AnnouncementRow[];
   topics: Map<number, { href: string }>;
+  /** The time zone's form, for the community's own animators. */
+  zone?: { value: string; error?: string | undefined } | undefined;
 }) {
-  const { ctx, community, calendar, drafts } = props;
+  const { ctx, community, calendar, drafts, zone: zoneForm } = props;
   const { t, locale } = ctx;
   const zone = community.time_zone;
   const isMonth = calendar.view === 'month';
@@ -155,6 +157,40 @@ export function CalendarPage(props: {
             </li>
           ))}
         </ul>
+      )}
+      {zoneForm && (
+        <>
+          <h2>{t('announcements.zone.title')}</h2>
+          <form method="post" action={`${calendarPath(community.slug)}/time-zone`} novalidate>
+            <CsrfField ctx={ctx} />
+            <div class={zoneForm.error ? 'field has-error' : 'field'}>
+              <label for="field-timeZone">{t('announcements.zone.label')}</label>
+              <p class="hint" id="field-timeZone-hint">
+                {t('announcements.zone.hint')}
+              </p>
+              {zoneForm.error && (
+                <p class="error" id="field-timeZone-error">
+                  {zoneForm.error}
+                </p>
+              )}
+              <input
+                id="field-timeZone"
+                name="timeZone"
+                type="text"
+                required
+                maxLength={100}
+                value={zoneForm.value}
+                aria-describedby={
+                  zoneForm.error
+                    ? 'field-timeZone-hint field-timeZone-error'
+                    : 'field-timeZone-hint'
+                }
+                aria-invalid={zoneForm.error ? true : undefined}
+              />
+            </div>
+            <button type="submit">{t('announcements.zone.submit')}</button>
+          </form>
+        </>
       )}
     </section>
   );
