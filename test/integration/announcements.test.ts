@@ -211,6 +211,7 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     expect(form.status).toBe(400);
     expect(form.html).toContain('Cette date et cette heure sont passées');
     expect(form.html).toContain('value="Vide-grenier"');
+    expect(await htmlProblems(form.html)).toEqual([]);
     expect(await count('announcements')).toBe(before);
   });
 
@@ -248,6 +249,9 @@ describe.each(databases)('announcements and the editorial calendar on %s', (kind
     expect(week.html).toContain('view=week&amp;date=2031-09-01');
     expect(await htmlProblems(week.html)).toEqual([]);
 
+    const edit = await camille.client.page(`/c/${community.slug}/calendar/${id}`);
+    expect(edit.html).toContain('value="2031-09-10T18:00"');
+    expect(await htmlProblems(edit.html)).toEqual([]);
     // Moved with the form, then with the API.
     const moved = await camille.client.submit(
       `/c/${community.slug}/calendar/${id}`,

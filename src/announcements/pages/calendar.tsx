@@ -81,38 +81,26 @@ export function CalendarPage(props: {
           {t('announcements.calendar.new')}
         </a>
       </p>
-      <nav aria-label={t('announcements.calendar.views')}>
-        <ul class="inline">
-          <li>
-            <a href={link('month', calendar.date)} aria-current={isMonth ? 'page' : undefined}>
-              {t('announcements.calendar.month')}
-            </a>
-          </li>
-          <li>
-            <a href={link('week', calendar.date)} aria-current={isMonth ? undefined : 'page'}>
-              {t('announcements.calendar.week')}
-            </a>
-          </li>
-        </ul>
+      <nav class="pager" aria-label={t('announcements.calendar.views')}>
+        <a href={link('month', calendar.date)} aria-current={isMonth ? 'page' : undefined}>
+          {t('announcements.calendar.month')}
+        </a>{' '}
+        <a href={link('week', calendar.date)} aria-current={isMonth ? undefined : 'page'}>
+          {t('announcements.calendar.week')}
+        </a>
       </nav>
       <h2>{heading}</h2>
-      <nav aria-label={t('announcements.calendar.periods')}>
-        <ul class="inline">
-          <li>
-            <a rel="prev" href={link(calendar.view, calendar.previous)}>
-              {t(
-                isMonth
-                  ? 'announcements.calendar.previousMonth'
-                  : 'announcements.calendar.previousWeek',
-              )}
-            </a>
-          </li>
-          <li>
-            <a rel="next" href={link(calendar.view, calendar.next)}>
-              {t(isMonth ? 'announcements.calendar.nextMonth' : 'announcements.calendar.nextWeek')}
-            </a>
-          </li>
-        </ul>
+      <nav class="pager" aria-label={t('announcements.calendar.periods')}>
+        <a rel="prev" href={link(calendar.view, calendar.previous)}>
+          {t(
+            isMonth
+              ? 'announcements.calendar.previousMonth'
+              : 'announcements.calendar.previousWeek',
+          )}
+        </a>{' '}
+        <a rel="next" href={link(calendar.view, calendar.next)}>
+          {t(isMonth ? 'announcements.calendar.nextMonth' : 'announcements.calendar.nextWeek')}
+        </a>
       </nav>
       {shown.length === 0 && <p>{t('announcements.calendar.empty')}</p>}
       {shown.map((d) => (
