@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/index.js';
 const fr = {
   'announcements.calendar.title': 'Calendrier éditorial de {community}',
   'announcements.calendar.intro':
-    'Ce qui est parti et ce qui est programmé, à l’heure de {zone}. Une annonce programmée est publiée à son heure comme un sujet, et prévient celles et ceux qui suivent son groupe.',
+    'Ce qui est parti et ce qui est programmé, à l’heure de la communauté ({zone}). Une annonce programmée est publiée à son heure comme un sujet : elle prévient les membres de la communauté, ou celles et ceux qui suivent son groupe.',
   'announcements.calendar.views': 'Affichage',
   'announcements.calendar.month': 'Mois',
   'announcements.calendar.week': 'Semaine',
@@ -35,7 +35,7 @@ const fr = {
   'announcements.form.wholeCommunity': 'Toute la communauté (sa page d’accueil)',
   'announcements.form.scheduleAt': 'Date et heure de publication',
   'announcements.form.scheduleHint':
-    'À l’heure de {zone}. Laissez vide et enregistrez un brouillon pour choisir plus tard.',
+    'À l’heure de la communauté ({zone}). Laissez vide et enregistrez un brouillon pour choisir plus tard.',
   'announcements.form.pinDays': 'Épingler pendant (en jours)',
   'announcements.form.pinHint':
     'Une fois publiée, elle reste en tête de la page d’accueil de la communauté, ou de la page de son groupe, pendant ce nombre de jours ; 0 : pas épinglée.',
@@ -74,7 +74,7 @@ const fr = {
 const en: Record<keyof typeof fr, string> = {
   'announcements.calendar.title': 'Editorial calendar of {community}',
   'announcements.calendar.intro':
-    'What went out and what is scheduled, in {zone} time. A scheduled announcement is published at its time as a topic, and notifies those who watch its group.',
+    'What went out and what is scheduled, in the community’s time ({zone}). A scheduled announcement is published at its time as a topic: it notifies the community’s members, or those who watch its group.',
   'announcements.calendar.views': 'View',
   'announcements.calendar.month': 'Month',
   'announcements.calendar.week': 'Week',
@@ -106,7 +106,7 @@ const en: Record<keyof typeof fr, string> = {
   'announcements.form.wholeCommunity': 'The whole community (its home)',
   'announcements.form.scheduleAt': 'Publication date and time',
   'announcements.form.scheduleHint':
-    'In {zone} time. Leave it empty and save a draft to choose later.',
+    'In the community’s time ({zone}). Leave it empty and save a draft to choose later.',
   'announcements.form.pinDays': 'Pin for (days)',
   'announcements.form.pinHint':
     'Once published, it stays at the top of the community’s home, or of its group’s page, for this many days; 0: not pinned.',

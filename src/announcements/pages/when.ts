@@ -26,7 +26,11 @@ export function formatIn(
     f = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone });
     formats.set(key, f);
   }
-  return f.format(new Date(at));
+  const parts = f.formatToParts(new Date(at));
+  // French writes the first of the month "1er septembre"; Intl writes "1 septembre".
+  return parts
+    .map((p) => (locale === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))
+    .join('');
 }
 
 /** A calendar day "YYYY-MM-DD" in the reader's words (days are counted at midnight UTC). */
