@@ -620,11 +620,23 @@ describe.runIf(databases.includes('postgres'))(
         due.push(Date.parse(res.body.announcement.scheduledAt ?? ''));
       }
       const at = Math.max(...due);
-      // Both instances, three runs each, all at once at the same due time.
-      const runs = await Promise.all(
-        [one, two, one, two, one, two].map((instance) => publishDue(instance.store, at)),
-      );
-      expect(runs.reduce((sum, r) => sum + r.published, 0)).toBe(titles.length);
+      // The clock both instances read: a minute before, nothing is due; then the due time.
+      const run = (instance: TestApp) =>
+        publishAnnouncementsJob.handler(
+          {},
+          { store: instance.store, attempt: 1, key: null, scheduledFor: null, log: silentLog },
+        );
+      vi.useFakeTimers({ toFake: ['Date'], now: at - 60_000 });
+      try {
+        const early = await Promise.all([run(one), run(two)]);
+        expect(early.reduce((sum, r) => sum + r.published, 0)).toBe(0);
+        vi.setSystemTime(at);
+        // Both instances, three runs each, all at once at the same due time.
+        const runs = await Promise.all([one, two, one, two, one, two].map(run));
+        expect(runs.reduce((sum, r) => sum + r.published, 0)).toBe(titles.length);
+      } finally {
+        vi.useRealTimers();
+      }
       const topics = await one.store.db
         .selectFrom('topics')
         .select(['id', 'title'])
