@@ -621,11 +621,11 @@ describe.runIf(databases.includes('postgres'))(
       }
       const at = Math.max(...due);
       // The clock both instances read: a minute before, nothing is due; then the due time.
-      const run = (instance: TestApp) =>
-        publishAnnouncementsJob.handler(
+      const run = async (instance: TestApp) =>
+        (await publishAnnouncementsJob.handler(
           {},
           { store: instance.store, attempt: 1, key: null, scheduledFor: null, log: silentLog },
-        );
+        )) as { published: number };
       vi.useFakeTimers({ toFake: ['Date'], now: at - 60_000 });
       try {
         const early = await Promise.all([run(one), run(two)]);
