@@ -19,7 +19,7 @@ export function registerAnnouncements(app: FastifyInstance, deps: AppDeps): void
 
 export { announcementsMessages } from './messages.js';
 export { publishAnnouncementsJob } from './jobs.js';
-export { publishDue, publishOne } from './service.js';
-export { groupPinned, homePinned } from './routes-pages.js';
+export { publishDue, publishOne } from './publish.js';
+export { groupPinned, homePinned } from './pins.js';
 export { announcementPath, calendarPath, newAnnouncementPath } from './paths.js';
 export { instantOfLocal, localOf } from './time.js';

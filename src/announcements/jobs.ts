@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { now } from '../db/index.js';
 import { defineJob } from '../jobs/index.js';
-import { publishDue } from './service.js';
+import { publishDue } from './publish.js';
 
 /**
  * Every minute, on whichever instance takes the occurrence: the scheduled announcements whose

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getCommunity, type CommunityAccess } from '../communities/index.js';
-import { topicTitles, type GroupExtra, type HomeExtra } from '../conversations/index.js';
-import { now, type Store } from '../db/index.js';
+import { getCommunity } from '../communities/index.js';
+import { topicTitles } from '../conversations/index.js';
+import { now } from '../db/index.js';
 import {
   AppError,
   formBody,
@@ -21,41 +21,11 @@ import {
 import { voicesIn } from '../teams/index.js';
 import { CalendarPage, type CalendarView } from './pages/calendar.js';
 import { AnnouncementForm, PublishedAnnouncement } from './pages/form.js';
-import { PinnedAnnouncements } from './pages/pinned.js';
 import { announcementPath, calendarPath, newAnnouncementPath } from './paths.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 import type { AnnouncementRow } from './store.js';
 import { addDays, dayOf, localOf, mondayOf, monthOf, parseDay, startOfDay } from './time.js';
-
-function pinnedExtra(store: Store) {
-  return async (ctx: PageContext, access: CommunityAccess, groupId: number | null) => {
-    const pinned = await service.pinnedTo(store, ctx.viewer, access.community.id, groupId);
-    return (
-      <PinnedAnnouncements
-        ctx={ctx}
-        zone={access.community.time_zone}
-        pinned={pinned.map((p) => ({
-          title: p.link.title,
-          href: p.link.href,
-          until: Number(p.announcement.pinned_until),
-        }))}
-      />
-    );
-  };
-}
-
-/** The announcements pinned on a community's home (given to conversations by app.ts). */
-export function homePinned(store: Store): HomeExtra {
-  const extra = pinnedExtra(store);
-  return (ctx, access) => extra(ctx, access, null);
-}
-
-/** The announcements pinned on a group's page. */
-export function groupPinned(store: Store): GroupExtra {
-  const extra = pinnedExtra(store);
-  return (ctx, access, groupId) => extra(ctx, access, groupId);
-}
 
 /** The period shown: a week from its Monday or a month from its first, with its neighbours. */
 function periodOf(view: 'week' | 'month', date: string) {
