@@ -14,6 +14,12 @@ import {
   registerCommunitiesPages,
 } from './communities/index.js';
 import { analyticsMessages, registerAnalyticsRoutes } from './analytics/index.js';
+import {
+  announcementsMessages,
+  groupPinned,
+  homePinned,
+  registerAnnouncements,
+} from './announcements/index.js';
 import type { Config } from './config/index.js';
 import {
   conversationsMessages,
@@ -104,6 +110,7 @@ export const i18n = createI18n([
   buddiesMessages,
   firstPostAlertMessages,
   firstStepsMessages,
+  announcementsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -286,7 +293,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerCommunitiesApi(app, deps);
   registerCommunitiesPages(app, deps);
   registerConversationsApi(app, deps);
-  registerConversationsPages(app, deps, [homeSpotlight(store)]);
+  registerConversationsPages(
+    app,
+    deps,
+    [homePinned(store), homeSpotlight(store)],
+    [groupPinned(store)],
+  );
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
   registerLiveRoutes(app, live.streams, {
@@ -324,6 +336,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerBuddies(app, deps);
   registerFirstPostAlert(app, deps);
   registerFirstSteps(app, deps);
+  registerAnnouncements(app, deps);
   return app;
 }
 

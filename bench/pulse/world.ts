@@ -29,7 +29,7 @@ export type UserRow = WithId<
     'is_system' | 'deletion_requested_at' | 'deletion_posts' | 'deleted_at' | 'time_zone'
   >
 > & { time_zone: string | null };
-export type CommunityRow = WithId<Omit<Row<'communities'>, 'purpose_public'>>;
+export type CommunityRow = WithId<Omit<Row<'communities'>, 'purpose_public' | 'time_zone'>>;
 export type GroupRow = WithId<Row<'groups'>>;
 export type TopicRow = WithId<Omit<Row<'topics'>, 'score' | 'deletion_reason'>>;
 export type ReplyRow = WithId<Omit<Row<'replies'>, 'score' | 'deletion_reason'>>;

@@ -6,7 +6,7 @@ export { registerAccountsApi } from './routes-api.js';
 export { registerAccountsPages, type ProfileExtra } from './routes-pages.js';
 export { accountsMessages } from './messages.js';
 export { bearerOf, sessionTokenOf } from './cookies.js';
-export { resolveViewer, createAdmin, signIn, signUp } from './service.js';
+export { resolveViewer, createAdmin, signIn, signUp, viewerById } from './service.js';
 export { createApiToken } from './tokens.js';
 export {
   findAccountsByHandles,

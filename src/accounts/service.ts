@@ -199,6 +199,20 @@ export async function resolveViewer(
   return null;
 }
 
+/**
+ * A live member as the viewer that work done on their behalf outside a request acts for (a
+ * scheduled announcement goes out as its author); undefined once the account is gone.
+ */
+export async function viewerById(db: Db, userId: number): Promise<Viewer | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name', 'is_admin', 'locale'])
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? toViewer(row) : undefined;
+}
+
 export async function updateProfile(s: Store, viewer: Viewer, input: ProfileInput): Promise<void> {
   const changes: Parameters<typeof store.updateUser>[2] = {};
   if (input.displayName !== undefined) changes.display_name = input.displayName;

@@ -15,7 +15,12 @@ export {
   readableGroupIdsIn,
   staffIdsOf,
 } from './service.js';
-export { membershipTies } from './store.js';
+export {
+  activeMemberIdsOf,
+  groupsAnimatedBy,
+  membershipTies,
+  setCommunityTimeZone,
+} from './store.js';
 export { CharterChangedNotice } from './pages/headers.js';
 export { CommunityPage, GroupPage } from './pages/community.js';
 export { importCommunity, type ImportedCommunity } from './imports.js';

@@ -622,3 +622,57 @@ export async function membershipTies(
     ]),
   );
 }
+
+/** The active members of these communities (live accounts), by community. */
+export async function activeMemberIdsOf(
+  db: Db,
+  communityIds: number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (communityIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.community_id', 'm.user_id'])
+    .where('m.community_id', 'in', communityIds)
+    .where('m.status', '=', 'active')
+    .where('u.deleted_at', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.community_id);
+    out.set(id, [...(out.get(id) ?? []), Number(r.user_id)]);
+  }
+  return out;
+}
+
+/** The groups of a community that this member animates (active in the group, role animator). */
+export async function groupsAnimatedBy(
+  db: Db,
+  communityId: number,
+  userId: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('group_members as gm')
+    .innerJoin('groups as g', 'g.id', 'gm.group_id')
+    .select('g.id')
+    .where('g.community_id', '=', communityId)
+    .where('gm.user_id', '=', userId)
+    .where('gm.status', '=', 'active')
+    .where('gm.role', '=', 'animator')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** The community's time zone (an IANA name, checked by the caller). */
+export async function setCommunityTimeZone(
+  db: Db,
+  communityId: number,
+  timeZone: string,
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('communities')
+    .set({ time_zone: timeZone, updated_at: at })
+    .where('id', '=', communityId)
+    .execute();
+}

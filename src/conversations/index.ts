@@ -1,6 +1,8 @@
 /** Conversations: topics (discussions, questions), replies, accepted answers, reactions, search. */
 export { registerConversationsApi } from './routes-api.js';
-export { registerConversationsPages } from './routes-pages.js';
+export { registerConversationsPages, type GroupExtra, type HomeExtra } from './routes-pages.js';
+export { createTopic, type TopicPublication } from './service.js';
+export type { TopicInput } from './schemas.js';
 export { conversationsMessages } from './messages.js';
 export { importTopic, importTopics, type ImportedIds, type ImportedTopic } from './imports.js';
 export { countQueued, renderAllQueued, renderQueued } from './render-queue.js';

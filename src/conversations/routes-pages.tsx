@@ -58,10 +58,18 @@ function idOf(req: FastifyRequest): number {
  */
 export type HomeExtra = (ctx: PageContext, access: CommunityAccess) => Promise<VNode | null>;
 
+/** The same above a group's topics (the announcements pinned to it), for its readers. */
+export type GroupExtra = (
+  ctx: PageContext,
+  access: CommunityAccess,
+  groupId: number,
+) => Promise<VNode | null>;
+
 export function registerConversationsPages(
   app: FastifyInstance,
   deps: AppDeps,
   homeExtras: HomeExtra[] = [],
+  groupExtras: GroupExtra[] = [],
 ): void {
   const { store } = deps;
   const write = { config: writeLimit(deps.limits) };
@@ -126,12 +134,16 @@ export function registerConversationsPages(
       ? await deps.placeControl?.(req, { kind: 'group', id: g.id })
       : undefined;
     const ctx = pageContext(req, reply);
+    const extras = groupView.canReadContent
+      ? await Promise.all(groupExtras.map((extra) => extra(ctx, view.access, g.id)))
+      : [];
     return sendPage(
       reply,
       ctx,
       { title: g.name, description: g.description },
       <GroupPage ctx={ctx} access={view.access} view={groupView}>
         {control?.(ctx)}
+        {extras}
         {canPostIn(view.access, groupView.g) && (
           <p>
             <a class="button" href={`${communityPath(c.slug)}/new?group=${g.id}`}>

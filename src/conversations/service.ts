@@ -95,11 +95,22 @@ export async function listTopics(
   return { access, topics };
 }
 
+/**
+ * What a feature adds to a topic's creation: announcements (src/announcements) publish as a
+ * topic of their own kind and mark themselves published in the topic's transaction.
+ */
+export interface TopicPublication {
+  kind: 'announcement';
+  /** Runs in the topic's transaction after its writes; throwing undoes the whole topic. */
+  within(trx: Db, topicId: number, at: number): Promise<void>;
+}
+
 export async function createTopic(
   s: Store,
   viewer: Viewer,
   communityId: number,
   input: TopicInput,
+  publication?: TopicPublication,
 ): Promise<number> {
   const access = await requireReadableCommunity(s.db, viewer, communityId);
   const group = input.groupId
@@ -116,6 +127,7 @@ export async function createTopic(
     input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam, access);
   const authorId = voice?.accountId ?? viewer.id;
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
+  const kind = publication?.kind ?? input.kind;
   const at = now();
   return s.db.transaction().execute(async (trx) => {
     const row = {
@@ -129,7 +141,7 @@ export async function createTopic(
       communityId,
       groupId: row.group_id,
       authorId,
-      kind: input.kind,
+      kind,
       title: input.title,
       body: input.body,
       bodyHtml: renderMarkdown(input.body),
@@ -142,7 +154,7 @@ export async function createTopic(
       groupId: row.group_id,
       topicId: id,
       kind: 'topic.created',
-      detail: input.kind,
+      detail: kind,
       targetKind: 'topic',
       targetId: id,
       at,
@@ -154,7 +166,8 @@ export async function createTopic(
       mentioned,
       at,
     );
-    await indexTopic(trx, s, { id, ...row, kind: input.kind, accepted_reply_id: null });
+    await indexTopic(trx, s, { id, ...row, kind, accepted_reply_id: null });
+    await publication?.within(trx, id, at);
     return id;
   });
 }

@@ -75,6 +75,8 @@ export interface Database {
     created_by: number | null;
     created_at: number;
     updated_at: number;
+    /** Where its announcements' schedules are read, an IANA zone (033_announcements). */
+    time_zone: Generated<string>;
   };
   charters: {
     id: Generated<number>;
@@ -417,6 +419,31 @@ export interface Database {
     state: 'proposed' | 'accepted' | 'declined';
     created_at: number;
     answered_at: number | null;
+  };
+  /**
+   * An announcement (issue 23): a draft, then scheduled, then published as a topic of kind
+   * "announcement" (topic_id); pinned on its community's home or its group's page for pin_days.
+   */
+  announcements: {
+    id: Generated<number>;
+    community_id: number;
+    group_id: number | null;
+    author_id: number;
+    /** Written as this team voice: the topic's author is the team's account. */
+    team_id: number | null;
+    title: string;
+    body: string;
+    state: 'draft' | 'scheduled' | 'published';
+    scheduled_at: number | null;
+    pin_days: Generated<number>;
+    topic_id: number | null;
+    published_at: number | null;
+    /** Set when it goes out: published_at plus pin_days (null: not pinned). */
+    pinned_until: number | null;
+    /** Why the job could not publish it (an error code); it went back to the drafts. */
+    failure: string | null;
+    created_at: number;
+    updated_at: number;
   };
   /** A community's recognition settings; no row: leaderboards off. */
   recognition_settings: {

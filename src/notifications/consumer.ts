@@ -1,4 +1,5 @@
 import { consumeLog, type LogRow } from '../activity/index.js';
+import { activeMemberIdsOf } from '../communities/index.js';
 import { postFacts, type PostFacts } from '../conversations/index.js';
 import type { Db, Store } from '../db/index.js';
 import { whoBlocked } from './blocks.js';
@@ -83,7 +84,11 @@ async function notifyBatch(
     await choices.watchesOfGroups(trx, [...groupIds]),
   );
   const messages = await messageRecipients(trx, [...refs.messageIds]);
-  const facts = { posts, watches, messages };
+  const announced = new Set<number>();
+  for (const t of posts.topics.values())
+    if (t.kind === 'announcement' && t.groupId === null) announced.add(t.communityId);
+  const communityMembers = await activeMemberIdsOf(trx, [...announced]);
+  const facts = { posts, watches, messages, communityMembers };
   const intents = rows.flatMap((row) => planRow(row, facts, row.created_at >= freshSince));
   const { touched, emailDue } = await applyIntents(trx, await check(trx, intents, posts));
   await choices.watchTopicsByDefault(trx, watches.byDefault);

@@ -15,6 +15,7 @@ export const notificationKinds = [
   'buddy_assigned',
   'buddy_introduced',
   'first_post_unanswered',
+  'announcement',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -46,6 +47,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   buddy_introduced: { inApp: true, byEmail: true },
   // A newcomer waits for an answer: worth an e-mail to the animators and the buddy.
   first_post_unanswered: { inApp: true, byEmail: true },
+  // To every member of the community: in the page, unless they choose e-mails too.
+  announcement: { inApp: true, byEmail: false },
 };
 
 /**
@@ -73,5 +76,6 @@ export const postRank: Partial<Record<NotificationKind, number>> = {
   reply_reply: 3,
   topic_reply: 2,
   watched_topic: 1,
+  announcement: 1,
   watched_reply: 1,
 };

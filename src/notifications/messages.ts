@@ -17,7 +17,7 @@ export const notificationsMessages = defineMessages({
     'notifications.someone': 'Quelqu’un',
     'notifications.text.mention': '{name} vous a mentionné·e dans « {title} »',
     'notifications.text.topicReply':
-      '{name} a répondu à votre {topicKind, select, question {question} other {discussion}} « {title} »',
+      '{name} a répondu à votre {topicKind, select, question {question} announcement {annonce} other {discussion}} « {title} »',
     'notifications.text.replyReply': '{name} a répondu à votre message dans « {title} »',
     'notifications.text.thanksTopic':
       '{others, plural, =0 {{name} vous a remercié·e} one {{name} et une autre personne vous ont remercié·e} other {{name} et # autres personnes vous ont remercié·e}} pour « {title} »',
@@ -32,8 +32,9 @@ export const notificationsMessages = defineMessages({
       'Votre demande pour rejoindre le groupe « {place} » est acceptée : bienvenue !',
     'notifications.text.invited': '{name} vous invite à rejoindre « {place} »',
     'notifications.text.watchedTopic':
-      '{topicKind, select, question {Nouvelle question} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
+      '{topicKind, select, question {Nouvelle question} announcement {Nouvelle annonce} other {Nouvelle discussion}} de {name} dans {place} : « {title} »',
     'notifications.text.watchedReply': '{name} a répondu dans « {title} »',
+    'notifications.text.announcement': 'Annonce de {name} dans {place} : « {title} »',
     'notifications.text.badge': 'Vous avez reçu le badge « {badge} » dans « {place} »',
     'notifications.text.buddyAssigned':
       '{name} vient d’arriver dans « {place} » et vous êtes sa marraine ou son parrain : passez lui dire bonjour !',
@@ -52,6 +53,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.request_approved': 'Votre demande pour rejoindre est acceptée',
     'notifications.kind.invited': 'Une invitation à rejoindre une communauté',
     'notifications.kind.watched_topic': 'Une nouvelle conversation dans un groupe que vous suivez',
+    'notifications.kind.announcement': 'Une annonce des animateurs d’une de vos communautés',
     'notifications.kind.watched_reply': 'Une nouvelle réponse dans ce que vous suivez',
     'notifications.kind.badge_awarded': 'Vous recevez un badge',
     'notifications.kind.spotlight_proposed': 'On aimerait vous mettre à l’honneur',
@@ -105,6 +107,7 @@ export const notificationsMessages = defineMessages({
       'les e-mails pour chaque nouvelle conversation des groupes que vous suivez',
     'notifications.email.list.watched_reply':
       'les e-mails pour chaque nouvelle réponse dans ce que vous suivez',
+    'notifications.email.list.announcement': 'les e-mails pour les annonces de vos communautés',
     'notifications.email.list.badge_awarded': 'les e-mails quand vous recevez un badge',
     'notifications.email.list.buddy_assigned':
       'les e-mails quand un nouveau membre vous est confié',
@@ -131,7 +134,7 @@ export const notificationsMessages = defineMessages({
     'notifications.someone': 'Someone',
     'notifications.text.mention': '{name} mentioned you in “{title}”',
     'notifications.text.topicReply':
-      '{name} {topicKind, select, question {answered your question} other {replied to your discussion}} “{title}”',
+      '{name} {topicKind, select, question {answered your question} announcement {replied to your announcement} other {replied to your discussion}} “{title}”',
     'notifications.text.replyReply': '{name} replied to your post in “{title}”',
     'notifications.text.thanksTopic':
       '{others, plural, =0 {{name} thanked you} one {{name} and one other person thanked you} other {{name} and # other people thanked you}} for “{title}”',
@@ -145,8 +148,9 @@ export const notificationsMessages = defineMessages({
       'Your request to join the group “{place}” was approved: welcome!',
     'notifications.text.invited': '{name} invited you to join “{place}”',
     'notifications.text.watchedTopic':
-      'New {topicKind, select, question {question} other {discussion}} by {name} in {place}: “{title}”',
+      'New {topicKind, select, question {question} announcement {announcement} other {discussion}} by {name} in {place}: “{title}”',
     'notifications.text.watchedReply': '{name} replied in “{title}”',
+    'notifications.text.announcement': 'Announcement by {name} in {place}: “{title}”',
     'notifications.text.badge': 'You earned the “{badge}” badge in “{place}”',
     'notifications.text.buddyAssigned':
       '{name} just joined “{place}” and you are their buddy: go and say hello!',
@@ -165,6 +169,8 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.request_approved': 'Your request to join is approved',
     'notifications.kind.invited': 'An invitation to join a community',
     'notifications.kind.watched_topic': 'A new conversation in a group you watch',
+    'notifications.kind.announcement':
+      'An announcement from the animators of one of your communities',
     'notifications.kind.watched_reply': 'A new reply in what you watch',
     'notifications.kind.badge_awarded': 'You earn a badge',
     'notifications.kind.spotlight_proposed': 'Someone would like to put you in the spotlight',
@@ -210,6 +216,7 @@ export const notificationsMessages = defineMessages({
     'notifications.email.list.watched_topic':
       'emails for each new conversation in the groups you watch',
     'notifications.email.list.watched_reply': 'emails for each new reply in what you watch',
+    'notifications.email.list.announcement': 'emails for the announcements of your communities',
     'notifications.email.list.badge_awarded': 'emails when you earn a badge',
     'notifications.email.list.buddy_assigned': 'emails when a newcomer is entrusted to you',
     'notifications.email.list.buddy_introduced': 'emails introducing your buddy',

@@ -43,6 +43,8 @@ export interface BatchFacts {
   posts: PostFacts;
   watches: Watches;
   messages: Map<number, MessageRecipients>;
+  /** The active members of the communities of the batch's community-wide announcements. */
+  communityMembers: Map<number, number[]>;
 }
 
 /** Kinds whose one row per subject names everyone who did it ("Julie et 3 autres personnes"). */
@@ -167,6 +169,20 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
           ...aboutPost(t, null),
         }),
       );
+      // A community-wide announcement goes to its members: there is no watching a whole
+      // community; a group's goes to the group's watchers, as any new topic there.
+      if (t.kind === 'announcement' && t.groupId === null)
+        for (const userId of facts.communityMembers.get(t.communityId) ?? [])
+          if (!isMuted(userId, t))
+            intents.push(
+              notify({
+                userId,
+                subject: postSubject(t.id, null),
+                kind: 'announcement',
+                actorId: actor,
+                ...aboutPost(t, null),
+              }),
+            );
       facts.watches.watchByDefault(actor, t.id, at);
       return intents;
     }

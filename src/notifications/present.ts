@@ -76,6 +76,8 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.buddyIntroduced', { name, place });
     case 'first_post_unanswered':
       return t('notifications.text.firstPostUnanswered', { name, title, place });
+    case 'announcement':
+      return t('notifications.text.announcement', { name, title, place });
   }
 }
 

@@ -252,7 +252,13 @@ function foldWindow(l: Loaded, since: number): Window {
     const key = spaceKey(item.communityId, item.groupId);
     active.set(key, [...(active.get(key) ?? []), item]);
   }
-  for (const list of active.values()) list.sort((a, b) => b.posts - a.posts || b.lastAt - a.lastAt);
+  // An animators' announcement of the period comes first in its space, however quiet it is:
+  // the pulse is where members who never open Ruche read it (issue 23).
+  const isAnnouncement = (t: TopicItem) => (t.kind === 'announcement' ? 1 : 0);
+  for (const list of active.values())
+    list.sort(
+      (a, b) => isAnnouncement(b) - isAnnouncement(a) || b.posts - a.posts || b.lastAt - a.lastAt,
+    );
 
   const openQuestions = [...asked]
     .filter((id) => !replied.has(id) && facts.topics.get(id)?.acceptedReplyId === null)

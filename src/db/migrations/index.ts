@@ -30,6 +30,7 @@ import * as welcomeFigures from './034_welcome_figures.js';
 import * as teamVoices from './029_team_voices.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
+import * as announcements from './033_announcements.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -64,6 +65,7 @@ const all: Record<string, DialectMigration> = {
   '034_welcome_figures': welcomeFigures,
   '031_buddies': buddies,
   '032_first_steps': firstSteps,
+  '033_announcements': announcements,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

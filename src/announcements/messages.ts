@@ -1,0 +1,143 @@
+import { defineMessages } from '../i18n/index.js';
+
+const fr = {
+  'announcements.calendar.title': 'Calendrier éditorial de {community}',
+  'announcements.calendar.intro':
+    'Ce qui est parti et ce qui est programmé, à l’heure de la communauté ({zone}). Une annonce programmée est publiée à son heure comme un sujet : elle prévient les membres de la communauté, ou celles et ceux qui suivent son groupe.',
+  'announcements.calendar.views': 'Affichage',
+  'announcements.calendar.month': 'Mois',
+  'announcements.calendar.week': 'Semaine',
+  'announcements.calendar.previousMonth': 'Mois précédent',
+  'announcements.calendar.nextMonth': 'Mois suivant',
+  'announcements.calendar.previousWeek': 'Semaine précédente',
+  'announcements.calendar.nextWeek': 'Semaine suivante',
+  'announcements.calendar.periods': 'Autres périodes',
+  'announcements.calendar.weekOf': 'Semaine du {date}',
+  'announcements.calendar.empty': 'Rien de programmé ni de publié sur cette période.',
+  'announcements.calendar.nothing': 'Rien ce jour-là.',
+  'announcements.calendar.new': 'Écrire une annonce',
+  'announcements.calendar.drafts': 'Brouillons',
+  'announcements.calendar.noDrafts': 'Aucun brouillon.',
+  'announcements.item.scheduled': 'Programmée, {time}',
+  'announcements.item.published': 'Publiée, {time}',
+  'announcements.item.draft': 'Brouillon, modifié le {date}',
+  'announcements.item.edit': 'Modifier ou déplacer « {title} »',
+  'announcements.item.editDraft': 'Reprendre « {title} »',
+  'announcements.item.pinned': '{days, plural, one {Épinglée # jour} other {Épinglée # jours}}',
+  'announcements.item.failed':
+    'N’a pas pu partir à l’heure prévue : son autrice ou son auteur n’anime plus la communauté, ou ne peut plus y publier ainsi. Programmez-la à nouveau.',
+  'announcements.form.newTitle': 'Nouvelle annonce dans {community}',
+  'announcements.form.editTitle': 'Annonce « {title} »',
+  'announcements.form.title': 'Titre',
+  'announcements.form.body': 'Texte',
+  'announcements.form.bodyHint': 'En Markdown, comme un sujet.',
+  'announcements.form.group': 'Où elle paraît',
+  'announcements.form.wholeCommunity': 'Toute la communauté (sa page d’accueil)',
+  'announcements.form.scheduleAt': 'Date et heure de publication',
+  'announcements.form.scheduleHint':
+    'À l’heure de la communauté ({zone}). Laissez vide et enregistrez un brouillon pour choisir plus tard.',
+  'announcements.form.pinDays': 'Épingler pendant (en jours)',
+  'announcements.form.pinHint':
+    'Une fois publiée, elle reste en tête de la page d’accueil de la communauté, ou de la page de son groupe, pendant ce nombre de jours ; 0 : pas épinglée.',
+  'announcements.form.saveDraft': 'Enregistrer comme brouillon',
+  'announcements.form.schedule': 'Programmer',
+  'announcements.form.delete': 'Supprimer cette annonce',
+  'announcements.form.back': 'Retour au calendrier',
+  'announcements.form.published': 'Cette annonce est partie : c’est désormais un sujet.',
+  'announcements.form.readTopic': 'Lire le sujet « {title} »',
+  'announcements.pinned.title': 'À la une',
+  'announcements.pinned.until': 'Épinglée jusqu’au {date}',
+  'announcements.error.scheduleFormat':
+    'Indiquez une date et une heure valides, par exemple 2027-03-04T09:30.',
+  'announcements.error.schedulePast':
+    'Cette date et cette heure sont passées : choisissez un moment à venir.',
+  'announcements.error.scheduleMissing': 'Choisissez la date et l’heure de publication.',
+  'announcements.error.period':
+    'Donnez une période valide, du premier au dernier jour (62 jours au plus).',
+  'announcements.error.timeZone':
+    'Ce fuseau horaire n’existe pas : écrivez-le comme « Europe/Paris » ou « America/Montreal ».',
+  'announcements.zone.title': 'Fuseau horaire de la communauté',
+  'announcements.zone.label': 'Fuseau horaire',
+  'announcements.zone.hint':
+    'Les dates de publication se lisent à cette heure. Ce qui est déjà programmé garde son moment.',
+  'announcements.zone.submit': 'Changer le fuseau horaire',
+  'announcements.flash.timeZone': 'Fuseau horaire enregistré.',
+  'announcements.error.yourGroups': 'Choisissez l’un des groupes que vous animez.',
+  'announcements.error.group': 'Ce groupe n’existe pas dans cette communauté.',
+  'announcements.error.published':
+    'Cette annonce est déjà partie : modifiez le sujet qu’elle est devenue.',
+  'announcements.flash.draft': 'Brouillon enregistré.',
+  'announcements.flash.scheduled': 'Annonce programmée.',
+  'announcements.flash.deleted': 'Annonce supprimée.',
+} as const;
+
+const en: Record<keyof typeof fr, string> = {
+  'announcements.calendar.title': 'Editorial calendar of {community}',
+  'announcements.calendar.intro':
+    'What went out and what is scheduled, in the community’s time ({zone}). A scheduled announcement is published at its time as a topic: it notifies the community’s members, or those who watch its group.',
+  'announcements.calendar.views': 'View',
+  'announcements.calendar.month': 'Month',
+  'announcements.calendar.week': 'Week',
+  'announcements.calendar.previousMonth': 'Previous month',
+  'announcements.calendar.nextMonth': 'Next month',
+  'announcements.calendar.previousWeek': 'Previous week',
+  'announcements.calendar.nextWeek': 'Next week',
+  'announcements.calendar.periods': 'Other periods',
+  'announcements.calendar.weekOf': 'Week of {date}',
+  'announcements.calendar.empty': 'Nothing scheduled or published in this period.',
+  'announcements.calendar.nothing': 'Nothing that day.',
+  'announcements.calendar.new': 'Write an announcement',
+  'announcements.calendar.drafts': 'Drafts',
+  'announcements.calendar.noDrafts': 'No drafts.',
+  'announcements.item.scheduled': 'Scheduled, {time}',
+  'announcements.item.published': 'Published, {time}',
+  'announcements.item.draft': 'Draft, edited on {date}',
+  'announcements.item.edit': 'Edit or move “{title}”',
+  'announcements.item.editDraft': 'Resume “{title}”',
+  'announcements.item.pinned': '{days, plural, one {Pinned for # day} other {Pinned for # days}}',
+  'announcements.item.failed':
+    'Could not go out at its time: its author no longer animates the community, or can no longer publish this way. Schedule it again.',
+  'announcements.form.newTitle': 'New announcement in {community}',
+  'announcements.form.editTitle': 'Announcement “{title}”',
+  'announcements.form.title': 'Title',
+  'announcements.form.body': 'Text',
+  'announcements.form.bodyHint': 'In Markdown, as a topic.',
+  'announcements.form.group': 'Where it appears',
+  'announcements.form.wholeCommunity': 'The whole community (its home)',
+  'announcements.form.scheduleAt': 'Publication date and time',
+  'announcements.form.scheduleHint':
+    'In the community’s time ({zone}). Leave it empty and save a draft to choose later.',
+  'announcements.form.pinDays': 'Pin for (days)',
+  'announcements.form.pinHint':
+    'Once published, it stays at the top of the community’s home, or of its group’s page, for this many days; 0: not pinned.',
+  'announcements.form.saveDraft': 'Save as draft',
+  'announcements.form.schedule': 'Schedule',
+  'announcements.form.delete': 'Delete this announcement',
+  'announcements.form.back': 'Back to the calendar',
+  'announcements.form.published': 'This announcement went out: it is a topic now.',
+  'announcements.form.readTopic': 'Read the topic “{title}”',
+  'announcements.pinned.title': 'Featured',
+  'announcements.pinned.until': 'Pinned until {date}',
+  'announcements.error.scheduleFormat': 'Give a valid date and time, for example 2027-03-04T09:30.',
+  'announcements.error.schedulePast':
+    'This date and time have passed: choose a moment still to come.',
+  'announcements.error.scheduleMissing': 'Choose the publication date and time.',
+  'announcements.error.period':
+    'Give a valid period, from its first to its last day (62 days at most).',
+  'announcements.error.timeZone':
+    'This time zone does not exist: write it as “Europe/Paris” or “America/Montreal”.',
+  'announcements.zone.title': 'The community’s time zone',
+  'announcements.zone.label': 'Time zone',
+  'announcements.zone.hint':
+    'Publication times are read in this zone. What is already scheduled keeps its moment.',
+  'announcements.zone.submit': 'Change the time zone',
+  'announcements.flash.timeZone': 'Time zone saved.',
+  'announcements.error.yourGroups': 'Choose one of the groups you animate.',
+  'announcements.error.group': 'This group does not exist in this community.',
+  'announcements.error.published': 'This announcement went out already: edit the topic it became.',
+  'announcements.flash.draft': 'Draft saved.',
+  'announcements.flash.scheduled': 'Announcement scheduled.',
+  'announcements.flash.deleted': 'Announcement deleted.',
+};
+
+export const announcementsMessages = defineMessages({ fr, en });
