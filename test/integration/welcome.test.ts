@@ -69,7 +69,12 @@ describe.each(databases)('the welcome queue on %s', (kind) => {
     const links = async (who: Member) =>
       [...(await who.client.page(home)).html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
     expect(await links(camille)).toEqual(
-      expect.arrayContaining([`${home}/welcome`, `${home}/recognition`, `${home}/teams`]),
+      expect.arrayContaining([
+        `${home}/welcome`,
+        `${home}/recognition`,
+        `${home}/teams`,
+        `${home}/calendar`,
+      ]),
     );
     const member = await links(bob);
     expect(member).toContain(`${home}/badges`);

@@ -107,6 +107,9 @@ export function CommunityHeader(props: {
             <li>
               <a href={`${base}/teams`}>{t('communities.teams')}</a>
             </li>
+            <li>
+              <a href={`${base}/calendar`}>{t('communities.calendar')}</a>
+            </li>
           </>
         )}
         {isActiveMember(access) && (
@@ -247,9 +250,16 @@ export function GroupHeader(props: {
           </li>
         )}
         {canManageGroup(access, g) && (
-          <li>
-            <a href={`${base}/settings`}>{t('communities.group.settings')}</a>
-          </li>
+          <>
+            <li>
+              <a href={`${base}/settings`}>{t('communities.group.settings')}</a>
+            </li>
+            <li>
+              <a href={`${communityPath(access.community.slug)}/calendar`}>
+                {t('communities.calendar')}
+              </a>
+            </li>
+          </>
         )}
         {cockpitAudience(access) && (
           <li>
