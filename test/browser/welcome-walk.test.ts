@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
   let slug: string;
   let communityId: number;
   let vera: Client;
+  let scheduledDay: string;
   const newcomers = new Map<string, Client>();
 
   const member = async (displayName: string, email: string, bio: string) => {
@@ -82,6 +83,17 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(reply.status).toBe(201);
     await vera.api('PUT', `/communities/${communityId}/buddy-volunteer`);
     await awardBadges(app.store, Date.now());
+    // An announcement scheduled in two days, in the community's time zone (Europe/Paris).
+    const paris = new Date(Date.now() + 2 * DAY)
+      .toLocaleString('sv-SE', { timeZone: 'Europe/Paris' })
+      .replace(' ', 'T');
+    scheduledDay = paris.slice(0, 10);
+    const announced = await camille.api('POST', `/communities/${communityId}/announcements`, {
+      title: 'Réunion d’accueil des nouveaux',
+      body: 'Jeudi à 18 h, au local : venez nous rencontrer.',
+      scheduleAt: paris.slice(0, 16),
+    });
+    expect(announced.status).toBe(201);
     // Two newcomers whose first topic has waited three days without an answer.
     for (const [name, email] of [
       ['Nina Smith', 'nina@ruche.test'],
@@ -194,12 +206,17 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     expect(introductions.map((n) => n.text).join(' ')).toContain('Léa Tardive');
   });
 
-  it('passes axe-core on the welcome queue and on a profile with badges', async () => {
+  it('passes axe-core on the welcome queue, the calendar and a profile with badges', async () => {
     const context = await frenchContext(browser);
     const page = await context.newPage();
     await signIn(page, 'camille@ruche.test');
     await page.goto(`${app.url}/c/${slug}/welcome`);
     await expectAccessible(page, true);
+    for (const view of ['month', 'week']) {
+      await page.goto(`${app.url}/c/${slug}/calendar?view=${view}&date=${scheduledDay}`);
+      expect(await page.textContent('main')).toContain('Réunion d’accueil des nouveaux');
+      await expectAccessible(page, true);
+    }
     await page.goto(`${app.url}/u/vera-jardin`);
     expect(await page.textContent('main')).toContain('Première réponse');
     await expectAccessible(page, true);
