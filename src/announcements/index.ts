@@ -23,3 +23,4 @@ export { publishDue, publishOne } from './publish.js';
 export { groupPinned, homePinned } from './pins.js';
 export { announcementPath, calendarPath, newAnnouncementPath } from './paths.js';
 export { instantOfLocal, localOf } from './time.js';
+export { createAnnouncement, requireCalendar } from './service.js';

@@ -16,6 +16,7 @@ import {
   requireVoice,
   type Voice,
 } from '../teams/index.js';
+import { seedAnnouncements } from './announcements.js';
 import { seedBuddies } from './buddies.js';
 import { seedWelcomes } from './welcomes.js';
 import type { DemoData, DemoTeam } from './content/index.js';
@@ -57,6 +58,7 @@ export async function seedAnimation(store: Store, data: DemoData, seeded: Seeded
   );
   const awarded = await awardBadges(store, now());
   await seedBuddies(store, data, community.id, viewerOf);
+  await seedAnnouncements(store, viewerOf(data.animatorHandle), community.id, voices[0]);
   const staff = new Set(main.memberships.filter((m) => m.role !== 'member').map((m) => m.handle));
   const handle = mostRecognised(awarded, community.id, seeded, staff);
   if (handle === undefined) return;

@@ -133,6 +133,8 @@ describe.each(databases)('demo community on %s', (kind) => {
       .selectFrom('topics')
       .select('id')
       .where('author_id', '=', team.account_id)
+      .where('kind', '!=', 'announcement')
+      .orderBy('id')
       .executeTakeFirstOrThrow();
     const page = await new Client(t.url).page(topicPath('reseau-des-benevoles', topic.id));
     expect(page.status).toBe(200);
@@ -226,5 +228,32 @@ describe.each(databases)('demo community on %s', (kind) => {
     expect(by).toContain('L’équipe du Réseau');
     expect(by.some((name) => name !== 'L’équipe du Réseau')).toBe(true);
     expect(newcomers.some((n) => n.welcomed === null)).toBe(true);
+  });
+
+  it('has an editorial calendar: one announcement out and pinned, some scheduled, a draft', async () => {
+    const c = new Client(t.url);
+    await c.api('POST', '/auth/signin', {
+      email: 'camille@demo.ruche.test',
+      password: DEMO_PASSWORD,
+    });
+    const community = await db.store.db
+      .selectFrom('communities')
+      .select(['id', 'slug'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const list = await c.api<{ announcements: { state: string; title: string }[] }>(
+      'GET',
+      `/communities/${community.id}/announcements`,
+    );
+    expect(list.status).toBe(200);
+    const states = list.body.announcements.map((a) => a.state);
+    expect(states.filter((s) => s === 'scheduled').length).toBeGreaterThanOrEqual(3);
+    expect(states).toContain('draft');
+    expect(states).toContain('published');
+    const home = await c.page(`/c/${community.slug}`);
+    expect(home.html).toContain('Permanences de fin d’année : les horaires');
+    const calendar = await c.page(`/c/${community.slug}/calendar`);
+    expect(calendar.status).toBe(200);
+    expect(calendar.html).toContain('Appel à bénévoles pour la fête des voisins');
   });
 });
