@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createAdmin } from '../../src/accounts/index.js';
+import { i18n } from '../../src/app.js';
 import { Client } from '../client.js';
 import type { TestApp } from '../harness.js';
 
@@ -37,6 +39,32 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 export const isSerious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
+
+/**
+ * No serious axe-core violation on the loaded page. axe-core runs as a script in the page: with
+ * JavaScript off, a walk checks what shows only.
+ */
+export async function expectAccessible(page: Page, javaScript = true): Promise<void> {
+  if (!javaScript) return;
+  const serious = (await axeViolations(page)).filter(isSerious);
+  expect(serious, describeViolations(serious)).toEqual([]);
+}
+
+/** Signs in through the French sign-in form, as a person would, and waits to be led away. */
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  who: { email: string; password: string },
+): Promise<void> {
+  const t = i18n.translator('fr');
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel(t('accounts.field.email'), { exact: true }).fill(who.email);
+  await page.getByLabel(t('accounts.field.password'), { exact: true }).fill(who.password);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/signin')),
+    page.getByRole('button', { name: t('accounts.signin.submit'), exact: true }).click(),
+  ]);
+}
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations

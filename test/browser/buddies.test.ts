@@ -9,14 +9,13 @@ import { caughtUp } from '../notified.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import {
   adminCredentials,
-  axeViolations,
   chromiumPath,
-  describeViolations,
+  expectAccessible,
   frenchContext,
   hasChromium,
-  isSerious,
   launchBrowser,
   seedCommunity,
+  signInThroughForm,
 } from './browser.js';
 
 const t = i18n.translator('fr');
@@ -66,23 +65,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await app.close();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(`${app.url}/signin`);
-    await page.getByLabel(t('accounts.field.email'), { exact: true }).fill(adminCredentials.email);
-    await page
-      .getByLabel(t('accounts.field.password'), { exact: true })
-      .fill(adminCredentials.password);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-      page.getByRole('button', { name: t('accounts.signin.submit'), exact: true }).click(),
-    ]);
-  }
-
-  async function expectAccessible(page: Page, javaScript: boolean) {
-    if (!javaScript) return;
-    const serious = (await axeViolations(page)).filter(isSerious);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
+  const signIn = (page: Page) => signInThroughForm(page, app.url, adminCredentials);
 
   for (const [javaScript, name] of [
     [true, 'Nina Smith'],

@@ -2,22 +2,19 @@
 // the community's home with the accepted spotlight pass axe-core, with and without JavaScript.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { i18n } from '../../src/app.js';
 import { awardBadges } from '../../src/recognition/index.js';
 import { Client } from '../client.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import {
-  axeViolations,
   chromiumPath,
-  describeViolations,
+  expectAccessible,
   frenchContext,
   hasChromium,
-  isSerious,
   launchBrowser,
   seedCommunity,
+  signInThroughForm,
 } from './browser.js';
 
-const t = i18n.translator('fr');
 const suiteName = hasChromium
   ? 'recognition pages in Chromium'
   : `recognition pages in Chromium (skipped: no ${chromiumPath})`;
@@ -61,22 +58,7 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await app.close();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(`${app.url}/signin`);
-    await page.getByLabel(t('accounts.field.email'), { exact: true }).fill(member.email);
-    await page.getByLabel(t('accounts.field.password'), { exact: true }).fill(member.password);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-      page.getByRole('button', { name: t('accounts.signin.submit'), exact: true }).click(),
-    ]);
-  }
-
-  // axe-core runs as a script in the page: with JavaScript off, the walk checks what shows only.
-  async function expectAccessible(page: Page, javaScript: boolean) {
-    if (!javaScript) return;
-    const serious = (await axeViolations(page)).filter(isSerious);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
+  const signIn = (page: Page) => signInThroughForm(page, app.url, member);
 
   for (const javaScript of [true, false])
     it(`shows badges and the accepted spotlight, accessibly (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {

@@ -12,14 +12,13 @@ import { Client } from '../client.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import { caughtUp } from '../notified.js';
 import {
-  axeViolations,
   chromiumPath,
-  describeViolations,
+  expectAccessible,
   frenchContext,
   hasChromium,
-  isSerious,
   launchBrowser,
   seedCommunity,
+  signInThroughForm,
 } from './browser.js';
 
 const t = i18n.translator('fr');
@@ -119,22 +118,8 @@ describe.skipIf(!hasChromium)(suiteName, () => {
     await app.close();
   });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.url}/signin`);
-    await page.getByLabel(t('accounts.field.email'), { exact: true }).fill(email);
-    await page.getByLabel(t('accounts.field.password'), { exact: true }).fill(password);
-    await Promise.all([
-      page.waitForURL((u) => !u.pathname.startsWith('/signin')),
-      page.getByRole('button', { name: t('accounts.signin.submit'), exact: true }).click(),
-    ]);
-  }
-
-  // axe-core runs as a script in the page: with JavaScript off, the walk checks what shows only.
-  async function expectAccessible(page: Page, javaScript: boolean) {
-    if (!javaScript) return;
-    const serious = (await axeViolations(page)).filter(isSerious);
-    expect(serious, describeViolations(serious)).toEqual([]);
-  }
+  const signIn = (page: Page, email: string) =>
+    signInThroughForm(page, app.url, { email, password });
 
   for (const [javaScript, name] of [
     [true, 'Nina Smith'],
