@@ -25,6 +25,7 @@ const features = [
   'buddies',
   'first-post-alert',
   'first-steps',
+  'crisis',
   'announcements',
 ];
 
