@@ -1,7 +1,7 @@
 /**
  * Crisis mode (issue 24): the raid detector that watches, per community and topic, new accounts,
  * posts by young accounts and flags against their usual pace. This slice is the detector's
- * arithmetic; its counters' storage, the crisis mode it starts and its restrictions come next.
+ * arithmetic and its counters; the crisis mode it starts and its restrictions come next.
  */
 export {
   advance,
@@ -16,3 +16,4 @@ export {
   type Signal,
   type SignalState,
 } from './detector.js';
+export { countSignal, scopeKey, signalNow, type Scope } from './store.js';

@@ -486,6 +486,14 @@ export interface Database {
     updated_at: number;
   };
   /** A community's first-post alert setting; no row: on, after 24 hours. */
+  /** The raid detector's counters, per scope and signal (038_crisis_signals). */
+  crisis_signals: {
+    scope: string;
+    signal: string;
+    minute: number;
+    recent: string;
+    baseline: number;
+  };
   first_post_alert_settings: {
     community_id: number;
     enabled: Generated<number>;
