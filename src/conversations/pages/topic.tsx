@@ -98,6 +98,17 @@ function PostActions(props: { ctx: PageContext; base: string }) {
   );
 }
 
+/** "Signaler": the moderation feature's small form for this post (src/moderation, /flag/…). */
+function FlagLink(props: { ctx: PageContext; kind: 'topic' | 'reply'; id: number }) {
+  return (
+    <p class="flag">
+      <a href={`/flag/${props.kind}/${props.id}`} rel="nofollow">
+        {props.ctx.t('moderation.flag.link')}
+      </a>
+    </p>
+  );
+}
+
 export function TopicPage(props: {
   ctx: PageContext;
   view: TopicView;
@@ -164,6 +175,7 @@ export function TopicPage(props: {
       {viewer && canChangePost(access, viewer, topic.author_id) && (
         <PostActions ctx={ctx} base={here} />
       )}
+      {viewer && viewer.id !== topic.author_id && <FlagLink ctx={ctx} kind="topic" id={topic.id} />}
 
       <section aria-labelledby="replies-title">
         <h2 id="replies-title">{t('conversations.reply.count', { count: view.replies.length })}</h2>
@@ -226,6 +238,9 @@ export function TopicPage(props: {
                 )}
                 {viewer && canChangePost(access, viewer, r.author_id) && (
                   <PostActions ctx={ctx} base={replyActionsPath(slug, r.id)} />
+                )}
+                {viewer && viewer.id !== r.author_id && (
+                  <FlagLink ctx={ctx} kind="reply" id={r.id} />
                 )}
               </li>
             );
