@@ -1,4 +1,6 @@
-import type { Db } from '../db/index.js';
+import type { Db, Dialect } from '../db/index.js';
+import { indexDocument, removeDocument, removeTopicDocuments } from '../search/index.js';
+import { replyDocument, topicDocument } from './search-documents.js';
 import { toPlainText } from '../markdown/index.js';
 import { replyPath, topicPath } from './paths.js';
 
@@ -101,10 +103,12 @@ export async function postsUnderReview(
 
 /**
  * Hides a topic or reply pending review (`at`), or shows it again (null), in the caller's
- * transaction; says whether anything changed.
+ * transaction; says whether anything changed. Search forgets a hidden post (a topic with its
+ * replies) and finds it again once shown, as it does for a deleted one.
  */
 export async function setPostHidden(
   db: Db,
+  dialect: Dialect,
   kind: 'topic' | 'reply',
   id: number,
   at: number | null,
@@ -116,7 +120,39 @@ export async function setPostHidden(
     .where('id', '=', id)
     .where('hidden_at', at === null ? 'is not' : 'is', null)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
+  const changed = Number(res.numUpdatedRows) > 0;
+  if (!changed) return false;
+  if (at !== null) {
+    if (kind === 'topic') await removeTopicDocuments(db, dialect, id);
+    else await removeDocument(db, dialect, 'reply', id);
+    return true;
+  }
+  const topicId =
+    kind === 'topic'
+      ? id
+      : (await db.selectFrom('replies').select('topic_id').where('id', '=', id).executeTakeFirst())
+          ?.topic_id;
+  if (topicId === undefined) return true;
+  const topic = await db
+    .selectFrom('topics')
+    .selectAll()
+    .where('id', '=', topicId)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  if (!topic) return true;
+  if (kind === 'topic')
+    await indexDocument(db, dialect, topicDocument(topic, toPlainText(topic.body)));
+  let replies = db
+    .selectFrom('replies')
+    .select(['id', 'topic_id', 'body', 'created_at'])
+    .where('topic_id', '=', topicId)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null);
+  if (kind === 'reply') replies = replies.where('id', '=', id);
+  for (const r of await replies.execute())
+    await indexDocument(db, dialect, replyDocument({ ...topic, ...r }, toPlainText(r.body)));
+  return true;
 }
 
 /** How many live topics and replies each of these members wrote in one community. */

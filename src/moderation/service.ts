@@ -169,7 +169,10 @@ export async function flag(s: Store, viewer: Viewer, input: FlagInput, at: numbe
     let hidden = false;
     if (target.kind === 'topic' || target.kind === 'reply') {
       const scored = await scoreFlags(trx, await store.openFlags(trx, communityId, target), at);
-      if (scored.score >= threshold && (await setPostHidden(trx, target.kind, target.id, at))) {
+      if (
+        scored.score >= threshold &&
+        (await setPostHidden(trx, s.dialect, target.kind, target.id, at))
+      ) {
         hidden = true;
         await recordAudit(trx, {
           communityId,
@@ -394,10 +397,11 @@ export async function decide(
       );
       let reverses: number | undefined;
       if (target.kind === 'topic' || target.kind === 'reply') {
-        if (input.decision === 'agree') await setPostHidden(trx, target.kind, target.id, at);
+        if (input.decision === 'agree')
+          await setPostHidden(trx, s.dialect, target.kind, target.id, at);
         if (
           input.decision === 'disagree' &&
-          (await setPostHidden(trx, target.kind, target.id, null))
+          (await setPostHidden(trx, s.dialect, target.kind, target.id, null))
         )
           reverses = (await store.latestHideOf(trx, communityId, target.kind, target.id))?.id;
       }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { caughtUp } from '../notified.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 type Weight = { type: number; trust: number; accuracy: number; total: number };
@@ -220,6 +221,81 @@ describe.each(databases)('the review queue on %s', (kind) => {
     const left = (await queue(carl)).body.items.map((i) => `${i.target.kind}:${i.target.id}`);
     expect(left).not.toContain(`topic:${a}`);
     expect(left).not.toContain(`topic:${b}`);
+  });
+
+  it('keeps a hidden post from others everywhere, and shows it to its author, marked', async () => {
+    const [reader, , , mentioned] = flaggers as [Member, Member, Member, Member];
+    const created = await anna.client.api<{ topic: { id: number } }>(
+      'POST',
+      `/communities/${community.id}/topics`,
+      { title: 'Sujet zéphyrin', body: `Bonjour @${mentioned.handle}, regarde zéphyrin.` },
+    );
+    const topicId = created.body.topic.id;
+    const calm = await post('Un sujet tranquille');
+    const replyId = await reply(calm, 'Une réponse ostrogoth');
+    await caughtUp(t);
+    const search = (who: Member) =>
+      who.client.api<{ results: { topicId: number }[] }>('GET', '/search?q=z%C3%A9phyrin');
+    const notified = async (who: Member) =>
+      (
+        await who.client.api<{ notifications: { topicId: number | null }[] }>(
+          'GET',
+          '/notifications',
+        )
+      ).body.notifications.map((n) => n.topicId);
+    const listed = async (who: Member) =>
+      (
+        await who.client.api<{ topics: { id: number }[] }>(
+          'GET',
+          `/communities/${community.id}/topics?limit=100`,
+        )
+      ).body.topics.map((x) => x.id);
+    expect((await search(reader)).body.results.map((r) => r.topicId)).toContain(topicId);
+    expect(await notified(mentioned)).toContain(topicId);
+    expect(await listed(reader)).toContain(topicId);
+
+    for (const f of flaggers.slice(0, 3)) await flag(f, 'topic', topicId, 'harassment');
+    for (const f of flaggers.slice(0, 3)) await flag(f, 'reply', replyId, 'harassment');
+    expect(await hiddenAt('topics', topicId)).not.toBeNull();
+    expect(await hiddenAt('replies', replyId)).not.toBeNull();
+
+    // Others: not in search, lists, notifications, the API; the reply is a neutral note.
+    expect((await search(reader)).body.results.map((r) => r.topicId)).not.toContain(topicId);
+    expect(await notified(mentioned)).not.toContain(topicId);
+    expect(await listed(reader)).not.toContain(topicId);
+    expect((await reader.client.api('GET', `/topics/${topicId}`)).status).toBe(404);
+    expect((await reader.client.page(`/c/${community.slug}/t/${topicId}`)).status).toBe(404);
+    const calmApi = await reader.client.api<{ replies: { id: number }[] }>(
+      'GET',
+      `/topics/${calm}`,
+    );
+    expect(calmApi.body.replies.map((r) => r.id)).not.toContain(replyId);
+    const calmPage = await reader.client.page(`/c/${community.slug}/t/${calm}`);
+    expect(calmPage.html).toContain('Ce message est en attente de relecture');
+    expect(calmPage.html).not.toContain('ostrogoth');
+
+    // Anna, the author: still there, marked.
+    expect(await listed(anna)).toContain(topicId);
+    const own = await anna.client.api<{ replies: { id: number; awaitingReview: boolean }[] }>(
+      'GET',
+      `/topics/${calm}`,
+    );
+    expect(own.body.replies.find((r) => r.id === replyId)?.awaitingReview).toBe(true);
+    const ownPage = await anna.client.page(`/c/${community.slug}/t/${topicId}`);
+    expect(ownPage.status).toBe(200);
+    expect(ownPage.html).toContain('masqué aux autres membres');
+    expect((await anna.client.page(`/c/${community.slug}/t/${calm}`)).html).toContain('ostrogoth');
+
+    // Disagreeing shows them again, to search too.
+    await carl.client.api('POST', `/communities/${community.id}/moderation/decisions`, {
+      decision: 'disagree',
+      items: [
+        { kind: 'topic', id: topicId },
+        { kind: 'reply', id: replyId },
+      ],
+    });
+    expect((await search(reader)).body.results.map((r) => r.topicId)).toContain(topicId);
+    expect((await reader.client.api('GET', `/topics/${topicId}`)).status).toBe(200);
   });
 
   it('lets animators, not moderators, change the threshold', async () => {

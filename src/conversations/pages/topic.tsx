@@ -23,7 +23,10 @@ import { reactionSummary } from '../present.js';
 import { reactionKinds } from '../schemas.js';
 import type * as store from '../store.js';
 
-type Reply = Awaited<ReturnType<typeof store.listReplies>>[number];
+/** A reply as the topic's reader gets it: `masked` when hidden pending review from them (src/moderation). */
+type Reply = Awaited<ReturnType<typeof store.listReplies>>[number] & {
+  review: 'none' | 'shown' | 'masked';
+};
 type ReactionRow = Awaited<ReturnType<typeof store.reactionsFor>>[number];
 
 export interface TopicView extends TopicAccess {
@@ -142,6 +145,13 @@ export function TopicPage(props: {
         )}
       </p>
       <h1>{topic.title}</h1>
+      {topic.hidden_at !== null && (
+        <p class="notice awaiting-review">
+          {viewer?.id === topic.author_id
+            ? t('moderation.hidden.own')
+            : t('moderation.queue.hidden')}
+        </p>
+      )}
       <p class="muted">
         <span class="badge">{t(`conversations.kind.${topic.kind}`)}</span>
         {topic.accepted_reply_id !== null && (
@@ -183,9 +193,22 @@ export function TopicPage(props: {
           {view.replies.map((r) => {
             const isAccepted = topic.accepted_reply_id === r.id;
             const voice = view.voices.replies.get(r.id);
+            if (r.review === 'masked')
+              return (
+                <li key={r.id} id={replyAnchor(r.id)} class="reply awaiting-review">
+                  <p class="muted">{t('moderation.hidden.note')}</p>
+                </li>
+              );
             return (
               <li key={r.id} id={replyAnchor(r.id)} class={isAccepted ? 'reply accepted' : 'reply'}>
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
+                {r.review === 'shown' && (
+                  <p class="notice awaiting-review">
+                    {viewer?.id === r.author_id
+                      ? t('moderation.hidden.own')
+                      : t('moderation.queue.hidden')}
+                  </p>
+                )}
                 <p class="muted">
                   {voice ? (
                     <TeamAuthor
