@@ -439,6 +439,7 @@ export async function topicFactsOf(db: Db, ids: number[]) {
       'title',
       'accepted_reply_id',
       'deleted_at',
+      'hidden_at',
     ])
     .where('id', 'in', ids)
     .execute();
@@ -449,7 +450,7 @@ export async function replyFactsOf(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('replies')
-    .select(['id', 'topic_id', 'parent_reply_id', 'author_id', 'deleted_at'])
+    .select(['id', 'topic_id', 'parent_reply_id', 'author_id', 'deleted_at', 'hidden_at'])
     .where('id', 'in', ids)
     .execute();
 }

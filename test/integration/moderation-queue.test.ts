@@ -119,7 +119,9 @@ describe.each(databases)('the review queue on %s', (kind) => {
     expect(item?.history.posts).toBeGreaterThanOrEqual(1);
     const page = await carl.client.page(`/c/${community.slug}/moderation`);
     expect(page.html).toContain('Des montres à vendre');
-    expect(page.html).toMatch(/poids 4 = type 3 \+ niveau de confiance 0 \+ justesse 1/);
+    expect(page.html).toMatch(
+      /poids 4 = type 3 \+ niveau de confiance 0 \+ justesse 1|weight 4 = type 3 \+ trust level 0 \+ accuracy 1/,
+    );
     expect(page.html).toContain('/assets/moderation-queue.js');
   });
 

@@ -283,7 +283,13 @@ describe.each(databases)('who may read what, on %s', (kind) => {
           .executeTakeFirstOrThrow();
         const topic = await topicRow(reply.topic_id);
         const access = await accessTo(db, viewer, await community(topic.community_id));
-        return canReadReply(access, await groupOf(topic.group_id), topic, reply, viewer?.id ?? null);
+        return canReadReply(
+          access,
+          await groupOf(topic.group_id),
+          topic,
+          reply,
+          viewer?.id ?? null,
+        );
       }
     }
   }
