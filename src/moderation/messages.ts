@@ -38,7 +38,6 @@ const fr = {
   'moderation.queue.flag': '{reason}, signalé par {name} le {date}',
   'moderation.queue.terms':
     'poids {total} = type {type} + niveau de confiance {trust} + justesse {accuracy}',
-  'moderation.queue.select': 'Choisir cet élément',
   'moderation.queue.decision': 'Décision pour les éléments cochés',
   'moderation.queue.reason': 'Raison (pour le journal de modération ; facultative)',
   'moderation.queue.agree': 'Approuver (masquer)',
@@ -155,7 +154,6 @@ const en: Record<keyof typeof fr, string> = {
   'moderation.queue.flag': '{reason}, flagged by {name} on {date}',
   'moderation.queue.terms':
     'weight {total} = type {type} + trust level {trust} + accuracy {accuracy}',
-  'moderation.queue.select': 'Select this item',
   'moderation.queue.decision': 'Decision for the selected items',
   'moderation.queue.reason': 'Reason (for the audit log; optional)',
   'moderation.queue.agree': 'Agree (hide)',

@@ -119,26 +119,6 @@ export async function flaggerRecords(db: Db, flaggerIds: number[]) {
   return out;
 }
 
-/** Earlier decided flags on the posts of these authors in one community, by outcome. */
-export function decidedFlagsOn(
-  db: Db,
-  communityId: number,
-  targets: { kind: FlagTargetKind; id: number }[],
-) {
-  if (targets.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('moderation_flags')
-    .select(['target_kind', 'target_id', 'outcome', 'decided_at'])
-    .where('community_id', '=', communityId)
-    .where('outcome', 'is not', null)
-    .where((eb) =>
-      eb.or(
-        targets.map((t) => eb.and([eb('target_kind', '=', t.kind), eb('target_id', '=', t.id)])),
-      ),
-    )
-    .execute();
-}
-
 /** Every decided flag of one community, for the authors' histories (kind, id, outcome). */
 export function decidedFlagsIn(db: Db, communityId: number) {
   return db

@@ -61,13 +61,7 @@ export function QueuePage(props: {
               return (
                 <li class="moderation-item" data-item={value} id={id}>
                   <h2>
-                    <input
-                      type="checkbox"
-                      name="items"
-                      value={value}
-                      id={`${id}-check`}
-                      aria-label={t('moderation.queue.select')}
-                    />{' '}
+                    <input type="checkbox" name="items" value={value} id={`${id}-check`} />{' '}
                     <label for={`${id}-check`}>
                       {t('moderation.queue.item', { kind: i.target.kind, id: i.target.id })}
                     </label>{' '}
