@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 type Entry = {
@@ -111,6 +112,7 @@ describe.each(databases)('the moderation audit log on %s', (kind) => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('Publicité, =cmd');
     expect(page.html).not.toContain(`data-audit="${ignored?.id}"`);
+    expect(await htmlProblems(page.html)).toEqual([]);
   });
 
   it('exports CSV for admins, safe in a spreadsheet', async () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 type ApiError = { error: { code: string; message: string } };
@@ -132,11 +133,14 @@ describe.each(databases)('flags on %s', (kind) => {
       `/flag/reply/${replyId}`,
     );
     const form = `/flag/reply/${replyId}`;
-    expect((await bob.client.page(form)).status).toBe(200);
+    const formPage = await bob.client.page(form);
+    expect(formPage.status).toBe(200);
+    expect(await htmlProblems(formPage.html)).toEqual([]);
     const before = await counts();
     const refused = await bob.client.submit(form, form, { reason: 'other', text: '' });
     expect(refused.status).toBe(400);
     expect(refused.html).toMatch(/quelques mots|few words/);
+    expect(refused.html).toMatch(/value="other"[^>]*checked/);
     expect(await counts()).toEqual(before);
     const sent = await bob.client.submit(form, form, {
       reason: 'other',

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
+import { htmlProblems } from '../html.js';
 import { caughtUp } from '../notified.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
@@ -123,6 +124,7 @@ describe.each(databases)('the review queue on %s', (kind) => {
       /poids 4 = type 3 \+ niveau de confiance 0 \+ justesse 1|weight 4 = type 3 \+ trust level 0 \+ accuracy 1/,
     );
     expect(page.html).toContain('/assets/moderation-queue.js');
+    expect(await htmlProblems(page.html)).toEqual([]);
   });
 
   it('agrees: the post is hidden, the flaggers’ accuracy rises, one audit row', async () => {
