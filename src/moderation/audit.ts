@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import type { Db, Store } from '../db/index.js';
 import * as store from './store.js';
 
 /** What one staff or automatic moderation action was, for its audit row. */
@@ -38,5 +38,41 @@ export function recordAudit(trx: Db, e: AuditEntry): Promise<number> {
     reason: e.reason,
     created_at: e.at,
     reverses_id: e.reverses ?? null,
+  });
+}
+
+export interface AuditQuery {
+  communityId?: number | undefined;
+  action?: string | undefined;
+  actor?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+const AUDIT_LIMIT = 500;
+const CSV_LIMIT = 100_000;
+
+/** Audit rows for a filter: `actor` is a handle, or "auto" for automatic actions. */
+export async function auditLog(s: Store, q: AuditQuery, forCsv = false) {
+  let actorId: number | undefined;
+  const automatic = q.actor === 'auto';
+  if (q.actor && !automatic) {
+    const handle = q.actor.replace(/^@/, '');
+    const row = await s.db
+      .selectFrom('users')
+      .select('id')
+      .where('handle', '=', handle)
+      .executeTakeFirst();
+    if (!row) return [];
+    actorId = Number(row.id);
+  }
+  return store.listAudit(s.db, {
+    communityId: q.communityId,
+    action: q.action,
+    actorId,
+    automatic,
+    from: q.from,
+    to: q.to,
+    limit: forCsv ? CSV_LIMIT : AUDIT_LIMIT,
   });
 }

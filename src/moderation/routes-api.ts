@@ -5,6 +5,7 @@ import { requireViewer, writeLimit, type AppDeps } from '../http/index.js';
 import { auditCsv, presentAuditRow, presentQueueItem } from './present.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
+import { auditLog } from './audit.js';
 
 const tags = ['moderation'];
 const DAY = 86_400_000;
@@ -133,7 +134,7 @@ export function registerModerationApi(app: FastifyInstance, deps: AppDeps) {
       const access = await service.requireModerator(store, requireViewer(req.viewer), {
         id: req.params.id,
       });
-      const rows = await service.auditLog(store, {
+      const rows = await auditLog(store, {
         ...req.query,
         ...periodOf(req.query),
         communityId: access.community.id,
@@ -154,7 +155,7 @@ export function registerModerationApi(app: FastifyInstance, deps: AppDeps) {
     },
     async (req) => {
       service.requireAuditAdmin(requireViewer(req.viewer));
-      const rows = await service.auditLog(store, { ...req.query, ...periodOf(req.query) });
+      const rows = await auditLog(store, { ...req.query, ...periodOf(req.query) });
       return { entries: rows.map(presentAuditRow) };
     },
   );
@@ -170,7 +171,7 @@ export function registerModerationApi(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       service.requireAuditAdmin(requireViewer(req.viewer));
-      const rows = await service.auditLog(store, { ...req.query, ...periodOf(req.query) }, true);
+      const rows = await auditLog(store, { ...req.query, ...periodOf(req.query) }, true);
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', 'attachment; filename="moderation-audit.csv"');
       return reply.send(auditCsv(rows));

@@ -25,6 +25,7 @@ import { auditCsv } from './present.js';
 import { periodOf } from './routes-api.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
+import { auditLog } from './audit.js';
 import { canManageCommunity } from '../communities/index.js';
 
 const flagParams = z.object({
@@ -173,7 +174,7 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
       slug: slugOf(req),
     });
     const q = parseInput(schemas.auditQuery, req.query);
-    const rows = await service.auditLog(store, {
+    const rows = await auditLog(store, {
       ...q,
       ...periodOf(q),
       communityId: access.community.id,
@@ -199,7 +200,7 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
   app.get(adminAuditPath, async (req, reply) => {
     service.requireAuditAdmin(requireViewer(req.viewer));
     const q = parseInput(schemas.adminAuditQuery, req.query);
-    const rows = await service.auditLog(store, { ...q, ...periodOf(q) });
+    const rows = await auditLog(store, { ...q, ...periodOf(q) });
     const communities = (await allCommunities(store)).map((c) => ({ id: c.id, name: c.name }));
     const ctx = pageContext(req, reply);
     const title = req.t('moderation.audit.title');
@@ -228,7 +229,7 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
   app.get(`${adminAuditPath}.csv`, async (req, reply) => {
     service.requireAuditAdmin(requireViewer(req.viewer));
     const q = parseInput(schemas.adminAuditQuery, req.query);
-    const rows = await service.auditLog(store, { ...q, ...periodOf(q) }, true);
+    const rows = await auditLog(store, { ...q, ...periodOf(q) }, true);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', 'attachment; filename="moderation-audit.csv"');
     return reply.send(auditCsv(rows));

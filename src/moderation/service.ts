@@ -420,42 +420,6 @@ export async function decide(
   });
 }
 
-export interface AuditQuery {
-  communityId?: number | undefined;
-  action?: string | undefined;
-  actor?: string | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-}
-
-const AUDIT_LIMIT = 500;
-const CSV_LIMIT = 100_000;
-
-/** Audit rows for a filter: `actor` is a handle, or "auto" for automatic actions. */
-export async function auditLog(s: Store, q: AuditQuery, forCsv = false) {
-  let actorId: number | undefined;
-  const automatic = q.actor === 'auto';
-  if (q.actor && !automatic) {
-    const handle = q.actor.replace(/^@/, '');
-    const row = await s.db
-      .selectFrom('users')
-      .select('id')
-      .where('handle', '=', handle)
-      .executeTakeFirst();
-    if (!row) return [];
-    actorId = Number(row.id);
-  }
-  return store.listAudit(s.db, {
-    communityId: q.communityId,
-    action: q.action,
-    actorId,
-    automatic,
-    from: q.from,
-    to: q.to,
-    limit: forCsv ? CSV_LIMIT : AUDIT_LIMIT,
-  });
-}
-
 /** The hiding threshold is the animators' (and admins') to set. */
 export async function requireSettingsEditor(
   s: Store,
