@@ -27,6 +27,7 @@ const features = [
   'first-steps',
   'crisis',
   'announcements',
+  'moderation',
 ];
 
 export default tseslint.config(

@@ -77,6 +77,7 @@ import {
 import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { registerWelcome, welcomeMessages } from './welcome/index.js';
+import { moderationMessages, registerModeration } from './moderation/index.js';
 import { buddiesMessages, registerBuddies } from './buddies/index.js';
 import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
 import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
@@ -111,6 +112,7 @@ export const i18n = createI18n([
   firstPostAlertMessages,
   firstStepsMessages,
   announcementsMessages,
+  moderationMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -337,6 +339,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerFirstPostAlert(app, deps);
   registerFirstSteps(app, deps);
   registerAnnouncements(app, deps);
+  registerModeration(app, deps);
   return app;
 }
 

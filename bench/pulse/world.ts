@@ -31,8 +31,8 @@ export type UserRow = WithId<
 > & { time_zone: string | null };
 export type CommunityRow = WithId<Omit<Row<'communities'>, 'purpose_public' | 'time_zone'>>;
 export type GroupRow = WithId<Row<'groups'>>;
-export type TopicRow = WithId<Omit<Row<'topics'>, 'score' | 'deletion_reason'>>;
-export type ReplyRow = WithId<Omit<Row<'replies'>, 'score' | 'deletion_reason'>>;
+export type TopicRow = WithId<Omit<Row<'topics'>, 'score' | 'deletion_reason' | 'hidden_at'>>;
+export type ReplyRow = WithId<Omit<Row<'replies'>, 'score' | 'deletion_reason' | 'hidden_at'>>;
 export type ReactionRow = Omit<Row<'reactions'>, 'id'>;
 export type LogRow = Omit<Row<'activity_log'>, 'id'>;
 export type NotificationRow = Omit<Row<'notifications'>, 'id' | 'emailed_at'> & {

@@ -35,6 +35,7 @@ export async function requireReadableTopic(
     unsafeTopic.group_id !== null
       ? await requireVisibleGroup(db, access, viewer, { id: unsafeTopic.group_id })
       : undefined;
-  if (!canReadTopic(access, group, unsafeTopic)) throw new AppError('not_found');
+  if (!canReadTopic(access, group, unsafeTopic, viewer?.id ?? null))
+    throw new AppError('not_found');
   return { topic: unsafeTopic, access, group };
 }

@@ -34,6 +34,7 @@ const TOPIC_COLUMNS: BulkColumns<TopicInsert> = {
   last_activity_at: 'bigint',
   deleted_at: 'bigint',
   deletion_reason: 'text',
+  hidden_at: 'bigint',
 };
 
 const REPLY_COLUMNS: BulkColumns<ReplyInsert> = {
@@ -48,6 +49,7 @@ const REPLY_COLUMNS: BulkColumns<ReplyInsert> = {
   updated_at: 'bigint',
   deleted_at: 'bigint',
   deletion_reason: 'text',
+  hidden_at: 'bigint',
 };
 
 export function insertTopics(s: Store, trx: Db, rows: TopicInsert[]): Promise<void> {

@@ -29,3 +29,9 @@ export {
 } from './readable.js';
 export { replyAnchor, replyBoxPath, replyPath, topicPath } from './paths.js';
 export { postFacts, type PostFacts, type ReplyFacts, type TopicFacts } from './post-facts.js';
+export {
+  postCountsIn,
+  postsUnderReview,
+  setPostHidden,
+  type PostUnderReview,
+} from './moderation-facts.js';

@@ -17,24 +17,49 @@ import {
  * A page, a service and a list (readable.ts) all ask these; none restates them.
  */
 
-/** A topic: live, in a community (and group, if any) whose content the reader may read. */
+/** What reading a post depends on beside its space: deletion, and hiding pending review. */
+interface PostState {
+  deleted_at: number | null;
+  hidden_at: number | null;
+  author_id: number;
+}
+
+/**
+ * A post hidden pending review (src/moderation) is for its author, who sees it marked, and for
+ * the community's staff who review it; for everyone else it is as if it were not there.
+ */
+function canSeeHidden(
+  access: CommunityStanding,
+  readerId: number | null,
+  post: PostState,
+): boolean {
+  return post.hidden_at === null || post.author_id === readerId || canModerateCommunity(access);
+}
+
+/** A topic: live, shown (or the reader's own, or staff), in a space the reader may read. */
 export function canReadTopic(
   access: CommunityStanding,
   group: GroupStanding | undefined,
-  topic: { deleted_at: number | null },
+  topic: PostState,
+  readerId: number | null,
 ): boolean {
-  if (topic.deleted_at !== null) return false;
+  if (topic.deleted_at !== null || !canSeeHidden(access, readerId, topic)) return false;
   return group ? canReadGroupContent(access, group) : canReadCommunityContent(access);
 }
 
-/** A reply: live, in a topic the reader may read. */
+/** A reply: live and shown (or the reader's own, or staff), in a topic the reader may read. */
 export function canReadReply(
   access: CommunityStanding,
   group: GroupStanding | undefined,
-  topic: { deleted_at: number | null },
-  reply: { deleted_at: number | null },
+  topic: PostState,
+  reply: PostState,
+  readerId: number | null,
 ): boolean {
-  return reply.deleted_at === null && canReadTopic(access, group, topic);
+  return (
+    reply.deleted_at === null &&
+    canSeeHidden(access, readerId, reply) &&
+    canReadTopic(access, group, topic, readerId)
+  );
 }
 
 /** Starting a topic, in a group or outside any. */

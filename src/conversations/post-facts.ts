@@ -11,6 +11,8 @@ export interface TopicFacts {
   title: string;
   acceptedReplyId: number | null;
   isDeleted: boolean;
+  /** Hidden pending review (src/moderation): for its author and the staff only. */
+  isHidden: boolean;
 }
 
 export interface ReplyFacts {
@@ -19,6 +21,8 @@ export interface ReplyFacts {
   parentReplyId: number | null;
   authorId: number;
   isDeleted: boolean;
+  /** Hidden pending review (src/moderation): for its author and the staff only. */
+  isHidden: boolean;
 }
 
 export interface PostFacts {
@@ -44,6 +48,7 @@ export async function postFacts(
         parentReplyId: r.parent_reply_id,
         authorId: r.author_id,
         isDeleted: r.deleted_at !== null,
+        isHidden: r.hidden_at !== null,
       });
   const topicIds = new Set(ids.topicIds);
   for (const r of replies.values()) topicIds.add(r.topicId);
@@ -59,6 +64,7 @@ export async function postFacts(
         title: t.title,
         acceptedReplyId: t.accepted_reply_id,
         isDeleted: t.deleted_at !== null,
+        isHidden: t.hidden_at !== null,
       });
   return { topics, replies };
 }

@@ -90,5 +90,7 @@ export function presentReply(
     reactions: reactionSummary(reactions, 'reply', r.id),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+    /** Hidden from others pending review (only its author and the staff get it). */
+    awaitingReview: r.hidden_at !== null,
   };
 }

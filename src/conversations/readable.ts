@@ -66,7 +66,7 @@ export async function filterReadable(
     replyPlacesWithTopicOf(db, ids.replyIds ?? []),
   ]);
   const standings = await loadStandings(db, reader, spacesOf(ids, unsafeTopics, unsafeReplies));
-  return readableOf(standings, ids, unsafeTopics, unsafeReplies);
+  return readableOf(standings, reader?.id ?? null, ids, unsafeTopics, unsafeReplies);
 }
 
 /**
@@ -103,6 +103,7 @@ export async function filterReadableForMany(
       reader.id,
       readableOf(
         standings,
+        reader.id,
         ids,
         (ids.topicIds ?? []).flatMap((id) => topicById.get(id) ?? []),
         (ids.replyIds ?? []).flatMap((id) => replyById.get(id) ?? []),
@@ -110,6 +111,15 @@ export async function filterReadableForMany(
     );
   }
   return out;
+}
+
+/** A reply's topic, as the reading questions need it. */
+function topicStateOf(r: ReplyPlace) {
+  return {
+    deleted_at: r.topic_deleted_at,
+    hidden_at: r.topic_hidden_at,
+    author_id: r.topic_author_id,
+  };
 }
 
 type TopicPlace = Awaited<ReturnType<typeof topicPlacesOf>>[number];
@@ -130,6 +140,7 @@ function spacesOf(ids: ReadableIds, unsafeTopics: TopicPlace[], unsafeReplies: R
 /** The questions themselves, asked of one reader's standings for each id. */
 function readableOf(
   standings: Standings,
+  readerId: number | null,
   ids: ReadableIds,
   unsafeTopics: TopicPlace[],
   unsafeReplies: ReplyPlace[],
@@ -142,12 +153,13 @@ function readableOf(
   };
   for (const t of unsafeTopics) {
     const place = placeOf(standings, t);
-    if (place && canReadTopic(place.access, place.group, t)) readable.topicIds.add(t.id);
+    if (place && canReadTopic(place.access, place.group, t, readerId)) readable.topicIds.add(t.id);
   }
   for (const r of unsafeReplies) {
     const place = placeOf(standings, r);
-    const topic = { deleted_at: r.topic_deleted_at };
-    if (place && canReadReply(place.access, place.group, topic, r)) readable.replyIds.add(r.id);
+    const topic = topicStateOf(r);
+    if (place && canReadReply(place.access, place.group, topic, r, readerId))
+      readable.replyIds.add(r.id);
   }
   for (const id of ids.groupIds ?? []) {
     const group = standings.groups.get(id);
@@ -186,13 +198,13 @@ export async function filterReaders(
     const [unsafeTopic] = await topicPlacesOf(db, [item.topicId]);
     if (!unsafeTopic) return out;
     for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeTopic)))
-      if (canReadTopic(s.access, s.group, unsafeTopic)) out.add(id);
+      if (canReadTopic(s.access, s.group, unsafeTopic, id)) out.add(id);
     return out;
   }
   const [unsafeReply] = await replyPlacesWithTopicOf(db, [item.replyId]);
   if (!unsafeReply) return out;
-  const topic = { deleted_at: unsafeReply.topic_deleted_at };
+  const topic = topicStateOf(unsafeReply);
   for (const [id, s] of await loadReaderStandings(db, userIds, spaceOf(unsafeReply)))
-    if (canReadReply(s.access, s.group, topic, unsafeReply)) out.add(id);
+    if (canReadReply(s.access, s.group, topic, unsafeReply, id)) out.add(id);
   return out;
 }

@@ -62,9 +62,10 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
       const view = await service.getTopic(store, req.viewer, req.params.id, { countVisit: true });
       return {
         topic: presentTopic(view.topic, view.author, view.reactions, view.voices.topic),
-        replies: view.replies.map((r) =>
-          presentReply(r, view.reactions, view.voices.replies.get(r.id)),
-        ),
+        // A reply hidden pending review is left out for all but its author and the staff.
+        replies: view.replies
+          .filter((r) => r.review !== 'masked')
+          .map((r) => presentReply(r, view.reactions, view.voices.replies.get(r.id))),
       };
     },
   );

@@ -1,6 +1,7 @@
 import { findUsersByIds } from '../accounts/index.js';
 import { recordActivity, recordAnonymousVisit, type Visitor } from '../activity/index.js';
 import {
+  canModerateCommunity,
   canPostInCommunity,
   isActiveMember,
   readableGroupIdsIn,
@@ -91,6 +92,8 @@ export async function listTopics(
     readableGroupIds,
     limit: q.limit,
     offset: q.offset,
+    readerId: viewer?.id ?? null,
+    isStaff: canModerateCommunity(access),
   });
   return { access, topics };
 }
@@ -184,7 +187,14 @@ export async function getTopic(
   } = {},
 ) {
   const t = await requireReadableTopic(s.db, viewer, topicId);
-  const replies = await store.listReplies(s.db, topicId);
+  const isStaff = canModerateCommunity(t.access);
+  // A reply hidden pending review (src/moderation): its author and the staff read it, marked;
+  // everyone else gets only its place, with no text ("masked").
+  const replies = (await store.listReplies(s.db, topicId)).map((r) => {
+    const review: 'none' | 'shown' | 'masked' =
+      r.hidden_at === null ? 'none' : r.author_id === viewer?.id || isStaff ? 'shown' : 'masked';
+    return review === 'masked' ? { ...r, body: '', body_html: '', review } : { ...r, review };
+  });
   const reactions = await store.reactionsFor(
     s.db,
     topicId,
@@ -265,9 +275,12 @@ export async function editTopic(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: null }, viewer.id, mentioned, at);
-    await indexTopic(trx, s, { ...t.topic, title, body });
-    // Replies are found under their topic's title: a new title is theirs too.
-    if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
+    // A topic hidden pending review stays out of search until it is shown again (src/moderation).
+    if (t.topic.hidden_at === null) {
+      await indexTopic(trx, s, { ...t.topic, title, body });
+      // Replies are found under their topic's title: a new title is theirs too.
+      if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
+    }
   });
 }
 
@@ -352,11 +365,15 @@ export async function createReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, authorId, mentioned, at);
-    await indexDocument(
-      trx,
-      s.dialect,
-      replyDocument({ ...t.topic, id, topic_id: topicId, created_at: at }, toPlainText(input.body)),
-    );
+    if (t.topic.hidden_at === null)
+      await indexDocument(
+        trx,
+        s.dialect,
+        replyDocument(
+          { ...t.topic, id, topic_id: topicId, created_at: at },
+          toPlainText(input.body),
+        ),
+      );
     return id;
   });
 }
@@ -365,7 +382,8 @@ async function requireReplyInReadableTopic(s: Store, viewer: Viewer | null, repl
   const unsafeReply = await store.findReply(s.db, replyId);
   if (!unsafeReply) throw new AppError('not_found');
   const t = await requireReadableTopic(s.db, viewer, unsafeReply.topic_id);
-  if (!canReadReply(t.access, t.group, t.topic, unsafeReply)) throw new AppError('not_found');
+  if (!canReadReply(t.access, t.group, t.topic, unsafeReply, viewer?.id ?? null))
+    throw new AppError('not_found');
   return { reply: unsafeReply, ...t };
 }
 
@@ -402,14 +420,15 @@ export async function editReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(r.topic), replyId }, viewer.id, mentioned, at);
-    await indexDocument(
-      trx,
-      s.dialect,
-      replyDocument(
-        { ...r.topic, id: replyId, topic_id: r.topic.id, created_at: r.reply.created_at },
-        toPlainText(body),
-      ),
-    );
+    if (r.topic.hidden_at === null && r.reply.hidden_at === null)
+      await indexDocument(
+        trx,
+        s.dialect,
+        replyDocument(
+          { ...r.topic, id: replyId, topic_id: r.topic.id, created_at: r.reply.created_at },
+          toPlainText(body),
+        ),
+      );
   });
   return r.topic.id;
 }

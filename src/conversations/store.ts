@@ -39,6 +39,9 @@ export function listTopics(
     readableGroupIds: number[];
     limit: number;
     offset: number;
+    /** Who reads: hidden topics (moderation) are left out but for their author and the staff. */
+    readerId: number | null;
+    isStaff: boolean;
   },
 ) {
   let query = db
@@ -60,6 +63,12 @@ export function listTopics(
     ])
     .where('topics.community_id', '=', q.communityId)
     .where('topics.deleted_at', 'is', null);
+  if (!q.isStaff)
+    query = query.where((eb) =>
+      q.readerId === null
+        ? eb('topics.hidden_at', 'is', null)
+        : eb.or([eb('topics.hidden_at', 'is', null), eb('topics.author_id', '=', q.readerId)]),
+    );
   query =
     q.groupId !== undefined
       ? query.where('topics.group_id', '=', q.groupId)
@@ -175,6 +184,7 @@ export function listReplies(db: Db, topicId: number) {
       'replies.body_html',
       'replies.created_at',
       'replies.updated_at',
+      'replies.hidden_at',
       'users.handle as author_handle',
       'users.display_name as author_name',
       'users.deleted_at as author_deleted_at',
@@ -382,7 +392,7 @@ export async function topicPlacesOf(db: Db, ids: readonly number[]) {
     out.push(
       ...(await db
         .selectFrom('topics')
-        .select(['id', 'community_id', 'group_id', 'deleted_at'])
+        .select(['id', 'community_id', 'group_id', 'deleted_at', 'hidden_at', 'author_id'])
         .where('id', 'in', part)
         .execute()),
     );
@@ -401,9 +411,13 @@ export async function replyPlacesWithTopicOf(db: Db, ids: readonly number[]) {
           'replies.id',
           'replies.topic_id',
           'replies.deleted_at',
+          'replies.hidden_at',
+          'replies.author_id',
           'topics.community_id',
           'topics.group_id',
           'topics.deleted_at as topic_deleted_at',
+          'topics.hidden_at as topic_hidden_at',
+          'topics.author_id as topic_author_id',
         ])
         .where('replies.id', 'in', part)
         .execute()),
@@ -425,6 +439,7 @@ export async function topicFactsOf(db: Db, ids: number[]) {
       'title',
       'accepted_reply_id',
       'deleted_at',
+      'hidden_at',
     ])
     .where('id', 'in', ids)
     .execute();
@@ -435,7 +450,7 @@ export async function replyFactsOf(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('replies')
-    .select(['id', 'topic_id', 'parent_reply_id', 'author_id', 'deleted_at'])
+    .select(['id', 'topic_id', 'parent_reply_id', 'author_id', 'deleted_at', 'hidden_at'])
     .where('id', 'in', ids)
     .execute();
 }

@@ -132,6 +132,8 @@ export interface Database {
     deleted_at: number | null;
     /** Why it was deleted, if whoever deleted it said (017_deletion_reason). */
     deletion_reason: Generated<string | null>;
+    /** Hidden pending review by moderation (035_moderation); null: shown. */
+    hidden_at: Generated<number | null>;
   };
   replies: {
     id: Generated<number>;
@@ -146,6 +148,8 @@ export interface Database {
     deleted_at: number | null;
     /** Why it was deleted, if whoever deleted it said (017_deletion_reason). */
     deletion_reason: Generated<string | null>;
+    /** Hidden pending review by moderation (035_moderation); null: shown. */
+    hidden_at: Generated<number | null>;
   };
   post_revisions: {
     id: Generated<number>;
@@ -397,6 +401,44 @@ export interface Database {
     body_html: string;
     created_at: number;
     deleted_at: number | null;
+  };
+  /** A member's flag on a topic, reply, profile or received private message (035_moderation). */
+  moderation_flags: {
+    id: Generated<number>;
+    community_id: number;
+    target_kind: 'topic' | 'reply' | 'user' | 'message';
+    target_id: number;
+    flagger_id: number;
+    reason: 'off_topic' | 'inappropriate' | 'spam' | 'harassment' | 'other';
+    text: Generated<string>;
+    created_at: number;
+    /** null: awaiting review. */
+    outcome: 'agreed' | 'disagreed' | 'ignored' | null;
+    decided_at: number | null;
+    decided_by: number | null;
+  };
+  /**
+   * One staff or automatic moderation action (035_moderation): separate from the activity log,
+   * never shown to members or sponsors. `actor_id` null: automatic, by `rule`.
+   */
+  moderation_audit: {
+    id: Generated<number>;
+    community_id: number | null;
+    actor_id: number | null;
+    rule: string | null;
+    action: string;
+    target_kind: string;
+    target_id: number;
+    reason: Generated<string>;
+    created_at: number;
+    reverses_id: number | null;
+  };
+  /** A community's moderation settings; no row: the defaults of src/moderation/score.ts. */
+  moderation_settings: {
+    community_id: number;
+    hide_threshold: number;
+    updated_by: number | null;
+    updated_at: number;
   };
   /** A member who blocked another: no private message, no mention notification from them. */
   member_blocks: { blocker_id: number; blocked_id: number; created_at: number };

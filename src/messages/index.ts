@@ -20,3 +20,4 @@ export {
 } from './notifications.js';
 export { conversationPath, messagePath, newMessagePath } from './paths.js';
 export { forgetMessagesOf, messagesForExport, type ExportedConversation } from './member-data.js';
+export { receivedMessage, reportedMessages, type ReportedMessage } from './reported.js';

@@ -127,10 +127,11 @@ async function check(trx: Db, intents: Intent[], posts: PostFacts): Promise<Chec
 function isCurrent(d: Draft, posts: PostFacts): boolean {
   if (d.topicId === null) return true;
   const topic = posts.topics.get(d.topicId);
-  if (!topic || topic.isDeleted) return false;
+  // A post hidden pending review (src/moderation) notifies nobody while hidden.
+  if (!topic || topic.isDeleted || topic.isHidden) return false;
   if (d.replyId !== null) {
     const reply = posts.replies.get(d.replyId);
-    if (!reply || reply.isDeleted) return false;
+    if (!reply || reply.isDeleted || reply.isHidden) return false;
   }
   return d.kind !== 'answer_accepted' || topic.acceptedReplyId === d.replyId;
 }

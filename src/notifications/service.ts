@@ -30,6 +30,15 @@ function notFound(): AppError {
   return new AppError('not_found', { messageKey: 'notifications.error.notFound' });
 }
 
+function isHiddenFrom(userId: number, row: store.NotificationRow, posts: PostFacts): boolean {
+  const topic = row.topic_id === null ? undefined : posts.topics.get(row.topic_id);
+  const reply = row.reply_id === null ? undefined : posts.replies.get(row.reply_id);
+  return (
+    (topic !== undefined && topic.isHidden && topic.authorId !== userId) ||
+    (reply !== undefined && reply.isHidden && reply.authorId !== userId)
+  );
+}
+
 /** Where a notification's content lives now, to ask whether its owner may still read it. */
 function spaceOf(row: store.NotificationRow, posts: PostFacts): Space | null | 'gone' {
   if (row.topic_id !== null) {
@@ -85,6 +94,9 @@ export async function viewsFor(
   const gone: number[] = [];
   const kept: Omit<NotificationView, 'actor'>[] = [];
   for (const row of rows) {
+    // About a post hidden pending review (src/moderation): kept, in case it is shown again, but
+    // said to nobody but its author.
+    if (isHiddenFrom(userId, row, posts)) continue;
     const space = spaceOf(row, posts);
     const names = space === null || space === 'gone' ? null : await checker.namesFor(userId, space);
     const hasLeft = row.conversation_id !== null && !conversations.has(row.conversation_id);

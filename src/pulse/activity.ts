@@ -194,7 +194,7 @@ function foldWindow(l: Loaded, since: number): Window {
     let item = topics.get(topicId);
     if (!item) {
       const t = facts.topics.get(topicId);
-      if (!t || t.isDeleted) return undefined;
+      if (!t || t.isDeleted || t.isHidden) return undefined;
       topics.set(topicId, (item = topicItem(t, community.slug)));
     }
     return item;

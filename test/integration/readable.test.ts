@@ -273,7 +273,7 @@ describe.each(databases)('who may read what, on %s', (kind) => {
       case 'topic': {
         const topic = await topicRow(id);
         const access = await accessTo(db, viewer, await community(topic.community_id));
-        return canReadTopic(access, await groupOf(topic.group_id), topic);
+        return canReadTopic(access, await groupOf(topic.group_id), topic, viewer?.id ?? null);
       }
       case 'reply': {
         const reply = await db
@@ -283,7 +283,13 @@ describe.each(databases)('who may read what, on %s', (kind) => {
           .executeTakeFirstOrThrow();
         const topic = await topicRow(reply.topic_id);
         const access = await accessTo(db, viewer, await community(topic.community_id));
-        return canReadReply(access, await groupOf(topic.group_id), topic, reply);
+        return canReadReply(
+          access,
+          await groupOf(topic.group_id),
+          topic,
+          reply,
+          viewer?.id ?? null,
+        );
       }
     }
   }

@@ -23,7 +23,10 @@ import { reactionSummary } from '../present.js';
 import { reactionKinds } from '../schemas.js';
 import type * as store from '../store.js';
 
-type Reply = Awaited<ReturnType<typeof store.listReplies>>[number];
+/** A reply as the topic's reader gets it: `masked` when hidden pending review from them (src/moderation). */
+type Reply = Awaited<ReturnType<typeof store.listReplies>>[number] & {
+  review: 'none' | 'shown' | 'masked';
+};
 type ReactionRow = Awaited<ReturnType<typeof store.reactionsFor>>[number];
 
 export interface TopicView extends TopicAccess {
@@ -98,6 +101,17 @@ function PostActions(props: { ctx: PageContext; base: string }) {
   );
 }
 
+/** "Signaler": the moderation feature's small form for this post (src/moderation, /flag/…). */
+function FlagLink(props: { ctx: PageContext; kind: 'topic' | 'reply'; id: number }) {
+  return (
+    <p class="flag">
+      <a href={`/flag/${props.kind}/${props.id}`} rel="nofollow">
+        {props.ctx.t('moderation.flag.link')}
+      </a>
+    </p>
+  );
+}
+
 export function TopicPage(props: {
   ctx: PageContext;
   view: TopicView;
@@ -131,6 +145,13 @@ export function TopicPage(props: {
         )}
       </p>
       <h1>{topic.title}</h1>
+      {topic.hidden_at !== null && (
+        <p class="notice awaiting-review">
+          {viewer?.id === topic.author_id
+            ? t('moderation.hidden.own')
+            : t('moderation.queue.hidden')}
+        </p>
+      )}
       <p class="muted">
         <span class="badge">{t(`conversations.kind.${topic.kind}`)}</span>
         {topic.accepted_reply_id !== null && (
@@ -164,6 +185,7 @@ export function TopicPage(props: {
       {viewer && canChangePost(access, viewer, topic.author_id) && (
         <PostActions ctx={ctx} base={here} />
       )}
+      {viewer && viewer.id !== topic.author_id && <FlagLink ctx={ctx} kind="topic" id={topic.id} />}
 
       <section aria-labelledby="replies-title">
         <h2 id="replies-title">{t('conversations.reply.count', { count: view.replies.length })}</h2>
@@ -171,9 +193,22 @@ export function TopicPage(props: {
           {view.replies.map((r) => {
             const isAccepted = topic.accepted_reply_id === r.id;
             const voice = view.voices.replies.get(r.id);
+            if (r.review === 'masked')
+              return (
+                <li key={r.id} id={replyAnchor(r.id)} class="reply awaiting-review">
+                  <p class="muted">{t('moderation.hidden.note')}</p>
+                </li>
+              );
             return (
               <li key={r.id} id={replyAnchor(r.id)} class={isAccepted ? 'reply accepted' : 'reply'}>
                 {isAccepted && <p class="badge ok">{t('conversations.accepted')}</p>}
+                {r.review === 'shown' && (
+                  <p class="notice awaiting-review">
+                    {viewer?.id === r.author_id
+                      ? t('moderation.hidden.own')
+                      : t('moderation.queue.hidden')}
+                  </p>
+                )}
                 <p class="muted">
                   {voice ? (
                     <TeamAuthor
@@ -226,6 +261,9 @@ export function TopicPage(props: {
                 )}
                 {viewer && canChangePost(access, viewer, r.author_id) && (
                   <PostActions ctx={ctx} base={replyActionsPath(slug, r.id)} />
+                )}
+                {viewer && viewer.id !== r.author_id && (
+                  <FlagLink ctx={ctx} kind="reply" id={r.id} />
                 )}
               </li>
             );

@@ -32,6 +32,7 @@ import * as teamVoices from './029_team_voices.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
 import * as announcements from './033_announcements.js';
+import * as moderation from './035_moderation.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -68,6 +69,7 @@ const all: Record<string, DialectMigration> = {
   '032_first_steps': firstSteps,
   '033_announcements': announcements,
   '038_crisis_signals': crisisSignals,
+  '035_moderation': moderation,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

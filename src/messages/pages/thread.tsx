@@ -108,6 +108,16 @@ export function ThreadPage(props: {
                   <div class="prose" dangerouslySetInnerHTML={{ __html: m.body_html }} />
                 )}
                 <TeamSignature ctx={ctx} signature={voice?.signature} />
+                {m.deleted_at === null &&
+                  m.author_id !== view.seat &&
+                  view.seat === ctx.viewer?.id && (
+                    // The moderation feature's form (src/moderation): only this message is reported.
+                    <p class="flag">
+                      <a href={`/flag/message/${m.id}`} rel="nofollow">
+                        {t('moderation.flag.link')}
+                      </a>
+                    </p>
+                  )}
               </li>
             );
           })}
