@@ -2,7 +2,7 @@
 // by hand or by the raid detector, one per scope, alerting the animators and moderators at once;
 // renewed, ended by hand, or ending by themselves after the calm period; a banner for staff only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endCalmCrises, noteSignal } from '../../src/crisis/index.js';
+import { activeCrisisFor, endCalmCrises, noteSignal } from '../../src/crisis/index.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
 import { htmlProblems } from '../html.js';
@@ -280,8 +280,14 @@ describe.each(databases)('crisis mode on %s', (kind) => {
       `Le mode crise a démarré de lui-même sur « Le communiqué de presse » (Communauté ${community.slug})`,
     );
 
-    // Calm: not before 30 minutes after the last trigger, then ended by itself.
+    // The moderation gate's question: the crisis in force here, with the community's set.
     const last = t0 + 39_000;
+    const inForce = await activeCrisisFor(t.store.db, community.id, topicId, last + MINUTE);
+    expect(inForce?.restrictions).toEqual(defaults);
+    expect(inForce?.crisis.topic_id).toBeNull(); // the community's covers the topic
+    expect(await activeCrisisFor(t.store.db, other.id, otherTopic, last)).toBeUndefined();
+
+    // Calm: not before 30 minutes after the last trigger, then ended by itself.
     expect(await endCalmCrises(t.store, last + 29 * MINUTE)).toEqual([]);
     // Renewed by a moderator until far ahead: the calm period does not end it.
     await t.store.db
@@ -328,6 +334,12 @@ describe.each(databases)('crisis mode on %s', (kind) => {
     expect(staffHome.html).toContain(`href="/c/${community.slug}/crisis"`);
     expect((await mona.client.page(home)).html).toContain('Mode crise en cours depuis le');
     expect((await bob.client.page(home)).html).not.toContain('Mode crise');
+    // In English too.
+    await mona.client.api('PATCH', '/me', { locale: 'en' });
+    expect((await mona.client.page(home)).html).toContain('Crisis mode on since');
+    const page = await mona.client.page(`/c/${community.slug}/crisis`);
+    expect(page.html).toContain('Prepared restrictions');
+    expect(page.html).toContain('The whole community');
     await endAll();
   });
 });
