@@ -80,6 +80,7 @@ import { registerWelcome, welcomeMessages } from './welcome/index.js';
 import { moderationMessages, registerModeration } from './moderation/index.js';
 import { buddiesMessages, registerBuddies } from './buddies/index.js';
 import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
+import { crisisBannerExtra, crisisMessages, registerCrisis } from './crisis/index.js';
 import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
@@ -110,6 +111,7 @@ export const i18n = createI18n([
   welcomeMessages,
   buddiesMessages,
   firstPostAlertMessages,
+  crisisMessages,
   firstStepsMessages,
   announcementsMessages,
   moderationMessages,
@@ -298,8 +300,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerConversationsPages(
     app,
     deps,
-    [homePinned(store), homeSpotlight(store)],
-    [groupPinned(store)],
+    [crisisBannerExtra(store), homePinned(store), homeSpotlight(store)],
+    [crisisBannerExtra(store), groupPinned(store)],
   );
   registerAnalyticsRoutes(app, deps);
   registerOwnDataRoutes(app, deps);
@@ -337,6 +339,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerWelcome(app, deps, config.messageLimits);
   registerBuddies(app, deps);
   registerFirstPostAlert(app, deps);
+  registerCrisis(app, deps);
   registerFirstSteps(app, deps);
   registerAnnouncements(app, deps);
   registerModeration(app, deps);

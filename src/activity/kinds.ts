@@ -63,6 +63,10 @@ export const activityKinds = [
   // (no actor: the alert job; target: the animator or buddy told; topic_id and in_reply_to: the
   // post, as for a mention; detail: the newcomer's id).
   'first_post.unanswered',
+  // Crisis mode started on a community or a topic: one row per animator or moderator told (no
+  // actor when the raid detector started it; target: the staff member told; topic_id: the topic
+  // when the crisis is on one; detail: the crisis's id).
+  'crisis.started',
 ] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];

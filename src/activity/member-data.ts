@@ -81,6 +81,7 @@ function isExported(kind: ActivityKind): boolean {
     // Without an actor: nobody's.
     case 'visit.anonymous':
     case 'first_post.unanswered':
+    case 'crisis.started': // an alert to the community's staff
       return false;
   }
 }

@@ -527,7 +527,6 @@ export interface Database {
     introduce_group_id: number | null;
     updated_at: number;
   };
-  /** A community's first-post alert setting; no row: on, after 24 hours. */
   /** The raid detector's counters, per scope and signal (038_crisis_signals). */
   crisis_signals: {
     scope: string;
@@ -536,6 +535,36 @@ export interface Database {
     recent: string;
     baseline: number;
   };
+  /** A community's prepared crisis restrictions; no row: the defaults (039_crises). */
+  crisis_settings: {
+    community_id: number;
+    auto_start: number;
+    hold_young: number;
+    slow_minutes: number;
+    approve_signups: number;
+    young_links_off: number;
+    calm_minutes: number;
+    updated_by: number | null;
+    updated_at: number;
+  };
+  /** A crisis, on a topic or (topic_id null, topic_key 0) the whole community (039_crises). */
+  crises: {
+    id: Generated<number>;
+    community_id: number;
+    topic_id: number | null;
+    topic_key: number;
+    started_at: number;
+    /** Null: started by the raid detector. */
+    started_by: number | null;
+    /** 'manual', or the signal that started it. */
+    trigger: string;
+    last_trigger_at: number;
+    renewed_until: number | null;
+    ended_at: number | null;
+    /** Null when ended: ended by itself after the calm period. */
+    ended_by: number | null;
+  };
+  /** A community's first-post alert setting; no row: on, after 24 hours. */
   first_post_alert_settings: {
     community_id: number;
     enabled: Generated<number>;

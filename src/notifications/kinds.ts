@@ -16,6 +16,7 @@ export const notificationKinds = [
   'buddy_introduced',
   'first_post_unanswered',
   'announcement',
+  'crisis_started',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -49,6 +50,8 @@ export const defaultChannels: Record<NotificationKind, Channels> = {
   first_post_unanswered: { inApp: true, byEmail: true },
   // To every member of the community: in the page, unless they choose e-mails too.
   announcement: { inApp: true, byEmail: false },
+  // A troll wave: the animators and moderators must know at once.
+  crisis_started: { inApp: true, byEmail: true },
 };
 
 /**

@@ -42,6 +42,10 @@ export const notificationsMessages = defineMessages({
       '{name} sera votre marraine ou votre parrain dans « {place} » : n’hésitez pas à lui poser vos questions.',
     'notifications.text.spotlight':
       '{name} aimerait vous mettre à l’honneur dans « {place} » : acceptez-vous ?',
+    'notifications.text.crisisCommunity':
+      '{automatic, select, yes {Le mode crise a démarré de lui-même} other {{name} a démarré le mode crise}} dans toute la communauté {place}',
+    'notifications.text.crisisTopic':
+      '{automatic, select, yes {Le mode crise a démarré de lui-même} other {{name} a démarré le mode crise}} sur « {title} » ({place})',
     'notifications.text.firstPostUnanswered':
       'Personne n’a encore répondu au premier message de {name} dans « {place} » : « {title} »',
     'notifications.kind.mention': 'Quelqu’un vous mentionne',
@@ -61,6 +65,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.buddy_introduced': 'On vous présente votre marraine ou parrain',
     'notifications.kind.first_post_unanswered':
       'Le premier message d’un nouveau membre attend une réponse',
+    'notifications.kind.crisis_started': 'Le mode crise démarre dans une de vos communautés',
     'notifications.preferences.title': 'Préférences de notification',
     'notifications.preferences.intro':
       'Pour chaque sorte de notification, choisissez de la recevoir sur le site, par e-mail, les deux, ou pas du tout.',
@@ -117,6 +122,7 @@ export const notificationsMessages = defineMessages({
       'les e-mails quand on aimerait vous mettre à l’honneur',
     'notifications.email.list.first_post_unanswered':
       'les e-mails quand le premier message d’un nouveau membre attend une réponse',
+    'notifications.email.list.crisis_started': 'les e-mails quand le mode crise démarre',
   },
   en: {
     'notifications.title': 'Notifications',
@@ -158,6 +164,10 @@ export const notificationsMessages = defineMessages({
       '{name} is your buddy in “{place}”: feel free to ask them your questions.',
     'notifications.text.spotlight':
       '{name} would like to put you in the spotlight in “{place}”: do you accept?',
+    'notifications.text.crisisCommunity':
+      '{automatic, select, yes {Crisis mode started by itself} other {{name} started crisis mode}} in the whole {place} community',
+    'notifications.text.crisisTopic':
+      '{automatic, select, yes {Crisis mode started by itself} other {{name} started crisis mode}} on “{title}” ({place})',
     'notifications.text.firstPostUnanswered':
       'Nobody has answered {name}’s first post in “{place}” yet: “{title}”',
     'notifications.kind.mention': 'Someone mentions you',
@@ -177,6 +187,7 @@ export const notificationsMessages = defineMessages({
     'notifications.kind.buddy_assigned': 'A newcomer is entrusted to you',
     'notifications.kind.buddy_introduced': 'You are introduced to your buddy',
     'notifications.kind.first_post_unanswered': 'A newcomer’s first post awaits an answer',
+    'notifications.kind.crisis_started': 'Crisis mode starts in one of your communities',
     'notifications.preferences.title': 'Notification preferences',
     'notifications.preferences.intro':
       'For each kind of notification, choose to get it on the site, by e-mail, both, or not at all.',
@@ -224,5 +235,6 @@ export const notificationsMessages = defineMessages({
       'emails when someone would like to put you in the spotlight',
     'notifications.email.list.first_post_unanswered':
       'emails when a newcomer’s first post awaits an answer',
+    'notifications.email.list.crisis_started': 'emails when crisis mode starts',
   },
 });

@@ -378,6 +378,23 @@ export function planRow(row: LogRow, facts: BatchFacts, isFresh: boolean): Inten
         }),
       ];
     }
+    case 'crisis.started': {
+      // Told to one animator or moderator (the target), at once: on a topic, or the community.
+      const userId = row.target_id;
+      const c = row.community_id;
+      if (!isFresh || userId === null || c === null) return [];
+      const t = row.topic_id === null ? undefined : topics.get(row.topic_id);
+      if (row.topic_id !== null && !t) return [];
+      return [
+        notify({
+          userId,
+          subject: `crisis:${row.detail ?? ''}`,
+          kind: 'crisis_started',
+          actorId: actor,
+          ...(t ? aboutPost(t, null) : aboutCommunity(c)),
+        }),
+      ];
+    }
     case 'spotlight.answered':
       // Answered: the question is no longer one.
       return actor === null || row.target_id === null

@@ -78,6 +78,19 @@ function textOf(t: Translate, v: NotificationView): string {
       return t('notifications.text.firstPostUnanswered', { name, title, place });
     case 'announcement':
       return t('notifications.text.announcement', { name, title, place });
+    case 'crisis_started':
+      return row.topic_id === null
+        ? t('notifications.text.crisisCommunity', {
+            place,
+            automatic: v.actor ? 'no' : 'yes',
+            name,
+          })
+        : t('notifications.text.crisisTopic', {
+            title,
+            place,
+            automatic: v.actor ? 'no' : 'yes',
+            name,
+          });
   }
 }
 
@@ -97,6 +110,8 @@ function hrefOf(v: NotificationView): string {
   // Straight to the reply box: the point is to answer.
   if (v.kind === 'first_post_unanswered' && row.topic_id !== null)
     return replyBoxPath(slug, row.topic_id);
+  // To the crisis page: the restrictions in force, renew or end.
+  if (v.kind === 'crisis_started') return `${communityPath(slug)}/crisis`;
   if (v.kind === 'spotlight_proposed') return spotlightPath(Number(row.subject.split(':')[1]));
   if (row.topic_id !== null)
     return row.reply_id === null

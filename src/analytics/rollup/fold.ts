@@ -356,6 +356,7 @@ export class BatchFold {
       case 'spotlight.proposed':
       case 'spotlight.answered':
       case 'first_post.unanswered': // an alert to animators, nobody's act
+      case 'crisis.started': // an alert to the staff
         return;
     }
   }
@@ -460,6 +461,7 @@ export function referencedPosts(rows: LogEntry[]): { topics: Set<number>; replie
       case 'spotlight.proposed':
       case 'spotlight.answered':
       case 'first_post.unanswered':
+      case 'crisis.started':
         break;
     }
   }

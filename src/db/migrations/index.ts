@@ -28,6 +28,7 @@ import * as recognition from './028_recognition.js';
 import * as welcome from './030_welcome.js';
 import * as welcomeFigures from './034_welcome_figures.js';
 import * as crisisSignals from './038_crisis_signals.js';
+import * as crises from './039_crises.js';
 import * as teamVoices from './029_team_voices.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
@@ -70,6 +71,7 @@ const all: Record<string, DialectMigration> = {
   '033_announcements': announcements,
   '038_crisis_signals': crisisSignals,
   '035_moderation': moderation,
+  '039_crises': crises,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
