@@ -31,6 +31,7 @@ import * as teamVoices from './029_team_voices.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
 import * as announcements from './033_announcements.js';
+import * as trustLevels from './036_trust_levels.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -66,6 +67,7 @@ const all: Record<string, DialectMigration> = {
   '031_buddies': buddies,
   '032_first_steps': firstSteps,
   '033_announcements': announcements,
+  '036_trust_levels': trustLevels,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
