@@ -5,5 +5,5 @@ export function memberTrustPath(handle: string): string {
 
 /** The member's own trust level page. */
 export function ownTrustPath(): string {
-  return '/me/trust';
+  return '/account/trust';
 }

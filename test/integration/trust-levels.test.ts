@@ -209,7 +209,8 @@ describe.each(databases)('trust levels on %s', (kind) => {
     expect(rules.topicsEntered).toMatchObject({ have: 5, need: 20, met: false });
     expect(rules.topicsReplied).toMatchObject({ have: 0, need: 3 });
     expect(rules.topicsReplied?.label).toBe('Répondre dans 3 sujets différents');
-    const page = await ana.client.page('/me/trust');
+    expect((await ana.client.page('/account')).html).toContain('href="/account/trust"');
+    const page = await ana.client.page('/account/trust');
     expect(page.status).toBe(200);
     expect(page.html).toContain('Votre niveau : Initié (1)');
     expect(page.html).toContain('Répondre dans 3 sujets différents');
