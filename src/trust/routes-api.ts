@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { now } from '../db/index.js';
 import { requireViewer, writeLimit, type AppDeps } from '../http/index.js';
 import { presentTrust } from './present.js';
+import * as responses from './responses.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -18,7 +19,7 @@ export function registerTrustApi(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'The viewer’s trust level, what it allows, and what the next level asks',
-        response: { 200: schemas.trust },
+        response: { 200: responses.trust },
       },
     },
     async (req) => {
@@ -34,7 +35,7 @@ export function registerTrustApi(app: FastifyInstance, deps: AppDeps): void {
         tags,
         summary: 'A member’s trust level (instance admins; 404 for anyone else)',
         params: schemas.userParams,
-        response: { 200: schemas.trust },
+        response: { 200: responses.trust },
       },
     },
     async (req) => {
@@ -52,7 +53,7 @@ export function registerTrustApi(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Set a member’s trust level by hand, locked or not (instance admins)',
         params: schemas.userParams,
         body: schemas.trustInput,
-        response: { 200: schemas.trust },
+        response: { 200: responses.trust },
       },
       config: writeLimit(deps.limits),
     },
