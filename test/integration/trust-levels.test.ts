@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordActivities, type ActivityEntry } from '../../src/activity/index.js';
 import { updateTrustLevels } from '../../src/trust/index.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
-import { databases, startTestApp, type TestApp } from '../harness.js';
+import { migrateToLatest } from '../../src/db/index.js';
+import { createTestStore, databases, startTestApp, type TestApp } from '../harness.js';
 
 type Member = Awaited<ReturnType<typeof newMember>>;
 type ApiError = { error: { code: string; message: string; field?: string } };
@@ -311,6 +312,34 @@ describe.each(databases)('trust levels on %s', (kind) => {
       201,
     );
     expect((await reply(cam, adminTopic, 'Et encore un')).status).toBe(201);
+  });
+
+  it('starts members already there at level 1 when an instance upgrades', async () => {
+    const old = await createTestStore(kind, { migrateTo: '034_welcome_figures' });
+    try {
+      await old.store.db
+        .insertInto('users')
+        .values({
+          email: 'ancien@example.test',
+          handle: 'ancien',
+          password_hash: '!',
+          display_name: 'Ancien Membre',
+          bio: '',
+          locale: null,
+          is_admin: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await migrateToLatest(old.store);
+      const rows = await old.store.db
+        .selectFrom('trust_levels')
+        .select(['level', 'locked', 'set_by'])
+        .execute();
+      expect(rows).toEqual([{ level: 1, locked: 0, set_by: null }]);
+    } finally {
+      await old.drop();
+    }
   });
 
   it('lets only instance admins set a level, by API and page', async () => {
