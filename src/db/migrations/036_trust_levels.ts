@@ -57,6 +57,8 @@ export async function up(db: AnyDb, _dialect: Dialect): Promise<void> {
   // Members who were here before trust levels keep posting as they did: at least basic (TL1).
   const at = Date.now();
   await sql`insert into trust_levels (user_id, level, locked, updated_at)
-    select id, 1, 0, ${sql.lit(at)} from users where is_system = 0 and deleted_at is null`.execute(db);
+    select id, 1, 0, ${sql.lit(at)} from users where is_system = 0 and deleted_at is null`.execute(
+    db,
+  );
   await sql`insert into log_cursors (name, last_log_id) values ('trust', 0)`.execute(db);
 }
