@@ -28,6 +28,7 @@ const features = [
   'crisis',
   'announcements',
   'moderation',
+  'trust',
 ];
 
 export default tseslint.config(

@@ -74,6 +74,7 @@ import {
   recognitionMessages,
   registerRecognition,
 } from './recognition/index.js';
+import { registerTrust, trustMessages } from './trust/index.js';
 import { registerTeamsApi, registerTeamsPages, teamsMessages } from './teams/index.js';
 import { VERSION } from './version.js';
 import { registerWelcome, welcomeMessages } from './welcome/index.js';
@@ -115,6 +116,7 @@ export const i18n = createI18n([
   firstStepsMessages,
   announcementsMessages,
   moderationMessages,
+  trustMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -228,6 +230,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       validMs: config.unsubscribeLinkMs,
     }),
     limits: config.rateLimits,
+    trustLimits: config.trustLimits,
     cookieSecure: config.cookieSecure,
     live,
     jobs: options.jobs ?? openJobs(store),
@@ -332,17 +335,20 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerUnsubscribePages(app, deps);
   registerPulse(app, deps, config.pulse);
   registerRecognition(app, deps);
-  registerMessagesApi(app, deps, config.messageLimits);
-  registerMessagesPages(app, deps, config.messageLimits);
+  // The trust levels' daily cap on private messages counts with the young accounts' (src/messages/limits.ts).
+  const messageLimits = { ...config.messageLimits, trustLimits: config.trustLimits };
+  registerMessagesApi(app, deps, messageLimits);
+  registerMessagesPages(app, deps, messageLimits);
   registerTeamsApi(app, deps);
   registerTeamsPages(app, deps);
-  registerWelcome(app, deps, config.messageLimits);
+  registerWelcome(app, deps, messageLimits);
   registerBuddies(app, deps);
   registerFirstPostAlert(app, deps);
   registerCrisis(app, deps);
   registerFirstSteps(app, deps);
   registerAnnouncements(app, deps);
   registerModeration(app, deps);
+  registerTrust(app, deps);
   return app;
 }
 

@@ -96,6 +96,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0000',
     RATE_LIMIT_WRITES_PER_MINUTE: '10000',
     RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+    // The new-account limits by trust level: off, as fresh accounts post links and many posts
+    // in most tests; test/integration/trust-levels.test.ts turns them on.
+    TRUST_LIMITS: '0',
     ...overrides,
   });
 }

@@ -126,6 +126,8 @@ async function measure(engine: Engine, env: Record<string, string>): Promise<Row
     RUCHE_DEMO: '0',
     ROLLUP_INTERVAL_SECONDS: '0',
     PORT: '0',
+    // Fresh seeded accounts (trust level 0) post: the new-account limits are not measured here.
+    TRUST_LIMITS: '0',
     ...env,
   });
   console.log(`${engine}: ${CLIENTS} members and tokens…`);

@@ -58,6 +58,9 @@ const rucheEnv = {
   RUCHE_DEMO: '0',
   RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
+  // Seeded members are fresh accounts (trust level 0): the bench measures the server, not the
+  // new-account limits.
+  TRUST_LIMITS: '0',
 };
 
 /**

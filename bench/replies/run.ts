@@ -59,6 +59,9 @@ async function measure(built: Built, round: number): Promise<Measure> {
       PORT: '0',
       LOG_LEVEL: 'warn',
       RUCHE_DEMO: '0',
+      // Seeded members are fresh accounts (trust level 0): measured is the server, not the
+      // new-account limits.
+      TRUST_LIMITS: '0',
       RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
       RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
     },

@@ -56,6 +56,7 @@ const envSchema = z.object({
   MESSAGES_NEW_ACCOUNT_DAYS: z.coerce.number().min(0).default(7),
   MESSAGES_DAILY_CONVERSATIONS: z.coerce.number().int().min(0).default(5),
   MESSAGES_DAILY_MESSAGES: z.coerce.number().int().min(0).default(50),
+  TRUST_LIMITS: booleanFlag.default(true),
   DEFAULT_TIME_ZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone, such as Europe/Paris')
@@ -122,6 +123,8 @@ export type Config = {
     /** Messages (first ones and answers together) a new account may write in any 24 hours. */
     messagesPerDay: number;
   };
+  /** The limits on new accounts by trust level (src/trust/limits.ts); off: none at all. */
+  trustLimits: boolean;
   /**
    * The pulse: a member's time zone until they choose one, and how often the schedule looks for
    * members whose local morning has come.
@@ -214,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       conversationsPerDay: e.MESSAGES_DAILY_CONVERSATIONS,
       messagesPerDay: e.MESSAGES_DAILY_MESSAGES,
     },
+    trustLimits: e.TRUST_LIMITS,
     pulse: { defaultTimeZone: e.DEFAULT_TIME_ZONE, checkMs: e.PULSE_CHECK_SECONDS * 1000 },
   };
 }

@@ -47,6 +47,8 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
         requireViewer(req.viewer),
         req.params.id,
         req.body,
+        undefined,
+        { trustLimits: deps.trustLimits },
       );
       const view = await service.getTopic(store, req.viewer, id);
       return reply
@@ -141,6 +143,7 @@ export function registerConversationsApi(app: FastifyInstance, deps: AppDeps): v
         requireViewer(req.viewer),
         req.params.id,
         req.body,
+        { trustLimits: deps.trustLimits },
       );
       return reply.status(201).send({ reply: { id, topicId: req.params.id } });
     },

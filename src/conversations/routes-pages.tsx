@@ -200,7 +200,14 @@ export function registerConversationsPages(
     const view = await getCommunity(store, req.viewer, { slug: (req.params as Params).slug });
     try {
       const input = parseInput(schemas.topicInput, { ...form, groupId: form.groupId || null });
-      const id = await service.createTopic(store, viewer, view.access.community.id, input);
+      const id = await service.createTopic(
+        store,
+        viewer,
+        view.access.community.id,
+        input,
+        undefined,
+        { trustLimits: deps.trustLimits },
+      );
       return redirectAfterPost(reply, topicPath(view.access.community.slug, id), {
         key: 'conversations.flash.published',
       });
@@ -260,6 +267,7 @@ export function registerConversationsPages(
           parentReplyId: form.parentReplyId || null,
           asTeam: form.asTeam,
         }),
+        { trustLimits: deps.trustLimits },
       );
       return redirectAfterPost(reply, replyPath((req.params as Params).slug, topicId, id), {
         key: 'conversations.flash.replied',

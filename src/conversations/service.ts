@@ -9,6 +9,7 @@ import {
 } from '../communities/index.js';
 import { now, type Db, type Store } from '../db/index.js';
 import { recordTeamPost, requireVoice, voicesIn, voicesOfPosts } from '../teams/index.js';
+import { checkPostAllowance } from '../trust/index.js';
 import { AppError, forbidden, type Viewer } from '../http/index.js';
 import { renderMarkdown, toPlainText } from '../markdown/index.js';
 import {
@@ -108,12 +109,19 @@ export interface TopicPublication {
   within(trx: Db, topicId: number, at: number): Promise<void>;
 }
 
+/** The rules a post is held to besides access: the new-account limits by trust level. */
+export interface PostRules {
+  /** TRUST_LIMITS (src/trust/): off in most tests. */
+  trustLimits: boolean;
+}
+
 export async function createTopic(
   s: Store,
   viewer: Viewer,
   communityId: number,
   input: TopicInput,
   publication?: TopicPublication,
+  rules: PostRules = { trustLimits: true },
 ): Promise<number> {
   const access = await requireReadableCommunity(s.db, viewer, communityId);
   const group = input.groupId
@@ -132,6 +140,9 @@ export async function createTopic(
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const kind = publication?.kind ?? input.kind;
   const at = now();
+  // Staff of the community, admins and team voices are held to no new-account limit.
+  const isExempt = voice !== undefined || canModerateCommunity(access);
+  await checkPostAllowance(s.db, { userId: authorId, isExempt }, input.body, at, rules.trustLimits);
   return s.db.transaction().execute(async (trx) => {
     const row = {
       community_id: communityId,
@@ -325,6 +336,7 @@ export async function createReply(
   viewer: Viewer,
   topicId: number,
   input: ReplyInput,
+  rules: PostRules = { trustLimits: true },
 ): Promise<number> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canReply(t.access, t.group)) throw postingDenied(t);
@@ -344,6 +356,8 @@ export async function createReply(
   const authorId = voice?.accountId ?? viewer.id;
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const at = now();
+  const isExempt = voice !== undefined || canModerateCommunity(t.access);
+  await checkPostAllowance(s.db, { userId: authorId, isExempt }, input.body, at, rules.trustLimits);
   return s.db.transaction().execute(async (trx) => {
     const id = await store.insertReply(trx, {
       topicId,

@@ -641,6 +641,35 @@ export interface Database {
     excluded_by: number;
     excluded_at: number;
   };
+  /** A member's trust level and the counters that earn it (036_trust_levels, src/trust/). */
+  trust_levels: {
+    user_id: number;
+    level: number;
+    /** 1: staff locked it; the level job leaves it as it is. */
+    locked: Generated<number>;
+    /** Who set it by hand last (null: earned, or that staff member since removed). */
+    set_by: number | null;
+    /** When the level or its lock last changed. */
+    updated_at: number;
+    visit_days: Generated<number>;
+    last_visit_day: Generated<number>;
+    views: Generated<number>;
+    topics_entered: Generated<number>;
+    topics_replied: Generated<number>;
+    reactions_given: Generated<number>;
+    reactions_received: Generated<number>;
+  };
+  /** One member's counts on one day (epoch day, UTC), for the regular level's window. */
+  trust_days: {
+    user_id: number;
+    day: number;
+    views: Generated<number>;
+    replies: Generated<number>;
+    reactions_given: Generated<number>;
+    reactions_received: Generated<number>;
+  };
+  /** A topic a member entered or replied to, kept only up to the largest threshold. */
+  trust_topics: { user_id: number; topic_id: number; how: 'entered' | 'replied' };
 }
 
 /** A member's counts in one scope and time bucket (roll-ups of the activity log). */

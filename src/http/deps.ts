@@ -32,6 +32,8 @@ export interface AppDeps {
   /** One-click unsubscription: every email's List-Unsubscribe link, and the lists (src/mail/). */
   unsubscribe: Unsubscribe;
   limits: RateLimits;
+  /** The limits on new accounts by trust level (src/trust/): TRUST_LIMITS. */
+  trustLimits: boolean;
   cookieSecure: boolean;
   /** Live updates to members' open pages: call after commit (src/live/). */
   live: LivePush;

@@ -2,3 +2,4 @@ export { renderMarkdown, renderMarkdownWithText, type RenderOptions } from './re
 export { extractMentions } from './extract-mentions.js';
 export { renameMention } from './mentions.js';
 export { toPlainText } from './plain-text.js';
+export { countLinks } from './links.js';

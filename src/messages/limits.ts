@@ -16,6 +16,11 @@ export interface MessageLimits {
   conversationsPerDay: number;
   /** Messages a new account may write in any 24 hours: 0 means no cap. */
   messagesPerDay: number;
+  /**
+   * The trust levels' own daily cap on messages (src/trust/limits.ts) applies too: TRUST_LIMITS.
+   * Unset: off.
+   */
+  trustLimits?: boolean;
 }
 
 /** A wait as the refusal says it: hours past one, else minutes (both rounded up). */
@@ -40,7 +45,9 @@ function waitForRoom(recent: number[], cap: number, at: number): number {
 
 /**
  * Throws the refusal when a new account may not write now: too young to start a conversation,
- * or past a daily cap. `starting`: a new conversation (else an answer in one).
+ * or past a daily cap. `starting`: a new conversation (else an answer in one). The account's
+ * age sets the first two rules; the daily messages are capped by the stricter of the young
+ * account's cap and `levelCap`, the member's trust level's (0: none), counted alike.
  */
 export async function checkNewAccountLimits(
   db: Db,
@@ -48,22 +55,25 @@ export async function checkNewAccountLimits(
   account: { id: number; created_at: number },
   starting: boolean,
   at: number,
+  levelCap = 0,
 ): Promise<void> {
   const age = at - account.created_at;
   if (starting && age < limits.minAccountAgeMs)
     throw refusal('messages.error.tooNew', limits.minAccountAgeMs - age);
-  if (age >= limits.newAccountMs) return;
+  const isNew = age < limits.newAccountMs;
+  const caps = [isNew ? limits.messagesPerDay : 0, levelCap].filter((c) => c > 0);
+  const messageCap = caps.length === 0 ? 0 : Math.min(...caps);
   const since = at - DAY;
-  if (starting && limits.conversationsPerDay > 0) {
+  if (isNew && starting && limits.conversationsPerDay > 0) {
     const recent = await store.recentStarts(db, account.id, since, limits.conversationsPerDay);
     const wait = waitForRoom(recent, limits.conversationsPerDay, at);
     if (wait > 0)
       throw refusal('messages.error.conversationCap', wait, { max: limits.conversationsPerDay });
   }
-  if (limits.messagesPerDay > 0) {
-    const recent = await store.recentMessages(db, account.id, since, limits.messagesPerDay);
-    const wait = waitForRoom(recent, limits.messagesPerDay, at);
-    if (wait > 0) throw refusal('messages.error.messageCap', wait, { max: limits.messagesPerDay });
+  if (messageCap > 0) {
+    const recent = await store.recentMessages(db, account.id, since, messageCap);
+    const wait = waitForRoom(recent, messageCap, at);
+    if (wait > 0) throw refusal('messages.error.messageCap', wait, { max: messageCap });
   }
 }
 

@@ -5,6 +5,7 @@ import { AppError, type Viewer } from '../http/index.js';
 import { renderMarkdown } from '../markdown/index.js';
 import * as blocks from './blocks-store.js';
 import { checkNewAccountLimits, type MessageLimits } from './limits.js';
+import { messageCapOf } from '../trust/index.js';
 import { namesOf } from './names.js';
 import { isTrustedSender } from './policy.js';
 import { requireRecipients } from './recipients.js';
@@ -106,7 +107,14 @@ export async function startConversation(
   const { people, facts } = await requireRecipients(s.db, sender, input.recipients);
   const at = now();
   if (!voice && !isTrustedSender(viewer, facts))
-    await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), true, at);
+    await checkNewAccountLimits(
+      s.db,
+      limits,
+      await getOwnAccount(s, viewer.id),
+      true,
+      at,
+      await messageCapOf(s.db, viewer.id, limits.trustLimits ?? false),
+    );
   return s.db.transaction().execute(async (trx) => {
     const conversationId = await store.insertConversation(trx, {
       createdBy: sender.id,
@@ -158,7 +166,14 @@ export async function replyTo(
   }
   const at = now();
   if (!viewer.isAdmin && !voice)
-    await checkNewAccountLimits(s.db, limits, await getOwnAccount(s, viewer.id), false, at);
+    await checkNewAccountLimits(
+      s.db,
+      limits,
+      await getOwnAccount(s, viewer.id),
+      false,
+      at,
+      await messageCapOf(s.db, viewer.id, limits.trustLimits ?? false),
+    );
   const messageId = await s.db.transaction().execute((trx) =>
     writeMessage(trx, {
       conversationId,

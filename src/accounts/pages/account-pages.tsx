@@ -70,6 +70,9 @@ export function AccountPage(props: {
         <li>
           <a href="/account/blocks">{t('messages.blocks.title')}</a>
         </li>
+        <li>
+          <a href="/account/trust">{t('trust.page.title')}</a>
+        </li>
       </ul>
       <h2>{t('accounts.ownData.title')}</h2>
       <p>{t('accounts.ownData.intro')}</p>

@@ -34,6 +34,7 @@ import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
 import * as announcements from './033_announcements.js';
 import * as moderation from './035_moderation.js';
+import * as trustLevels from './036_trust_levels.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
@@ -72,6 +73,7 @@ const all: Record<string, DialectMigration> = {
   '038_crisis_signals': crisisSignals,
   '035_moderation': moderation,
   '039_crises': crises,
+  '036_trust_levels': trustLevels,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
