@@ -26,6 +26,7 @@ const features = [
   'first-post-alert',
   'first-steps',
   'announcements',
+  'watch-words',
 ];
 
 export default tseslint.config(

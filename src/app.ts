@@ -80,6 +80,7 @@ import { registerWelcome, welcomeMessages } from './welcome/index.js';
 import { buddiesMessages, registerBuddies } from './buddies/index.js';
 import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
 import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
+import { registerWatchWords, watchWordsMessages } from './watch-words/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -111,6 +112,7 @@ export const i18n = createI18n([
   firstPostAlertMessages,
   firstStepsMessages,
   announcementsMessages,
+  watchWordsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -337,6 +339,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerFirstPostAlert(app, deps);
   registerFirstSteps(app, deps);
   registerAnnouncements(app, deps);
+  registerWatchWords(app, deps);
   return app;
 }
 

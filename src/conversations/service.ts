@@ -17,6 +17,7 @@ import {
   retitleTopicReplies,
   setTopicSolved,
 } from '../search/index.js';
+import { checkWatchWords, recordWatchMatches, refuseBlocked } from '../watch-words/index.js';
 import { requireReadableCommunity, requireReadableTopic, type TopicAccess } from './access.js';
 import {
   canAcceptAnswer,
@@ -126,6 +127,9 @@ export async function createTopic(
   const voice =
     input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam, access);
   const authorId = voice?.accountId ?? viewer.id;
+  // Staff too: a word the community refuses is refused from everyone (docs/moderation.md).
+  const watched = await checkWatchWords(s.db, communityId, [input.title, input.body]);
+  refuseBlocked(watched, ['title', 'body']);
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const kind = publication?.kind ?? input.kind;
   const at = now();
@@ -167,6 +171,7 @@ export async function createTopic(
       at,
     );
     await indexTopic(trx, s, { id, ...row, kind, accepted_reply_id: null });
+    await recordWatchMatches(trx, { communityId, kind: 'topic', id }, watched, at);
     await publication?.within(trx, id, at);
     return id;
   });
@@ -236,6 +241,11 @@ export async function editTopic(
 ): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const watched = await checkWatchWords(s.db, t.topic.community_id, [
+    patch.title ?? t.topic.title,
+    patch.body ?? t.topic.body,
+  ]);
+  refuseBlocked(watched, ['title', 'body']);
   const mentioned =
     patch.body === undefined ? [] : await newlyMentioned(s.db, viewer.id, patch.body, t.topic.body);
   const at = now();
@@ -265,6 +275,12 @@ export async function editTopic(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: null }, viewer.id, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: t.topic.community_id, kind: 'topic', id: topicId },
+      watched,
+      at,
+    );
     await indexTopic(trx, s, { ...t.topic, title, body });
     // Replies are found under their topic's title: a new title is theirs too.
     if (title !== t.topic.title) await retitleTopicReplies(trx, s.dialect, topicId, title);
@@ -329,6 +345,8 @@ export async function createReply(
       ? undefined
       : await requireVoice(s.db, viewer, input.asTeam, t.access);
   const authorId = voice?.accountId ?? viewer.id;
+  const watched = await checkWatchWords(s.db, t.topic.community_id, [input.body]);
+  refuseBlocked(watched, ['body']);
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const at = now();
   return s.db.transaction().execute(async (trx) => {
@@ -352,6 +370,12 @@ export async function createReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, authorId, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: t.topic.community_id, kind: 'reply', id },
+      watched,
+      at,
+    );
     await indexDocument(
       trx,
       s.dialect,
@@ -377,6 +401,8 @@ export async function editReply(
 ): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const watched = await checkWatchWords(s.db, r.topic.community_id, [body]);
+  refuseBlocked(watched, ['body']);
   const mentioned = await newlyMentioned(s.db, viewer.id, body, r.reply.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
@@ -402,6 +428,12 @@ export async function editReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(r.topic), replyId }, viewer.id, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: r.topic.community_id, kind: 'reply', id: replyId },
+      watched,
+      at,
+    );
     await indexDocument(
       trx,
       s.dialect,

@@ -28,6 +28,7 @@ import * as recognition from './028_recognition.js';
 import * as welcome from './030_welcome.js';
 import * as welcomeFigures from './034_welcome_figures.js';
 import * as teamVoices from './029_team_voices.js';
+import * as watchWords from './037_watch_words.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
 import * as announcements from './033_announcements.js';
@@ -66,6 +67,7 @@ const all: Record<string, DialectMigration> = {
   '031_buddies': buddies,
   '032_first_steps': firstSteps,
   '033_announcements': announcements,
+  '037_watch_words': watchWords,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */

@@ -1,0 +1,124 @@
+import { fits, fold, parseEntry, WORD, type WordPattern } from './patterns.js';
+
+export type WatchAction = 'flag' | 'hold' | 'block';
+
+/** Strongest first: one post matching several lists gets the strongest list's action. */
+const STRENGTH: Record<WatchAction, number> = { flag: 1, hold: 2, block: 3 };
+
+/** A list as the matcher needs it: its entries as written (each one already validated). */
+export interface ListToCompile {
+  id: number;
+  action: WatchAction;
+  entries: string[];
+}
+
+interface CompiledEntry {
+  listId: number;
+  action: WatchAction;
+  entry: string;
+  words: WordPattern[];
+}
+
+/** A community's lists, ready to match: entries indexed by their first word when it is exact. */
+export interface CompiledLists {
+  byFirstWord: Map<string, CompiledEntry[]>;
+  wildFirst: CompiledEntry[];
+  size: number;
+}
+
+export interface WatchMatch {
+  listId: number;
+  entry: string;
+  action: WatchAction;
+  /** The words of the text that matched, as the author wrote them (for the block message). */
+  word: string;
+  /** Which of the texts given (title, body…) it was found in. */
+  text: number;
+}
+
+export interface WatchCheck {
+  action: WatchAction | null;
+  matches: WatchMatch[];
+}
+
+export function compileLists(lists: ListToCompile[]): CompiledLists {
+  const byFirstWord = new Map<string, CompiledEntry[]>();
+  const wildFirst: CompiledEntry[] = [];
+  let size = 0;
+  for (const list of lists)
+    for (const entry of list.entries) {
+      const parsed = parseEntry(entry);
+      // Stored entries were checked when saved; one a later rule refuses is skipped, not fatal.
+      if (!parsed.ok) continue;
+      const compiled = { listId: list.id, action: list.action, entry, words: parsed.words };
+      const [first] = parsed.words;
+      if (first?.kind === 'exact') {
+        const bucket = byFirstWord.get(first.stem);
+        if (bucket) bucket.push(compiled);
+        else byFirstWord.set(first.stem, [compiled]);
+      } else wildFirst.push(compiled);
+      size++;
+    }
+  return { byFirstWord, wildFirst, size };
+}
+
+interface Token {
+  folded: string;
+  start: number;
+  end: number;
+}
+
+function tokensOf(text: string): Token[] {
+  return [...text.normalize('NFC').matchAll(WORD)].map((m) => ({
+    folded: fold(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+function matchesAt(entry: CompiledEntry, tokens: Token[], i: number): boolean {
+  if (i + entry.words.length > tokens.length) return false;
+  return entry.words.every((w, k) => fits(w, tokens[i + k]?.folded ?? ''));
+}
+
+/**
+ * Every entry found in the texts, each (list, entry) once, with the strongest action:
+ * whole words only (`con` is not in « conseil »), accents and case folded, phrases as
+ * consecutive words.
+ */
+export function matchTexts(compiled: CompiledLists, texts: string[]): WatchCheck {
+  const matches: WatchMatch[] = [];
+  if (compiled.size === 0) return { action: null, matches };
+  const seen = new Set<string>();
+  texts.forEach((text, textIndex) => {
+    const normal = text.normalize('NFC');
+    const tokens = tokensOf(normal);
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = [
+        ...(compiled.byFirstWord.get(tokens[i]?.folded ?? '') ?? []),
+        ...compiled.wildFirst,
+      ];
+      for (const c of candidates) {
+        const key = `${c.listId}\u0000${c.entry}`;
+        if (seen.has(key) || !matchesAt(c, tokens, i)) continue;
+        seen.add(key);
+        const last = tokens[i + c.words.length - 1];
+        matches.push({
+          listId: c.listId,
+          entry: c.entry,
+          action: c.action,
+          word: normal.slice(tokens[i]?.start ?? 0, last?.end ?? 0),
+          text: textIndex,
+        });
+      }
+    }
+  });
+  return { action: strongest(matches), matches };
+}
+
+function strongest(matches: WatchMatch[]): WatchAction | null {
+  let best: WatchAction | null = null;
+  for (const m of matches)
+    if (best === null || STRENGTH[m.action] > STRENGTH[best]) best = m.action;
+  return best;
+}
