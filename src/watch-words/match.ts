@@ -1,4 +1,4 @@
-import { fits, fold, parseEntry, WORD, type WordPattern } from './patterns.js';
+import { fits, fold, MIN_WILDCARD_STEM, parseEntry, WORD, type WordPattern } from './patterns.js';
 
 export type WatchAction = 'flag' | 'hold' | 'block';
 
@@ -17,14 +17,34 @@ interface CompiledEntry {
   action: WatchAction;
   entry: string;
   words: WordPattern[];
+  /** The same (list, entry) is reported once per check. */
+  key: string;
 }
 
-/** A community's lists, ready to match: entries indexed by their first word when it is exact. */
+/**
+ * A community's lists, ready to match: entries indexed by their first word — whole, or its
+ * first or last letters for a wildcard (a wildcard has at least MIN_WILDCARD_STEM letters) —
+ * so that a word of a text looks up its few candidates instead of trying every entry.
+ */
 export interface CompiledLists {
-  byFirstWord: Map<string, CompiledEntry[]>;
-  wildFirst: CompiledEntry[];
+  exact: Map<string, CompiledEntry[]>;
+  prefix: Map<string, CompiledEntry[]>;
+  suffix: Map<string, CompiledEntry[]>;
+  contains: CompiledEntry[];
   size: number;
 }
+
+const KEY = MIN_WILDCARD_STEM;
+
+function add(map: Map<string, CompiledEntry[]>, key: string, entry: CompiledEntry) {
+  const bucket = map.get(key);
+  if (bucket) bucket.push(entry);
+  else map.set(key, [entry]);
+}
+
+// UTF-16 units are enough: a word that starts (ends) with a stem starts (ends) with its units.
+const head = (word: string) => word.slice(0, KEY);
+const tail = (word: string) => word.slice(-KEY);
 
 export interface WatchMatch {
   listId: number;
@@ -42,24 +62,44 @@ export interface WatchCheck {
 }
 
 export function compileLists(lists: ListToCompile[]): CompiledLists {
-  const byFirstWord = new Map<string, CompiledEntry[]>();
-  const wildFirst: CompiledEntry[] = [];
-  let size = 0;
+  const compiledLists: CompiledLists = {
+    exact: new Map(),
+    prefix: new Map(),
+    suffix: new Map(),
+    contains: [],
+    size: 0,
+  };
   for (const list of lists)
     for (const entry of list.entries) {
       const parsed = parseEntry(entry);
       // Stored entries were checked when saved; one a later rule refuses is skipped, not fatal.
       if (!parsed.ok) continue;
-      const compiled = { listId: list.id, action: list.action, entry, words: parsed.words };
+      const compiled = {
+        listId: list.id,
+        action: list.action,
+        entry,
+        words: parsed.words,
+        key: `${list.id}\u0000${entry}`,
+      };
       const [first] = parsed.words;
-      if (first?.kind === 'exact') {
-        const bucket = byFirstWord.get(first.stem);
-        if (bucket) bucket.push(compiled);
-        else byFirstWord.set(first.stem, [compiled]);
-      } else wildFirst.push(compiled);
-      size++;
+      if (!first) continue;
+      switch (first.kind) {
+        case 'exact':
+          add(compiledLists.exact, first.stem, compiled);
+          break;
+        case 'prefix':
+          add(compiledLists.prefix, head(first.stem), compiled);
+          break;
+        case 'suffix':
+          add(compiledLists.suffix, tail(first.stem), compiled);
+          break;
+        case 'contains':
+          compiledLists.contains.push(compiled);
+          break;
+      }
+      compiledLists.size++;
     }
-  return { byFirstWord, wildFirst, size };
+  return compiledLists;
 }
 
 interface Token {
@@ -69,7 +109,7 @@ interface Token {
 }
 
 function tokensOf(text: string): Token[] {
-  return [...text.normalize('NFC').matchAll(WORD)].map((m) => ({
+  return [...text.matchAll(WORD)].map((m) => ({
     folded: fold(m[0]),
     start: m.index,
     end: m.index + m[0].length,
@@ -94,22 +134,26 @@ export function matchTexts(compiled: CompiledLists, texts: string[]): WatchCheck
     const normal = text.normalize('NFC');
     const tokens = tokensOf(normal);
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = [
-        ...(compiled.byFirstWord.get(tokens[i]?.folded ?? '') ?? []),
-        ...compiled.wildFirst,
-      ];
-      for (const c of candidates) {
-        const key = `${c.listId}\u0000${c.entry}`;
-        if (seen.has(key) || !matchesAt(c, tokens, i)) continue;
-        seen.add(key);
-        const last = tokens[i + c.words.length - 1];
-        matches.push({
-          listId: c.listId,
-          entry: c.entry,
-          action: c.action,
-          word: normal.slice(tokens[i]?.start ?? 0, last?.end ?? 0),
-          text: textIndex,
-        });
+      const word = tokens[i]?.folded ?? '';
+      for (const candidates of [
+        compiled.exact.get(word),
+        compiled.prefix.get(head(word)),
+        compiled.suffix.get(tail(word)),
+        compiled.contains,
+      ]) {
+        if (candidates)
+          for (const c of candidates) {
+            if (seen.has(c.key) || !matchesAt(c, tokens, i)) continue;
+            seen.add(c.key);
+            const last = tokens[i + c.words.length - 1];
+            matches.push({
+              listId: c.listId,
+              entry: c.entry,
+              action: c.action,
+              word: normal.slice(tokens[i]?.start ?? 0, last?.end ?? 0),
+              text: textIndex,
+            });
+          }
       }
     }
   });

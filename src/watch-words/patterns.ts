@@ -26,6 +26,8 @@ const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 
 /** Accents and case folded: « ARNAQUÉ » and « arnaque » are the same word; œ is oe. */
 export function fold(word: string): string {
+  // Most words of a French or English text need no more than this.
+  if (/^[a-z0-9]*$/.test(word)) return word;
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
