@@ -326,6 +326,15 @@ describe.each(databases)('watch words on %s', (kind) => {
         action: 'flag',
         matched: 'MISE en demeure',
       },
+      // « ARNAQUÉ » is also « arnaque » once folded: both lists match.
+      {
+        community_id: community.id,
+        post_kind: 'reply',
+        post_id: held.body.reply.id,
+        entry: 'arnaque',
+        action: 'flag',
+        matched: 'ARNAQUÉ',
+      },
       {
         community_id: community.id,
         post_kind: 'reply',
