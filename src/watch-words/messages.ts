@@ -18,7 +18,7 @@ const fr = {
   'watchWords.field.messageFr': 'Message à l’auteur, en français',
   'watchWords.field.messageEn': 'Message à l’auteur, en anglais',
   'watchWords.messageHint':
-    "Pour l’action « refuser » seulement. Laissé vide : le message par défaut. '{word}' y devient les mots trouvés.",
+    'Pour l’action « refuser » seulement. Laissé vide : le message par défaut. Les mots trouvés y remplacent {word}.',
   'watchWords.action.flag': 'Signaler pour relecture',
   'watchWords.action.hold': 'Retenir avant publication',
   'watchWords.action.block': 'Refuser, avec un message à l’auteur',
@@ -56,7 +56,7 @@ const fr = {
   'watchWords.error.messageLength':
     'Le message doit contenir au plus {max, plural, one {# caractère} other {# caractères}}.',
   'watchWords.error.unknownVariable':
-    "La variable {variable} n’existe pas : seule '{word}' peut être utilisée.",
+    'La variable {variable} n’existe pas : seule {word} peut être utilisée.',
   'field.entries': 'Mots et expressions',
   'field.action': 'Action',
   'field.messageFr': 'Message à l’auteur, en français',
@@ -86,7 +86,7 @@ const en: typeof fr = {
   'watchWords.field.messageFr': 'Message to the author, in French',
   'watchWords.field.messageEn': 'Message to the author, in English',
   'watchWords.messageHint':
-    "For the “refuse” action only. Left empty: the default message. '{word}' becomes the words found.",
+    'For the “refuse” action only. Left empty: the default message. The words found replace {word}.',
   'watchWords.action.flag': 'Flag for review',
   'watchWords.action.hold': 'Hold before it is shown',
   'watchWords.action.block': 'Refuse, with a message to the author',
@@ -123,8 +123,7 @@ const en: typeof fr = {
     'The entry “{entry}” holds “{character}”: only letters, digits, spaces, apostrophes, hyphens and the star may be used.',
   'watchWords.error.messageLength':
     'The message must have at most {max, plural, one {# character} other {# characters}}.',
-  'watchWords.error.unknownVariable':
-    "The variable {variable} does not exist: only '{word}' may be used.",
+  'watchWords.error.unknownVariable': 'Unknown variable {variable}: only {word} may be used.',
   'field.entries': 'Words and phrases',
   'field.action': 'Action',
   'field.messageFr': 'Message to the author, in French',

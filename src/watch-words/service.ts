@@ -104,7 +104,10 @@ function checkedMessage(locale: Locale, value: string | undefined): string | nul
     throw invalid(field, 'watchWords.error.messageLength', { max: MAX_MESSAGE });
   const unknown = unknownVariable(message);
   if (unknown !== undefined)
-    throw invalid(field, 'watchWords.error.unknownVariable', { variable: `{${unknown}}` });
+    throw invalid(field, 'watchWords.error.unknownVariable', {
+      variable: `{${unknown}}`,
+      word: '{word}',
+    });
   return message;
 }
 

@@ -198,6 +198,8 @@ describe.each(databases)('watch words on %s', (kind) => {
     });
     expect(badMessage.status).toBe(400);
     expect(badMessage.html).toContain('{mot}');
+    expect(badMessage.html).toContain('seule {word} peut être utilisée');
+    expect(badMessage.html).toContain('Les mots trouvés y remplacent {word}.');
     expect(await watchLists()).toBe(2);
   });
 

@@ -133,7 +133,7 @@ export function WatchListFormPage(props: {
           multiline
           rows={3}
           label={t('watchWords.field.messageFr')}
-          hint={t('watchWords.messageHint')}
+          hint={t('watchWords.messageHint', { word: '{word}' })}
           value={v.messageFr ?? list?.message_fr ?? defaultBlockMessages.fr}
           maxLength={MAX_MESSAGE}
           error={err('messageFr')}
@@ -143,7 +143,7 @@ export function WatchListFormPage(props: {
           multiline
           rows={3}
           label={t('watchWords.field.messageEn')}
-          hint={t('watchWords.messageHint')}
+          hint={t('watchWords.messageHint', { word: '{word}' })}
           value={v.messageEn ?? list?.message_en ?? defaultBlockMessages.en}
           maxLength={MAX_MESSAGE}
           error={err('messageEn')}
