@@ -29,6 +29,7 @@ const features = [
   'announcements',
   'moderation',
   'trust',
+  'watch-words',
 ];
 
 export default tseslint.config(

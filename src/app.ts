@@ -83,6 +83,7 @@ import { buddiesMessages, registerBuddies } from './buddies/index.js';
 import { firstPostAlertMessages, registerFirstPostAlert } from './first-post-alert/index.js';
 import { crisisBannerExtra, crisisMessages, registerCrisis } from './crisis/index.js';
 import { firstStepsMessages, registerFirstSteps } from './first-steps/index.js';
+import { registerWatchWords, watchWordsMessages } from './watch-words/index.js';
 import { createLive, liveMessages, registerLiveRoutes, type Live } from './live/index.js';
 import { hitRedisBucket, openRedis, type Redis } from './redis/index.js';
 
@@ -117,6 +118,7 @@ export const i18n = createI18n([
   announcementsMessages,
   moderationMessages,
   trustMessages,
+  watchWordsMessages,
 ]);
 
 /** The features' background jobs (src/jobs/): each runs on the server once registered here. */
@@ -349,6 +351,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerAnnouncements(app, deps);
   registerModeration(app, deps);
   registerTrust(app, deps);
+  registerWatchWords(app, deps);
   return app;
 }
 

@@ -19,6 +19,7 @@ import {
   retitleTopicReplies,
   setTopicSolved,
 } from '../search/index.js';
+import { checkWatchWords, recordWatchMatches, refuseBlocked } from '../watch-words/index.js';
 import { requireReadableCommunity, requireReadableTopic, type TopicAccess } from './access.js';
 import {
   canAcceptAnswer,
@@ -137,6 +138,9 @@ export async function createTopic(
   const voice =
     input.asTeam === undefined ? undefined : await requireVoice(s.db, viewer, input.asTeam, access);
   const authorId = voice?.accountId ?? viewer.id;
+  // Staff too: a word the community refuses is refused from everyone (docs/moderation.md).
+  const watched = await checkWatchWords(s.db, communityId, [input.title, input.body]);
+  refuseBlocked(watched, ['title', 'body']);
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const kind = publication?.kind ?? input.kind;
   const at = now();
@@ -181,6 +185,7 @@ export async function createTopic(
       at,
     );
     await indexTopic(trx, s, { id, ...row, kind, accepted_reply_id: null });
+    await recordWatchMatches(trx, { communityId, kind: 'topic', id }, watched, at);
     await publication?.within(trx, id, at);
     return id;
   });
@@ -257,6 +262,11 @@ export async function editTopic(
 ): Promise<void> {
   const t = await requireReadableTopic(s.db, viewer, topicId);
   if (!canChangePost(t.access, viewer, t.topic.author_id)) throw forbidden();
+  const watched = await checkWatchWords(s.db, t.topic.community_id, [
+    patch.title ?? t.topic.title,
+    patch.body ?? t.topic.body,
+  ]);
+  refuseBlocked(watched, ['title', 'body']);
   const mentioned =
     patch.body === undefined ? [] : await newlyMentioned(s.db, viewer.id, patch.body, t.topic.body);
   const at = now();
@@ -286,6 +296,12 @@ export async function editTopic(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: null }, viewer.id, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: t.topic.community_id, kind: 'topic', id: topicId },
+      watched,
+      at,
+    );
     // A topic hidden pending review stays out of search until it is shown again (src/moderation).
     if (t.topic.hidden_at === null) {
       await indexTopic(trx, s, { ...t.topic, title, body });
@@ -354,6 +370,8 @@ export async function createReply(
       ? undefined
       : await requireVoice(s.db, viewer, input.asTeam, t.access);
   const authorId = voice?.accountId ?? viewer.id;
+  const watched = await checkWatchWords(s.db, t.topic.community_id, [input.body]);
+  refuseBlocked(watched, ['body']);
   const mentioned = await newlyMentioned(s.db, authorId, input.body);
   const at = now();
   const isExempt = voice !== undefined || canModerateCommunity(t.access);
@@ -379,6 +397,12 @@ export async function createReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(t.topic), replyId: id }, authorId, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: t.topic.community_id, kind: 'reply', id },
+      watched,
+      at,
+    );
     if (t.topic.hidden_at === null)
       await indexDocument(
         trx,
@@ -409,6 +433,8 @@ export async function editReply(
 ): Promise<number> {
   const r = await requireReplyInReadableTopic(s, viewer, replyId);
   if (!canChangePost(r.access, viewer, r.reply.author_id)) throw forbidden();
+  const watched = await checkWatchWords(s.db, r.topic.community_id, [body]);
+  refuseBlocked(watched, ['body']);
   const mentioned = await newlyMentioned(s.db, viewer.id, body, r.reply.body);
   const at = now();
   await s.db.transaction().execute(async (trx) => {
@@ -434,6 +460,12 @@ export async function editReply(
       at,
     });
     await recordMentions(trx, { ...topicScope(r.topic), replyId }, viewer.id, mentioned, at);
+    await recordWatchMatches(
+      trx,
+      { communityId: r.topic.community_id, kind: 'reply', id: replyId },
+      watched,
+      at,
+    );
     if (r.topic.hidden_at === null && r.reply.hidden_at === null)
       await indexDocument(
         trx,

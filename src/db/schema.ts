@@ -634,6 +634,35 @@ export interface Database {
     pinned_by: number;
     pinned_at: number;
   };
+  /** A community's watch word list (037_watch_words): entries one per line, and an action. */
+  watch_lists: {
+    id: Generated<number>;
+    community_id: number;
+    name: string;
+    action: 'flag' | 'hold' | 'block';
+    entries: string;
+    /** What the author of a refused post reads (block); null: the default message. */
+    message_fr: string | null;
+    message_en: string | null;
+    created_by: number | null;
+    created_at: number;
+    updated_by: number | null;
+    updated_at: number;
+  };
+  /** Bumped by every change to a community's lists: compiled lists older than it are stale. */
+  watch_word_versions: { community_id: number; version: number };
+  /** A flag or hold match of a published post, for the moderation gate. */
+  watch_word_matches: {
+    id: Generated<number>;
+    community_id: number;
+    post_kind: 'topic' | 'reply';
+    post_id: number;
+    list_id: number | null;
+    entry: string;
+    action: 'flag' | 'hold';
+    matched: string;
+    created_at: number;
+  };
   /** A topic an animator keeps out of every pulse. */
   pulse_exclusions: {
     topic_id: number;

@@ -2,6 +2,7 @@ import { CsrfField, type PageContext } from '../../http/index.js';
 import { renderMarkdown } from '../../markdown/index.js';
 import {
   canManageCommunity,
+  canModerateCommunity,
   cockpitAudience,
   canManageGroup,
   isActiveMember,
@@ -94,6 +95,11 @@ export function CommunityHeader(props: {
         {cockpitAudience(access) && (
           <li>
             <a href={`${base}/cockpit`}>{t('communities.cockpit')}</a>
+          </li>
+        )}
+        {canModerateCommunity(access) && (
+          <li>
+            <a href={`${base}/watch-words`}>{t('watchWords.link')}</a>
           </li>
         )}
         {canManageCommunity(access) && (

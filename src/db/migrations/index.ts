@@ -30,6 +30,7 @@ import * as welcomeFigures from './034_welcome_figures.js';
 import * as crisisSignals from './038_crisis_signals.js';
 import * as crises from './039_crises.js';
 import * as teamVoices from './029_team_voices.js';
+import * as watchWords from './037_watch_words.js';
 import * as buddies from './031_buddies.js';
 import * as firstSteps from './032_first_steps.js';
 import * as announcements from './033_announcements.js';
@@ -74,6 +75,7 @@ const all: Record<string, DialectMigration> = {
   '035_moderation': moderation,
   '039_crises': crises,
   '036_trust_levels': trustLevels,
+  '037_watch_words': watchWords,
 };
 
 /** Migrations live in code; each receives the dialect so it can write engine-specific DDL. */
