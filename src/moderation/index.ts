@@ -16,5 +16,4 @@ export function registerModeration(app: FastifyInstance, deps: AppDeps): void {
 
 export { moderationMessages } from './messages.js';
 export { recordAudit, type AuditEntry, type AuditAction } from './audit.js';
-export { flaggerTrustLevel } from './score.js';
 export { adminAuditPath, communityAuditPath, flagPath, moderationQueuePath } from './paths.js';

@@ -35,7 +35,9 @@ export function registerModerationApi(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const viewer = requireViewer(req.viewer);
-      const done = await service.flag(store, viewer, req.body, now());
+      const done = await service.flag(store, viewer, req.body, now(), {
+        trustLimits: deps.trustLimits,
+      });
       return reply.status(201).send(done);
     },
   );
@@ -55,7 +57,7 @@ export function registerModerationApi(app: FastifyInstance, deps: AppDeps) {
         id: req.params.id,
       });
       const [items, threshold] = await Promise.all([
-        service.reviewQueue(store, access, now()),
+        service.reviewQueue(store, access),
         service.hideThresholdOf(store.db, access.community.id),
       ]);
       return { threshold, items: items.map(presentQueueItem) };

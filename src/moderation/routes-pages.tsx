@@ -99,7 +99,7 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
         text: form.text,
       });
       back = (await service.requireFlaggable(store, viewer, input)).back;
-      await service.flag(store, viewer, input, now());
+      await service.flag(store, viewer, input, now(), { trustLimits: deps.trustLimits });
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found') throw err;
       return flagPage(req, reply, viewer, { values: form, err });
@@ -111,9 +111,8 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
     const access = await service.requireModerator(store, requireViewer(req.viewer), {
       slug: slugOf(req),
     });
-    const at = now();
     const [items, threshold] = await Promise.all([
-      service.reviewQueue(store, access, at),
+      service.reviewQueue(store, access),
       service.hideThresholdOf(store.db, access.community.id),
     ]);
     const ctx = pageContext(req, reply);

@@ -1,4 +1,3 @@
-import type { Db } from '../db/index.js';
 import type { FlagReason } from './store.js';
 
 /**
@@ -19,20 +18,6 @@ export const DEFAULT_HIDE_THRESHOLD = 10;
 export const MIN_HIDE_THRESHOLD = 1;
 export const MAX_HIDE_THRESHOLD = 1000;
 const ACCURACY_FACTOR = 2;
-const DAY = 86_400_000;
-
-/**
- * The flagger's trust level, 0 to 4. Trust levels come with another part of issue 24: until
- * src/trust is wired here, an account younger than a day is TL0 and every other one TL1.
- */
-export async function flaggerTrustLevel(db: Db, userId: number, at: number): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select('created_at')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return row && at - Number(row.created_at) < DAY ? 0 : 1;
-}
 
 /** Laplace-smoothed share of the flagger's decided flags that staff agreed with. */
 export function accuracyOf(record: { agreed: number; disagreed: number }): number {

@@ -18,6 +18,7 @@ import {
 } from '../conversations/index.js';
 import type { Db, Store } from '../db/index.js';
 import { AppError, type Viewer } from '../http/index.js';
+import { checkFlagAllowance, trustLevelsOf } from '../trust/index.js';
 import {
   messagePath,
   receivedMessage,
@@ -25,18 +26,13 @@ import {
   type ReportedMessage,
 } from '../messages/index.js';
 import { recordAudit, type AuditAction } from './audit.js';
-import {
-  accuracyOf,
-  DEFAULT_HIDE_THRESHOLD,
-  flaggerTrustLevel,
-  flagWeight,
-  type FlagWeight,
-} from './score.js';
+import { accuracyOf, DEFAULT_HIDE_THRESHOLD, flagWeight, type FlagWeight } from './score.js';
 import * as store from './store.js';
 import type { FlagReason, FlagTargetKind } from './store.js';
 
 export const MAX_FLAG_TEXT = 1000;
 const QUEUE_LIMIT = 200;
+const DAY = 86_400_000;
 
 /** Moderators, animators and instance admins; everyone else gets the 404 of a missing page. */
 export async function requireModerator(
@@ -123,7 +119,13 @@ export async function requireFlaggable(
  * thing, "other" without a text are clear errors. When the flags' score reaches the community's
  * threshold, a post is hidden at once pending review, with an automatic audit row.
  */
-export async function flag(s: Store, viewer: Viewer, input: FlagInput, at: number) {
+export async function flag(
+  s: Store,
+  viewer: Viewer,
+  input: FlagInput,
+  at: number,
+  rules: { trustLimits: boolean } = { trustLimits: true },
+) {
   const text = (input.text ?? '').trim();
   const { communityId, authorId } = await requireFlaggable(s, viewer, input);
   const access = await requireVisibleCommunity(s.db, viewer, { id: communityId });
@@ -150,6 +152,14 @@ export async function flag(s: Store, viewer: Viewer, input: FlagInput, at: numbe
   };
   const already = () => new AppError('invalid_input', { messageKey: 'moderation.error.already' });
   if (await store.findFlag(s.db, key)) throw already();
+  // New accounts flag a few things a day (src/trust/limits.ts); staff are not counted.
+  if (rules.trustLimits)
+    await checkFlagAllowance(
+      s.db,
+      { userId: viewer.id, isExempt: canModerateCommunity(access) },
+      await store.recentFlagTimes(s.db, viewer.id, at - DAY),
+      at,
+    );
   const threshold = await hideThresholdOf(s.db, communityId);
   const target = { kind: input.targetKind, id: input.targetId };
   return s.db.transaction().execute(async (trx) => {
@@ -168,7 +178,7 @@ export async function flag(s: Store, viewer: Viewer, input: FlagInput, at: numbe
     });
     let hidden = false;
     if (target.kind === 'topic' || target.kind === 'reply') {
-      const scored = await scoreFlags(trx, await store.openFlags(trx, communityId, target), at);
+      const scored = await scoreFlags(trx, await store.openFlags(trx, communityId, target));
       if (
         scored.score >= threshold &&
         (await setPostHidden(trx, s.dialect, target.kind, target.id, at))
@@ -219,18 +229,14 @@ export interface ScoredFlag {
   weight: FlagWeight;
 }
 
-async function scoreFlags(db: Db, flags: store.FlagRow[], at: number) {
+async function scoreFlags(db: Db, flags: store.FlagRow[]) {
   const flaggerIds = [...new Set(flags.map((f) => Number(f.flagger_id)))];
   const records = await store.flaggerRecords(db, flaggerIds);
-  const levels = new Map(
-    await Promise.all(
-      flaggerIds.map(async (id) => [id, await flaggerTrustLevel(db, id, at)] as const),
-    ),
-  );
+  const levels = await trustLevelsOf(db, flaggerIds);
   const scored: ScoredFlag[] = flags.map((f) => {
     const flaggerId = Number(f.flagger_id);
     const accuracy = accuracyOf(records.get(flaggerId) ?? { agreed: 0, disagreed: 0 });
-    const trustLevel = levels.get(flaggerId) ?? 1;
+    const trustLevel = levels.get(flaggerId) ?? 0;
     return {
       id: Number(f.id),
       reason: f.reason,
@@ -265,11 +271,7 @@ const targetKey = (kind: string, id: number) => `${kind}:${id}`;
  * The community's review queue: one item per flagged thing with all its open flags, highest
  * score first. A reported private message is shown here, and only that message.
  */
-export async function reviewQueue(
-  s: Store,
-  access: CommunityAccess,
-  at: number,
-): Promise<QueueItem[]> {
+export async function reviewQueue(s: Store, access: CommunityAccess): Promise<QueueItem[]> {
   const communityId = access.community.id;
   const open = await store.openFlags(s.db, communityId);
   const byTarget = new Map<string, store.FlagRow[]>();
@@ -307,7 +309,7 @@ export async function reviewQueue(
     if (!first) continue;
     const kind = first.target_kind;
     const id = Number(first.target_id);
-    const scored = await scoreFlags(s.db, flags, at);
+    const scored = await scoreFlags(s.db, flags);
     const post =
       kind === 'topic'
         ? posts.topics.get(id)

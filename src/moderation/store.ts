@@ -74,6 +74,18 @@ export function findFlag(
     .executeTakeFirst();
 }
 
+/** When the member flagged anything these last hours, newest first: for the daily cap. */
+export async function recentFlagTimes(db: Db, flaggerId: number, since: number) {
+  const rows = await db
+    .selectFrom('moderation_flags')
+    .select('created_at')
+    .where('flagger_id', '=', flaggerId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => Number(r.created_at));
+}
+
 export async function insertFlag(db: Db, row: Insertable<Database['moderation_flags']>) {
   const r = await db
     .insertInto('moderation_flags')

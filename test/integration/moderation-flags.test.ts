@@ -220,3 +220,45 @@ describe.each(databases)('flags on %s', (kind) => {
     expect((await carl.client.page(`/messages/${conversationId}`)).status).toBe(404);
   });
 });
+
+describe.each(databases)('a new account’s daily flags on %s', (kind) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('caps a TL0 member at 3 flags a day, with nothing written past it', async () => {
+    t = await startTestApp(kind, { ...noNewAccountLimits, TRUST_LIMITS: '1' });
+    const admin = await newAdmin(t);
+    const community = await newCommunity(admin.client);
+    const author = await newMember(t, 'Anna Auteur');
+    const flagger = await newMember(t, 'Bob Signaleur');
+    for (const m of [author, flagger]) await join(m.client, community.id);
+    // The author is staff, so that her five posts are not held back by her own new account.
+    await admin.client.api('PATCH', `/communities/${community.id}/members/${author.id}`, {
+      role: 'animator',
+    });
+    const ids: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const topic = await author.client.api<{ topic: { id: number } }>(
+        'POST',
+        `/communities/${community.id}/topics`,
+        { title: `Sujet ${i}`, body: 'Un texte.' },
+      );
+      ids.push(topic.body.topic.id);
+    }
+    const flagTopic = (who: Member, id: number) =>
+      who.client.api<ApiError>('POST', '/flags', {
+        targetKind: 'topic',
+        targetId: id,
+        reason: 'off_topic',
+      });
+    for (const id of ids.slice(0, 3)) expect((await flagTopic(flagger, id)).status).toBe(201);
+    const fourth = await flagTopic(flagger, ids[3] ?? 0);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.error.code).toBe('rate_limited');
+    const stored = await t.store.db
+      .selectFrom('moderation_flags')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(3);
+  });
+});
