@@ -6,7 +6,7 @@ import {
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -83,9 +83,7 @@ export function registerBuddiesPages(app: FastifyInstance, deps: AppDeps) {
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/buddies/:userId', async (req, reply) => {

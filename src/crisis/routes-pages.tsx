@@ -4,12 +4,10 @@ import { now } from '../db/index.js';
 import {
   AppError,
   formBody,
-  pageContext,
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
-  sendPage,
+  sendFormPage,
   writeLimit,
   type AppDeps,
   type FormBody,
@@ -57,9 +55,7 @@ export function registerCrisisPages(app: FastifyInstance, deps: AppDeps) {
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   const staff = (req: FastifyRequest) =>

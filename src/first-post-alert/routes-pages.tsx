@@ -2,12 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CommunityAccess } from '../communities/index.js';
 import {
   formBody,
-  pageContext,
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
-  sendPage,
+  sendFormPage,
   writeLimit,
   type AppDeps,
   type FormBody,
@@ -42,9 +40,7 @@ export function registerFirstPostAlertPages(app: FastifyInstance, deps: AppDeps)
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/first-post-alert', async (req, reply) => {

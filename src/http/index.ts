@@ -25,5 +25,5 @@ export {
   type FormFailure,
   type FormBody,
 } from './form-failure.js';
-export { resendForm } from './resend-form.js';
+export { resendForm, sendFormPage } from './resend-form.js';
 export type { Flash } from './flash.js';

@@ -18,3 +18,19 @@ export function resendForm(
   const ctx = pageContext(req, reply);
   return sendPage(reply, ctx, title, render(ctx, failure), failure.status);
 }
+
+/**
+ * A form page: as asked for, or — when `kept` holds what a submission failed with — again with
+ * that failure and the typed values the render keeps.
+ */
+export function sendFormPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  title: string,
+  render: (ctx: PageContext, failure?: FormFailure) => VNode,
+  kept?: { err: unknown },
+): FastifyReply {
+  if (kept) return resendForm(req, reply, kept.err, title, render);
+  const ctx = pageContext(req, reply);
+  return sendPage(reply, ctx, title, render(ctx));
+}

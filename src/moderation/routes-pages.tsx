@@ -9,7 +9,7 @@ import {
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -78,9 +78,7 @@ export function registerModerationPages(app: FastifyInstance, deps: AppDeps) {
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/flag/:kind/:id', async (req, reply) => flagPage(req, reply, requireViewer(req.viewer)));

@@ -9,7 +9,7 @@ import {
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -94,9 +94,7 @@ export function registerRecognitionPages(app: FastifyInstance, deps: AppDeps): v
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/recognition', async (req, reply) => {

@@ -7,7 +7,7 @@ import {
   pageContext,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -61,9 +61,7 @@ export function registerTrustPages(app: FastifyInstance, deps: AppDeps): void {
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/admin/users/:handle/trust', (req, reply) =>

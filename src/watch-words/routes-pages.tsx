@@ -7,7 +7,7 @@ import {
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -80,9 +80,7 @@ export function registerWatchWordsPages(app: FastifyInstance, deps: AppDeps) {
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/watch-words/new', async (req, reply) => {

@@ -7,7 +7,7 @@ import {
   parseInput,
   redirectAfterPost,
   requireViewer,
-  resendForm,
+  sendFormPage,
   sendPage,
   writeLimit,
   type AppDeps,
@@ -70,9 +70,7 @@ export function registerWelcomePages(app: FastifyInstance, deps: AppDeps, limits
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/welcome/templates', async (req, reply) => {
@@ -134,9 +132,7 @@ export function registerWelcomePages(app: FastifyInstance, deps: AppDeps, limits
         failure={failure}
       />
     );
-    if (kept) return resendForm(req, reply, kept.err, title, render);
-    const ctx = pageContext(req, reply);
-    return sendPage(reply, ctx, title, render(ctx));
+    return sendFormPage(req, reply, title, render, kept);
   };
 
   app.get('/c/:slug/welcome/:userId', async (req, reply) => {
