@@ -1,4 +1,5 @@
 import { recordActivity } from '../activity/index.js';
+import { buddiesOfNewcomers } from '../buddies/index.js';
 import {
   canManageCommunity,
   requireVisibleCommunity,
@@ -101,9 +102,15 @@ export async function alertUnansweredFirstPosts(s: Store, at: number): Promise<A
     );
     const answered = await store.answeredPosts(s.db, communityId, posts, since);
     const animators = await store.animatorIdsOf(s.db, communityId);
+    // The buddies feature keeps who accompanies whom: one query for the community's posts.
+    const buddies = await buddiesOfNewcomers(
+      s.db,
+      communityId,
+      posts.map((p) => p.memberId),
+    );
     for (const post of posts) {
       if (answered.has(post.memberId)) continue;
-      const buddy = await store.buddyOf(s.db, communityId, post.memberId);
+      const buddy = buddies.get(post.memberId)?.id;
       const wanted = [...new Set([...animators, ...(buddy === undefined ? [] : [buddy])])].filter(
         (id) => id !== post.memberId,
       );

@@ -155,26 +155,6 @@ export async function animatorIdsOf(db: Db, communityId: number): Promise<number
   return rows.map((r) => Number(r.user_id));
 }
 
-/** The newcomer's buddy in the community: the latest `buddy.assigned` row's actor, if any. */
-export async function buddyOf(
-  db: Db,
-  communityId: number,
-  newcomerId: number,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('activity_log')
-    .select('actor_id')
-    .where('community_id', '=', communityId)
-    .where('kind', '=', 'buddy.assigned')
-    .where('target_kind', '=', 'user')
-    .where('target_id', '=', newcomerId)
-    .where('actor_id', 'is not', null)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.actor_id === null || row === undefined ? undefined : Number(row.actor_id);
-}
-
 /** Claims the newcomer's alert; false when another run (or instance) already has it. */
 export async function claimAlert(
   trx: Db,

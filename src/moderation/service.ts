@@ -178,7 +178,8 @@ export async function flag(
     });
     let hidden = false;
     if (target.kind === 'topic' || target.kind === 'reply') {
-      const scored = await scoreFlags(trx, await store.openFlags(trx, communityId, target));
+      const open = await store.openFlags(trx, communityId, target);
+      const scored = scoreFlags(open, await flaggerFacts(trx, open));
       if (
         scored.score >= threshold &&
         (await setPostHidden(trx, s.dialect, target.kind, target.id, at))
@@ -229,10 +230,22 @@ export interface ScoredFlag {
   weight: FlagWeight;
 }
 
-async function scoreFlags(db: Db, flags: store.FlagRow[]) {
+type FlaggerFacts = {
+  records: Awaited<ReturnType<typeof store.flaggerRecords>>;
+  levels: Awaited<ReturnType<typeof trustLevelsOf>>;
+};
+
+/** What weighs each flagger's flags: their past accuracy and their trust level, in two queries. */
+async function flaggerFacts(db: Db, flags: store.FlagRow[]): Promise<FlaggerFacts> {
   const flaggerIds = [...new Set(flags.map((f) => Number(f.flagger_id)))];
-  const records = await store.flaggerRecords(db, flaggerIds);
-  const levels = await trustLevelsOf(db, flaggerIds);
+  const [records, levels] = await Promise.all([
+    store.flaggerRecords(db, flaggerIds),
+    trustLevelsOf(db, flaggerIds),
+  ]);
+  return { records, levels };
+}
+
+function scoreFlags(flags: store.FlagRow[], { records, levels }: FlaggerFacts) {
   const scored: ScoredFlag[] = flags.map((f) => {
     const flaggerId = Number(f.flagger_id);
     const accuracy = accuracyOf(records.get(flaggerId) ?? { agreed: 0, disagreed: 0 });
@@ -280,6 +293,8 @@ export async function reviewQueue(s: Store, access: CommunityAccess): Promise<Qu
     byTarget.set(k, [...(byTarget.get(k) ?? []), f]);
   }
   const decided = await store.decidedFlagsIn(s.db, communityId);
+  // Every flagger's facts at once, not per item: the queue lists up to 200 items.
+  const facts = await flaggerFacts(s.db, open);
   const idsOf = (kind: FlagTargetKind) => [
     ...new Set(
       [...open, ...decided].filter((f) => f.target_kind === kind).map((f) => Number(f.target_id)),
@@ -309,7 +324,7 @@ export async function reviewQueue(s: Store, access: CommunityAccess): Promise<Qu
     if (!first) continue;
     const kind = first.target_kind;
     const id = Number(first.target_id);
-    const scored = await scoreFlags(s.db, flags);
+    const scored = scoreFlags(flags, facts);
     const post =
       kind === 'topic'
         ? posts.topics.get(id)

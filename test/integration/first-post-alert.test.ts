@@ -4,7 +4,6 @@
 // newcomer's own reply is no response; a private group's post reaches only those who may read it.
 // The clock: the alert is run at a chosen time, as the badge job's tests do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordActivity } from '../../src/activity/index.js';
 import { alertUnansweredFirstPosts } from '../../src/first-post-alert/index.js';
 import { join, newAdmin, newCommunity, newMember } from '../fixtures.js';
 import { databases, startTestApp, type TestApp } from '../harness.js';
@@ -47,15 +46,16 @@ describe.each(databases)('the first-post alert on %s', (kind) => {
     expect(res.status).toBe(201);
     return res.body.topic.id;
   };
-  const buddy = (of: Member, communityId: number) =>
-    recordActivity(t.store.db, {
-      actorId: julie.id,
-      communityId,
-      kind: 'buddy.assigned',
-      targetKind: 'user',
-      targetId: of.id,
-      at: Date.now(),
-    });
+  // Julie volunteers and an animator gives her the newcomer, as the buddies feature does.
+  const buddy = async (of: Member, communityId: number) => {
+    await julie.client.api('PUT', `/communities/${communityId}/buddy-volunteer`);
+    const given = await admin.client.api(
+      'PUT',
+      `/communities/${communityId}/welcome-queue/${of.id}/buddy`,
+      { buddyId: julie.id },
+    );
+    expect(given.status).toBe(200);
+  };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
